@@ -1,0 +1,301 @@
+/* jobtrack-add.c: `jobtrack add`, logging an interview right after it happened.
+ *
+ * With flags it records at once; with none, on a terminal, it asks the assessment
+ * questions of DOMAIN.md one by one, every answer optional but the company. */
+#include <stdio.h>
+
+#include "jobtrack-commands.h"
+#include "jt-error.h"
+#include "jt-interview-log.h"
+#include "jt-time.h"
+
+/* The answers, as typed, from flags or from the questions. */
+typedef struct
+{
+  char *company;
+  char *role;
+  char *at;
+  char *duration;
+  char *kind;
+  char *where;
+  char **with;
+  char *decision_maker;
+  char *influencer;
+  char *decision;
+  char *rating;
+  char *said;
+  char *edge;
+  char *problems;
+  char *objections;
+  char *next_step;
+  char *may_call;
+  char *notes;
+} Answers;
+
+static void
+answers_clear (Answers *a)
+{
+  char **texts[] = { &a->company, &a->role, &a->at, &a->duration, &a->kind, &a->where,
+                     &a->decision_maker, &a->influencer, &a->decision, &a->rating, &a->said,
+                     &a->edge, &a->problems, &a->objections, &a->next_step, &a->may_call,
+                     &a->notes };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_clear_pointer (texts[i], g_free);
+  g_clear_pointer (&a->with, g_strfreev);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
+
+/* Turns the answers into a log; every bad value is reported before anything is written. */
+static JtInterviewLog *
+build_log (JtCli *cli, const Answers *a, GError **error)
+{
+  g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
+  JtInterview *interview = log->interview;
+  gint64 duration = 60 * 60;
+
+  log->company = g_strdup (a->company);
+  log->role = g_strdup (a->role != NULL ? a->role : "");
+  if (a->duration != NULL && !jt_duration_parse (a->duration, &duration, error))
+    return NULL;
+  if (duration < 60 || duration > 24 * 60 * 60)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "an interview lasts from 1 minute to 24 hours, not '%s'", a->duration);
+      return NULL;
+    }
+  interview->duration_min = (int) (duration / 60);
+  /* Without --at, the interview is the one that just ended. */
+  if (a->at == NULL)
+    interview->start_at = g_date_time_to_unix (cli->now) - interview->duration_min * 60;
+  else if (!jt_cli_parse_when (cli, a->at, &interview->start_at, error))
+    return NULL;
+  if (a->kind != NULL && !jt_interview_kind_parse (a->kind, &interview->kind, error))
+    return NULL;
+  if (a->rating != NULL && !jt_cli_parse_score (a->rating, "a rating", &interview->rating, error))
+    return NULL;
+  if (a->may_call != NULL && !jt_cli_parse_when (cli, a->may_call, &interview->may_call_at, error))
+    return NULL;
+  if (a->decision != NULL && !jt_cli_parse_day (cli, a->decision, &log->decision_date, error))
+    return NULL;
+  for (guint i = 0; a->with != NULL && a->with[i] != NULL; i++)
+    {
+      JtContact *person = jt_person_parse (a->with[i], error);
+
+      if (person == NULL)
+        return NULL;
+      g_ptr_array_add (log->people, person);
+    }
+  log->decision_maker = g_strdup (a->decision_maker);
+  log->influencer = g_strdup (a->influencer);
+  interview->place = g_strdup (a->where);
+  interview->conversation = g_strdup (a->said);
+  interview->edge = g_strdup (a->edge);
+  interview->problems = g_strdup (a->problems);
+  interview->objections = g_strdup (a->objections);
+  interview->next_step = g_strdup (a->next_step);
+  interview->notes = g_strdup (a->notes);
+  return g_steal_pointer (&log);
+}
+
+/* Asks until the answer is empty (NULL) or `check` accepts it. FALSE at end of input. */
+typedef gboolean (*CheckFunc) (JtCli *cli, const char *answer, GError **error);
+
+static gboolean
+ask (JtCli *cli, const char *question, CheckFunc check, char **answer)
+{
+  for (;;)
+    {
+      g_autofree char *line = jt_cli_prompt (question);
+      GError *error = NULL;
+
+      if (line == NULL)
+        return FALSE;
+      g_strstrip (line);
+      if (*line == '\0')
+        return TRUE;
+      if (!g_utf8_validate (line, -1, NULL))
+        {
+          printf ("  That is not UTF-8 text; please type it again.\n");
+          continue;
+        }
+      if (check == NULL || check (cli, line, &error))
+        {
+          *answer = g_steal_pointer (&line);
+          return TRUE;
+        }
+      printf ("  %s\n", error->message);
+      g_error_free (error);
+    }
+}
+
+static gboolean
+check_when (JtCli *cli, const char *answer, GError **error)
+{
+  gint64 unused;
+
+  return jt_cli_parse_when (cli, answer, &unused, error);
+}
+
+static gboolean
+check_duration (JtCli *cli, const char *answer, GError **error)
+{
+  gint64 unused;
+
+  return jt_duration_parse (answer, &unused, error);
+}
+
+static gboolean
+check_kind (JtCli *cli, const char *answer, GError **error)
+{
+  JtInterviewKind unused;
+
+  return jt_interview_kind_parse (answer, &unused, error);
+}
+
+static gboolean
+check_rating (JtCli *cli, const char *answer, GError **error)
+{
+  int unused;
+
+  return jt_cli_parse_score (answer, "a rating", &unused, error);
+}
+
+static gboolean
+check_person (JtCli *cli, const char *answer, GError **error)
+{
+  g_autoptr (JtContact) person = jt_person_parse (answer, error);
+
+  return person != NULL;
+}
+
+/* The assessment of DOMAIN.md, one question at a time. FALSE when input ended early. */
+static gboolean
+ask_assessment (JtCli *cli, Answers *a)
+{
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+
+  printf ("Logging an interview. Press Enter to skip a question; Ctrl-D to stop without "
+          "saving.\n");
+  while (a->company == NULL)
+    if (!ask (cli, "Company: ", NULL, &a->company))
+      return FALSE;
+  if (!ask (cli, "Role: ", NULL, &a->role)
+      || !ask (cli, "When did it start? [it just ended] ", check_when, &a->at)
+      || !ask (cli, "How long was it? [1h] ", check_duration, &a->duration)
+      || !ask (cli, "Kind (phone, video, onsite, panel, final)? [onsite] ", check_kind, &a->kind)
+      || !ask (cli, "Where (address or link)? ", NULL, &a->where)
+      || !ask (cli, "How did it go (1-5)? ", check_rating, &a->rating)
+      || !ask (cli, "What did they say, what did you say? ", NULL, &a->said))
+    return FALSE;
+  printf ("Whom did you meet? One person a line as \"Name <email>, Title\"; an empty line "
+          "ends.\n");
+  for (;;)
+    {
+      char *person = NULL;
+
+      if (!ask (cli, "  Met: ", check_person, &person))
+        return FALSE;
+      if (person == NULL)
+        break;
+      g_ptr_array_add (people, person);
+    }
+  g_ptr_array_add (people, NULL);
+  a->with = (char **) g_ptr_array_steal (people, NULL);
+  return ask (cli, "Who is the decision-maker? ", NULL, &a->decision_maker)
+         && ask (cli, "Who influences the decision most? ", NULL, &a->influencer)
+         && ask (cli, "When do they plan to decide? ", check_when, &a->decision)
+         && ask (cli, "What do you offer that other candidates don't? ", NULL, &a->edge)
+         && ask (cli, "What problems do they have, and what would you propose? ", NULL,
+                 &a->problems)
+         && ask (cli, "Which gaps or objections did they raise? ", NULL, &a->objections)
+         && ask (cli, "What next step was agreed? ", NULL, &a->next_step)
+         && ask (cli, "May you call them? From when? ", check_when, &a->may_call)
+         && ask (cli, "Summary of the meeting, while it is fresh: ", NULL, &a->notes);
+}
+
+static void
+print_result (JtCli *cli, const JtInterviewLog *log, const JtInterviewLogResult *result)
+{
+  const JtInterview *interview = log->interview;
+  g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
+
+  printf ("Logged interview %" G_GINT64_FORMAT ": %s, %d min, %s\n", result->interview_id, start,
+          interview->duration_min, jt_interview_kind_to_string (interview->kind));
+  printf ("  application %" G_GINT64_FORMAT " (%s): %s%s%s\n", result->application->id,
+          result->application_created ? "new" : "existing", result->application->company,
+          *result->application->role != '\0' ? ", " : "", result->application->role);
+  for (guint i = 0; i < result->contacts->len; i++)
+    {
+      const JtContact *contact = g_ptr_array_index (result->contacts, i);
+
+      printf ("  contact %" G_GINT64_FORMAT " (%s): %s%s%s\n", contact->id,
+              g_array_index (result->created, gboolean, i) ? "new" : "existing", contact->name,
+              contact->roles & JT_ROLE_DECISION_MAKER ? " [decision-maker]" : "",
+              contact->roles & JT_ROLE_INFLUENCER ? " [influencer]" : "");
+    }
+  if (log->decision_date != NULL)
+    printf ("  decision date: %s\n", log->decision_date);
+}
+
+int
+jt_cmd_add (JtCli *cli, int argc, char **argv)
+{
+  g_auto (Answers) a = { 0 };
+  const GOptionEntry entries[] = {
+    { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, "Company (required)", "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &a.role, "Role applied for", "TITLE" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a.at, "When it started (default: it just ended)",
+      "WHEN" },
+    { "duration", 0, 0, G_OPTION_ARG_STRING, &a.duration, "How long it was (default 1h)",
+      "45m" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &a.kind, "phone, video, onsite, panel or final",
+      "KIND" },
+    { "where", 0, 0, G_OPTION_ARG_STRING, &a.where, "Address or meeting link", "PLACE" },
+    { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.with, "A person met (repeatable)",
+      "\"Name <email>, Title\"" },
+    { "decision-maker", 0, 0, G_OPTION_ARG_STRING, &a.decision_maker,
+      "Who decides: one of the people met, or someone new", "NAME" },
+    { "influencer", 0, 0, G_OPTION_ARG_STRING, &a.influencer,
+      "Who influences the decision most", "NAME" },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &a.decision, "When they plan to decide", "WHEN" },
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &a.rating, "How it went, 1-5", "N" },
+    { "said", 0, 0, G_OPTION_ARG_STRING, &a.said, "What they said, what you said", "TEXT" },
+    { "edge", 0, 0, G_OPTION_ARG_STRING, &a.edge,
+      "What you offer that other candidates don't", "TEXT" },
+    { "problems", 0, 0, G_OPTION_ARG_STRING, &a.problems,
+      "Their problems and what you would propose", "TEXT" },
+    { "objections", 0, 0, G_OPTION_ARG_STRING, &a.objections, "Gaps or objections they raised",
+      "TEXT" },
+    { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.next_step, "The next step agreed", "TEXT" },
+    { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.may_call, "When you may call them", "WHEN" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &a.notes, "Summary of the meeting", "TEXT" },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_auto (JtInterviewLogResult) result = { 0 };
+  g_autoptr (JtInterviewLog) log = NULL;
+  GError *error = NULL;
+  gboolean no_flags = argc == 1;
+  JtStore *store;
+
+  if (!jt_cli_parse_options (cli, "add", "--company NAME [OPTION…]",
+                             "Log an interview right after it happened. Without options, on a "
+                             "terminal, asks the assessment questions one by one.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "add --company NAME [OPTION…]", &error))
+    return jt_cli_fail (error);
+  if (no_flags && cli->interactive && !ask_assessment (cli, &a))
+    {
+      g_printerr ("\njobtrack: input ended; nothing saved\n");
+      return JT_EXIT_USAGE;
+    }
+  if (jt_text_is_blank (a.company))
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
+                                     "an interview needs a company (--company NAME)"));
+  log = build_log (cli, &a, &error);
+  if (log == NULL || (store = jt_cli_store (cli, &error)) == NULL
+      || !jt_interview_log_record (store, log, g_date_time_to_unix (cli->now), &result, &error))
+    return jt_cli_fail (error);
+  print_result (cli, log, &result);
+  return JT_EXIT_OK;
+}

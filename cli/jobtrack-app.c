@@ -1,0 +1,237 @@
+/* jobtrack-app.c: `jobtrack app add|list|show|edit|rm`. */
+#include <stdio.h>
+
+#include "jobtrack-commands.h"
+#include "jt-error.h"
+#include "jt-json.h"
+#include "jt-store-applications.h"
+
+/* The fields `app add` and `app edit` take. */
+typedef struct
+{
+  char *company;
+  char *role;
+  char *source;
+  char *url;
+  char *status;
+  char *interest;
+  char *notes;
+  char *decision;
+} AppFields;
+
+static void
+app_fields_clear (AppFields *fields)
+{
+  g_free (fields->company);
+  g_free (fields->role);
+  g_free (fields->source);
+  g_free (fields->url);
+  g_free (fields->status);
+  g_free (fields->interest);
+  g_free (fields->notes);
+  g_free (fields->decision);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppFields, app_fields_clear)
+
+#define APP_FIELD_ENTRIES(f)                                                                  \
+  { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, "Company", "NAME" },                 \
+  { "role", 0, 0, G_OPTION_ARG_STRING, &(f).role, "Role applied for", "TITLE" },             \
+  { "source", 0, 0, G_OPTION_ARG_STRING, &(f).source, "Where it came from", "TEXT" },        \
+  { "url", 0, 0, G_OPTION_ARG_STRING, &(f).url, "Link to the posting", "URL" },              \
+  { "status", 0, 0, G_OPTION_ARG_STRING, &(f).status,                                         \
+    "lead, applied, interviewing, offer, accepted, declined, rejected, withdrawn", "STATUS" }, \
+  { "interest", 0, 0, G_OPTION_ARG_STRING, &(f).interest, "How much you want it, 1-5", "N" }, \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, "Notes", "TEXT" },                       \
+  { "decision", 0, 0, G_OPTION_ARG_STRING, &(f).decision, "When they plan to decide", "WHEN" }
+
+/* Applies the given fields to `app`; an empty value clears an optional one. */
+static gboolean
+apply_fields (JtCli *cli, const AppFields *fields, JtApplication *app, GError **error)
+{
+  jt_cli_set_text (&app->company, fields->company);
+  jt_cli_set_text (&app->role, fields->role);
+  jt_cli_set_text (&app->source, fields->source);
+  jt_cli_set_text (&app->url, fields->url);
+  jt_cli_set_text (&app->notes, fields->notes);
+  if (fields->status != NULL && !jt_status_parse (fields->status, &app->status, error))
+    return FALSE;
+  if (fields->interest != NULL && *fields->interest == '\0')
+    app->interest = 0;
+  else if (fields->interest != NULL
+           && !jt_cli_parse_score (fields->interest, "interest", &app->interest, error))
+    return FALSE;
+  if (fields->decision != NULL)
+    {
+      g_clear_pointer (&app->decision_date, g_free);
+      if (!jt_cli_parse_day (cli, fields->decision, &app->decision_date, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+app_add (JtCli *cli, int argc, char **argv)
+{
+  g_auto (AppFields) fields = { 0 };
+  const GOptionEntry entries[] = { APP_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
+  g_autoptr (JtApplication) app = jt_application_new ();
+  g_autoptr (JtTransaction) txn = NULL;
+  GError *error = NULL;
+  JtStore *store;
+
+  if (!jt_cli_parse_options (cli, "app add", "--company NAME [--role TITLE] [OPTION…]",
+                             "Record an application (or a lead).", entries, &argc, &argv,
+                             &error)
+      || !jt_cli_expect_args (argc, 0, "app add --company NAME [OPTION…]", &error)
+      || !apply_fields (cli, &fields, app, &error))
+    return jt_cli_fail (error);
+  if (jt_text_is_blank (app->company))
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
+                                     "an application needs a company (--company NAME)"));
+  store = jt_cli_store (cli, &error);
+  if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
+      || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), &error)
+      || !jt_transaction_commit (g_steal_pointer (&txn), &error))
+    return jt_cli_fail (error);
+  printf ("Added application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,
+          *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
+  return JT_EXIT_OK;
+}
+
+static int
+app_list (JtCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (GPtrArray) apps = NULL;
+  GError *error = NULL;
+  JtStore *store;
+
+  if (!jt_cli_parse_options (cli, "app list", "[--json]", "List every application.", entries,
+                             &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "app list [--json]", &error)
+      || (store = jt_cli_store (cli, &error)) == NULL
+      || (apps = jt_store_application_list (store, &error)) == NULL)
+    return jt_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < apps->len; i++)
+        jt_json_add_application (builder, g_ptr_array_index (apps, i), cli->tz);
+      json_builder_end_array (builder);
+      jt_cli_print_json (builder);
+    }
+  else if (apps->len == 0)
+    printf ("No applications yet. Add one with 'jobtrack add' after an interview, or "
+            "'jobtrack app add --company NAME'.\n");
+  else
+    {
+      g_autoptr (JtTable) table = jt_table_new ("ID", "COMPANY", "ROLE", "STATUS", "DECISION", NULL);
+
+      for (guint i = 0; i < apps->len; i++)
+        {
+          JtApplication *app = g_ptr_array_index (apps, i);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, app->id);
+
+          jt_table_add_row (table, id, app->company, app->role, jt_status_to_string (app->status),
+                            app->decision_date != NULL ? app->decision_date : "");
+        }
+      jt_table_print (table, cli);
+    }
+  return JT_EXIT_OK;
+}
+
+static int
+app_show (JtCli *cli, int argc, char **argv)
+{
+  /* An application's record is its whole story. */
+  return jt_cmd_show (cli, argc, argv);
+}
+
+static int
+app_edit (JtCli *cli, int argc, char **argv)
+{
+  g_auto (AppFields) fields = { 0 };
+  const GOptionEntry entries[] = { APP_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
+  g_autoptr (JtApplication) app = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  GError *error = NULL;
+  JtStore *store;
+  gint64 id;
+
+  if (!jt_cli_parse_options (cli, "app edit", "ID [OPTION…]",
+                             "Change an application; an empty value clears a field.", entries,
+                             &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 1, "app edit ID [OPTION…]", &error)
+      || !jt_cli_parse_id (argv[1], "an application", &id, &error))
+    return jt_cli_fail (error);
+  store = jt_cli_store (cli, &error);
+  if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
+      || (app = jt_store_application_get (store, id, &error)) == NULL
+      || !apply_fields (cli, &fields, app, &error)
+      || !jt_store_application_update (store, app, g_date_time_to_unix (cli->now), &error)
+      || !jt_transaction_commit (g_steal_pointer (&txn), &error))
+    return jt_cli_fail (error);
+  printf ("Updated application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,
+          *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
+  return JT_EXIT_OK;
+}
+
+static int
+app_rm (JtCli *cli, int argc, char **argv)
+{
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, "Do not ask", NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (JtApplication) app = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autofree char *question = NULL;
+  JtRemovedCounts removed;
+  GError *error = NULL;
+  JtStore *store;
+  gint64 id;
+
+  if (!jt_cli_parse_options (cli, "app rm", "ID [--yes]",
+                             "Remove an application with its interviews, offers and touches.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 1, "app rm ID [--yes]", &error)
+      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || (store = jt_cli_store (cli, &error)) == NULL
+      || (app = jt_store_application_get (store, id, &error)) == NULL)
+    return jt_cli_fail (error);
+  question = g_strdup_printf ("Remove application %" G_GINT64_FORMAT " (%s%s%s) and its "
+                              "interviews, offers and touches?",
+                              app->id, app->company, *app->role != '\0' ? ", " : "", app->role);
+  if (!jt_cli_confirm (cli, yes, question, &error)
+      || (txn = jt_store_begin_write (store, &error)) == NULL
+      || !jt_store_application_delete (store, id, &removed, &error)
+      || !jt_transaction_commit (g_steal_pointer (&txn), &error))
+    return jt_cli_fail (error);
+  printf ("Removed application %" G_GINT64_FORMAT " with %u interview(s), %u touch(es) and %u "
+          "contact(s) who belonged to it alone\n",
+          id, removed.interviews, removed.touches, removed.contacts);
+  return JT_EXIT_OK;
+}
+
+static const JtCommand app_commands[] = {
+  { "add", app_add, "Record an application (or a lead)" },
+  { "list", app_list, "List every application" },
+  { "show", app_show, "Tell an application's whole story" },
+  { "edit", app_edit, "Change an application's fields, status or decision date" },
+  { "rm", app_rm, "Remove an application" },
+  { NULL, NULL, NULL },
+};
+
+int
+jt_cmd_app (JtCli *cli, int argc, char **argv)
+{
+  return jt_cli_dispatch (cli, "app", app_commands, argc, argv);
+}

@@ -1,0 +1,13 @@
+/* jobtrack-commands.h: the entry point of each top-level command, one file each. */
+#pragma once
+
+#include "jt-cli.h"
+
+int jt_cmd_add (JtCli *cli, int argc, char **argv);
+int jt_cmd_show (JtCli *cli, int argc, char **argv);
+int jt_cmd_app (JtCli *cli, int argc, char **argv);
+int jt_cmd_interview (JtCli *cli, int argc, char **argv);
+int jt_cmd_contact (JtCli *cli, int argc, char **argv);
+int jt_cmd_offer (JtCli *cli, int argc, char **argv);
+int jt_cmd_touch (JtCli *cli, int argc, char **argv);
+int jt_cmd_outcome (JtCli *cli, int argc, char **argv);

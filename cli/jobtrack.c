@@ -1,0 +1,142 @@
+/* jobtrack.c: the command-line tool's entry point and its table of commands. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jobtrack-commands.h"
+#include "jt-config.h"
+#include "jt-error.h"
+#include "jt-time.h"
+
+static const JtCommand commands[] = {
+  { "add", jt_cmd_add, "Log an interview right after it happened" },
+  { "show", jt_cmd_show, "Tell an application's whole story" },
+  { "app", jt_cmd_app, "Add, list, show, edit or remove applications" },
+  { "interview", jt_cmd_interview, "List, show, edit or remove interviews" },
+  { "contact", jt_cmd_contact, "Add, list, show, edit or remove contacts" },
+  { "offer", jt_cmd_offer, "Add, list or edit offers" },
+  { "touch", jt_cmd_touch, "Log or list calls, letters, emails and meetings" },
+  { "outcome", jt_cmd_outcome, "Record an offer, rejection, acceptance, refusal or withdrawal" },
+  { NULL, NULL, NULL },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out,
+           "Usage: jobtrack [--db PATH] COMMAND [OPTION…]\n"
+           "\n"
+           "Track job applications, interviews and the follow-ups they call for.\n"
+           "\n"
+           "Commands:\n");
+  for (const JtCommand *c = commands; c->name != NULL; c++)
+    fprintf (out, "  %-10s %s\n", c->name, c->summary);
+  fprintf (out,
+           "\n"
+           "Options:\n"
+           "  --db PATH   Use this database (default $JOBTRACK_DB, else\n"
+           "              $XDG_DATA_HOME/jobtrack/jobtrack.db)\n"
+           "  --version   Print the version\n"
+           "  -h, --help  Print this help\n"
+           "\n"
+           "Run 'jobtrack COMMAND --help' for a command's options.\n");
+}
+
+/* The clock, pinned once: JOBTRACK_NOW (an ISO 8601 time) lets scripts and tests ask
+ * what jobtrack would do at another moment. */
+static GDateTime *
+read_now (GTimeZone *tz, GError **error)
+{
+  const char *pinned = g_getenv ("JOBTRACK_NOW");
+  g_autoptr (GDateTime) parsed = NULL;
+
+  if (pinned == NULL || *pinned == '\0')
+    return g_date_time_new_now (tz);
+  parsed = g_date_time_new_from_iso8601 (pinned, tz);
+  if (parsed == NULL)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "JOBTRACK_NOW='%s' is not an ISO 8601 time like 2026-12-04T10:00:00", pinned);
+      return NULL;
+    }
+  return g_date_time_to_timezone (parsed, tz);
+}
+
+static void
+jt_cli_clear (JtCli *cli)
+{
+  g_clear_pointer (&cli->store, jt_store_free);
+  g_clear_pointer (&cli->now, g_date_time_unref);
+  g_clear_pointer (&cli->tz, g_time_zone_unref);
+  g_clear_pointer (&cli->db_option, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  JtCli cli = { 0 };
+  GError *error = NULL;
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* Records are UTF-8 whatever the locale; a plain C locale would refuse them. */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
+
+  for (; first < argc && argv[first][0] == '-'; first++)
+    {
+      if (g_str_equal (argv[first], "--version"))
+        {
+          printf ("jobtrack %s\n", JT_VERSION);
+          return JT_EXIT_OK;
+        }
+      if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          print_help (stdout);
+          return JT_EXIT_OK;
+        }
+      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
+        cli.db_option = g_strdup (argv[++first]);
+      else if (g_str_has_prefix (argv[first], "--db="))
+        cli.db_option = g_strdup (argv[first] + strlen ("--db="));
+      else
+        {
+          g_printerr ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n", argv[first]);
+          return JT_EXIT_USAGE;
+        }
+    }
+  if (first >= argc)
+    {
+      print_help (stderr);
+      return JT_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[first], "help"))
+    {
+      print_help (stdout);
+      return JT_EXIT_OK;
+    }
+
+  cli.tz = g_time_zone_new_local ();
+  cli.now = read_now (cli.tz, &error);
+  if (cli.now == NULL)
+    {
+      jt_cli_clear (&cli);
+      return jt_cli_fail (error);
+    }
+  cli.interactive = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
+  cli.color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+
+  status = -1;
+  for (const JtCommand *c = commands; c->name != NULL; c++)
+    if (g_str_equal (c->name, argv[first]))
+      status = c->func (&cli, argc - first, argv + first);
+  if (status < 0)
+    {
+      g_printerr ("jobtrack: unknown command '%s' (see 'jobtrack --help')\n", argv[first]);
+      status = JT_EXIT_USAGE;
+    }
+  jt_cli_clear (&cli);
+  return status;
+}

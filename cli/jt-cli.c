@@ -1,0 +1,343 @@
+/* jt-cli.c: what every command shares. */
+#include "jt-cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-json.h"
+#include "jt-paths.h"
+#include "jt-time.h"
+
+int
+jt_cli_fail (GError *error)
+{
+  gboolean usage = error->domain == G_OPTION_ERROR
+                   || (error->domain == JT_ERROR && error->code == JT_ERROR_INVALID);
+
+  if (!(error->domain == JT_ERROR && error->code == JT_ERROR_CANCELLED))
+    g_printerr ("jobtrack: %s\n", error->message);
+  g_error_free (error);
+  return usage ? JT_EXIT_USAGE : JT_EXIT_FAILED;
+}
+
+static void
+print_group_help (FILE *out, const char *group, const JtCommand *table)
+{
+  fprintf (out, "Usage: jobtrack %s COMMAND [OPTION…]\n\nCommands:\n", group);
+  for (const JtCommand *c = table; c->name != NULL; c++)
+    fprintf (out, "  %-10s %s\n", c->name, c->summary);
+  fprintf (out, "\nRun 'jobtrack %s COMMAND --help' for a command's options.\n", group);
+}
+
+int
+jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc, char **argv)
+{
+  const char *name = argc > 1 ? argv[1] : NULL;
+
+  if (name == NULL || g_str_equal (name, "--help") || g_str_equal (name, "-h")
+      || g_str_equal (name, "help"))
+    {
+      print_group_help (name == NULL ? stderr : stdout, group, table);
+      return name == NULL ? JT_EXIT_USAGE : JT_EXIT_OK;
+    }
+  for (const JtCommand *c = table; c->name != NULL; c++)
+    if (g_str_equal (c->name, name))
+      return c->func (cli, argc - 1, argv + 1);
+  g_printerr ("jobtrack: unknown command '%s %s' (see 'jobtrack %s --help')\n", group, name,
+              group);
+  return JT_EXIT_USAGE;
+}
+
+JtStore *
+jt_cli_store (JtCli *cli, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+  path = jt_paths_database (cli->db_option);
+  if (!jt_paths_prepare_database_dir (path, error))
+    return NULL;
+  cli->store = jt_store_open (path, error);
+  return cli->store;
+}
+
+/* Every string option must be UTF-8: it is stored, printed and exported as such. */
+static gboolean
+check_utf8 (int argc, char **argv, GError **error)
+{
+  for (int i = 0; i < argc; i++)
+    if (!g_utf8_validate (argv[i], -1, NULL))
+      {
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "argument %d is not valid UTF-8 text", i);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const char *summary,
+                      const GOptionEntry *entries, int *argc, char ***argv, GError **error)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command, usage != NULL ? usage : "");
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autofree char *db = NULL;
+  const GOptionEntry shared[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Use this database file", "PATH" },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autofree char *prgname = g_strdup ("jobtrack");
+
+  if (!check_utf8 (*argc, *argv, error))
+    return FALSE;
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, shared, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (db != NULL)
+    {
+      g_free (cli->db_option);
+      cli->db_option = g_steal_pointer (&db);
+    }
+  return TRUE;
+}
+
+gboolean
+jt_cli_parse_when (JtCli *cli, const char *text, gint64 *unix_seconds, GError **error)
+{
+  g_autoptr (GDateTime) when = jt_when_parse (text, cli->now, NULL, error);
+
+  if (when == NULL)
+    return FALSE;
+  *unix_seconds = g_date_time_to_unix (when);
+  return TRUE;
+}
+
+gboolean
+jt_cli_parse_day (JtCli *cli, const char *text, char **day, GError **error)
+{
+  g_autoptr (GDateTime) when = jt_when_parse (text, cli->now, NULL, error);
+
+  if (when == NULL)
+    return FALSE;
+  *day = jt_date_format (when);
+  return TRUE;
+}
+
+gboolean
+jt_cli_parse_id (const char *text, const char *what, gint64 *id, GError **error)
+{
+  char *end = NULL;
+  gint64 value;
+
+  errno = 0;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0 || end == text || *end != '\0' || value <= 0 || !g_ascii_isdigit (text[0]))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "'%s' is not %s id (a number like 3)",
+                   text, what);
+      return FALSE;
+    }
+  *id = value;
+  return TRUE;
+}
+
+gboolean
+jt_cli_parse_score (const char *text, const char *what, int *score, GError **error)
+{
+  char *end = NULL;
+  gint64 value = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || *end != '\0' || value < 1 || value > 5)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s must be 1 to 5, not '%s'", what, text);
+      return FALSE;
+    }
+  *score = (int) value;
+  return TRUE;
+}
+
+gboolean
+jt_cli_expect_args (int argc, int count, const char *usage, GError **error)
+{
+  if (argc - 1 == count)
+    return TRUE;
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s (usage: jobtrack %s)",
+               argc - 1 < count ? "missing argument" : "too many arguments", usage);
+  return FALSE;
+}
+
+void
+jt_cli_set_text (char **field, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+char *
+jt_cli_prompt (const char *question)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+  int c;
+
+  fputs (question, stdout);
+  fflush (stdout);
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+  if (c == EOF && line->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+gboolean
+jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError **error)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *answer = NULL;
+
+  if (yes)
+    return TRUE;
+  if (!cli->interactive)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "not removing anything without --yes when not on a terminal");
+      return FALSE;
+    }
+  full = g_strdup_printf ("%s [y/N] ", question);
+  answer = jt_cli_prompt (full);
+  if (answer != NULL && (g_ascii_strcasecmp (g_strstrip (answer), "y") == 0
+                         || g_ascii_strcasecmp (answer, "yes") == 0))
+    return TRUE;
+  g_printerr ("Nothing removed.\n");
+  g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, "cancelled");
+  return FALSE;
+}
+
+void
+jt_cli_print_json (JsonBuilder *builder)
+{
+  g_autofree char *text = jt_json_to_string (builder);
+
+  fputs (text, stdout);
+}
+
+char *
+jt_cli_format_time (JtCli *cli, gint64 unix_seconds)
+{
+  return jt_time_format_human (unix_seconds, cli->tz);
+}
+
+void
+jt_cli_print_field (JtCli *cli, const char *label, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  if (cli->color)
+    printf ("  \033[1m%s:\033[0m %s\n", label, value);
+  else
+    printf ("  %s: %s\n", label, value);
+}
+
+void
+jt_cli_print_heading (JtCli *cli, const char *text)
+{
+  if (cli->color)
+    printf ("\033[1m%s\033[0m\n", text);
+  else
+    printf ("%s\n", text);
+}
+
+struct _JtTable
+{
+  guint columns;
+  GPtrArray *cells; /* row-major, columns per row, the first row the headers */
+};
+
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if ((unsigned char) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  return copy;
+}
+
+JtTable *
+jt_table_new (const char *first_header, ...)
+{
+  JtTable *table = g_new0 (JtTable, 1);
+  va_list args;
+
+  table->cells = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, first_header);
+  for (const char *h = first_header; h != NULL; h = va_arg (args, const char *))
+    {
+      g_ptr_array_add (table->cells, g_strdup (h));
+      table->columns++;
+    }
+  va_end (args);
+  return table;
+}
+
+void
+jt_table_add_row (JtTable *table, const char *first_cell, ...)
+{
+  va_list args;
+
+  g_ptr_array_add (table->cells, one_line (first_cell));
+  va_start (args, first_cell);
+  for (guint i = 1; i < table->columns; i++)
+    g_ptr_array_add (table->cells, one_line (va_arg (args, const char *)));
+  va_end (args);
+}
+
+void
+jt_table_print (JtTable *table, JtCli *cli)
+{
+  g_autofree glong *widths = g_new0 (glong, table->columns);
+  guint rows = table->cells->len / table->columns;
+
+  for (guint i = 0; i < table->cells->len; i++)
+    widths[i % table->columns] =
+        MAX (widths[i % table->columns], g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
+  for (guint r = 0; r < rows; r++)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->columns; c++)
+        {
+          const char *cell = g_ptr_array_index (table->cells, r * table->columns + c);
+          gboolean last = c + 1 == table->columns;
+
+          g_string_append (line, cell);
+          if (!last)
+            for (glong pad = g_utf8_strlen (cell, -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      if (r == 0 && cli->color)
+        printf ("\033[1m%s\033[0m\n", line->str);
+      else
+        printf ("%s\n", line->str);
+    }
+}
+
+void
+jt_table_free (JtTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->cells);
+  g_free (table);
+}

@@ -1,0 +1,94 @@
+/* jt-cli.h: what every `jobtrack` command shares: the pinned clock and zone, the
+ * database, option parsing, output, prompts, and the exit status rules.
+ *
+ * Exit status: 0 done; 1 it could not (unknown id, database error); 2 bad usage or
+ * unreadable input. Errors are one line on stderr: "jobtrack: no application 42". */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+#define JT_EXIT_OK 0
+#define JT_EXIT_FAILED 1
+#define JT_EXIT_USAGE 2
+
+typedef struct
+{
+  char *db_option;      /* --db as given, or NULL */
+  GTimeZone *tz;        /* the user's zone (TZ is respected) */
+  GDateTime *now;       /* one clock reading for the whole command, in tz */
+  gboolean interactive; /* stdin and stdout are terminals: prompts are allowed */
+  gboolean color;       /* stdout is a terminal and NO_COLOR is unset */
+  JtStore *store;       /* opened on first use */
+} JtCli;
+
+typedef int (*JtCommandFunc) (JtCli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  JtCommandFunc func;
+  const char *summary;
+} JtCommand;
+
+/* Runs the command of `table` named by argv[1] ("app list ..." -> "list"), or prints the
+ * group's help. `group` is the words before it ("app"). Returns the exit status. */
+int jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc,
+                     char **argv);
+
+/* Prints "jobtrack: MESSAGE" for `error` (and frees it); returns the exit status it
+ * calls for: 2 for bad usage or input, else 1. */
+int jt_cli_fail (GError *error);
+
+/* The database, opened (and its folder created) on first use; owned by `cli`. */
+JtStore *jt_cli_store (JtCli *cli, GError **error);
+
+/* Parses the command's options with `entries` and the shared --db; `usage` follows the
+ * command words ("ID [--json]"). Leaves the positional arguments in argc/argv. */
+gboolean jt_cli_parse_options (JtCli *cli, const char *command, const char *usage,
+                               const char *summary, const GOptionEntry *entries, int *argc,
+                               char ***argv, GError **error);
+
+/* Instants and days as a person types them (jt-time grammar), against cli->now. */
+gboolean jt_cli_parse_when (JtCli *cli, const char *text, gint64 *unix_seconds, GError **error);
+/* A calendar day, "YYYY-MM-DD" (a time given with it is ignored). New string in `day`. */
+gboolean jt_cli_parse_day (JtCli *cli, const char *text, char **day, GError **error);
+/* A positive record id; `what` names it in the error ("application"). */
+gboolean jt_cli_parse_id (const char *text, const char *what, gint64 *id, GError **error);
+/* A rating or interest: 1 to 5. */
+gboolean jt_cli_parse_score (const char *text, const char *what, int *score, GError **error);
+/* Checks that exactly `count` positional arguments follow the command words. */
+gboolean jt_cli_expect_args (int argc, int count, const char *usage, GError **error);
+
+/* Replaces *field with a copy of `value` when the option was given (value != NULL). */
+void jt_cli_set_text (char **field, const char *value);
+
+/* Asks `question` on a terminal; otherwise (or with `yes`) the answer is `yes`, and
+ * without --yes the error says so. JT_ERROR_CANCELLED when the person says no. */
+gboolean jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError **error);
+
+/* Reads one answer line after printing `question`; NULL at end of input. New string,
+ * without the newline. */
+char *jt_cli_prompt (const char *question);
+
+/* Output. */
+void jt_cli_print_json (JsonBuilder *builder);
+char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
+/* Prints "label: value" when value is set, the label bold on a colour terminal. */
+void jt_cli_print_field (JtCli *cli, const char *label, const char *value);
+void jt_cli_print_heading (JtCli *cli, const char *text);
+
+/* A table printed with aligned columns; control characters in cells become spaces. */
+typedef struct _JtTable JtTable;
+JtTable *jt_table_new (const char *first_header, ...) G_GNUC_NULL_TERMINATED;
+void jt_table_add_row (JtTable *table, const char *first_cell, ...);
+void jt_table_print (JtTable *table, JtCli *cli);
+void jt_table_free (JtTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtTable, jt_table_free)
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+/* jt-json.c: records as JSON objects. */
+#include "jt-json.h"
+
+#include "jt-time.h"
+
+static void
+member_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == NULL || *value == '\0')
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+member_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* 0 means absent for ratings, interest and optional ids. */
+static void
+member_opt_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+member_bool (JsonBuilder *builder, const char *name, gboolean value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+member_time (JsonBuilder *builder, const char *name, gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autofree char *text = unix_seconds != 0 ? jt_time_format_iso (unix_seconds, tz) : NULL;
+
+  member_string (builder, name, text);
+}
+
+void
+jt_json_add_application_members (JsonBuilder *builder, const JtApplication *app, GTimeZone *tz)
+{
+  member_int (builder, "id", app->id);
+  member_string (builder, "company", app->company);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, app->role != NULL ? app->role : "");
+  member_string (builder, "status", jt_status_to_string (app->status));
+  member_string (builder, "decision_date", app->decision_date);
+  member_string (builder, "source", app->source);
+  member_string (builder, "url", app->url);
+  member_opt_int (builder, "interest", app->interest);
+  member_string (builder, "notes", app->notes);
+  member_time (builder, "created", app->created_at, tz);
+  member_time (builder, "updated", app->updated_at, tz);
+}
+
+void
+jt_json_add_application (JsonBuilder *builder, const JtApplication *app, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  jt_json_add_application_members (builder, app, tz);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", contact->id);
+  member_string (builder, "name", contact->name);
+  member_string (builder, "email", contact->email);
+  member_string (builder, "phone", contact->phone);
+  member_string (builder, "title", contact->title);
+  member_string (builder, "company", contact->company);
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < JT_ROLE_COUNT; i++)
+    if (contact->roles & (1u << i))
+      json_builder_add_string_value (builder, jt_contact_role_to_string (1u << i));
+  json_builder_end_array (builder);
+  member_bool (builder, "hit_it_off", contact->hit_it_off);
+  member_bool (builder, "network", contact->network);
+  member_string (builder, "url", contact->url);
+  member_string (builder, "notes", contact->notes);
+  member_time (builder, "created", contact->created_at, tz);
+  member_time (builder, "updated", contact->updated_at, tz);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview,
+                       const JtApplication *app, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", interview->id);
+  json_builder_set_member_name (builder, "application");
+  json_builder_begin_object (builder);
+  member_int (builder, "id", app->id);
+  member_string (builder, "company", app->company);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, app->role != NULL ? app->role : "");
+  json_builder_end_object (builder);
+  member_time (builder, "start", interview->start_at, tz);
+  member_time (builder, "end", interview->start_at + (gint64) interview->duration_min * 60, tz);
+  member_int (builder, "duration_min", interview->duration_min);
+  member_string (builder, "kind", jt_interview_kind_to_string (interview->kind));
+  member_string (builder, "where", interview->place);
+  json_builder_set_member_name (builder, "interviewers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < interview->interviewers->len; i++)
+    {
+      const JtContact *person = g_ptr_array_index (interview->interviewers, i);
+
+      json_builder_begin_object (builder);
+      member_int (builder, "id", person->id);
+      member_string (builder, "name", person->name);
+      member_string (builder, "email", person->email);
+      member_string (builder, "title", person->title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  member_opt_int (builder, "rating", interview->rating);
+  member_string (builder, "said", interview->conversation);
+  member_string (builder, "edge", interview->edge);
+  member_string (builder, "problems", interview->problems);
+  member_string (builder, "objections", interview->objections);
+  member_string (builder, "next_step", interview->next_step);
+  member_time (builder, "may_call", interview->may_call_at, tz);
+  member_string (builder, "notes", interview->notes);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_offer (JsonBuilder *builder, const JtOffer *offer, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", offer->id);
+  member_int (builder, "application_id", offer->application_id);
+  member_string (builder, "received", offer->received_on);
+  member_string (builder, "deadline", offer->deadline);
+  member_string (builder, "salary", offer->salary);
+  member_string (builder, "title", offer->title);
+  member_string (builder, "start", offer->start_on);
+  member_string (builder, "state", jt_offer_state_to_string (offer->state));
+  member_string (builder, "notes", offer->notes);
+  member_time (builder, "updated", offer->updated_at, tz);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_outcome (JsonBuilder *builder, const JtOutcome *outcome, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", outcome->id);
+  member_string (builder, "outcome", jt_outcome_kind_to_string (outcome->kind));
+  member_time (builder, "at", outcome->occurred_at, tz);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_touch (JsonBuilder *builder, const JtTouch *touch, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", touch->id);
+  member_opt_int (builder, "application_id", touch->application_id);
+  json_builder_set_member_name (builder, "contact");
+  if (touch->contact_id == 0)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      member_int (builder, "id", touch->contact_id);
+      member_string (builder, "name", touch->contact_name);
+      json_builder_end_object (builder);
+    }
+  member_string (builder, "kind", jt_touch_kind_to_string (touch->kind));
+  member_time (builder, "at", touch->at, tz);
+  member_string (builder, "about", touch->about);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_string (builder, "status", jt_status_to_string (change->status));
+  member_time (builder, "at", change->changed_at, tz);
+  json_builder_end_object (builder);
+}
+
+char *
+jt_json_to_string (JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}

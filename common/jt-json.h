@@ -1,0 +1,31 @@
+/* jt-json.h: the stable JSON shapes of the records, for --json and for scripts.
+ *
+ * Each function adds one JSON object to `builder` at its current position (an array
+ * element or a member value). Instants are ISO 8601 with the offset of `tz`; days are
+ * "YYYY-MM-DD"; absent values are null, never missing. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "jt-records.h"
+
+G_BEGIN_DECLS
+
+void jt_json_add_application (JsonBuilder *builder, const JtApplication *app, GTimeZone *tz);
+/* The application's members only, into an object the caller began (to add more). */
+void jt_json_add_application_members (JsonBuilder *builder, const JtApplication *app,
+                                      GTimeZone *tz);
+void jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz);
+/* `app` gives the interview's {id, company, role}. */
+void jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview,
+                            const JtApplication *app, GTimeZone *tz);
+void jt_json_add_offer (JsonBuilder *builder, const JtOffer *offer, GTimeZone *tz);
+void jt_json_add_outcome (JsonBuilder *builder, const JtOutcome *outcome, GTimeZone *tz);
+void jt_json_add_touch (JsonBuilder *builder, const JtTouch *touch, GTimeZone *tz);
+void jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change,
+                                GTimeZone *tz);
+
+/* The builder's root as pretty-printed text with a final newline. New string. */
+char *jt_json_to_string (JsonBuilder *builder);
+
+G_END_DECLS

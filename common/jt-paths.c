@@ -1,0 +1,45 @@
+/* jt-paths.c: XDG locations of the database. */
+#include "jt-paths.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "jt-error.h"
+
+char *
+jt_paths_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jobtrack", NULL);
+}
+
+char *
+jt_paths_database (const char *override)
+{
+  const char *env = g_getenv ("JOBTRACK_DB");
+  g_autofree char *dir = NULL;
+
+  if (override != NULL && *override != '\0')
+    return g_strdup (override);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  dir = jt_paths_data_dir ();
+  return g_build_filename (dir, "jobtrack.db", NULL);
+}
+
+gboolean
+jt_paths_prepare_database_dir (const char *db_path, GError **error)
+{
+  g_autofree char *data_dir = jt_paths_data_dir ();
+  g_autofree char *db_dir = g_path_get_dirname (db_path);
+
+  if (g_strcmp0 (data_dir, db_dir) != 0)
+    return TRUE;
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      g_set_error (error, JT_ERROR, errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY
+                                                                       : JT_ERROR_FAILED,
+                   "cannot create %s: %s", data_dir, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,19 @@
+/* jt-paths.h: where jobtrack keeps its files (XDG base directories). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The folder for jobtrack's data: $XDG_DATA_HOME/jobtrack. New string. */
+char *jt_paths_data_dir (void);
+
+/* The database to use: `override` when given (the --db option), else $JOBTRACK_DB,
+ * else $XDG_DATA_HOME/jobtrack/jobtrack.db. New string. */
+char *jt_paths_database (const char *override);
+
+/* Creates the folder of `db_path` with mode 0700 when it is jobtrack's own data folder;
+ * a folder the person named themselves must already exist. */
+gboolean jt_paths_prepare_database_dir (const char *db_path, GError **error);
+
+G_END_DECLS

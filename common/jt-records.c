@@ -1,0 +1,268 @@
+/* jt-records.c: names of the record enums, and the records' constructors. */
+#include "jt-records.h"
+
+#include "jt-error.h"
+
+static const char *const status_names[] = {
+  "lead", "applied", "interviewing", "offer", "accepted", "declined", "rejected", "withdrawn",
+};
+static const char *const interview_kind_names[] = { "phone", "video", "onsite", "panel", "final" };
+static const char *const role_names[JT_ROLE_COUNT] = {
+  "decision-maker", "influencer", "hr", "recruiter", "reference",
+};
+static const char *const offer_state_names[] = { "open", "negotiating", "accepted", "declined" };
+static const char *const outcome_names[] = { "offer", "rejected", "accepted", "declined",
+                                             "withdrawn" };
+static const char *const touch_names[] = { "letter", "email", "call", "meeting" };
+
+/* Finds `text` in `names` (case-insensitive, surrounding spaces ignored). */
+static gboolean
+parse_name (const char *const *names, guint n_names, const char *what, const char *text,
+            guint *index, GError **error)
+{
+  g_autofree char *wanted = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr (GString) accepted = g_string_new (NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    if (g_ascii_strcasecmp (names[i], wanted) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  for (guint i = 0; i < n_names; i++)
+    g_string_append_printf (accepted, "%s%s", i > 0 ? ", " : "", names[i]);
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "unknown %s '%s' (one of: %s)", what, text,
+               accepted->str);
+  return FALSE;
+}
+
+#define DEFINE_NAMES(type, prefix, names, what)                                                \
+  const char *prefix##_to_string (type value)                                                  \
+  {                                                                                            \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (names), NULL);                         \
+    return names[value];                                                                       \
+  }                                                                                            \
+  gboolean prefix##_parse (const char *text, type *value, GError **error)                      \
+  {                                                                                            \
+    guint index;                                                                               \
+    if (!parse_name (names, G_N_ELEMENTS (names), what, text, &index, error))                  \
+      return FALSE;                                                                            \
+    *value = (type) index;                                                                     \
+    return TRUE;                                                                               \
+  }
+
+DEFINE_NAMES (JtStatus, jt_status, status_names, "status")
+DEFINE_NAMES (JtInterviewKind, jt_interview_kind, interview_kind_names, "interview kind")
+DEFINE_NAMES (JtOfferState, jt_offer_state, offer_state_names, "offer state")
+DEFINE_NAMES (JtOutcomeKind, jt_outcome_kind, outcome_names, "outcome")
+DEFINE_NAMES (JtTouchKind, jt_touch_kind, touch_names, "touch kind")
+
+gboolean
+jt_status_is_final (JtStatus status)
+{
+  return status == JT_STATUS_ACCEPTED || status == JT_STATUS_DECLINED
+         || status == JT_STATUS_REJECTED || status == JT_STATUS_WITHDRAWN;
+}
+
+JtStatus
+jt_outcome_kind_status (JtOutcomeKind kind)
+{
+  switch (kind)
+    {
+    case JT_OUTCOME_OFFER:
+      return JT_STATUS_OFFER;
+    case JT_OUTCOME_REJECTED:
+      return JT_STATUS_REJECTED;
+    case JT_OUTCOME_ACCEPTED:
+      return JT_STATUS_ACCEPTED;
+    case JT_OUTCOME_DECLINED:
+      return JT_STATUS_DECLINED;
+    case JT_OUTCOME_WITHDRAWN:
+      return JT_STATUS_WITHDRAWN;
+    }
+  g_return_val_if_reached (JT_STATUS_APPLIED);
+}
+
+const char *
+jt_contact_role_to_string (JtContactRole role)
+{
+  for (guint i = 0; i < JT_ROLE_COUNT; i++)
+    if (role == (1u << i))
+      return role_names[i];
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+jt_contact_role_parse (const char *text, JtContactRole *role, GError **error)
+{
+  guint index;
+
+  if (!parse_name (role_names, JT_ROLE_COUNT, "contact role", text, &index, error))
+    return FALSE;
+  *role = (JtContactRole) (1u << index);
+  return TRUE;
+}
+
+gboolean
+jt_contact_roles_parse (const char *text, guint *roles, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+  guint result = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      JtContactRole role;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (!jt_contact_role_parse (parts[i], &role, error))
+        return FALSE;
+      result |= role;
+    }
+  *roles = result;
+  return TRUE;
+}
+
+gboolean
+jt_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+JtApplication *
+jt_application_new (void)
+{
+  JtApplication *app = g_new0 (JtApplication, 1);
+
+  app->role = g_strdup ("");
+  app->status = JT_STATUS_APPLIED;
+  return app;
+}
+
+void
+jt_application_free (JtApplication *app)
+{
+  if (app == NULL)
+    return;
+  g_free (app->company);
+  g_free (app->role);
+  g_free (app->source);
+  g_free (app->url);
+  g_free (app->notes);
+  g_free (app->decision_date);
+  g_free (app);
+}
+
+JtContact *
+jt_contact_new (void)
+{
+  return g_new0 (JtContact, 1);
+}
+
+void
+jt_contact_free (JtContact *contact)
+{
+  if (contact == NULL)
+    return;
+  g_free (contact->name);
+  g_free (contact->title);
+  g_free (contact->company);
+  g_free (contact->email);
+  g_free (contact->phone);
+  g_free (contact->url);
+  g_free (contact->notes);
+  g_free (contact);
+}
+
+JtContact *
+jt_contact_copy (const JtContact *contact)
+{
+  JtContact *copy = g_memdup2 (contact, sizeof *contact);
+
+  copy->name = g_strdup (contact->name);
+  copy->title = g_strdup (contact->title);
+  copy->company = g_strdup (contact->company);
+  copy->email = g_strdup (contact->email);
+  copy->phone = g_strdup (contact->phone);
+  copy->url = g_strdup (contact->url);
+  copy->notes = g_strdup (contact->notes);
+  return copy;
+}
+
+JtInterview *
+jt_interview_new (void)
+{
+  JtInterview *interview = g_new0 (JtInterview, 1);
+
+  interview->duration_min = 60;
+  interview->kind = JT_INTERVIEW_ONSITE;
+  interview->interviewers = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  return interview;
+}
+
+void
+jt_interview_free (JtInterview *interview)
+{
+  if (interview == NULL)
+    return;
+  g_free (interview->place);
+  g_free (interview->conversation);
+  g_free (interview->edge);
+  g_free (interview->problems);
+  g_free (interview->objections);
+  g_free (interview->next_step);
+  g_free (interview->notes);
+  g_ptr_array_unref (interview->interviewers);
+  g_free (interview);
+}
+
+JtOffer *
+jt_offer_new (void)
+{
+  return g_new0 (JtOffer, 1);
+}
+
+void
+jt_offer_free (JtOffer *offer)
+{
+  if (offer == NULL)
+    return;
+  g_free (offer->received_on);
+  g_free (offer->deadline);
+  g_free (offer->salary);
+  g_free (offer->title);
+  g_free (offer->start_on);
+  g_free (offer->notes);
+  g_free (offer);
+}
+
+JtOutcome *
+jt_outcome_new (void)
+{
+  return g_new0 (JtOutcome, 1);
+}
+
+void
+jt_outcome_free (JtOutcome *outcome)
+{
+  g_free (outcome);
+}
+
+JtTouch *
+jt_touch_new (void)
+{
+  return g_new0 (JtTouch, 1);
+}
+
+void
+jt_touch_free (JtTouch *touch)
+{
+  if (touch == NULL)
+    return;
+  g_free (touch->contact_name);
+  g_free (touch->about);
+  g_free (touch);
+}

@@ -1,0 +1,203 @@
+/* jt-records.h: the things a job seeker records (DOMAIN.md, "Things recorded").
+ *
+ * Plain structs with public fields, each with a _free function and g_autoptr support.
+ * Instants are unix seconds (UTC); calendar days are "YYYY-MM-DD" strings in the user's
+ * zone. An absent optional value is NULL text or 0 (ids start at 1, ratings at 1). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JT_STATUS_LEAD,
+  JT_STATUS_APPLIED,
+  JT_STATUS_INTERVIEWING,
+  JT_STATUS_OFFER,
+  JT_STATUS_ACCEPTED,
+  JT_STATUS_DECLINED,
+  JT_STATUS_REJECTED,
+  JT_STATUS_WITHDRAWN,
+} JtStatus;
+
+typedef enum {
+  JT_INTERVIEW_PHONE,
+  JT_INTERVIEW_VIDEO,
+  JT_INTERVIEW_ONSITE,
+  JT_INTERVIEW_PANEL,
+  JT_INTERVIEW_FINAL,
+} JtInterviewKind;
+
+/* A contact's roles in a hiring process; a set of flags. */
+typedef enum {
+  JT_ROLE_DECISION_MAKER = 1 << 0,
+  JT_ROLE_INFLUENCER = 1 << 1,
+  JT_ROLE_HR = 1 << 2,
+  JT_ROLE_RECRUITER = 1 << 3,
+  JT_ROLE_REFERENCE = 1 << 4,
+} JtContactRole;
+#define JT_ROLE_COUNT 5
+
+typedef enum {
+  JT_OFFER_OPEN,
+  JT_OFFER_NEGOTIATING,
+  JT_OFFER_ACCEPTED,
+  JT_OFFER_DECLINED,
+} JtOfferState;
+
+typedef enum {
+  JT_OUTCOME_OFFER,
+  JT_OUTCOME_REJECTED,
+  JT_OUTCOME_ACCEPTED,
+  JT_OUTCOME_DECLINED,
+  JT_OUTCOME_WITHDRAWN,
+} JtOutcomeKind;
+
+typedef enum {
+  JT_TOUCH_LETTER,
+  JT_TOUCH_EMAIL,
+  JT_TOUCH_CALL,
+  JT_TOUCH_MEETING,
+} JtTouchKind;
+
+/* Names as stored and typed ("interviewing", "decision-maker", ...). The _to_string
+ * functions return static strings; the _parse functions fail with JT_ERROR_INVALID
+ * naming the accepted values. */
+const char *jt_status_to_string (JtStatus status);
+gboolean jt_status_parse (const char *text, JtStatus *status, GError **error);
+/* TRUE for the statuses that end an application (accepted, declined, rejected, withdrawn). */
+gboolean jt_status_is_final (JtStatus status);
+const char *jt_interview_kind_to_string (JtInterviewKind kind);
+gboolean jt_interview_kind_parse (const char *text, JtInterviewKind *kind, GError **error);
+const char *jt_contact_role_to_string (JtContactRole role);
+gboolean jt_contact_role_parse (const char *text, JtContactRole *role, GError **error);
+/* Parses a comma-separated list of roles ("hr, recruiter") into flags. */
+gboolean jt_contact_roles_parse (const char *text, guint *roles, GError **error);
+const char *jt_offer_state_to_string (JtOfferState state);
+gboolean jt_offer_state_parse (const char *text, JtOfferState *state, GError **error);
+const char *jt_outcome_kind_to_string (JtOutcomeKind kind);
+gboolean jt_outcome_kind_parse (const char *text, JtOutcomeKind *kind, GError **error);
+/* The status an application takes on when this outcome is recorded. */
+JtStatus jt_outcome_kind_status (JtOutcomeKind kind);
+const char *jt_touch_kind_to_string (JtTouchKind kind);
+gboolean jt_touch_kind_parse (const char *text, JtTouchKind *kind, GError **error);
+
+/* TRUE for NULL, "" and text of only white space: a required field left empty. */
+gboolean jt_text_is_blank (const char *text);
+
+typedef struct
+{
+  gint64 id;
+  char *company;
+  char *role;          /* "" when not known yet */
+  char *source;        /* where it came from: a referral, a job board... */
+  char *url;
+  JtStatus status;
+  int interest;        /* 1-5, 0 when not given */
+  char *notes;
+  char *decision_date; /* the newest decision date, "YYYY-MM-DD", or NULL */
+  gint64 created_at;
+  gint64 updated_at;
+} JtApplication;
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *title;
+  char *company;       /* "" when not known */
+  char *email;
+  char *phone;
+  char *url;
+  guint roles;         /* JtContactRole flags */
+  gboolean hit_it_off; /* real rapport */
+  gboolean network;    /* keep in touch whatever happens to the application */
+  char *notes;
+  gint64 created_at;
+  gint64 updated_at;
+} JtContact;
+
+typedef struct
+{
+  gint64 id;
+  gint64 application_id;
+  gint64 start_at;
+  int duration_min;
+  JtInterviewKind kind;
+  char *place;         /* an address or a meeting link */
+  /* The assessment, every answer optional. */
+  int rating;          /* 1-5, 0 when not given */
+  char *conversation;  /* what they said, what you said */
+  char *edge;          /* what you offer that other candidates don't */
+  char *problems;      /* the employer's problems and what you would propose */
+  char *objections;    /* gaps or objections they raised */
+  char *next_step;
+  gint64 may_call_at;  /* permission to call from then; 0 when not given */
+  char *notes;         /* the summary of the meeting */
+  GPtrArray *interviewers; /* JtContact*, the people met; owned */
+  gint64 created_at;
+  gint64 updated_at;
+} JtInterview;
+
+typedef struct
+{
+  gint64 id;
+  gint64 application_id;
+  char *received_on;   /* "YYYY-MM-DD" */
+  char *deadline;      /* respond-by day, or NULL */
+  char *salary;
+  char *title;
+  char *start_on;      /* "YYYY-MM-DD" or NULL */
+  JtOfferState state;
+  char *notes;
+  gint64 created_at;
+  gint64 updated_at;
+} JtOffer;
+
+typedef struct
+{
+  gint64 id;
+  gint64 application_id;
+  JtOutcomeKind kind;
+  gint64 occurred_at;
+} JtOutcome;
+
+typedef struct
+{
+  gint64 id;
+  gint64 application_id; /* 0 when the touch is not about an application */
+  gint64 contact_id;     /* 0 when nobody in particular */
+  char *contact_name;    /* filled when reading, for display */
+  JtTouchKind kind;
+  gint64 at;
+  char *about;
+} JtTouch;
+
+typedef struct
+{
+  JtStatus status;
+  gint64 changed_at;
+} JtStatusChange;
+
+JtApplication *jt_application_new (void);
+void jt_application_free (JtApplication *app);
+JtContact *jt_contact_new (void);
+void jt_contact_free (JtContact *contact);
+JtContact *jt_contact_copy (const JtContact *contact);
+JtInterview *jt_interview_new (void);
+void jt_interview_free (JtInterview *interview);
+JtOffer *jt_offer_new (void);
+void jt_offer_free (JtOffer *offer);
+JtOutcome *jt_outcome_new (void);
+void jt_outcome_free (JtOutcome *outcome);
+JtTouch *jt_touch_new (void);
+void jt_touch_free (JtTouch *touch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtApplication, jt_application_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtContact, jt_contact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtInterview, jt_interview_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtOffer, jt_offer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtOutcome, jt_outcome_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtTouch, jt_touch_free)
+
+G_END_DECLS

@@ -1,0 +1,354 @@
+/* jt-store-applications.c: applications, their status history and decision dates. */
+#include "jt-store-applications.h"
+
+#include "jt-error.h"
+#include "jt-store-private.h"
+
+/* The current decision date is the newest row of decision_dates. */
+#define APP_COLUMNS                                                                           \
+  "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                \
+  "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
+  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at"
+
+static JtApplication *
+application_from_row (JtStmt *stmt)
+{
+  JtApplication *app = jt_application_new ();
+  g_autofree char *status = jt_stmt_dup_text (stmt, 5);
+
+  app->id = jt_stmt_int64 (stmt, 0);
+  g_free (app->role);
+  app->company = jt_stmt_dup_text (stmt, 1);
+  app->role = jt_stmt_dup_text (stmt, 2);
+  app->source = jt_stmt_dup_text (stmt, 3);
+  app->url = jt_stmt_dup_text (stmt, 4);
+  /* The table's CHECK only admits known names. */
+  jt_status_parse (status, &app->status, NULL);
+  app->interest = (int) jt_stmt_int64 (stmt, 6);
+  app->notes = jt_stmt_dup_text (stmt, 7);
+  app->decision_date = jt_stmt_dup_text (stmt, 8);
+  app->created_at = jt_stmt_int64 (stmt, 9);
+  app->updated_at = jt_stmt_int64 (stmt, 10);
+  return app;
+}
+
+static gboolean
+validate (const JtApplication *app, GError **error)
+{
+  if (jt_text_is_blank (app->company))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an application needs a company");
+      return FALSE;
+    }
+  if (app->interest != 0 && (app->interest < 1 || app->interest > 5))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "interest must be 1 to 5, not %d",
+                   app->interest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_status_change (JtStore *store, gint64 id, JtStatus status, gint64 at, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "INSERT INTO status_changes (application_id, status, changed_at) VALUES (?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  jt_stmt_bind_text (stmt, 2, jt_status_to_string (status));
+  jt_stmt_bind_int64 (stmt, 3, at);
+  return jt_store_exec_stmt (store, stmt, error);
+}
+
+static gboolean
+add_decision_date (JtStore *store, gint64 id, const char *day, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "INSERT INTO decision_dates (application_id, decide_on, recorded_at) VALUES (?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  jt_stmt_bind_text (stmt, 2, day);
+  jt_stmt_bind_int64 (stmt, 3, now);
+  return jt_store_exec_stmt (store, stmt, error);
+}
+
+gboolean
+jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (app, error))
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "INSERT INTO applications (company, role, source, url, status, "
+                           "interest, notes, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, app->company);
+  jt_stmt_bind_text (stmt, 2, app->role != NULL ? app->role : "");
+  jt_stmt_bind_opt_text (stmt, 3, app->source);
+  jt_stmt_bind_opt_text (stmt, 4, app->url);
+  jt_stmt_bind_text (stmt, 5, jt_status_to_string (app->status));
+  jt_stmt_bind_opt_int64 (stmt, 6, app->interest);
+  jt_stmt_bind_opt_text (stmt, 7, app->notes);
+  jt_stmt_bind_int64 (stmt, 8, now);
+  jt_stmt_bind_int64 (stmt, 9, now);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  app->id = jt_store_last_insert_id (store);
+  app->created_at = app->updated_at = now;
+  if (!add_status_change (store, app->id, app->status, now, error))
+    return FALSE;
+  return app->decision_date == NULL || add_decision_date (store, app->id, app->decision_date, now,
+                                                          error);
+}
+
+gboolean
+jt_store_application_update (JtStore *store, JtApplication *app, gint64 now, GError **error)
+{
+  g_autoptr (JtApplication) old = NULL;
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (app, error))
+    return FALSE;
+  old = jt_store_application_get (store, app->id, error);
+  if (old == NULL)
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "UPDATE applications SET company = ?, role = ?, source = ?, url = ?, "
+                           "interest = ?, notes = ?, updated_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, app->company);
+  jt_stmt_bind_text (stmt, 2, app->role != NULL ? app->role : "");
+  jt_stmt_bind_opt_text (stmt, 3, app->source);
+  jt_stmt_bind_opt_text (stmt, 4, app->url);
+  jt_stmt_bind_opt_int64 (stmt, 5, app->interest);
+  jt_stmt_bind_opt_text (stmt, 6, app->notes);
+  jt_stmt_bind_int64 (stmt, 7, now);
+  jt_stmt_bind_int64 (stmt, 8, app->id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  app->updated_at = now;
+  if (!jt_store_application_set_status (store, app->id, app->status, now, error))
+    return FALSE;
+  if (app->decision_date != NULL && g_strcmp0 (app->decision_date, old->decision_date) != 0)
+    return add_decision_date (store, app->id, app->decision_date, now, error);
+  return TRUE;
+}
+
+gboolean
+jt_store_application_set_status (JtStore *store, gint64 id, JtStatus status, gint64 at,
+                                 GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store,
+                           "UPDATE applications SET status = ?, updated_at = max (updated_at, ?) "
+                           "WHERE id = ? AND status <> ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, jt_status_to_string (status));
+  jt_stmt_bind_int64 (stmt, 2, at);
+  jt_stmt_bind_int64 (stmt, 3, id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    return TRUE;
+  return add_status_change (store, id, status, at, error);
+}
+
+JtApplication *
+jt_store_application_get (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " APP_COLUMNS " FROM applications a WHERE a.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  rc = jt_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    return application_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no application %" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+GPtrArray *
+jt_store_application_list (JtStore *store, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " APP_COLUMNS " FROM applications a ORDER BY a.id", error);
+  g_autoptr (GPtrArray) apps = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_application_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (apps, application_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&apps) : NULL;
+}
+
+JtApplication *
+jt_store_application_find_open (JtStore *store, const char *company, const char *role,
+                                GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " APP_COLUMNS " FROM applications a "
+      "WHERE a.company = ? COLLATE NOCASE AND a.role = ? COLLATE NOCASE "
+      "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
+      "ORDER BY a.id DESC LIMIT 1",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, company);
+  jt_stmt_bind_text (stmt, 2, role != NULL ? role : "");
+  rc = jt_store_step (store, stmt, error);
+  return rc == SQLITE_ROW ? application_from_row (stmt) : NULL;
+}
+
+/* Counts rows of `sql` (one bound id). */
+static gboolean
+count_rows (JtStore *store, const char *sql, gint64 id, guint *count, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *count = (guint) jt_stmt_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Runs a statement with one bound id and counts what it changed. */
+static gboolean
+exec_with_id (JtStore *store, const char *sql, gint64 id, guint *changes, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (changes != NULL)
+    *changes = (guint) sqlite3_changes (sqlite3_db_handle (stmt));
+  return TRUE;
+}
+
+gboolean
+jt_store_application_delete (JtStore *store, gint64 id, JtRemovedCounts *removed,
+                             GError **error)
+{
+  JtRemovedCounts counts = { 0, 0, 0 };
+  g_autoptr (JtApplication) app = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  app = jt_store_application_get (store, id, error);
+  if (app == NULL)
+    return FALSE;
+  if (!count_rows (store, "SELECT count(*) FROM interviews WHERE application_id = ?", id,
+                   &counts.interviews, error)
+      || !count_rows (store, "SELECT count(*) FROM touches WHERE application_id = ?", id,
+                      &counts.touches, error))
+    return FALSE;
+  /* The people who belonged to this application alone go with it. */
+  if (!exec_with_id (store,
+                     "DELETE FROM contacts WHERE network = 0 AND id IN ("
+                     " SELECT l.contact_id FROM application_contacts l"
+                     " WHERE l.application_id = ?1"
+                     " AND NOT EXISTS (SELECT 1 FROM application_contacts o"
+                     "  WHERE o.contact_id = l.contact_id AND o.application_id <> ?1)"
+                     " AND NOT EXISTS (SELECT 1 FROM touches t"
+                     "  WHERE t.contact_id = l.contact_id"
+                     "  AND (t.application_id IS NULL OR t.application_id <> ?1)))",
+                     id, &counts.contacts, error))
+    return FALSE;
+  /* Interviews, offers, outcomes, touches and history follow by ON DELETE CASCADE. */
+  if (!exec_with_id (store, "DELETE FROM applications WHERE id = ?", id, NULL, error))
+    return FALSE;
+  if (removed != NULL)
+    *removed = counts;
+  return TRUE;
+}
+
+GArray *
+jt_store_application_status_history (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT status, changed_at FROM status_changes WHERE application_id = ? "
+      "ORDER BY changed_at, id",
+      error);
+  g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (JtStatusChange));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      JtStatusChange change = { .changed_at = jt_stmt_int64 (stmt, 1) };
+
+      jt_status_parse ((const char *) sqlite3_column_text (stmt, 0), &change.status, NULL);
+      g_array_append_val (history, change);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&history) : NULL;
+}
+
+gboolean
+jt_store_application_link_contact (JtStore *store, gint64 id, gint64 contact_id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "INSERT OR IGNORE INTO application_contacts (application_id, contact_id) VALUES (?, ?)",
+      error);
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  jt_stmt_bind_int64 (stmt, 2, contact_id);
+  return jt_store_exec_stmt (store, stmt, error);
+}
+
+GPtrArray *
+jt_store_application_contacts (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " JT_CONTACT_COLUMNS " FROM application_contacts l "
+      "JOIN contacts c ON c.id = l.contact_id WHERE l.application_id = ? ORDER BY l.contact_id",
+      error);
+  g_autoptr (GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (contacts, jt_contact_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&contacts) : NULL;
+}

@@ -1,0 +1,235 @@
+/* jt-store-contacts.c: contacts and their roles. */
+#include "jt-store-contacts.h"
+
+#include "jt-error.h"
+#include "jt-store-private.h"
+
+JtContact *
+jt_contact_from_row (JtStmt *stmt)
+{
+  JtContact *contact = jt_contact_new ();
+  g_autofree char *roles = jt_stmt_dup_text (stmt, 12);
+
+  contact->id = jt_stmt_int64 (stmt, 0);
+  contact->name = jt_stmt_dup_text (stmt, 1);
+  contact->title = jt_stmt_dup_text (stmt, 2);
+  contact->company = jt_stmt_dup_text (stmt, 3);
+  contact->email = jt_stmt_dup_text (stmt, 4);
+  contact->phone = jt_stmt_dup_text (stmt, 5);
+  contact->url = jt_stmt_dup_text (stmt, 6);
+  contact->hit_it_off = jt_stmt_int64 (stmt, 7) != 0;
+  contact->network = jt_stmt_int64 (stmt, 8) != 0;
+  contact->notes = jt_stmt_dup_text (stmt, 9);
+  contact->created_at = jt_stmt_int64 (stmt, 10);
+  contact->updated_at = jt_stmt_int64 (stmt, 11);
+  /* The table's CHECK only admits known role names. */
+  if (roles != NULL)
+    jt_contact_roles_parse (roles, &contact->roles, NULL);
+  return contact;
+}
+
+gboolean
+jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles, GError **error)
+{
+  for (guint i = 0; i < JT_ROLE_COUNT; i++)
+    {
+      g_autoptr (JtStmt) stmt = NULL;
+
+      if ((roles & (1u << i)) == 0)
+        continue;
+      stmt = jt_store_prepare (
+          store, "INSERT OR IGNORE INTO contact_roles (contact_id, role) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      jt_stmt_bind_int64 (stmt, 1, contact_id);
+      jt_stmt_bind_text (stmt, 2, jt_contact_role_to_string (1u << i));
+      if (!jt_store_exec_stmt (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate (const JtContact *contact, GError **error)
+{
+  if (jt_text_is_blank (contact->name))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a contact needs a name");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (contact, error))
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "INSERT INTO contacts (name, title, company, email, phone, url, "
+                           "hit_it_off, network, notes, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, contact->name);
+  jt_stmt_bind_opt_text (stmt, 2, contact->title);
+  jt_stmt_bind_text (stmt, 3, contact->company != NULL ? contact->company : "");
+  jt_stmt_bind_opt_text (stmt, 4, contact->email);
+  jt_stmt_bind_opt_text (stmt, 5, contact->phone);
+  jt_stmt_bind_opt_text (stmt, 6, contact->url);
+  jt_stmt_bind_int64 (stmt, 7, contact->hit_it_off ? 1 : 0);
+  jt_stmt_bind_int64 (stmt, 8, contact->network ? 1 : 0);
+  jt_stmt_bind_opt_text (stmt, 9, contact->notes);
+  jt_stmt_bind_int64 (stmt, 10, now);
+  jt_stmt_bind_int64 (stmt, 11, now);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  contact->id = jt_store_last_insert_id (store);
+  contact->created_at = contact->updated_at = now;
+  return jt_store_contact_add_roles (store, contact->id, contact->roles, error);
+}
+
+gboolean
+jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+  g_autoptr (JtStmt) clear_roles = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (contact, error))
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "UPDATE contacts SET name = ?, title = ?, company = ?, email = ?, "
+                           "phone = ?, url = ?, hit_it_off = ?, network = ?, notes = ?, "
+                           "updated_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, contact->name);
+  jt_stmt_bind_opt_text (stmt, 2, contact->title);
+  jt_stmt_bind_text (stmt, 3, contact->company != NULL ? contact->company : "");
+  jt_stmt_bind_opt_text (stmt, 4, contact->email);
+  jt_stmt_bind_opt_text (stmt, 5, contact->phone);
+  jt_stmt_bind_opt_text (stmt, 6, contact->url);
+  jt_stmt_bind_int64 (stmt, 7, contact->hit_it_off ? 1 : 0);
+  jt_stmt_bind_int64 (stmt, 8, contact->network ? 1 : 0);
+  jt_stmt_bind_opt_text (stmt, 9, contact->notes);
+  jt_stmt_bind_int64 (stmt, 10, now);
+  jt_stmt_bind_int64 (stmt, 11, contact->id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT,
+                   contact->id);
+      return FALSE;
+    }
+  contact->updated_at = now;
+  clear_roles = jt_store_prepare (store, "DELETE FROM contact_roles WHERE contact_id = ?", error);
+  if (clear_roles == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (clear_roles, 1, contact->id);
+  return jt_store_exec_stmt (store, clear_roles, error)
+         && jt_store_contact_add_roles (store, contact->id, contact->roles, error);
+}
+
+JtContact *
+jt_store_contact_get (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c WHERE c.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  rc = jt_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    return jt_contact_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+GPtrArray *
+jt_store_contact_list (JtStore *store, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c ORDER BY c.id", error);
+  g_autoptr (GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (contacts, jt_contact_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&contacts) : NULL;
+}
+
+static JtContact *
+find_one (JtStore *store, const char *sql, const char *company, const char *key, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, company != NULL ? company : "");
+  jt_stmt_bind_text (stmt, 2, key);
+  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_contact_from_row (stmt) : NULL;
+}
+
+JtContact *
+jt_store_contact_find (JtStore *store, const char *company, const char *email, const char *name,
+                       GError **error)
+{
+  GError *local_error = NULL;
+  JtContact *found = NULL;
+
+  if (email != NULL && *email != '\0')
+    found = find_one (store,
+                      "SELECT " JT_CONTACT_COLUMNS " FROM contacts c "
+                      "WHERE c.company = ? COLLATE NOCASE "
+                      "AND c.email = ? COLLATE NOCASE ORDER BY c.id LIMIT 1",
+                      company, email, &local_error);
+  if (found == NULL && local_error == NULL && name != NULL)
+    found = find_one (store,
+                      "SELECT " JT_CONTACT_COLUMNS " FROM contacts c "
+                      "WHERE c.company = ? COLLATE NOCASE "
+                      "AND c.name = ? COLLATE NOCASE ORDER BY c.id LIMIT 1",
+                      company, name, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return found;
+}
+
+gboolean
+jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) orphans = NULL;
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  orphans = jt_store_prepare (
+      store, "DELETE FROM touches WHERE contact_id = ? AND application_id IS NULL", error);
+  if (orphans == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (orphans, 1, id);
+  if (!jt_store_exec_stmt (store, orphans, error))
+    return FALSE;
+  stmt = jt_store_prepare (store, "DELETE FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}

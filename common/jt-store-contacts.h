@@ -1,0 +1,32 @@
+/* jt-store-contacts.h: the people of a job search and their roles in it.
+ *
+ * Writes run inside a JtTransaction. Returned records are new; the caller frees them.
+ * "Not found" is JT_ERROR_NOT_FOUND with "no contact ID". */
+#pragma once
+
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+/* Inserts `contact` with its roles; sets contact->id. */
+gboolean jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError **error);
+
+/* Saves every field of `contact`, replacing its roles. */
+gboolean jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError **error);
+
+JtContact *jt_store_contact_get (JtStore *store, gint64 id, GError **error);
+
+/* Every contact, by id. A new array of JtContact*. */
+GPtrArray *jt_store_contact_list (JtStore *store, GError **error);
+
+/* The contact of `company` with this email (when given), else with this name, both
+ * compared without case; NULL without an error when there is none. */
+JtContact *jt_store_contact_find (JtStore *store, const char *company, const char *email,
+                                  const char *name, GError **error);
+
+/* Removes the contact. The interviews and applications they were part of stay; touches
+ * with them stay on their application, or go when they belonged to no application. */
+gboolean jt_store_contact_delete (JtStore *store, gint64 id, GError **error);
+
+G_END_DECLS

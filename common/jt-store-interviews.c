@@ -1,0 +1,252 @@
+/* jt-store-interviews.c: interviews and the people met at them. */
+#include "jt-store-interviews.h"
+
+#include "jt-error.h"
+#include "jt-store-applications.h"
+#include "jt-store-private.h"
+
+#define INTERVIEW_COLUMNS                                                                     \
+  "i.id, i.application_id, i.start_at, i.duration_min, i.kind, i.place, i.rating, "          \
+  "i.conversation, i.edge, i.problems, i.objections, i.next_step, i.may_call_at, i.notes, "  \
+  "i.created_at, i.updated_at"
+
+static JtInterview *
+interview_from_row (JtStmt *stmt)
+{
+  JtInterview *interview = jt_interview_new ();
+
+  interview->id = jt_stmt_int64 (stmt, 0);
+  interview->application_id = jt_stmt_int64 (stmt, 1);
+  interview->start_at = jt_stmt_int64 (stmt, 2);
+  interview->duration_min = (int) jt_stmt_int64 (stmt, 3);
+  /* The table's CHECK only admits known kinds. */
+  jt_interview_kind_parse ((const char *) sqlite3_column_text (stmt, 4), &interview->kind, NULL);
+  interview->place = jt_stmt_dup_text (stmt, 5);
+  interview->rating = (int) jt_stmt_int64 (stmt, 6);
+  interview->conversation = jt_stmt_dup_text (stmt, 7);
+  interview->edge = jt_stmt_dup_text (stmt, 8);
+  interview->problems = jt_stmt_dup_text (stmt, 9);
+  interview->objections = jt_stmt_dup_text (stmt, 10);
+  interview->next_step = jt_stmt_dup_text (stmt, 11);
+  interview->may_call_at = jt_stmt_int64 (stmt, 12);
+  interview->notes = jt_stmt_dup_text (stmt, 13);
+  interview->created_at = jt_stmt_int64 (stmt, 14);
+  interview->updated_at = jt_stmt_int64 (stmt, 15);
+  return interview;
+}
+
+static gboolean
+validate (const JtInterview *interview, GError **error)
+{
+  if (interview->rating != 0 && (interview->rating < 1 || interview->rating > 5))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a rating is 1 to 5, not %d",
+                   interview->rating);
+      return FALSE;
+    }
+  if (interview->duration_min < 1 || interview->duration_min > 24 * 60)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "an interview lasts from 1 minute to 24 hours, not %d minutes",
+                   interview->duration_min);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Binds the fields shared by INSERT and UPDATE, in this order, from parameter 1. */
+static void
+bind_fields (JtStmt *stmt, const JtInterview *interview, gint64 now)
+{
+  jt_stmt_bind_int64 (stmt, 1, interview->application_id);
+  jt_stmt_bind_int64 (stmt, 2, interview->start_at);
+  jt_stmt_bind_int64 (stmt, 3, interview->duration_min);
+  jt_stmt_bind_text (stmt, 4, jt_interview_kind_to_string (interview->kind));
+  jt_stmt_bind_opt_text (stmt, 5, interview->place);
+  jt_stmt_bind_opt_int64 (stmt, 6, interview->rating);
+  jt_stmt_bind_opt_text (stmt, 7, interview->conversation);
+  jt_stmt_bind_opt_text (stmt, 8, interview->edge);
+  jt_stmt_bind_opt_text (stmt, 9, interview->problems);
+  jt_stmt_bind_opt_text (stmt, 10, interview->objections);
+  jt_stmt_bind_opt_text (stmt, 11, interview->next_step);
+  jt_stmt_bind_opt_int64 (stmt, 12, interview->may_call_at);
+  jt_stmt_bind_opt_text (stmt, 13, interview->notes);
+  jt_stmt_bind_int64 (stmt, 14, now);
+}
+
+static gboolean
+link_interviewers (JtStore *store, const JtInterview *interview, GError **error)
+{
+  for (guint i = 0; i < interview->interviewers->len; i++)
+    {
+      const JtContact *contact = g_ptr_array_index (interview->interviewers, i);
+      g_autoptr (JtStmt) stmt = jt_store_prepare (
+          store,
+          "INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)",
+          error);
+
+      if (stmt == NULL)
+        return FALSE;
+      jt_stmt_bind_int64 (stmt, 1, interview->id);
+      jt_stmt_bind_int64 (stmt, 2, contact->id);
+      if (!jt_store_exec_stmt (store, stmt, error)
+          || !jt_store_application_link_contact (store, interview->application_id, contact->id,
+                                                 error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jt_store_interview_insert (JtStore *store, JtInterview *interview, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (interview, error))
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "INSERT INTO interviews (application_id, start_at, duration_min, kind, "
+                           "place, rating, conversation, edge, problems, objections, next_step, "
+                           "may_call_at, notes, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_fields (stmt, interview, now);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  interview->id = jt_store_last_insert_id (store);
+  interview->created_at = interview->updated_at = now;
+  return link_interviewers (store, interview, error);
+}
+
+gboolean
+jt_store_interview_update (JtStore *store, JtInterview *interview, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+  g_autoptr (JtStmt) unlink = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (!validate (interview, error))
+    return FALSE;
+  stmt = jt_store_prepare (store,
+                           "UPDATE interviews SET application_id = ?, start_at = ?, "
+                           "duration_min = ?, kind = ?, place = ?, rating = ?, conversation = ?, "
+                           "edge = ?, problems = ?, objections = ?, next_step = ?, "
+                           "may_call_at = ?, notes = ?, updated_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_fields (stmt, interview, now);
+  jt_stmt_bind_int64 (stmt, 15, interview->id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT,
+                   interview->id);
+      return FALSE;
+    }
+  interview->updated_at = now;
+  unlink = jt_store_prepare (store, "DELETE FROM interview_contacts WHERE interview_id = ?",
+                             error);
+  if (unlink == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (unlink, 1, interview->id);
+  return jt_store_exec_stmt (store, unlink, error) && link_interviewers (store, interview, error);
+}
+
+static gboolean
+load_interviewers (JtStore *store, JtInterview *interview, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " JT_CONTACT_COLUMNS " FROM interview_contacts l "
+      "JOIN contacts c ON c.id = l.contact_id WHERE l.interview_id = ? ORDER BY l.contact_id",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, interview->id);
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
+  return rc == SQLITE_DONE;
+}
+
+JtInterview *
+jt_store_interview_get (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " INTERVIEW_COLUMNS " FROM interviews i WHERE i.id = ?", error);
+  g_autoptr (JtInterview) interview = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  rc = jt_store_step (store, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
+  if (rc != SQLITE_ROW)
+    return NULL;
+  interview = interview_from_row (stmt);
+  jt_stmt_release (g_steal_pointer (&stmt));
+  return load_interviewers (store, interview, error) ? g_steal_pointer (&interview) : NULL;
+}
+
+GPtrArray *
+jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+  g_autoptr (GPtrArray) interviews =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) jt_interview_free);
+  int rc;
+
+  if (application_id != 0)
+    {
+      stmt = jt_store_prepare (store,
+                               "SELECT " INTERVIEW_COLUMNS " FROM interviews i "
+                               "WHERE i.application_id = ? ORDER BY i.start_at, i.id",
+                               error);
+      if (stmt != NULL)
+        jt_stmt_bind_int64 (stmt, 1, application_id);
+    }
+  else
+    stmt = jt_store_prepare (store,
+                             "SELECT " INTERVIEW_COLUMNS " FROM interviews i "
+                             "ORDER BY i.start_at, i.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (interviews, interview_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
+  jt_stmt_release (g_steal_pointer (&stmt));
+  for (guint i = 0; i < interviews->len; i++)
+    if (!load_interviewers (store, g_ptr_array_index (interviews, i), error))
+      return NULL;
+  return g_steal_pointer (&interviews);
+}
+
+gboolean
+jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store, "DELETE FROM interviews WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,74 @@
+/* jt-store-private.h: what the store's own files share; never included outside common/.
+ *
+ * Statements are prepared once per connection and cached by their SQL text. A JtStmt
+ * borrowed from jt_store_prepare must be reset after use, or it keeps a read snapshot
+ * open: declare it `g_autoptr (JtStmt)` and the reset happens at scope exit. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+typedef sqlite3_stmt JtStmt;
+
+/* Returns the cached statement for `sql`, reset and with no bindings (owned by the
+ * store), or NULL with an error. */
+JtStmt *jt_store_prepare (JtStore *store, const char *sql, GError **error);
+
+/* One step: SQLITE_ROW or SQLITE_DONE, or -1 with a JT_ERROR set. */
+int jt_store_step (JtStore *store, JtStmt *stmt, GError **error);
+
+/* Steps a statement that returns no rows. */
+gboolean jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error);
+
+/* The rowid of the last INSERT on this connection. */
+gint64 jt_store_last_insert_id (JtStore *store);
+
+/* Turns the connection's last SQLite error into a JT_ERROR, with `what` as context. */
+void jt_store_set_error (JtStore *store, GError **error, const char *what);
+
+/* Binding helpers. The _opt_ forms store an absent value as SQL NULL: NULL or "" text,
+ * and 0 for ids and optional numbers (no record has id 0; ratings start at 1). */
+void jt_stmt_bind_text (JtStmt *stmt, int index, const char *text);
+void jt_stmt_bind_opt_text (JtStmt *stmt, int index, const char *text);
+void jt_stmt_bind_int64 (JtStmt *stmt, int index, gint64 value);
+void jt_stmt_bind_opt_int64 (JtStmt *stmt, int index, gint64 value);
+
+/* Column helpers: a new copy of the text (NULL for SQL NULL), 0 for SQL NULL ints. */
+char *jt_stmt_dup_text (JtStmt *stmt, int column);
+gint64 jt_stmt_int64 (JtStmt *stmt, int column);
+
+static inline void
+jt_stmt_release (JtStmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtStmt, jt_stmt_release)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Reading a contact row, shared by every query that returns contacts: select
+ * JT_CONTACT_COLUMNS from `contacts c` and hand the row to jt_contact_from_row. */
+#define JT_CONTACT_COLUMNS                                                                    \
+  "c.id, c.name, c.title, c.company, c.email, c.phone, c.url, c.hit_it_off, c.network, "     \
+  "c.notes, c.created_at, c.updated_at, "                                                     \
+  "(SELECT group_concat (r.role) FROM contact_roles r WHERE r.contact_id = c.id)"
+JtContact *jt_contact_from_row (JtStmt *stmt);
+
+/* Writing a contact's roles, shared with `add`'s decision-maker flag. */
+gboolean jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles,
+                                     GError **error);
+
+/* Checks the store is inside a write transaction (a programming error if not). */
+gboolean jt_store_in_transaction (JtStore *store);
+
+G_END_DECLS

@@ -1,0 +1,474 @@
+/* jt-store.c: opening, migrating and transactions; the only place SQLite codes are read. */
+#include "jt-store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jt-error.h"
+#include "jt-schema-resources.h"
+
+#define SCHEMA_RESOURCE_DIR "/org/jobtrack/schema/"
+
+/* 'JbTk': set by 0001-init.sql, so a foreign SQLite file is refused, not migrated. */
+#define JT_APPLICATION_ID 1247958123
+
+struct _JtStore
+{
+  sqlite3 *db;
+  char *path;
+  guint schema_version;
+  GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
+};
+
+struct _JtTransaction
+{
+  JtStore *store;
+  gboolean finished;
+};
+
+void
+jt_store_set_error (JtStore *store, GError **error, const char *what)
+{
+  int code = sqlite3_extended_errcode (store->db) & 0xff;
+  const char *detail = sqlite3_errmsg (store->db);
+
+  switch (code)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
+                   "%s: the database %s is locked by another program (waited %d s)", what,
+                   store->path, JT_STORE_BUSY_TIMEOUT_MS / 1000);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, JT_ERROR, JT_ERROR_READ_ONLY, "%s: the database %s is read-only", what,
+                   store->path);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE, "%s is not a jobtrack database",
+                   store->path);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: %s", what, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full", what,
+                   store->path);
+      break;
+    default:
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
+      break;
+    }
+}
+
+static gboolean
+exec_sql (JtStore *store, const char *sql, const char *what, GError **error)
+{
+  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  jt_store_set_error (store, error, what);
+  return FALSE;
+}
+
+/* Reads a PRAGMA that returns one integer. */
+static gboolean
+pragma_int (JtStore *store, const char *pragma, gint64 *value, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  else
+    jt_store_set_error (store, error, "cannot read the database");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The migrations compiled in from schema/, as resource names sorted by number. Their
+ * numbers must run 1..N without gaps: the number is the schema version it produces. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static GStrv
+migration_names (void)
+{
+  g_auto (GStrv) names =
+      g_resource_enumerate_children (jt_schema_get_resource (), SCHEMA_RESOURCE_DIR, 0, NULL);
+  g_autoptr (GPtrArray) sql_names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (sql_names, g_strdup (names[i]));
+  g_ptr_array_sort (sql_names, compare_names);
+  for (guint i = 0; i < sql_names->len; i++)
+    g_assert (strtoul (g_ptr_array_index (sql_names, i), NULL, 10) == i + 1);
+  g_ptr_array_add (sql_names, NULL);
+  return (GStrv) g_ptr_array_steal (sql_names, NULL);
+}
+
+guint
+jt_store_known_schema_version (void)
+{
+  g_auto (GStrv) names = migration_names ();
+  return g_strv_length (names);
+}
+
+/* Applies migration number `version` in its own transaction, unless another process
+ * got there first while we waited for the write lock. */
+static gboolean
+apply_migration (JtStore *store, guint version, const char *name, GError **error)
+{
+  g_autofree char *resource_path = g_strconcat (SCHEMA_RESOURCE_DIR, name, NULL);
+  g_autoptr (GBytes) bytes =
+      g_resource_lookup_data (jt_schema_get_resource (), resource_path, 0, NULL);
+  g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
+  g_autofree char *what = g_strdup_printf ("cannot upgrade %s to schema %u", store->path, version);
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  gint64 current;
+
+  if (txn == NULL || !pragma_int (store, "user_version", &current, error))
+    return FALSE;
+  if (current >= version)
+    return jt_transaction_commit (g_steal_pointer (&txn), error);
+  if (!exec_sql (store, sql, what, error) || !exec_sql (store, set_version, what, error))
+    return FALSE;
+  return jt_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+/* Creates the file with mode 0600 before SQLite sees it; SQLite gives its -wal and
+ * -shm files the same mode. Refuses to follow a symlink or open a directory. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (errno == EEXIST)
+    return TRUE;
+  g_set_error (error, JT_ERROR, errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY
+                                                                   : JT_ERROR_DATABASE,
+               "cannot create the database %s: %s", path, g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+check_is_regular_file (const char *path, GError **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: %s", path,
+                   g_strerror (errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
+                   "%s is not a jobtrack database (not a regular file)", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything that decides whether we may touch the file at all, read before any write. */
+static gboolean
+check_ownership (JtStore *store, GError **error)
+{
+  gint64 user_version, application_id, tables;
+  guint known = jt_store_known_schema_version ();
+
+  if (!pragma_int (store, "user_version", &user_version, error)
+      || !pragma_int (store, "application_id", &application_id, error))
+    return FALSE;
+  if (user_version > known)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NEWER_SCHEMA,
+                   "%s was made by a newer jobtrack (schema %" G_GINT64_FORMAT
+                   ", this one knows up to %u); upgrade jobtrack to use it",
+                   store->path, user_version, known);
+      return FALSE;
+    }
+  if (application_id != 0 && application_id != JT_APPLICATION_ID)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
+                   "%s is not a jobtrack database (it belongs to another program)", store->path);
+      return FALSE;
+    }
+  /* A SQLite file with tables but no version is someone else's, not an empty one of ours. */
+  if (user_version == 0 && !pragma_int (store, "schema_version", &tables, error))
+    return FALSE;
+  if (user_version == 0 && tables != 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
+                   "%s is not a jobtrack database (it holds other tables)", store->path);
+      return FALSE;
+    }
+  store->schema_version = (guint) user_version;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (JtStore *store, GError **error)
+{
+  g_autofree char *mode = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (store->db, 1);
+  if (!exec_sql (store, "PRAGMA foreign_keys = ON", "cannot open the database", error))
+    return FALSE;
+
+  /* Switching to WAL writes the header, so ask first: a read-only copy that is already
+   * in WAL mode can still be read. */
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (mode == NULL)
+    {
+      jt_store_set_error (store, error, "cannot open the database");
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (mode, "wal") != 0 && sqlite3_db_readonly (store->db, "main") == 0)
+    return exec_sql (store, "PRAGMA journal_mode = WAL", "cannot open the database", error);
+  return TRUE;
+}
+
+static gboolean
+migrate (JtStore *store, GError **error)
+{
+  g_auto (GStrv) names = migration_names ();
+  guint known = g_strv_length (names);
+
+  if (store->schema_version == known)
+    return TRUE;
+  if (sqlite3_db_readonly (store->db, "main") == 1)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_READ_ONLY,
+                   "cannot upgrade %s to schema %u: the database is read-only", store->path,
+                   known);
+      return FALSE;
+    }
+  for (guint version = store->schema_version + 1; version <= known; version++)
+    if (!apply_migration (store, version, names[version - 1], error))
+      return FALSE;
+  store->schema_version = known;
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+JtStore *
+jt_store_open (const char *path, GError **error)
+{
+  g_autoptr (JtStore) store = g_new0 (JtStore, 1);
+  int rc;
+
+  store->path = g_strdup (path);
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  if (!create_private_file (path, error) || !check_is_regular_file (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (store->db == NULL)
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                     path);
+      else
+        jt_store_set_error (store, error, "cannot open the database");
+      return NULL;
+    }
+  if (!check_ownership (store, error) || !configure_connection (store, error)
+      || !migrate (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+void
+jt_store_free (JtStore *store)
+{
+  if (store == NULL)
+    return;
+  g_hash_table_destroy (store->statements);
+  sqlite3_close (store->db);
+  g_free (store->path);
+  g_free (store);
+}
+
+const char *
+jt_store_get_path (JtStore *store)
+{
+  return store->path;
+}
+
+guint
+jt_store_get_schema_version (JtStore *store)
+{
+  return store->schema_version;
+}
+
+JtTransaction *
+jt_store_begin_write (JtStore *store, GError **error)
+{
+  JtTransaction *txn;
+
+  if (!exec_sql (store, "BEGIN IMMEDIATE", "cannot write to the database", error))
+    return NULL;
+  txn = g_new0 (JtTransaction, 1);
+  txn->store = store;
+  return txn;
+}
+
+gboolean
+jt_transaction_commit (JtTransaction *txn, GError **error)
+{
+  g_autoptr (JtTransaction) owned = txn;
+
+  if (!exec_sql (txn->store, "COMMIT", "cannot save the change", error))
+    return FALSE; /* the free below rolls back */
+  txn->finished = TRUE;
+  return TRUE;
+}
+
+void
+jt_transaction_free (JtTransaction *txn)
+{
+  if (txn == NULL)
+    return;
+  if (!txn->finished && sqlite3_get_autocommit (txn->store->db) == 0)
+    sqlite3_exec (txn->store->db, "ROLLBACK", NULL, NULL, NULL);
+  g_free (txn);
+}
+
+void
+jt_store_foreach_statement (JtStore *store, void (*func) (const char *sql, gpointer user_data),
+                            gpointer user_data)
+{
+  GHashTableIter iter;
+  gpointer sql;
+
+  g_hash_table_iter_init (&iter, store->statements);
+  while (g_hash_table_iter_next (&iter, &sql, NULL))
+    func (sql, user_data);
+}
+
+JtStmt *
+jt_store_prepare (JtStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      jt_store_set_error (store, error, "cannot read the database");
+      return NULL;
+    }
+  g_hash_table_insert (store->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+int
+jt_store_step (JtStore *store, JtStmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+  jt_store_set_error (store, error, sqlite3_stmt_readonly (stmt) ? "cannot read the database"
+                                                                 : "cannot save the change");
+  return -1;
+}
+
+gboolean
+jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
+{
+  return jt_store_step (store, stmt, error) == SQLITE_DONE;
+}
+
+gint64
+jt_store_last_insert_id (JtStore *store)
+{
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+void
+jt_stmt_bind_text (JtStmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+jt_stmt_bind_opt_text (JtStmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+jt_stmt_bind_int64 (JtStmt *stmt, int index, gint64 value)
+{
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+void
+jt_stmt_bind_opt_int64 (JtStmt *stmt, int index, gint64 value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+char *
+jt_stmt_dup_text (JtStmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text == NULL ? NULL : g_strndup ((const char *) text, sqlite3_column_bytes (stmt, column));
+}
+
+gint64
+jt_stmt_int64 (JtStmt *stmt, int column)
+{
+  return sqlite3_column_int64 (stmt, column);
+}
+
+gboolean
+jt_store_in_transaction (JtStore *store)
+{
+  return sqlite3_get_autocommit (store->db) == 0;
+}

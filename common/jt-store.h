@@ -1,0 +1,48 @@
+/* jt-store.h: the SQLite file that holds a job search.
+ *
+ * One JtStore is one connection. Opening creates the file (0600) if needed, refuses a
+ * database made by a newer jobtrack without touching it, and applies the numbered
+ * migrations in schema/. Every write goes through a JtTransaction (BEGIN IMMEDIATE),
+ * so a writer waits for another instead of failing half-way with SQLITE_BUSY.
+ * SQLite result codes stop here: callers only ever see JT_ERROR codes. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _JtStore JtStore;
+typedef struct _JtTransaction JtTransaction;
+
+/* How long a statement waits for another process's lock before JT_ERROR_BUSY. */
+#define JT_STORE_BUSY_TIMEOUT_MS 5000
+
+/* Opens the database at `path`, creating it (mode 0600) and migrating it to the newest
+ * schema. The folder must exist. Returns a new store (free with jt_store_free). */
+JtStore *jt_store_open (const char *path, GError **error);
+void jt_store_free (JtStore *store);
+
+/* The file this store was opened from; owned by the store. */
+const char *jt_store_get_path (JtStore *store);
+
+/* The schema version of the open file, and the newest one this build knows. */
+guint jt_store_get_schema_version (JtStore *store);
+guint jt_store_known_schema_version (void);
+
+/* Starts the one write transaction of an operation (BEGIN IMMEDIATE). Free the returned
+ * transaction with jt_transaction_free: unless jt_transaction_commit succeeded first,
+ * that rolls everything back. Transactions do not nest. */
+JtTransaction *jt_store_begin_write (JtStore *store, GError **error);
+gboolean jt_transaction_commit (JtTransaction *txn, GError **error);
+void jt_transaction_free (JtTransaction *txn);
+
+/* Calls `func` with the SQL of every statement this store has prepared so far (tests
+ * use it to check that each one has an index behind it). */
+void jt_store_foreach_statement (JtStore *store,
+                                 void (*func) (const char *sql, gpointer user_data),
+                                 gpointer user_data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtStore, jt_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtTransaction, jt_transaction_free)
+
+G_END_DECLS

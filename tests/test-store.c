@@ -1,0 +1,658 @@
+/* test-store.c: the SQLite store — opening, migrations, refusing what is not ours,
+ * transactions, constraints, and an index behind every query. Each test gets a fresh
+ * temporary folder and database. */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "jt-error.h"
+#include "jt-interview-log.h"
+#include "jt-store-applications.h"
+#include "jt-store-contacts.h"
+#include "jt-store-interviews.h"
+#include "jt-store-offers.h"
+#include "jt-store-outcomes.h"
+#include "jt-store-touches.h"
+#include "jt-store.h"
+
+#define NOW 1796112000 /* 2026-12-01T09:00:00Z */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("jt-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "jobtrack.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_chmod (child, 0700);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Runs SQL on the file through a separate raw connection, as another program would. */
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+raw_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static JtApplication *
+insert_application (JtStore *store, const char *company, const char *role)
+{
+  g_autoptr (JtApplication) app = jt_application_new ();
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, NULL);
+  g_autoptr (GError) error = NULL;
+
+  app->company = g_strdup (company);
+  g_free (app->role);
+  app->role = g_strdup (role);
+  g_assert_true (jt_store_application_insert (store, app, NOW, &error));
+  g_assert_no_error (error);
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  return g_steal_pointer (&app);
+}
+
+static void
+test_open_creates_private_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (jt_store_get_schema_version (store), ==, jt_store_known_schema_version ());
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==,
+                   jt_store_known_schema_version ());
+  g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, 1247958123);
+}
+
+static void
+test_open_sets_wal_and_foreign_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtInterview) orphan = jt_interview_new ();
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  g_assert_no_error (error);
+  /* WAL is a property of the file: a fresh connection sees it. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* Foreign keys are enforced: an interview of no application is refused. */
+  txn = jt_store_begin_write (store, &error);
+  orphan->application_id = 999;
+  orphan->start_at = NOW;
+  g_assert_false (jt_store_interview_insert (store, orphan, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+}
+
+static void
+test_reopen_keeps_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtApplication) app = NULL;
+  g_autoptr (JtApplication) again = NULL;
+  JtStore *store = jt_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  app = insert_application (store, "Globex", "SRE");
+  jt_store_free (store);
+  store = jt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  again = jt_store_application_get (store, app->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->company, ==, "Globex");
+  jt_store_free (store);
+}
+
+static void
+test_newer_schema_refused_untouched (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  JtStore *store = jt_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  jt_store_free (store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  store = jt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer jobtrack"));
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_foreign_database_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = NULL;
+
+  raw_exec (f->path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')");
+  store = jt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM songs"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
+}
+
+static void
+test_not_a_database_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = NULL;
+  g_autofree char *after = NULL;
+  const char *text = "these are my notes, not a database\n";
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  store = jt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+static void
+test_directory_and_symlink_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = NULL;
+  g_autofree char *target = g_build_filename (f->dir, "elsewhere.db", NULL);
+
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  store = jt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_rmdir (f->path);
+
+  g_assert_cmpint (symlink (target, f->path), ==, 0);
+  store = jt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_folder_is_an_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "no", "such", "jobtrack.db", NULL);
+  g_autoptr (JtStore) store = jt_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_rollback_on_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (JtApplication) good = jt_application_new ();
+  g_autoptr (JtApplication) bad = jt_application_new ();
+  JtTransaction *txn = jt_store_begin_write (store, &error);
+
+  g_assert_no_error (error);
+  good->company = g_strdup ("Globex");
+  g_assert_true (jt_store_application_insert (store, good, NOW, &error));
+  bad->company = g_strdup ("   ");
+  g_assert_false (jt_store_application_insert (store, bad, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  jt_transaction_free (txn); /* not committed: everything goes */
+  apps = jt_store_application_list (store, NULL);
+  g_assert_cmpuint (apps->len, ==, 0);
+}
+
+static void
+test_constraints (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, &error);
+  g_autoptr (JtInterview) interview = jt_interview_new ();
+  g_autoptr (JtContact) nameless = jt_contact_new ();
+  g_autoptr (JtOffer) offer = jt_offer_new ();
+
+  interview->application_id = app->id;
+  interview->rating = 9;
+  g_assert_false (jt_store_interview_insert (store, interview, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  nameless->name = g_strdup ("");
+  g_assert_false (jt_store_contact_insert (store, nameless, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  offer->application_id = app->id;
+  offer->received_on = g_strdup ("2026-12-05");
+  offer->deadline = g_strdup ("2026-12-01");
+  g_assert_false (jt_store_offer_insert (store, offer, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The schema itself refuses what code might let through. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications"), ==, 1);
+}
+
+static void
+test_hostile_text_round_trips (Fixture *f, gconstpointer data)
+{
+  const char *texts[] = {
+    "'; DROP TABLE applications; --",
+    "<b>bold</b> & <a href='x'>link</a>",
+    "line one\r\nline two\n",
+    "Zürich 東京 🚀",
+    "quote \" and back\\slash",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (JtApplication) app = insert_application (store, texts[i], texts[i]);
+      g_autoptr (JtApplication) read = jt_store_application_get (store, app->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (read->company, ==, texts[i]);
+      g_assert_cmpstr (read->role, ==, texts[i]);
+    }
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications"), ==,
+                   G_N_ELEMENTS (texts));
+}
+
+static void
+test_status_history_and_decision_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  g_autoptr (JtApplication) read = NULL;
+  g_autoptr (GArray) history = NULL;
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, &error);
+  g_autoptr (JtOutcome) outcome = jt_outcome_new ();
+
+  app->status = JT_STATUS_INTERVIEWING;
+  app->decision_date = g_strdup ("2026-12-10");
+  g_assert_true (jt_store_application_update (store, app, NOW + 60, &error));
+  g_free (app->decision_date);
+  app->decision_date = g_strdup ("2026-12-17");
+  g_assert_true (jt_store_application_update (store, app, NOW + 120, &error));
+  outcome->application_id = app->id;
+  outcome->kind = JT_OUTCOME_REJECTED;
+  outcome->occurred_at = NOW + 180;
+  g_assert_true (jt_store_outcome_insert (store, outcome, NOW + 180, &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+
+  read = jt_store_application_get (store, app->id, &error);
+  g_assert_cmpstr (read->decision_date, ==, "2026-12-17");
+  g_assert_cmpint (read->status, ==, JT_STATUS_REJECTED);
+  history = jt_store_application_status_history (store, app->id, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (g_array_index (history, JtStatusChange, 0).status, ==, JT_STATUS_APPLIED);
+  g_assert_cmpint (g_array_index (history, JtStatusChange, 1).status, ==, JT_STATUS_INTERVIEWING);
+  g_assert_cmpint (g_array_index (history, JtStatusChange, 1).changed_at, ==, NOW + 60);
+  g_assert_cmpint (g_array_index (history, JtStatusChange, 2).status, ==, JT_STATUS_REJECTED);
+  g_assert_cmpint (g_array_index (history, JtStatusChange, 2).changed_at, ==, NOW + 180);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM decision_dates"), ==, 2);
+}
+
+static JtInterviewLog *
+make_log (const char *company, const char *role, const char *const *people)
+{
+  JtInterviewLog *log = jt_interview_log_new ();
+
+  log->company = g_strdup (company);
+  log->role = g_strdup (role);
+  log->interview->start_at = NOW;
+  for (guint i = 0; people != NULL && people[i] != NULL; i++)
+    g_ptr_array_add (log->people, jt_person_parse (people[i], NULL));
+  return log;
+}
+
+static void
+test_interview_log_reuses_and_creates (Fixture *f, gconstpointer data)
+{
+  const char *first_people[] = { "Raj Patel <raj@globex.example>, CTO", "Ana Lima", NULL };
+  const char *second_people[] = { "raj patel", "Bo Chen <bo@globex.example>", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtInterviewLog) first = make_log ("Globex", "SRE", first_people);
+  g_autoptr (JtInterviewLog) second = make_log ("GLOBEX", "sre", second_people);
+  g_auto (JtInterviewLogResult) r1 = { 0 };
+  g_auto (JtInterviewLogResult) r2 = { 0 };
+  g_autoptr (JtContact) raj = NULL;
+
+  first->decision_maker = g_strdup ("Raj Patel");
+  first->decision_date = g_strdup ("2026-12-10");
+  g_assert_true (jt_interview_log_record (store, first, NOW, &r1, &error));
+  g_assert_no_error (error);
+  g_assert_true (r1.application_created);
+  g_assert_cmpuint (r1.contacts->len, ==, 2);
+  g_assert_cmpuint (first->interview->interviewers->len, ==, 2);
+
+  second->influencer = g_strdup ("Dee Park");
+  g_assert_true (jt_interview_log_record (store, second, NOW + 3600, &r2, &error));
+  g_assert_no_error (error);
+  g_assert_false (r2.application_created);
+  g_assert_cmpint (r2.application->id, ==, r1.application->id);
+  /* Raj reused by name, Bo new, Dee new but not an interviewer. */
+  g_assert_cmpuint (r2.contacts->len, ==, 3);
+  g_assert_false (g_array_index (r2.created, gboolean, 0));
+  g_assert_true (g_array_index (r2.created, gboolean, 1));
+  g_assert_cmpuint (second->interview->interviewers->len, ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM contacts"), ==, 4);
+
+  raj = jt_store_contact_get (store, ((JtContact *) g_ptr_array_index (r1.contacts, 0))->id, &error);
+  g_assert_cmpstr (raj->email, ==, "raj@globex.example");
+  g_assert_cmpstr (raj->title, ==, "CTO");
+  g_assert_true (raj->roles & JT_ROLE_DECISION_MAKER);
+}
+
+static void
+test_interview_log_failure_writes_nothing (Fixture *f, gconstpointer data)
+{
+  const char *people[] = { "Raj Patel", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtInterviewLog) log = make_log ("Globex", "SRE", people);
+  g_auto (JtInterviewLogResult) result = { 0 };
+
+  log->interview->rating = 9; /* refused by the last insert, after app and contact */
+  g_assert_false (jt_interview_log_record (store, log, NOW, &result, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM contacts"), ==, 0);
+}
+
+static void
+test_person_parse (void)
+{
+  const struct
+  {
+    const char *text, *name, *email, *title;
+  } cases[] = {
+    { "Raj Patel <raj@x.example>, CTO", "Raj Patel", "raj@x.example", "CTO" },
+    { "  Raj Patel  ", "Raj Patel", NULL, NULL },
+    { "Raj Patel, Head of Platform", "Raj Patel", NULL, "Head of Platform" },
+    { "Raj <raj@x.example>", "Raj", "raj@x.example", NULL },
+    { "Ana Lima <ana@x.example>, VP, Engineering", "Ana Lima", "ana@x.example",
+      "VP, Engineering" },
+  };
+  const char *bad[] = { "", "<raj@x.example>", "Raj <raj@x.example", "Raj <not-an-email>",
+                        "Raj <raj@x.example> CTO" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JtContact) person = jt_person_parse (cases[i].text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (person->name, ==, cases[i].name);
+      g_assert_cmpstr (person->email, ==, cases[i].email);
+      g_assert_cmpstr (person->title, ==, cases[i].title);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JtContact) person = jt_person_parse (bad[i], &error);
+
+      g_assert_null (person);
+      g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+    }
+}
+
+static void
+test_delete_application_keeps_shared_contacts (Fixture *f, gconstpointer data)
+{
+  const char *people_a[] = { "Shared Person", "Only A", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtInterviewLog) a = make_log ("Globex", "SRE", people_a);
+  g_auto (JtInterviewLogResult) ra = { 0 };
+  g_autoptr (JtApplication) b = insert_application (store, "Globex", "DBA");
+  g_autoptr (JtTransaction) txn = NULL;
+  JtRemovedCounts removed;
+  gint64 shared_id;
+
+  g_assert_true (jt_interview_log_record (store, a, NOW, &ra, &error));
+  shared_id = ((JtContact *) g_ptr_array_index (ra.contacts, 0))->id;
+  txn = jt_store_begin_write (store, &error);
+  g_assert_true (jt_store_application_link_contact (store, b->id, shared_id, &error));
+  g_assert_true (jt_store_application_delete (store, ra.application->id, &removed, &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed.interviews, ==, 1);
+  g_assert_cmpuint (removed.contacts, ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT id FROM contacts"), ==, shared_id);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM interviews"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM interview_contacts"), ==, 0);
+}
+
+/* A second connection waiting on BEGIN IMMEDIATE gets JT_ERROR_BUSY after the timeout,
+ * not a half-done write. */
+static void
+test_locked_database_is_busy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) holder = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) waiter = jt_store_open (f->path, &error);
+  g_autoptr (JtTransaction) held = jt_store_begin_write (holder, &error);
+  g_autoptr (JtTransaction) blocked = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  blocked = jt_store_begin_write (waiter, &error);
+  g_assert_null (blocked);
+  g_assert_error (error, JT_ERROR, JT_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  /* It waited for the busy timeout rather than failing at once. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, (JT_STORE_BUSY_TIMEOUT_MS - 500) * 1000);
+}
+
+/* Every statement the store prepares, run over a database with rows, is answered
+ * through an index (or by rowid); whole-table listings are the only scans allowed. */
+typedef struct
+{
+  JtStore *store;
+  const char *path;
+  GPtrArray *problems;
+} PlanCheck;
+
+/* A WHERE outside any parentheses: the statement filters rather than lists. */
+static gboolean
+has_outer_where (const char *sql)
+{
+  int depth = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+      if (depth == 0 && g_str_has_prefix (p, " WHERE "))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_plan (const char *sql, gpointer user_data)
+{
+  PlanCheck *check = user_data;
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean listing = g_str_has_prefix (sql, "SELECT") && !has_outer_where (sql);
+
+  g_assert_cmpint (sqlite3_open (check->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+      gboolean scan = g_str_has_prefix (detail, "SCAN ") && strstr (detail, "USING") == NULL;
+      gboolean sort = strstr (detail, "TEMP B-TREE") != NULL;
+
+      if ((scan && !listing) || sort)
+        g_ptr_array_add (check->problems, g_strdup_printf ("%s\n    -> %s", sql, detail));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_every_query_is_indexed (Fixture *f, gconstpointer data)
+{
+  const char *people[] = { "Raj Patel <raj@globex.example>, CTO", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtInterviewLog) log = make_log ("Globex", "SRE", people);
+  g_auto (JtInterviewLogResult) result = { 0 };
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtOffer) offer = jt_offer_new ();
+  g_autoptr (JtTouch) touch = jt_touch_new ();
+  g_autoptr (JtOutcome) outcome = jt_outcome_new ();
+  g_autoptr (JtContact) contact = NULL;
+  g_autoptr (JtApplication) app = NULL;
+  g_autoptr (JtInterview) interview = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  PlanCheck check = { store, f->path, problems };
+  gint64 contact_id;
+
+  /* Exercise every store function the tools call. */
+  log->decision_maker = g_strdup ("Raj Patel");
+  g_assert_true (jt_interview_log_record (store, log, NOW, &result, &error));
+  contact_id = ((JtContact *) g_ptr_array_index (result.contacts, 0))->id;
+  txn = jt_store_begin_write (store, &error);
+  app = jt_store_application_get (store, result.application->id, &error);
+  app->decision_date = g_strdup ("2026-12-20");
+  g_assert_true (jt_store_application_update (store, app, NOW, &error));
+  offer->application_id = app->id;
+  offer->received_on = g_strdup ("2026-12-02");
+  g_assert_true (jt_store_offer_insert (store, offer, NOW, &error));
+  g_assert_true (jt_store_offer_update (store, offer, NOW, &error));
+  touch->application_id = app->id;
+  touch->contact_id = contact_id;
+  touch->at = NOW;
+  g_assert_true (jt_store_touch_insert (store, touch, NOW, &error));
+  outcome->application_id = app->id;
+  outcome->kind = JT_OUTCOME_ACCEPTED;
+  outcome->occurred_at = NOW;
+  g_assert_true (jt_store_outcome_insert (store, outcome, NOW, &error));
+  contact = jt_store_contact_get (store, contact_id, &error);
+  g_assert_true (jt_store_contact_update (store, contact, NOW, &error));
+  interview = jt_store_interview_get (store, result.interview_id, &error);
+  g_assert_true (jt_store_interview_update (store, interview, NOW, &error));
+  g_assert_no_error (error);
+  g_ptr_array_unref (jt_store_application_list (store, &error));
+  g_ptr_array_unref (jt_store_application_contacts (store, app->id, &error));
+  g_array_unref (jt_store_application_status_history (store, app->id, &error));
+  g_ptr_array_unref (jt_store_contact_list (store, &error));
+  g_ptr_array_unref (jt_store_interview_list (store, 0, &error));
+  g_ptr_array_unref (jt_store_interview_list (store, app->id, &error));
+  g_ptr_array_unref (jt_store_offer_list (store, 0, &error));
+  g_ptr_array_unref (jt_store_offer_list (store, app->id, &error));
+  g_ptr_array_unref (jt_store_outcome_list (store, app->id, &error));
+  g_ptr_array_unref (jt_store_touch_list (store, 0, 0, &error));
+  g_ptr_array_unref (jt_store_touch_list (store, app->id, 0, &error));
+  g_ptr_array_unref (jt_store_touch_list (store, 0, contact_id, &error));
+  g_ptr_array_unref (jt_store_touch_list (store, app->id, contact_id, &error));
+  g_assert_true (jt_store_contact_delete (store, contact_id, &error));
+  g_assert_true (jt_store_application_delete (store, app->id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+
+  jt_store_foreach_statement (store, check_plan, &check);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("not indexed: %s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("open/creates-private-file", test_open_creates_private_file);
+  ADD ("open/wal-and-foreign-keys", test_open_sets_wal_and_foreign_keys);
+  ADD ("open/reopen-keeps-records", test_reopen_keeps_records);
+  ADD ("open/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
+  ADD ("open/foreign-database-refused", test_foreign_database_refused);
+  ADD ("open/not-a-database-refused", test_not_a_database_refused);
+  ADD ("open/directory-and-symlink-refused", test_directory_and_symlink_refused);
+  ADD ("open/missing-folder", test_missing_folder_is_an_error);
+  ADD ("write/rollback-on-error", test_rollback_on_error);
+  ADD ("write/constraints", test_constraints);
+  ADD ("write/hostile-text-round-trips", test_hostile_text_round_trips);
+  ADD ("write/locked-database-is-busy", test_locked_database_is_busy);
+  ADD ("applications/status-history-and-decision-dates", test_status_history_and_decision_dates);
+  ADD ("applications/delete-keeps-shared-contacts", test_delete_application_keeps_shared_contacts);
+  ADD ("interview-log/reuses-and-creates", test_interview_log_reuses_and_creates);
+  ADD ("interview-log/failure-writes-nothing", test_interview_log_failure_writes_nothing);
+  ADD ("queries/every-query-is-indexed", test_every_query_is_indexed);
+#undef ADD
+  g_test_add_func ("/store/person-parse", test_person_parse);
+  return g_test_run ();
+}
