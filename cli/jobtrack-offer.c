@@ -75,14 +75,13 @@ apply_fields (JtCli *cli, const OfferFields *fields, JtOffer *offer, GError **er
   return TRUE;
 }
 
-/* ": respond by 2026-12-10", or "" without a deadline. */
-static const char *
-deadline_suffix (const JtOffer *offer, char **buffer)
+/* ": respond by 2026-12-10", or "" without a deadline. New string. */
+static char *
+deadline_text (const JtOffer *offer)
 {
   if (offer->deadline == NULL)
-    return "";
-  *buffer = g_strdup_printf (": respond by %s", offer->deadline);
-  return *buffer;
+    return g_strdup ("");
+  return g_strdup_printf (": respond by %s", offer->deadline);
 }
 
 static int
@@ -98,7 +97,7 @@ offer_add (JtCli *cli, int argc, char **argv)
   g_autoptr (JtOffer) offer = jt_offer_new ();
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtTransaction) txn = NULL;
-  g_autofree char *suffix = NULL;
+  g_autofree char *respond = NULL;
   GError *error = NULL;
   gint64 now = g_date_time_to_unix (cli->now);
   JtStore *store;
@@ -130,10 +129,51 @@ offer_add (JtCli *cli, int argc, char **argv)
     }
   if (!jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
+  respond = deadline_text (offer);
   printf ("Added offer %" G_GINT64_FORMAT " for application %" G_GINT64_FORMAT " (%s%s%s)%s\n",
           offer->id, app->id, app->company, *app->role != '\0' ? ", " : "", app->role,
-          deadline_suffix (offer, &suffix));
+          respond);
   return JT_EXIT_OK;
+}
+
+/* A cache of applications by id (JtApplication*, keyed by their own id), so a listing
+ * reads each application once however many offers it has. */
+static GHashTable *
+application_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                (GDestroyNotify) jt_application_free);
+}
+
+/* The application `id` from `cache`, read on first use. Owned by the cache. */
+static const JtApplication *
+application_cache_get (GHashTable *cache, JtStore *store, gint64 id, GError **error)
+{
+  JtApplication *app = g_hash_table_lookup (cache, &id);
+
+  if (app == NULL && (app = jt_store_application_get (store, id, error)) != NULL)
+    g_hash_table_insert (cache, &app->id, app);
+  return app;
+}
+
+static void
+print_table (JtCli *cli, const GPtrArray *offers, GHashTable *apps)
+{
+  g_autoptr (JtTable) table =
+      jt_table_new ("ID", "APP", "COMPANY", "RECEIVED", "DEADLINE", "SALARY", "STATE", NULL);
+
+  for (guint i = 0; i < offers->len; i++)
+    {
+      const JtOffer *offer = g_ptr_array_index (offers, i);
+      const JtApplication *app = g_hash_table_lookup (apps, &offer->application_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, offer->id);
+      g_autofree char *app_id = g_strdup_printf ("%" G_GINT64_FORMAT, app->id);
+
+      /* A NULL cell prints empty. */
+      jt_table_add_row (table, id, app_id, app->company, offer->received_on, offer->deadline,
+                        offer->salary, jt_offer_state_to_string (offer->state));
+    }
+  jt_table_print (table, cli);
 }
 
 static int
@@ -146,9 +186,7 @@ offer_list (JtCli *cli, int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GPtrArray) apps = NULL;
-  g_autoptr (GHashTable) companies = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (JtApplication) app = NULL;
+  g_autoptr (GHashTable) apps = application_cache_new ();
   g_autoptr (GPtrArray) offers = NULL;
   GError *error = NULL;
   JtStore *store;
@@ -159,7 +197,7 @@ offer_list (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "offer list [--app ID] [--json]", &error)
       || (app_option != NULL && !jt_cli_parse_id (app_option, "an application", &app_id, &error))
       || (store = jt_cli_store (cli, &error)) == NULL
-      || (app_id != 0 && (app = jt_store_application_get (store, app_id, &error)) == NULL)
+      || (app_id != 0 && application_cache_get (apps, store, app_id, &error) == NULL)
       || (offers = jt_store_offer_list (store, app_id, &error)) == NULL)
     return jt_cli_fail (error);
 
@@ -179,33 +217,15 @@ offer_list (JtCli *cli, int argc, char **argv)
       printf ("No offers yet. Record one with 'jobtrack offer add --app ID --deadline WHEN'.\n");
       return JT_EXIT_OK;
     }
-  /* The companies, from one read of the applications rather than one per offer. */
-  if ((apps = jt_store_application_list (store, &error)) == NULL)
-    return jt_cli_fail (error);
-  for (guint i = 0; i < apps->len; i++)
+  /* Every company is read before anything is printed. */
+  for (guint i = 0; i < offers->len; i++)
     {
-      JtApplication *each = g_ptr_array_index (apps, i);
+      const JtOffer *offer = g_ptr_array_index (offers, i);
 
-      g_hash_table_insert (companies, &each->id, each->company);
+      if (application_cache_get (apps, store, offer->application_id, &error) == NULL)
+        return jt_cli_fail (error);
     }
-  {
-    g_autoptr (JtTable) table =
-        jt_table_new ("ID", "APP", "COMPANY", "RECEIVED", "DEADLINE", "SALARY", "STATE", NULL);
-
-    for (guint i = 0; i < offers->len; i++)
-      {
-        const JtOffer *offer = g_ptr_array_index (offers, i);
-        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, offer->id);
-        g_autofree char *application = g_strdup_printf ("%" G_GINT64_FORMAT, offer->application_id);
-
-        /* A NULL cell prints empty. */
-        jt_table_add_row (table, id, application,
-                          g_hash_table_lookup (companies, &offer->application_id),
-                          offer->received_on, offer->deadline, offer->salary,
-                          jt_offer_state_to_string (offer->state));
-      }
-    jt_table_print (table, cli);
-  }
+  print_table (cli, offers, apps);
   return JT_EXIT_OK;
 }
 
@@ -216,7 +236,7 @@ offer_edit (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = { OFFER_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
   g_autoptr (JtOffer) offer = NULL;
   g_autoptr (JtTransaction) txn = NULL;
-  g_autofree char *suffix = NULL;
+  g_autofree char *respond = NULL;
   GError *error = NULL;
   JtStore *store;
   gint64 id;
@@ -235,9 +255,10 @@ offer_edit (JtCli *cli, int argc, char **argv)
       || !jt_store_offer_update (store, offer, g_date_time_to_unix (cli->now), &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
+  respond = deadline_text (offer);
   printf ("Updated offer %" G_GINT64_FORMAT " for application %" G_GINT64_FORMAT " (%s)%s\n",
           offer->id, offer->application_id, jt_offer_state_to_string (offer->state),
-          deadline_suffix (offer, &suffix));
+          respond);
   return JT_EXIT_OK;
 }
 
