@@ -10,7 +10,7 @@
   "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
   " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at"
 
-static JtApplication *
+static gpointer
 application_from_row (JtStmt *stmt)
 {
   JtApplication *app = jt_application_new ();
@@ -168,7 +168,7 @@ jt_store_application_set_status (JtStore *store, gint64 id, JtStatus status, gin
   jt_stmt_bind_int64 (stmt, 3, id);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+  if (jt_store_changes (store) == 0)
     return TRUE;
   return add_status_change (store, id, status, at, error);
 }
@@ -178,17 +178,11 @@ jt_store_application_get (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " APP_COLUMNS " FROM applications a WHERE a.id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  rc = jt_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return application_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no application %" G_GINT64_FORMAT, id);
-  return NULL;
+  return jt_store_fetch_one (store, stmt, application_from_row, "application", id, error);
 }
 
 GPtrArray *
@@ -196,14 +190,11 @@ jt_store_application_list (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " APP_COLUMNS " FROM applications a ORDER BY a.id", error);
-  g_autoptr (GPtrArray) apps = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_application_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (apps, application_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&apps) : NULL;
+  return jt_store_collect (store, stmt, application_from_row,
+                           (GDestroyNotify) jt_application_free, error);
 }
 
 JtApplication *
@@ -254,7 +245,7 @@ exec_with_id (JtStore *store, const char *sql, gint64 id, guint *changes, GError
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   if (changes != NULL)
-    *changes = (guint) sqlite3_changes (sqlite3_db_handle (stmt));
+    *changes = jt_store_changes (store);
   return TRUE;
 }
 
@@ -342,13 +333,10 @@ jt_store_application_contacts (JtStore *store, gint64 id, GError **error)
       "SELECT " JT_CONTACT_COLUMNS " FROM application_contacts l "
       "JOIN contacts c ON c.id = l.contact_id WHERE l.application_id = ? ORDER BY l.contact_id",
       error);
-  g_autoptr (GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, jt_contact_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&contacts) : NULL;
+  return jt_store_collect (store, stmt, jt_contact_from_row, (GDestroyNotify) jt_contact_free,
+                           error);
 }

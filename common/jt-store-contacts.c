@@ -4,7 +4,7 @@
 #include "jt-error.h"
 #include "jt-store-private.h"
 
-JtContact *
+gpointer
 jt_contact_from_row (JtStmt *stmt)
 {
   JtContact *contact = jt_contact_new ();
@@ -120,14 +120,8 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
   jt_stmt_bind_opt_text (stmt, 9, contact->notes);
   jt_stmt_bind_int64 (stmt, 10, now);
   jt_stmt_bind_int64 (stmt, 11, contact->id);
-  if (!jt_store_exec_stmt (store, stmt, error))
+  if (!jt_store_exec_one (store, stmt, "contact", contact->id, error))
     return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT,
-                   contact->id);
-      return FALSE;
-    }
   contact->updated_at = now;
   clear_roles = jt_store_prepare (store, "DELETE FROM contact_roles WHERE contact_id = ?", error);
   if (clear_roles == NULL)
@@ -142,17 +136,11 @@ jt_store_contact_get (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c WHERE c.id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  rc = jt_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return jt_contact_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT, id);
-  return NULL;
+  return jt_store_fetch_one (store, stmt, jt_contact_from_row, "contact", id, error);
 }
 
 GPtrArray *
@@ -160,14 +148,11 @@ jt_store_contact_list (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c ORDER BY c.id", error);
-  g_autoptr (GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, jt_contact_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&contacts) : NULL;
+  return jt_store_collect (store, stmt, jt_contact_from_row, (GDestroyNotify) jt_contact_free,
+                           error);
 }
 
 static JtContact *
@@ -224,12 +209,5 @@ jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  if (!jt_store_exec_stmt (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no contact %" G_GINT64_FORMAT, id);
-      return FALSE;
-    }
-  return TRUE;
+  return jt_store_exec_one (store, stmt, "contact", id, error);
 }

@@ -10,7 +10,7 @@
   "i.conversation, i.edge, i.problems, i.objections, i.next_step, i.may_call_at, i.notes, "  \
   "i.created_at, i.updated_at"
 
-static JtInterview *
+static gpointer
 interview_from_row (JtStmt *stmt)
 {
   JtInterview *interview = jt_interview_new ();
@@ -140,14 +140,8 @@ jt_store_interview_update (JtStore *store, JtInterview *interview, gint64 now, G
     return FALSE;
   bind_fields (stmt, interview, now);
   jt_stmt_bind_int64 (stmt, 15, interview->id);
-  if (!jt_store_exec_stmt (store, stmt, error))
+  if (!jt_store_exec_one (store, stmt, "interview", interview->id, error))
     return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT,
-                   interview->id);
-      return FALSE;
-    }
   interview->updated_at = now;
   unlink = jt_store_prepare (store, "DELETE FROM interview_contacts WHERE interview_id = ?",
                              error);
@@ -181,17 +175,13 @@ jt_store_interview_get (JtStore *store, gint64 id, GError **error)
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " INTERVIEW_COLUMNS " FROM interviews i WHERE i.id = ?", error);
   g_autoptr (JtInterview) interview = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  rc = jt_store_step (store, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
-  if (rc != SQLITE_ROW)
+  interview = jt_store_fetch_one (store, stmt, interview_from_row, "interview", id, error);
+  if (interview == NULL)
     return NULL;
-  interview = interview_from_row (stmt);
   jt_stmt_release (g_steal_pointer (&stmt));
   return load_interviewers (store, interview, error) ? g_steal_pointer (&interview) : NULL;
 }
@@ -200,9 +190,7 @@ GPtrArray *
 jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
-  g_autoptr (GPtrArray) interviews =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) jt_interview_free);
-  int rc;
+  g_autoptr (GPtrArray) interviews = NULL;
 
   if (application_id != 0)
     {
@@ -220,9 +208,9 @@ jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
                              error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (interviews, interview_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  interviews = jt_store_collect (store, stmt, interview_from_row,
+                                 (GDestroyNotify) jt_interview_free, error);
+  if (interviews == NULL)
     return NULL;
   jt_stmt_release (g_steal_pointer (&stmt));
   for (guint i = 0; i < interviews->len; i++)
@@ -241,12 +229,5 @@ jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  if (!jt_store_exec_stmt (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
-      return FALSE;
-    }
-  return TRUE;
+  return jt_store_exec_one (store, stmt, "interview", id, error);
 }

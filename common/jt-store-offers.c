@@ -8,7 +8,7 @@
   "id, application_id, received_on, deadline, salary, title, start_on, state, notes, "       \
   "created_at, updated_at"
 
-static JtOffer *
+static gpointer
 offer_from_row (JtStmt *stmt)
 {
   JtOffer *offer = jt_offer_new ();
@@ -100,13 +100,8 @@ jt_store_offer_update (JtStore *store, JtOffer *offer, gint64 now, GError **erro
     return FALSE;
   bind_fields (stmt, offer, now);
   jt_stmt_bind_int64 (stmt, 10, offer->id);
-  if (!jt_store_exec_stmt (store, stmt, error))
+  if (!jt_store_exec_one (store, stmt, "offer", offer->id, error))
     return FALSE;
-  if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no offer %" G_GINT64_FORMAT, offer->id);
-      return FALSE;
-    }
   offer->updated_at = now;
   return TRUE;
 }
@@ -116,25 +111,17 @@ jt_store_offer_get (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt =
       jt_store_prepare (store, "SELECT " OFFER_COLUMNS " FROM offers WHERE id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  rc = jt_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
-    return offer_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no offer %" G_GINT64_FORMAT, id);
-  return NULL;
+  return jt_store_fetch_one (store, stmt, offer_from_row, "offer", id, error);
 }
 
 GPtrArray *
 jt_store_offer_list (JtStore *store, gint64 application_id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
-  g_autoptr (GPtrArray) offers = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_offer_free);
-  int rc;
 
   if (application_id != 0)
     {
@@ -149,9 +136,7 @@ jt_store_offer_list (JtStore *store, gint64 application_id, GError **error)
     stmt = jt_store_prepare (store, "SELECT " OFFER_COLUMNS " FROM offers ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (offers, offer_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&offers) : NULL;
+  return jt_store_collect (store, stmt, offer_from_row, (GDestroyNotify) jt_offer_free, error);
 }
 
 gboolean

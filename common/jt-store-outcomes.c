@@ -40,6 +40,19 @@ jt_store_outcome_insert (JtStore *store, JtOutcome *outcome, gint64 now, GError 
   return TRUE;
 }
 
+static gpointer
+outcome_from_row (JtStmt *stmt)
+{
+  JtOutcome *outcome = jt_outcome_new ();
+
+  outcome->id = jt_stmt_int64 (stmt, 0);
+  outcome->application_id = jt_stmt_int64 (stmt, 1);
+  /* The table's CHECK only admits known kinds. */
+  jt_outcome_kind_parse ((const char *) sqlite3_column_text (stmt, 2), &outcome->kind, NULL);
+  outcome->occurred_at = jt_stmt_int64 (stmt, 3);
+  return outcome;
+}
+
 GPtrArray *
 jt_store_outcome_list (JtStore *store, gint64 application_id, GError **error)
 {
@@ -48,21 +61,10 @@ jt_store_outcome_list (JtStore *store, gint64 application_id, GError **error)
       "SELECT id, application_id, kind, occurred_at FROM outcomes WHERE application_id = ? "
       "ORDER BY occurred_at, id",
       error);
-  g_autoptr (GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_outcome_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, application_id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      JtOutcome *outcome = jt_outcome_new ();
-
-      outcome->id = jt_stmt_int64 (stmt, 0);
-      outcome->application_id = jt_stmt_int64 (stmt, 1);
-      jt_outcome_kind_parse ((const char *) sqlite3_column_text (stmt, 2), &outcome->kind, NULL);
-      outcome->occurred_at = jt_stmt_int64 (stmt, 3);
-      g_ptr_array_add (outcomes, outcome);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&outcomes) : NULL;
+  return jt_store_collect (store, stmt, outcome_from_row, (GDestroyNotify) jt_outcome_free,
+                           error);
 }

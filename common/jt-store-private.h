@@ -24,6 +24,27 @@ int jt_store_step (JtStore *store, JtStmt *stmt, GError **error);
 /* Steps a statement that returns no rows. */
 gboolean jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error);
 
+/* Reading rows into records: `row` builds a new record from the current row. */
+typedef gpointer (*JtRowFunc) (JtStmt *stmt);
+
+/* Steps `stmt` to its end; a new array of row (stmt) for each row, freed with
+ * `free_func`, or NULL with an error. */
+GPtrArray *jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row,
+                             GDestroyNotify free_func, GError **error);
+
+/* Steps `stmt` once: a new record from its row, or NULL with JT_ERROR_NOT_FOUND
+ * "no WHAT ID" when there is none. */
+gpointer jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *what,
+                             gint64 id, GError **error);
+
+/* Runs an UPDATE or DELETE of the record `id`; JT_ERROR_NOT_FOUND "no WHAT ID" when it
+ * changed nothing. */
+gboolean jt_store_exec_one (JtStore *store, JtStmt *stmt, const char *what, gint64 id,
+                            GError **error);
+
+/* Rows changed by the last write on this connection. */
+guint jt_store_changes (JtStore *store);
+
 /* The rowid of the last INSERT on this connection. */
 gint64 jt_store_last_insert_id (JtStore *store);
 
@@ -62,7 +83,7 @@ G_BEGIN_DECLS
   "c.id, c.name, c.title, c.company, c.email, c.phone, c.url, c.hit_it_off, c.network, "     \
   "c.notes, c.created_at, c.updated_at, "                                                     \
   "(SELECT group_concat (r.role) FROM contact_roles r WHERE r.contact_id = c.id)"
-JtContact *jt_contact_from_row (JtStmt *stmt);
+gpointer jt_contact_from_row (JtStmt *stmt);
 
 /* Writing a contact's roles, shared with `add`'s decision-maker flag. */
 gboolean jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles,

@@ -9,6 +9,22 @@
   "SELECT t.id, t.application_id, t.contact_id, c.name, t.kind, t.at, t.about "              \
   "FROM touches t LEFT JOIN contacts c ON c.id = t.contact_id "
 
+static gpointer
+touch_from_row (JtStmt *stmt)
+{
+  JtTouch *touch = jt_touch_new ();
+
+  touch->id = jt_stmt_int64 (stmt, 0);
+  touch->application_id = jt_stmt_int64 (stmt, 1);
+  touch->contact_id = jt_stmt_int64 (stmt, 2);
+  touch->contact_name = jt_stmt_dup_text (stmt, 3);
+  /* The table's CHECK only admits known kinds. */
+  jt_touch_kind_parse ((const char *) sqlite3_column_text (stmt, 4), &touch->kind, NULL);
+  touch->at = jt_stmt_int64 (stmt, 5);
+  touch->about = jt_stmt_dup_text (stmt, 6);
+  return touch;
+}
+
 gboolean
 jt_store_touch_insert (JtStore *store, JtTouch *touch, gint64 now, GError **error)
 {
@@ -46,8 +62,6 @@ GPtrArray *
 jt_store_touch_list (JtStore *store, gint64 application_id, gint64 contact_id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
-  g_autoptr (GPtrArray) touches = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_touch_free);
-  int rc;
 
   /* One statement per filter, so each is served by its own index. */
   if (application_id != 0 && contact_id != 0)
@@ -69,18 +83,5 @@ jt_store_touch_list (JtStore *store, gint64 application_id, gint64 contact_id, G
     jt_stmt_bind_int64 (stmt, 1, application_id);
   if (contact_id != 0)
     jt_stmt_bind_int64 (stmt, 2, contact_id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      JtTouch *touch = jt_touch_new ();
-
-      touch->id = jt_stmt_int64 (stmt, 0);
-      touch->application_id = jt_stmt_int64 (stmt, 1);
-      touch->contact_id = jt_stmt_int64 (stmt, 2);
-      touch->contact_name = jt_stmt_dup_text (stmt, 3);
-      jt_touch_kind_parse ((const char *) sqlite3_column_text (stmt, 4), &touch->kind, NULL);
-      touch->at = jt_stmt_int64 (stmt, 5);
-      touch->about = jt_stmt_dup_text (stmt, 6);
-      g_ptr_array_add (touches, touch);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&touches) : NULL;
+  return jt_store_collect (store, stmt, touch_from_row, (GDestroyNotify) jt_touch_free, error);
 }

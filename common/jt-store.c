@@ -417,6 +417,48 @@ jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
   return jt_store_step (store, stmt, error) == SQLITE_DONE;
 }
 
+GPtrArray *
+jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row, GDestroyNotify free_func,
+                  GError **error)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (records, row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&records) : NULL;
+}
+
+gpointer
+jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *what, gint64 id,
+                    GError **error)
+{
+  int rc = jt_store_step (store, stmt, error);
+
+  if (rc == SQLITE_ROW)
+    return row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
+  return NULL;
+}
+
+gboolean
+jt_store_exec_one (JtStore *store, JtStmt *stmt, const char *what, gint64 id, GError **error)
+{
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  if (jt_store_changes (store) > 0)
+    return TRUE;
+  g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
+  return FALSE;
+}
+
+guint
+jt_store_changes (JtStore *store)
+{
+  return (guint) sqlite3_changes (store->db);
+}
+
 gint64
 jt_store_last_insert_id (JtStore *store)
 {
