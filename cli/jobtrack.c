@@ -126,7 +126,7 @@ main (int argc, char **argv)
       return jt_cli_fail (error);
     }
   cli.interactive = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
-  cli.color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+  cli.color = isatty (STDOUT_FILENO) && g_strcmp0 (g_getenv ("NO_COLOR"), "") == 0;
 
   status = -1;
   for (const JtCommand *c = commands; c->name != NULL; c++)

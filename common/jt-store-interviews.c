@@ -186,6 +186,50 @@ jt_store_interview_get (JtStore *store, gint64 id, GError **error)
   return load_interviewers (store, interview, error) ? g_steal_pointer (&interview) : NULL;
 }
 
+/* Fills the interviewers of every interview in `interviews` with one query: those of
+ * one application's interviews, or of all interviews when `application_id` is 0. Each
+ * interview's people come in contact order, as interview_contacts' key keeps them. */
+static gboolean
+load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application_id,
+                       GError **error)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (JtStmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      JtInterview *interview = g_ptr_array_index (interviews, i);
+
+      g_hash_table_insert (by_id, &interview->id, interview);
+    }
+  if (application_id != 0)
+    stmt = jt_store_prepare (store,
+                             "SELECT " JT_CONTACT_COLUMNS ", l.interview_id "
+                             "FROM interviews i JOIN interview_contacts l ON l.interview_id = i.id "
+                             "JOIN contacts c ON c.id = l.contact_id WHERE i.application_id = ?",
+                             error);
+  else
+    stmt = jt_store_prepare (store,
+                             "SELECT " JT_CONTACT_COLUMNS ", l.interview_id "
+                             "FROM interview_contacts l JOIN contacts c ON c.id = l.contact_id "
+                             "ORDER BY l.interview_id, l.contact_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  if (application_id != 0)
+    jt_stmt_bind_int64 (stmt, 1, application_id);
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 interview_id = jt_stmt_int64 (stmt, JT_CONTACT_N_COLUMNS);
+      JtInterview *interview = g_hash_table_lookup (by_id, &interview_id);
+
+      if (interview != NULL)
+        g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
+    }
+  return rc == SQLITE_DONE;
+}
+
 GPtrArray *
 jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
 {
@@ -213,12 +257,10 @@ jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
   if (interviews == NULL)
     return NULL;
   jt_stmt_release (g_steal_pointer (&stmt));
-  for (guint i = 0; i < interviews->len; i++)
-    if (!load_interviewers (store, g_ptr_array_index (interviews, i), error))
-      return NULL;
+  if (!load_all_interviewers (store, interviews, application_id, error))
+    return NULL;
   return g_steal_pointer (&interviews);
 }
-
 gboolean
 jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
 {

@@ -83,6 +83,7 @@ G_BEGIN_DECLS
   "c.id, c.name, c.title, c.company, c.email, c.phone, c.url, c.hit_it_off, c.network, "     \
   "c.notes, c.created_at, c.updated_at, "                                                     \
   "(SELECT group_concat (r.role) FROM contact_roles r WHERE r.contact_id = c.id)"
+#define JT_CONTACT_N_COLUMNS 13
 gpointer jt_contact_from_row (JtStmt *stmt);
 
 /* Writing a contact's roles, shared with `add`'s decision-maker flag. */
