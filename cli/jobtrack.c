@@ -76,6 +76,7 @@ int
 main (int argc, char **argv)
 {
   JtCli cli = { 0 };
+  const char *no_color;
   GError *error = NULL;
   int first = 1;
   int status;
@@ -126,7 +127,8 @@ main (int argc, char **argv)
       return jt_cli_fail (error);
     }
   cli.interactive = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
-  cli.color = isatty (STDOUT_FILENO) && g_strcmp0 (g_getenv ("NO_COLOR"), "") == 0;
+  no_color = g_getenv ("NO_COLOR");
+  cli.color = isatty (STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');
 
   status = -1;
   for (const JtCommand *c = commands; c->name != NULL; c++)
