@@ -32,17 +32,32 @@ typedef struct
   char *notes;
 } Answers;
 
+#define ANSWER_TEXTS(a)                                                                       \
+  { &(a)->company, &(a)->role, &(a)->at, &(a)->duration, &(a)->kind, &(a)->where,             \
+    &(a)->decision_maker, &(a)->influencer, &(a)->decision, &(a)->rating, &(a)->said,         \
+    &(a)->edge, &(a)->problems, &(a)->objections, &(a)->next_step, &(a)->may_call,            \
+    &(a)->notes }
+
 static void
 answers_clear (Answers *a)
 {
-  char **texts[] = { &a->company, &a->role, &a->at, &a->duration, &a->kind, &a->where,
-                     &a->decision_maker, &a->influencer, &a->decision, &a->rating, &a->said,
-                     &a->edge, &a->problems, &a->objections, &a->next_step, &a->may_call,
-                     &a->notes };
+  char **texts[] = ANSWER_TEXTS (a);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_clear_pointer (texts[i], g_free);
   g_clear_pointer (&a->with, g_strfreev);
+}
+
+/* Nothing given on the command line: the cue to ask the questions instead. */
+static gboolean
+answers_empty (Answers *a)
+{
+  char **texts[] = ANSWER_TEXTS (a);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (*texts[i] != NULL)
+      return FALSE;
+  return a->with == NULL;
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 
@@ -275,7 +290,6 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
   g_auto (JtInterviewLogResult) result = { 0 };
   g_autoptr (JtInterviewLog) log = NULL;
   GError *error = NULL;
-  gboolean no_flags = argc == 1;
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "add", "--company NAME [OPTION…]",
@@ -284,7 +298,7 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "add --company NAME [OPTION…]", &error))
     return jt_cli_fail (error);
-  if (no_flags && cli->interactive && !ask_assessment (cli, &a))
+  if (answers_empty (&a) && cli->interactive && !ask_assessment (cli, &a))
     {
       g_printerr ("\njobtrack: input ended; nothing saved\n");
       return JT_EXIT_USAGE;
