@@ -101,7 +101,7 @@ contact_add (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = {
     CONTACT_FIELD_ENTRIES (fields),
     { "app", 0, 0, G_OPTION_ARG_STRING, &app_option,
-      "Link the contact to this application", "ID" },
+      "Link the contact to this application (and its company)", "ID" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = jt_contact_new ();
@@ -123,10 +123,14 @@ contact_add (JtCli *cli, int argc, char **argv)
                                      "a contact needs a name (--name NAME)"));
   store = jt_cli_store (cli, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
-      || (app_id != 0 && (app = jt_store_application_get (store, app_id, &error)) == NULL)
-      || !jt_store_contact_insert (store, contact, g_date_time_to_unix (cli->now), &error)
-      || (app_id != 0
-          && !jt_store_application_link_contact (store, app_id, contact->id, &error))
+      || (app_id != 0 && (app = jt_store_application_get (store, app_id, &error)) == NULL))
+    return jt_cli_fail (error);
+  /* Someone in an application's process works at its company unless --company says
+   * otherwise; that is also how `jobtrack add --with NAME` finds them again. */
+  if (app != NULL && fields.company == NULL)
+    jt_cli_set_text (&contact->company, app->company);
+  if (!jt_store_contact_insert (store, contact, g_date_time_to_unix (cli->now), &error)
+      || (app != NULL && !jt_store_application_link_contact (store, app->id, contact->id, &error))
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   printf ("Added contact %" G_GINT64_FORMAT ": %s\n", contact->id, contact->name);
