@@ -141,26 +141,6 @@ replace_interviewers (JtStore *store, JtInterview *interview, const GPtrArray *p
   return TRUE;
 }
 
-/* A cache of applications by id (JtApplication*, keyed by their own id), so a listing
- * reads each application once however many interviews it has. */
-static GHashTable *
-application_cache_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                (GDestroyNotify) jt_application_free);
-}
-
-/* The application `id` from `cache`, read on first use. Owned by the cache. */
-static const JtApplication *
-application_cache_get (GHashTable *cache, JtStore *store, gint64 id, GError **error)
-{
-  JtApplication *app = g_hash_table_lookup (cache, &id);
-
-  if (app == NULL && (app = jt_store_application_get (store, id, error)) != NULL)
-    g_hash_table_insert (cache, &app->id, app);
-  return app;
-}
-
 /* "Raj Patel, Ana Li" */
 static char *
 people_text (const JtInterview *interview)
@@ -173,19 +153,6 @@ people_text (const JtInterview *interview)
 
       g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", person->name);
     }
-  return g_string_free (text, FALSE);
-}
-
-/* "Raj Patel (CTO) <raj@example.com>" */
-static char *
-describe_person (const JtContact *person)
-{
-  GString *text = g_string_new (person->name);
-
-  if (person->title != NULL)
-    g_string_append_printf (text, " (%s)", person->title);
-  if (person->email != NULL)
-    g_string_append_printf (text, " <%s>", person->email);
   return g_string_free (text, FALSE);
 }
 
@@ -221,7 +188,7 @@ interview_list (JtCli *cli, int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GHashTable) apps = application_cache_new ();
+  g_autoptr (GHashTable) apps = jt_cli_app_cache_new ();
   g_autoptr (GPtrArray) interviews = NULL;
   GError *error = NULL;
   JtStore *store;
@@ -232,7 +199,7 @@ interview_list (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "interview list [--app ID] [--json]", &error)
       || (app_option != NULL && !jt_cli_parse_id (app_option, "an application", &app_id, &error))
       || (store = jt_cli_store (cli, &error)) == NULL
-      || (app_id != 0 && application_cache_get (apps, store, app_id, &error) == NULL)
+      || (app_id != 0 && jt_cli_app_cache_get (apps, store, app_id, &error) == NULL)
       || (interviews = jt_store_interview_list (store, app_id, &error)) == NULL)
     return jt_cli_fail (error);
   /* Every application is read before anything is printed. */
@@ -240,7 +207,7 @@ interview_list (JtCli *cli, int argc, char **argv)
     {
       const JtInterview *interview = g_ptr_array_index (interviews, i);
 
-      if (application_cache_get (apps, store, interview->application_id, &error) == NULL)
+      if (jt_cli_app_cache_get (apps, store, interview->application_id, &error) == NULL)
         return jt_cli_fail (error);
     }
 
@@ -288,7 +255,7 @@ print_interview (JtCli *cli, const JtInterview *interview, const JtApplication *
   jt_cli_print_field (cli, "Where", interview->place);
   for (guint i = 0; i < interview->interviewers->len; i++)
     {
-      g_autofree char *person = describe_person (g_ptr_array_index (interview->interviewers, i));
+      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
 
       jt_cli_print_field (cli, "Met", person);
     }

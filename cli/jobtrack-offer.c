@@ -6,6 +6,7 @@
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-offers.h"
+#include "jt-store-outcomes.h"
 #include "jt-time.h"
 
 /* The fields `offer add` and `offer edit` take. */
@@ -120,11 +121,17 @@ offer_add (JtCli *cli, int argc, char **argv)
       || (app = jt_store_application_get (store, offer->application_id, &error)) == NULL
       || !jt_store_offer_insert (store, offer, now, &error))
     return jt_cli_fail (error);
-  /* An offer in hand is the offer stage; a later or final status stays. */
+  /* The first offer is also the application's dated "offer" outcome, which moves it to
+   * the offer stage; a later or final status stays. */
   if (app->status == JT_STATUS_LEAD || app->status == JT_STATUS_APPLIED
       || app->status == JT_STATUS_INTERVIEWING)
     {
-      if (!jt_store_application_set_status (store, app->id, JT_STATUS_OFFER, now, &error))
+      g_autoptr (JtOutcome) outcome = jt_outcome_new ();
+
+      outcome->application_id = app->id;
+      outcome->kind = JT_OUTCOME_OFFER;
+      outcome->occurred_at = now;
+      if (!jt_store_outcome_insert (store, outcome, now, &error))
         return jt_cli_fail (error);
     }
   if (!jt_transaction_commit (g_steal_pointer (&txn), &error))
@@ -134,26 +141,6 @@ offer_add (JtCli *cli, int argc, char **argv)
           offer->id, app->id, app->company, *app->role != '\0' ? ", " : "", app->role,
           respond);
   return JT_EXIT_OK;
-}
-
-/* A cache of applications by id (JtApplication*, keyed by their own id), so a listing
- * reads each application once however many offers it has. */
-static GHashTable *
-application_cache_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                (GDestroyNotify) jt_application_free);
-}
-
-/* The application `id` from `cache`, read on first use. Owned by the cache. */
-static const JtApplication *
-application_cache_get (GHashTable *cache, JtStore *store, gint64 id, GError **error)
-{
-  JtApplication *app = g_hash_table_lookup (cache, &id);
-
-  if (app == NULL && (app = jt_store_application_get (store, id, error)) != NULL)
-    g_hash_table_insert (cache, &app->id, app);
-  return app;
 }
 
 static void
@@ -186,7 +173,7 @@ offer_list (JtCli *cli, int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GHashTable) apps = application_cache_new ();
+  g_autoptr (GHashTable) apps = jt_cli_app_cache_new ();
   g_autoptr (GPtrArray) offers = NULL;
   GError *error = NULL;
   JtStore *store;
@@ -197,7 +184,7 @@ offer_list (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "offer list [--app ID] [--json]", &error)
       || (app_option != NULL && !jt_cli_parse_id (app_option, "an application", &app_id, &error))
       || (store = jt_cli_store (cli, &error)) == NULL
-      || (app_id != 0 && application_cache_get (apps, store, app_id, &error) == NULL)
+      || (app_id != 0 && jt_cli_app_cache_get (apps, store, app_id, &error) == NULL)
       || (offers = jt_store_offer_list (store, app_id, &error)) == NULL)
     return jt_cli_fail (error);
 
@@ -222,7 +209,7 @@ offer_list (JtCli *cli, int argc, char **argv)
     {
       const JtOffer *offer = g_ptr_array_index (offers, i);
 
-      if (application_cache_get (apps, store, offer->application_id, &error) == NULL)
+      if (jt_cli_app_cache_get (apps, store, offer->application_id, &error) == NULL)
         return jt_cli_fail (error);
     }
   print_table (cli, offers, apps);

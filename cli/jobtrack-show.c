@@ -89,24 +89,6 @@ print_json (JtCli *cli, const Story *story)
   jt_cli_print_json (builder);
 }
 
-/* "Raj Patel (CTO) <raj@example.com>" */
-static char *
-describe_person (const JtContact *person)
-{
-  GString *text = g_string_new (person->name);
-
-  if (person->title != NULL)
-    g_string_append_printf (text, " (%s)", person->title);
-  if (person->email != NULL)
-    g_string_append_printf (text, " <%s>", person->email);
-  if (person->phone != NULL)
-    g_string_append_printf (text, " %s", person->phone);
-  for (guint i = 0; i < JT_ROLE_COUNT; i++)
-    if (person->roles & (1u << i))
-      g_string_append_printf (text, " [%s]", jt_contact_role_to_string (1u << i));
-  return g_string_free (text, FALSE);
-}
-
 static void
 print_interview (JtCli *cli, const JtInterview *interview)
 {
@@ -122,7 +104,7 @@ print_interview (JtCli *cli, const JtInterview *interview)
   jt_cli_print_field (cli, "Where", interview->place);
   for (guint i = 0; i < interview->interviewers->len; i++)
     {
-      g_autofree char *person = describe_person (g_ptr_array_index (interview->interviewers, i));
+      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
 
       jt_cli_print_field (cli, "Met", person);
     }
@@ -191,7 +173,7 @@ print_text (JtCli *cli, const Story *story)
   for (guint i = 0; i < story->contacts->len; i++)
     {
       const JtContact *contact = g_ptr_array_index (story->contacts, i);
-      g_autofree char *person = describe_person (contact);
+      g_autofree char *person = jt_cli_describe_person (contact);
 
       printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, person);
     }

@@ -10,6 +10,7 @@
 #include "jt-error.h"
 #include "jt-json.h"
 #include "jt-paths.h"
+#include "jt-store-applications.h"
 #include "jt-time.h"
 
 int
@@ -221,6 +222,40 @@ jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError **error)
   g_printerr ("Nothing removed.\n");
   g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, "cancelled");
   return FALSE;
+}
+
+char *
+jt_cli_describe_person (const JtContact *person)
+{
+  GString *text = g_string_new (person->name);
+
+  if (person->title != NULL)
+    g_string_append_printf (text, " (%s)", person->title);
+  if (person->email != NULL)
+    g_string_append_printf (text, " <%s>", person->email);
+  if (person->phone != NULL)
+    g_string_append_printf (text, " %s", person->phone);
+  for (guint i = 0; i < JT_ROLE_COUNT; i++)
+    if (person->roles & (1u << i))
+      g_string_append_printf (text, " [%s]", jt_contact_role_to_string (1u << i));
+  return g_string_free (text, FALSE);
+}
+
+GHashTable *
+jt_cli_app_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                (GDestroyNotify) jt_application_free);
+}
+
+const JtApplication *
+jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gint64 id, GError **error)
+{
+  JtApplication *app = g_hash_table_lookup (cache, &id);
+
+  if (app == NULL && (app = jt_store_application_get (store, id, error)) != NULL)
+    g_hash_table_insert (cache, &app->id, app);
+  return app;
 }
 
 void

@@ -76,6 +76,15 @@ gboolean jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError 
  * without the newline. */
 char *jt_cli_prompt (const char *question);
 
+/* "Raj Patel (CTO) <raj@example.com> +49 30 1234 [decision-maker]". New string. */
+char *jt_cli_describe_person (const JtContact *person);
+
+/* Applications by id, so a listing reads each one once however many rows name it. */
+GHashTable *jt_cli_app_cache_new (void);
+/* The application `id`, read on first use; owned by the cache. NULL with an error. */
+const JtApplication *jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gint64 id,
+                                           GError **error);
+
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);
 char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
@@ -83,7 +92,8 @@ char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
 void jt_cli_print_field (JtCli *cli, const char *label, const char *value);
 void jt_cli_print_heading (JtCli *cli, const char *text);
 
-/* A table printed with aligned columns; control characters in cells become spaces. */
+/* A table printed with aligned columns; control characters in cells become spaces and
+ * a NULL cell prints empty. */
 typedef struct _JtTable JtTable;
 JtTable *jt_table_new (const char *first_header, ...) G_GNUC_NULL_TERMINATED;
 void jt_table_add_row (JtTable *table, const char *first_cell, ...);
