@@ -190,7 +190,8 @@ contact_list (JtCli *cli, int argc, char **argv)
 }
 
 static void
-print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *touches)
+print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *apps,
+               const GPtrArray *touches)
 {
   g_autofree char *title = g_strdup_printf ("%s (contact %" G_GINT64_FORMAT ")", contact->name,
                                             contact->id);
@@ -207,6 +208,15 @@ print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *touches)
   jt_cli_print_field (cli, "Network", contact->network ? "yes" : NULL);
   jt_cli_print_field (cli, "Notes", contact->notes);
 
+  if (apps->len > 0)
+    printf ("\nApplications\n");
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const JtApplication *app = g_ptr_array_index (apps, i);
+
+      printf ("  %" G_GINT64_FORMAT "  %s%s%s (%s)\n", app->id, app->company,
+              *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
+    }
   if (touches->len > 0)
     printf ("\nTouches\n");
   for (guint i = 0; i < touches->len; i++)
@@ -224,6 +234,42 @@ print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *touches)
     }
 }
 
+/* The object of `contact list`, plus `applications` ({id, company, role, status}) and
+ * `touches`. */
+static void
+print_json (JtCli *cli, const JtContact *contact, const GPtrArray *apps, const GPtrArray *touches)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  jt_json_add_contact_members (builder, contact, cli->tz);
+  json_builder_set_member_name (builder, "applications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const JtApplication *app = g_ptr_array_index (apps, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, app->id);
+      json_builder_set_member_name (builder, "company");
+      json_builder_add_string_value (builder, app->company);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, app->role);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, jt_status_to_string (app->status));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "touches");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < touches->len; i++)
+    jt_json_add_touch (builder, g_ptr_array_index (touches, i), cli->tz);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  jt_cli_print_json (builder);
+}
+
 static int
 contact_show (JtCli *cli, int argc, char **argv)
 {
@@ -233,30 +279,27 @@ contact_show (JtCli *cli, int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (GPtrArray) touches = NULL;
   GError *error = NULL;
   JtStore *store;
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "contact show", "ID [--json]",
-                             "Show a contact with their roles and your touches with them.",
+                             "Show a contact with their roles, their applications and your "
+                             "touches with them.",
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact show ID [--json]", &error)
       || !jt_cli_parse_id (argv[1], "a contact", &id, &error)
       || (store = jt_cli_store (cli, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL
+      || (apps = jt_store_contact_applications (store, id, &error)) == NULL
       || (touches = jt_store_touch_list (store, 0, id, &error)) == NULL)
     return jt_cli_fail (error);
   if (json)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-      /* The same object as in `contact list`; touches are in `touch list --contact ID`. */
-      jt_json_add_contact (builder, contact, cli->tz);
-      jt_cli_print_json (builder);
-    }
+    print_json (cli, contact, apps, touches);
   else
-    print_contact (cli, contact, touches);
+    print_contact (cli, contact, apps, touches);
   return JT_EXIT_OK;
 }
 

@@ -72,9 +72,8 @@ jt_json_add_application (JsonBuilder *builder, const JtApplication *app, GTimeZo
 }
 
 void
-jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz)
+jt_json_add_contact_members (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz)
 {
-  json_builder_begin_object (builder);
   member_int (builder, "id", contact->id);
   member_string (builder, "name", contact->name);
   member_string (builder, "email", contact->email);
@@ -93,6 +92,13 @@ jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *
   member_string (builder, "notes", contact->notes);
   member_time (builder, "created", contact->created_at, tz);
   member_time (builder, "updated", contact->updated_at, tz);
+}
+
+void
+jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  jt_json_add_contact_members (builder, contact, tz);
   json_builder_end_object (builder);
 }
 

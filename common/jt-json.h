@@ -16,6 +16,8 @@ void jt_json_add_application (JsonBuilder *builder, const JtApplication *app, GT
 void jt_json_add_application_members (JsonBuilder *builder, const JtApplication *app,
                                       GTimeZone *tz);
 void jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz);
+/* The contact's members only, into an object the caller began (to add more). */
+void jt_json_add_contact_members (JsonBuilder *builder, const JtContact *contact, GTimeZone *tz);
 /* `app` gives the interview's {id, company, role}. */
 void jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview,
                             const JtApplication *app, GTimeZone *tz);

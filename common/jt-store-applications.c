@@ -4,14 +4,8 @@
 #include "jt-error.h"
 #include "jt-store-private.h"
 
-/* The current decision date is the newest row of decision_dates. */
-#define APP_COLUMNS                                                                           \
-  "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                \
-  "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
-  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at"
-
-static gpointer
-application_from_row (JtStmt *stmt)
+gpointer
+jt_application_from_row (JtStmt *stmt)
 {
   JtApplication *app = jt_application_new ();
   g_autofree char *status = jt_stmt_dup_text (stmt, 5);
@@ -177,23 +171,23 @@ JtApplication *
 jt_store_application_get (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store, "SELECT " APP_COLUMNS " FROM applications a WHERE a.id = ?", error);
+      store, "SELECT " JT_APPLICATION_COLUMNS " FROM applications a WHERE a.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_fetch_one (store, stmt, application_from_row, "application", id, error);
+  return jt_store_fetch_one (store, stmt, jt_application_from_row, "application", id, error);
 }
 
 GPtrArray *
 jt_store_application_list (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store, "SELECT " APP_COLUMNS " FROM applications a ORDER BY a.id", error);
+      store, "SELECT " JT_APPLICATION_COLUMNS " FROM applications a ORDER BY a.id", error);
 
   if (stmt == NULL)
     return NULL;
-  return jt_store_collect (store, stmt, application_from_row,
+  return jt_store_collect (store, stmt, jt_application_from_row,
                            (GDestroyNotify) jt_application_free, error);
 }
 
@@ -203,7 +197,7 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
-      "SELECT " APP_COLUMNS " FROM applications a "
+      "SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
       "WHERE a.company = ? COLLATE NOCASE AND a.role = ? COLLATE NOCASE "
       "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
       "ORDER BY a.id DESC LIMIT 1",
@@ -215,7 +209,7 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
   jt_stmt_bind_text (stmt, 1, company);
   jt_stmt_bind_text (stmt, 2, role != NULL ? role : "");
   rc = jt_store_step (store, stmt, error);
-  return rc == SQLITE_ROW ? application_from_row (stmt) : NULL;
+  return rc == SQLITE_ROW ? jt_application_from_row (stmt) : NULL;
 }
 
 /* Counts rows of `sql` (one bound id). */

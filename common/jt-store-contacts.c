@@ -191,6 +191,23 @@ jt_store_contact_find (JtStore *store, const char *company, const char *email, c
   return found;
 }
 
+GPtrArray *
+jt_store_contact_applications (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " JT_APPLICATION_COLUMNS " FROM application_contacts l "
+      "JOIN applications a ON a.id = l.application_id WHERE l.contact_id = ? "
+      "ORDER BY l.application_id",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  return jt_store_collect (store, stmt, jt_application_from_row,
+                           (GDestroyNotify) jt_application_free, error);
+}
+
 gboolean
 jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
 {

@@ -25,6 +25,10 @@ GPtrArray *jt_store_contact_list (JtStore *store, GError **error);
 JtContact *jt_store_contact_find (JtStore *store, const char *company, const char *email,
                                   const char *name, GError **error);
 
+/* The applications the contact takes part in, oldest first. A new array of
+ * JtApplication*. */
+GPtrArray *jt_store_contact_applications (JtStore *store, gint64 id, GError **error);
+
 /* Removes the contact. The interviews and applications they were part of stay; touches
  * with them stay on their application, or go when they belonged to no application. */
 gboolean jt_store_contact_delete (JtStore *store, gint64 id, GError **error);

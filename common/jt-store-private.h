@@ -86,6 +86,14 @@ G_BEGIN_DECLS
 #define JT_CONTACT_N_COLUMNS 13
 gpointer jt_contact_from_row (JtStmt *stmt);
 
+/* Reading an application row: JT_APPLICATION_COLUMNS from `applications a`. The current
+ * decision date is the newest row of decision_dates. */
+#define JT_APPLICATION_COLUMNS                                                                \
+  "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                \
+  "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
+  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at"
+gpointer jt_application_from_row (JtStmt *stmt);
+
 /* Writing a contact's roles, shared with `add`'s decision-maker flag. */
 gboolean jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles,
                                      GError **error);

@@ -609,6 +609,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_ptr_array_unref (jt_store_application_contacts (store, app->id, &error));
   g_array_unref (jt_store_application_status_history (store, app->id, &error));
   g_ptr_array_unref (jt_store_contact_list (store, &error));
+  g_ptr_array_unref (jt_store_contact_applications (store, contact_id, &error));
   g_ptr_array_unref (jt_store_interview_list (store, 0, &error));
   g_ptr_array_unref (jt_store_interview_list (store, app->id, &error));
   g_ptr_array_unref (jt_store_offer_list (store, 0, &error));
