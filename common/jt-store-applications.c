@@ -306,12 +306,13 @@ jt_store_application_status_history (JtStore *store, gint64 id, GError **error)
 gboolean
 jt_store_application_link_contact (JtStore *store, gint64 id, gint64 contact_id, GError **error)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (
       store,
       "INSERT OR IGNORE INTO application_contacts (application_id, contact_id) VALUES (?, ?)",
       error);
-
-  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);

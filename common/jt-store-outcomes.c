@@ -35,7 +35,8 @@ jt_store_outcome_insert (JtStore *store, JtOutcome *outcome, gint64 now, GError 
     return FALSE;
   if (outcome->kind == JT_OUTCOME_ACCEPTED)
     return jt_store_offer_settle (store, outcome->application_id, JT_OFFER_ACCEPTED, now, error);
-  if (outcome->kind == JT_OUTCOME_DECLINED)
+  /* Walking away from an application turns down what it offered. */
+  if (outcome->kind == JT_OUTCOME_DECLINED || outcome->kind == JT_OUTCOME_WITHDRAWN)
     return jt_store_offer_settle (store, outcome->application_id, JT_OFFER_DECLINED, now, error);
   return TRUE;
 }

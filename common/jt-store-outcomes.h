@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Records `outcome` (its application, kind and time) and moves the application to the
- * matching status at that time; an acceptance or refusal also settles its open offers.
+ * matching status at that time. Accepting settles its open offers as accepted; declining
+ * or withdrawing, as declined.
  * Sets outcome->id. */
 gboolean jt_store_outcome_insert (JtStore *store, JtOutcome *outcome, gint64 now, GError **error);
 
