@@ -14,6 +14,14 @@ static const char *const offer_state_names[] = { "open", "negotiating", "accepte
 static const char *const outcome_names[] = { "offer", "rejected", "accepted", "declined",
                                              "withdrawn" };
 static const char *const touch_names[] = { "letter", "email", "call", "meeting" };
+static const char *const rule_names[] = {
+  "summary", "thank_you", "follow_up_call", "bring_forward",
+  "brief_references", "rejection_letter", "rapport_call", "recontact",
+  "offer_negotiation", "offer_deadline", "network_update", "application_follow_up",
+  "manual",
+};
+static const char *const reminder_state_names[] = { "pending", "snoozed", "done", "dismissed" };
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_names) == JT_RULE_COUNT);
 
 /* Finds `text` in `names` (case-insensitive, surrounding spaces ignored). */
 static gboolean
@@ -56,6 +64,8 @@ DEFINE_NAMES (JtInterviewKind, jt_interview_kind, interview_kind_names, "intervi
 DEFINE_NAMES (JtOfferState, jt_offer_state, offer_state_names, "offer state")
 DEFINE_NAMES (JtOutcomeKind, jt_outcome_kind, outcome_names, "outcome")
 DEFINE_NAMES (JtTouchKind, jt_touch_kind, touch_names, "touch kind")
+DEFINE_NAMES (JtRule, jt_rule, rule_names, "rule")
+DEFINE_NAMES (JtReminderState, jt_reminder_state, reminder_state_names, "reminder state")
 
 gboolean
 jt_status_is_final (JtStatus status)
@@ -265,4 +275,21 @@ jt_touch_free (JtTouch *touch)
   g_free (touch->contact_name);
   g_free (touch->about);
   g_free (touch);
+}
+
+JtReminder *
+jt_reminder_new (void)
+{
+  return g_new0 (JtReminder, 1);
+}
+
+void
+jt_reminder_free (JtReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+  g_free (reminder->uid);
+  g_free (reminder->title);
+  g_free (reminder->detail);
+  g_free (reminder);
 }

@@ -179,6 +179,58 @@ typedef struct
   gint64 changed_at;
 } JtStatusChange;
 
+/* The rules; their names are stable identifiers (JSON, config keys, calendars). */
+typedef enum {
+  JT_RULE_SUMMARY,               /* R1  write the summary of the meeting */
+  JT_RULE_THANK_YOU,             /* R2  thank-you letter to each person met */
+  JT_RULE_FOLLOW_UP_CALL,        /* R3  call when the decision date passes */
+  JT_RULE_BRING_FORWARD,         /* R4  ask a slower employer to decide sooner */
+  JT_RULE_BRIEF_REFERENCES,      /* R5  brief references before the final round */
+  JT_RULE_REJECTION_LETTER,      /* R6  thanks and lasting interest after a rejection */
+  JT_RULE_RAPPORT_CALL,          /* R7  call the people you hit it off with */
+  JT_RULE_RECONTACT,             /* R8  the five-month re-contact */
+  JT_RULE_OFFER_NEGOTIATION,     /* R9  negotiate the offer */
+  JT_RULE_OFFER_DEADLINE,        /* R9  last call before the offer's deadline */
+  JT_RULE_NETWORK_UPDATE,        /* R10 stay on a network contact's radar */
+  JT_RULE_APPLICATION_FOLLOW_UP, /* R11 check in on a silent application */
+  JT_RULE_MANUAL,                /* added with `jobtrack remind add` */
+} JtRule;
+#define JT_RULE_COUNT (JT_RULE_MANUAL + 1)
+
+typedef enum {
+  JT_REMINDER_PENDING,
+  JT_REMINDER_SNOOZED,
+  JT_REMINDER_DONE,
+  JT_REMINDER_DISMISSED,
+} JtReminderState;
+
+/* Static names: "thank_you", "pending", ... The _parse functions fail with
+ * JT_ERROR_INVALID naming the accepted values. */
+const char *jt_rule_to_string (JtRule rule);
+gboolean jt_rule_parse (const char *text, JtRule *rule, GError **error);
+const char *jt_reminder_state_to_string (JtReminderState state);
+gboolean jt_reminder_state_parse (const char *text, JtReminderState *state, GError **error);
+
+/* A reminder: a follow-up owed, derived by a rule from the records or added by hand. */
+typedef struct
+{
+  gint64 id;
+  char *uid;             /* stable for (rule, application, contact, interview): calendars */
+  JtRule rule;
+  gint64 application_id; /* 0 for none (a network update) */
+  gint64 contact_id;     /* 0 for none */
+  gint64 interview_id;   /* 0 for none */
+  gint64 due_at;         /* when the rule (or the person) set it due */
+  gint64 fire_at;        /* when it is next shown: due_at, or the end of a snooze */
+  JtReminderState state;
+  char *title;           /* "Thank-you letter to Raj Patel" */
+  char *detail;          /* context: role, what was said, how to reach them */
+  int revision;          /* grows when the due time or the wording changes */
+  gint64 notified_at;    /* last notification, 0 for never */
+  gint64 created_at;
+  gint64 updated_at;
+} JtReminder;
+
 JtApplication *jt_application_new (void);
 void jt_application_free (JtApplication *app);
 JtContact *jt_contact_new (void);
@@ -193,7 +245,11 @@ void jt_outcome_free (JtOutcome *outcome);
 JtTouch *jt_touch_new (void);
 void jt_touch_free (JtTouch *touch);
 
+JtReminder *jt_reminder_new (void);
+void jt_reminder_free (JtReminder *reminder);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtApplication, jt_application_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtReminder, jt_reminder_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtContact, jt_contact_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtInterview, jt_interview_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtOffer, jt_offer_free)
