@@ -101,6 +101,13 @@ build_log (JtCli *cli, const Answers *a, GError **error)
         return NULL;
       g_ptr_array_add (log->people, person);
     }
+  if ((a->decision_maker != NULL && jt_text_is_blank (a->decision_maker))
+      || (a->influencer != NULL && jt_text_is_blank (a->influencer)))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "--decision-maker and --influencer need a name");
+      return NULL;
+    }
   log->decision_maker = g_strdup (a->decision_maker);
   log->influencer = g_strdup (a->influencer);
   interview->place = g_strdup (a->where);

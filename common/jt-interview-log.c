@@ -153,13 +153,18 @@ find_or_create_person (JtStore *store, const char *company, const JtContact *per
   GError *local_error = NULL;
   g_autoptr (JtContact) contact = NULL;
   gboolean created = FALSE;
+  g_autofree char *name_key = jt_text_fold (person->name);
+  g_autofree char *email_key = person->email != NULL ? jt_text_fold (person->email) : NULL;
 
+  /* Someone named twice in one log ("--with Raj ... --decision-maker raj") is one person. */
   for (guint i = 0; i < result->contacts->len; i++)
     {
       JtContact *seen = g_ptr_array_index (result->contacts, i);
+      g_autofree char *seen_name = jt_text_fold (seen->name);
+      g_autofree char *seen_email = seen->email != NULL ? jt_text_fold (seen->email) : NULL;
 
-      if (g_utf8_collate (seen->name, person->name) == 0
-          || (person->email != NULL && g_strcmp0 (seen->email, person->email) == 0))
+      if (g_str_equal (seen_name, name_key)
+          || (email_key != NULL && g_strcmp0 (seen_email, email_key) == 0))
         return seen;
     }
   contact = jt_store_contact_find (store, company, person->email, person->name, &local_error);

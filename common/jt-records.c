@@ -133,6 +133,15 @@ jt_contact_roles_parse (const char *text, guint *roles, GError **error)
   return TRUE;
 }
 
+char *
+jt_text_fold (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *normal = g_utf8_normalize (copy, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : copy, -1);
+}
+
 gboolean
 jt_text_is_blank (const char *text)
 {

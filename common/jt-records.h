@@ -82,6 +82,11 @@ JtStatus jt_outcome_kind_status (JtOutcomeKind kind);
 const char *jt_touch_kind_to_string (JtTouchKind kind);
 gboolean jt_touch_kind_parse (const char *text, JtTouchKind *kind, GError **error);
 
+/* The form two texts are compared in when a person types them: surrounding space
+ * dropped, Unicode compatibility forms and case folded ("SOCIÉTÉ" = "société").
+ * NULL gives "". New string. */
+char *jt_text_fold (const char *text);
+
 /* TRUE for NULL, "" and text of only white space: a required field left empty. */
 gboolean jt_text_is_blank (const char *text);
 

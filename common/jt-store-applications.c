@@ -43,6 +43,17 @@ validate (const JtApplication *app, GError **error)
   return TRUE;
 }
 
+/* Binds the folded company and role at `index` and `index` + 1. */
+static void
+bind_keys (JtStmt *stmt, int index, const JtApplication *app)
+{
+  g_autofree char *company = jt_text_fold (app->company);
+  g_autofree char *role = jt_text_fold (app->role);
+
+  jt_stmt_bind_text (stmt, index, company);
+  jt_stmt_bind_text (stmt, index + 1, role);
+}
+
 static gboolean
 add_status_change (JtStore *store, gint64 id, JtStatus status, gint64 at, GError **error)
 {
@@ -84,8 +95,8 @@ jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GEr
     return FALSE;
   stmt = jt_store_prepare (store,
                            "INSERT INTO applications (company, role, source, url, status, "
-                           "interest, notes, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "interest, notes, created_at, updated_at, company_key, role_key) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -98,6 +109,7 @@ jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GEr
   jt_stmt_bind_opt_text (stmt, 7, app->notes);
   jt_stmt_bind_int64 (stmt, 8, now);
   jt_stmt_bind_int64 (stmt, 9, now);
+  bind_keys (stmt, 10, app);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   app->id = jt_store_last_insert_id (store);
@@ -122,7 +134,8 @@ jt_store_application_update (JtStore *store, JtApplication *app, gint64 now, GEr
     return FALSE;
   stmt = jt_store_prepare (store,
                            "UPDATE applications SET company = ?, role = ?, source = ?, url = ?, "
-                           "interest = ?, notes = ?, updated_at = ? WHERE id = ?",
+                           "interest = ?, notes = ?, updated_at = ?, company_key = ?9, "
+                           "role_key = ?10 WHERE id = ?8",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -134,6 +147,7 @@ jt_store_application_update (JtStore *store, JtApplication *app, gint64 now, GEr
   jt_stmt_bind_opt_text (stmt, 6, app->notes);
   jt_stmt_bind_int64 (stmt, 7, now);
   jt_stmt_bind_int64 (stmt, 8, app->id);
+  bind_keys (stmt, 9, app);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   app->updated_at = now;
@@ -195,10 +209,12 @@ JtApplication *
 jt_store_application_find_open (JtStore *store, const char *company, const char *role,
                                 GError **error)
 {
+  g_autofree char *company_key = jt_text_fold (company);
+  g_autofree char *role_key = jt_text_fold (role);
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
       "SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
-      "WHERE a.company = ? COLLATE NOCASE AND a.role = ? COLLATE NOCASE "
+      "WHERE a.company_key = ? AND a.role_key = ? "
       "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
       "ORDER BY a.id DESC LIMIT 1",
       error);
@@ -206,8 +222,8 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
 
   if (stmt == NULL)
     return NULL;
-  jt_stmt_bind_text (stmt, 1, company);
-  jt_stmt_bind_text (stmt, 2, role != NULL ? role : "");
+  jt_stmt_bind_text (stmt, 1, company_key);
+  jt_stmt_bind_text (stmt, 2, role_key);
   rc = jt_store_step (store, stmt, error);
   return rc == SQLITE_ROW ? jt_application_from_row (stmt) : NULL;
 }

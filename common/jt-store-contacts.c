@@ -49,6 +49,19 @@ jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles, GErr
   return TRUE;
 }
 
+/* Binds the folded company, name and email (NULL when none) from `index` on. */
+static void
+bind_keys (JtStmt *stmt, int index, const JtContact *contact)
+{
+  g_autofree char *company = jt_text_fold (contact->company);
+  g_autofree char *name = jt_text_fold (contact->name);
+  g_autofree char *email = jt_text_fold (contact->email);
+
+  jt_stmt_bind_text (stmt, index, company);
+  jt_stmt_bind_text (stmt, index + 1, name);
+  jt_stmt_bind_opt_text (stmt, index + 2, email);
+}
+
 static gboolean
 validate (const JtContact *contact, GError **error)
 {
@@ -70,8 +83,8 @@ jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError 
     return FALSE;
   stmt = jt_store_prepare (store,
                            "INSERT INTO contacts (name, title, company, email, phone, url, "
-                           "hit_it_off, network, notes, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "hit_it_off, network, notes, created_at, updated_at, company_key, "
+                           "name_key, email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -86,6 +99,7 @@ jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError 
   jt_stmt_bind_opt_text (stmt, 9, contact->notes);
   jt_stmt_bind_int64 (stmt, 10, now);
   jt_stmt_bind_int64 (stmt, 11, now);
+  bind_keys (stmt, 12, contact);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   contact->id = jt_store_last_insert_id (store);
@@ -105,7 +119,8 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
   stmt = jt_store_prepare (store,
                            "UPDATE contacts SET name = ?, title = ?, company = ?, email = ?, "
                            "phone = ?, url = ?, hit_it_off = ?, network = ?, notes = ?, "
-                           "updated_at = ? WHERE id = ?",
+                           "updated_at = ?, company_key = ?12, name_key = ?13, email_key = ?14 "
+                           "WHERE id = ?11",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -120,6 +135,7 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
   jt_stmt_bind_opt_text (stmt, 9, contact->notes);
   jt_stmt_bind_int64 (stmt, 10, now);
   jt_stmt_bind_int64 (stmt, 11, contact->id);
+  bind_keys (stmt, 12, contact);
   if (!jt_store_exec_one (store, stmt, "contact", contact->id, error))
     return FALSE;
   contact->updated_at = now;
@@ -159,11 +175,13 @@ static JtContact *
 find_one (JtStore *store, const char *sql, const char *company, const char *key, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+  g_autofree char *company_key = jt_text_fold (company);
+  g_autofree char *folded_key = jt_text_fold (key);
 
   if (stmt == NULL)
     return NULL;
-  jt_stmt_bind_text (stmt, 1, company != NULL ? company : "");
-  jt_stmt_bind_text (stmt, 2, key);
+  jt_stmt_bind_text (stmt, 1, company_key);
+  jt_stmt_bind_text (stmt, 2, folded_key);
   return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_contact_from_row (stmt) : NULL;
 }
 
@@ -177,14 +195,12 @@ jt_store_contact_find (JtStore *store, const char *company, const char *email, c
   if (email != NULL && *email != '\0')
     found = find_one (store,
                       "SELECT " JT_CONTACT_COLUMNS " FROM contacts c "
-                      "WHERE c.company = ? COLLATE NOCASE "
-                      "AND c.email = ? COLLATE NOCASE ORDER BY c.id LIMIT 1",
+                      "WHERE c.company_key = ? AND c.email_key = ? ORDER BY c.id LIMIT 1",
                       company, email, &local_error);
   if (found == NULL && local_error == NULL && name != NULL)
     found = find_one (store,
                       "SELECT " JT_CONTACT_COLUMNS " FROM contacts c "
-                      "WHERE c.company = ? COLLATE NOCASE "
-                      "AND c.name = ? COLLATE NOCASE ORDER BY c.id LIMIT 1",
+                      "WHERE c.company_key = ? AND c.name_key = ? ORDER BY c.id LIMIT 1",
                       company, name, &local_error);
   if (local_error != NULL)
     g_propagate_error (error, local_error);

@@ -16,12 +16,15 @@ CREATE TABLE applications (
                                 'accepted', 'declined', 'rejected', 'withdrawn')),
   interest    INTEGER CHECK (interest BETWEEN 1 AND 5),
   notes       TEXT,
+  -- company and role folded (Unicode case and compatibility forms): how `add` matches
+  -- "Société Générale" with "SOCIÉTÉ GÉNÉRALE"; SQLite's NOCASE folds only ASCII.
+  company_key TEXT    NOT NULL,
+  role_key    TEXT    NOT NULL,
   created_at  INTEGER NOT NULL,
   updated_at  INTEGER NOT NULL
 );
 -- `add` looks for the open application of a company and role.
-CREATE INDEX applications_by_company_role
-  ON applications (company COLLATE NOCASE, role COLLATE NOCASE);
+CREATE INDEX applications_by_company_role ON applications (company_key, role_key);
 
 -- Every status an application has been in, dated.
 CREATE TABLE status_changes (
@@ -54,12 +57,16 @@ CREATE TABLE contacts (
   hit_it_off  INTEGER NOT NULL DEFAULT 0 CHECK (hit_it_off IN (0, 1)),
   network     INTEGER NOT NULL DEFAULT 0 CHECK (network IN (0, 1)),
   notes       TEXT,
+  -- Folded like applications' keys, for matching people as typed.
+  company_key TEXT    NOT NULL,
+  name_key    TEXT    NOT NULL,
+  email_key   TEXT,
   created_at  INTEGER NOT NULL,
   updated_at  INTEGER NOT NULL
 );
 -- `add --with` reuses a contact of the company by email, else by name.
-CREATE INDEX contacts_by_company_email ON contacts (company COLLATE NOCASE, email COLLATE NOCASE);
-CREATE INDEX contacts_by_company_name ON contacts (company COLLATE NOCASE, name COLLATE NOCASE);
+CREATE INDEX contacts_by_company_email ON contacts (company_key, email_key);
+CREATE INDEX contacts_by_company_name ON contacts (company_key, name_key);
 
 -- A contact's roles in the hiring process.
 CREATE TABLE contact_roles (

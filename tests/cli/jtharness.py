@@ -13,7 +13,6 @@ import os
 import select
 import shutil
 import sqlite3
-import stat
 import subprocess
 import tempfile
 import time
@@ -135,7 +134,8 @@ class JobtrackTestCase(unittest.TestCase):
         try:
             return json.loads(out)
         except ValueError as e:
-            self.fail("jobtrack %s printed no JSON (%s):\n%s" % (" ".join(args), e, out[:2000]))
+            self.fail("jobtrack %s printed no JSON (%s):\n%s" % (
+                " ".join(map(repr, args)), e, out[:2000]))
 
     # ---- what errors look like ---------------------------------------------------------
 
@@ -164,16 +164,25 @@ class JobtrackTestCase(unittest.TestCase):
 
     def db_snapshot(self, path=None):
         """A full dump of the database (schema, rows, user_version), or None when there is
-        no file. Read-only: it never writes the database."""
+        no file. It reads a copy of the file and its -wal, so it never touches (or leaves
+        -wal/-shm files next to) the database itself."""
         path = path or self.db
         if not os.path.exists(path):
             return None
-        con = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+        scratch = tempfile.mkdtemp(prefix="jobtrack-snapshot-")
         try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            dump = "\n".join(con.iterdump())
+            copy = os.path.join(scratch, "copy.db")
+            shutil.copyfile(path, copy)
+            if os.path.exists(path + "-wal"):
+                shutil.copyfile(path + "-wal", copy + "-wal")
+            con = sqlite3.connect(copy)
+            try:
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                dump = "\n".join(con.iterdump())
+            finally:
+                con.close()
         finally:
-            con.close()
+            shutil.rmtree(scratch, ignore_errors=True)
         return "user_version=%d\n%s" % (version, dump)
 
     def files_digest(self, path=None):
@@ -234,8 +243,15 @@ class Terminal:
                 return
             left = deadline - time.monotonic()
             if left <= 0 or self.read(left) is None:
+                self.kill()
                 raise AssertionError("no %r in the output:\n%s" % (
                     needle, decode(self.output)))
+
+    def kill(self):
+        """Ends the program (after a failed expectation) so that no process is left."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def send(self, text):
         os.write(self.master, text.encode("utf-8"))
