@@ -123,7 +123,15 @@ app_list (JtCli *cli, int argc, char **argv)
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < apps->len; i++)
-        jt_json_add_application (builder, g_ptr_array_index (apps, i), cli->tz);
+        {
+          const JtApplication *app = g_ptr_array_index (apps, i);
+
+          json_builder_begin_object (builder);
+          jt_json_add_application_members (builder, app, cli->tz);
+          json_builder_set_member_name (builder, "quiet");
+          json_builder_add_boolean_value (builder, jt_rules_application_is_quiet (cli->rules, app));
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
       jt_cli_print_json (builder);
     }
@@ -138,8 +146,12 @@ app_list (JtCli *cli, int argc, char **argv)
         {
           JtApplication *app = g_ptr_array_index (apps, i);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, app->id);
+          /* Quiet: the employer may have gone silent; time to call or let go. */
+          g_autofree char *status = g_strdup_printf (
+              "%s%s", jt_status_to_string (app->status),
+              jt_rules_application_is_quiet (cli->rules, app) ? " (quiet)" : "");
 
-          jt_table_add_row (table, id, app->company, app->role, jt_status_to_string (app->status),
+          jt_table_add_row (table, id, app->company, app->role, status,
                             app->decision_date != NULL ? app->decision_date : "");
         }
       jt_table_print (table, cli);

@@ -8,6 +8,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 
 /* Everything `show` tells, read once. */
@@ -20,6 +21,7 @@ typedef struct
   GPtrArray *outcomes;
   GPtrArray *touches;
   GPtrArray *contacts;
+  GPtrArray *reminders;
 } Story;
 
 static void
@@ -32,6 +34,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->outcomes, g_ptr_array_unref);
   g_clear_pointer (&story->touches, g_ptr_array_unref);
   g_clear_pointer (&story->contacts, g_ptr_array_unref);
+  g_clear_pointer (&story->reminders, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Story, story_clear)
 
@@ -44,7 +47,9 @@ story_read (JtStore *store, gint64 id, Story *story, GError **error)
          && (story->offers = jt_store_offer_list (store, id, error)) != NULL
          && (story->outcomes = jt_store_outcome_list (store, id, error)) != NULL
          && (story->touches = jt_store_touch_list (store, id, 0, error)) != NULL
-         && (story->contacts = jt_store_application_contacts (store, id, error)) != NULL;
+         && (story->contacts = jt_store_application_contacts (store, id, error)) != NULL
+         && (story->reminders = jt_store_reminder_list_for_application (store, id, error))
+                != NULL;
 }
 
 static void
@@ -54,6 +59,8 @@ print_json (JtCli *cli, const Story *story)
 
   json_builder_begin_object (builder);
   jt_json_add_application_members (builder, story->app, cli->tz);
+  json_builder_set_member_name (builder, "quiet");
+  json_builder_add_boolean_value (builder, jt_rules_application_is_quiet (cli->rules, story->app));
   json_builder_set_member_name (builder, "status_history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < story->history->len; i++)
@@ -84,6 +91,11 @@ print_json (JtCli *cli, const Story *story)
   json_builder_begin_array (builder);
   for (guint i = 0; i < story->contacts->len; i++)
     jt_json_add_contact (builder, g_ptr_array_index (story->contacts, i), cli->tz);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "reminders");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < story->reminders->len; i++)
+    jt_json_add_reminder (builder, g_ptr_array_index (story->reminders, i), cli->tz);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   jt_cli_print_json (builder);
@@ -176,6 +188,16 @@ print_text (JtCli *cli, const Story *story)
       g_autofree char *person = jt_cli_describe_person (contact);
 
       printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, person);
+    }
+  if (story->reminders->len > 0)
+    printf ("\nFollow-ups\n");
+  for (guint i = 0; i < story->reminders->len; i++)
+    {
+      const JtReminder *reminder = g_ptr_array_index (story->reminders, i);
+      g_autofree char *when = jt_cli_format_time (cli, reminder->fire_at);
+
+      printf ("  %" G_GINT64_FORMAT "  %s  %-9s  %s\n", reminder->id, when,
+              jt_reminder_state_to_string (reminder->state), reminder->title);
     }
 }
 

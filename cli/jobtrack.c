@@ -5,12 +5,17 @@
 #include <unistd.h>
 
 #include "jobtrack-commands.h"
-#include "jt-config.h"
+#include "jt-version.h"
 #include "jt-error.h"
 #include "jt-time.h"
 
 static const JtCommand commands[] = {
   { "add", jt_cmd_add, "Log an interview right after it happened" },
+  { "agenda", jt_cmd_agenda, "The follow-ups that are due" },
+  { "done", jt_cmd_done, "Mark a follow-up as done" },
+  { "snooze", jt_cmd_snooze, "Put a follow-up off" },
+  { "dismiss", jt_cmd_dismiss, "Dismiss a follow-up for good" },
+  { "remind", jt_cmd_remind, "Add a reminder of your own" },
   { "show", jt_cmd_show, "Tell an application's whole story" },
   { "app", jt_cmd_app, "Add, list, show, edit or remove applications" },
   { "interview", jt_cmd_interview, "List, show, edit or remove interviews" },
@@ -18,6 +23,7 @@ static const JtCommand commands[] = {
   { "offer", jt_cmd_offer, "Add, list or edit offers" },
   { "touch", jt_cmd_touch, "Log or list calls, letters, emails and meetings" },
   { "outcome", jt_cmd_outcome, "Record an offer, rejection, acceptance, refusal or withdrawal" },
+  { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
   { NULL, NULL, NULL },
 };
 
@@ -67,6 +73,8 @@ static void
 jt_cli_clear (JtCli *cli)
 {
   g_clear_pointer (&cli->store, jt_store_free);
+  g_clear_pointer (&cli->rules, jt_rules_free);
+  g_clear_pointer (&cli->config, jt_config_free);
   g_clear_pointer (&cli->now, g_date_time_unref);
   g_clear_pointer (&cli->tz, g_time_zone_unref);
   g_clear_pointer (&cli->db_option, g_free);

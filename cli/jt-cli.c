@@ -11,6 +11,7 @@
 #include "jt-json.h"
 #include "jt-paths.h"
 #include "jt-store-applications.h"
+#include "jt-store-reminders.h"
 #include "jt-time.h"
 
 int
@@ -53,17 +54,33 @@ jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc
   return JT_EXIT_USAGE;
 }
 
+const JtConfig *
+jt_cli_config (JtCli *cli, GError **error)
+{
+  if (cli->config == NULL)
+    cli->config = jt_config_load (NULL, error);
+  return cli->config;
+}
+
 JtStore *
 jt_cli_store (JtCli *cli, GError **error)
 {
   g_autofree char *path = NULL;
+  const JtConfig *config;
 
   if (cli->store != NULL)
     return cli->store;
+  /* A bad configuration is found before anything is opened or written. */
+  if ((config = jt_cli_config (cli, error)) == NULL)
+    return NULL;
   path = jt_paths_database (cli->db_option);
   if (!jt_paths_prepare_database_dir (path, error))
     return NULL;
   cli->store = jt_store_open (path, error);
+  if (cli->store == NULL)
+    return NULL;
+  cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
+  jt_rules_attach (cli->rules, cli->store);
   return cli->store;
 }
 
@@ -256,6 +273,44 @@ jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gint64 id, GError **err
   if (app == NULL && (app = jt_store_application_get (store, id, error)) != NULL)
     g_hash_table_insert (cache, &app->id, app);
   return app;
+}
+
+char *
+jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
+{
+  gint64 delta = unix_seconds - g_date_time_to_unix (cli->now);
+  gint64 size = delta < 0 ? -delta : delta;
+  g_autofree char *amount = NULL;
+
+  if (size < 60)
+    return g_strdup ("now");
+  if (size < 3600)
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT " min", size / 60);
+  else if (size < 2 * 86400)
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT " h", size / 3600);
+  else
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / 86400);
+  return delta > 0 ? g_strdup_printf ("in %s", amount) : g_strdup_printf ("%s ago", amount);
+}
+
+JtReminder *
+jt_cli_change_reminder (JtCli *cli, const char *id_text, JtReminderChange change,
+                        gpointer user_data, GError **error)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  JtStore *store;
+  gint64 id;
+
+  if (!jt_cli_parse_id (id_text, "a reminder", &id, error)
+      || (store = jt_cli_store (cli, error)) == NULL
+      || (txn = jt_store_begin_write (store, error)) == NULL
+      || (reminder = jt_store_reminder_get (store, id, error)) == NULL
+      || !change (cli, store, reminder, user_data, error)
+      || !jt_store_reminder_update (store, reminder, g_date_time_to_unix (cli->now), error)
+      || !jt_transaction_commit (g_steal_pointer (&txn), error))
+    return NULL;
+  return g_steal_pointer (&reminder);
 }
 
 void

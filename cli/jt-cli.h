@@ -8,7 +8,9 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "jt-config.h"
 #include "jt-records.h"
+#include "jt-rules.h"
 #include "jt-store.h"
 
 G_BEGIN_DECLS
@@ -24,7 +26,9 @@ typedef struct
   GDateTime *now;       /* one clock reading for the whole command, in tz */
   gboolean interactive; /* stdin and stdout are terminals: prompts are allowed */
   gboolean color;       /* stdout is a terminal and NO_COLOR is unset */
-  JtStore *store;       /* opened on first use */
+  JtStore *store;       /* opened on first use, with the rules attached */
+  JtConfig *config;     /* loaded on first use */
+  JtRules *rules;       /* derive reminders in every write transaction */
 } JtCli;
 
 typedef int (*JtCommandFunc) (JtCli *cli, int argc, char **argv);
@@ -45,8 +49,12 @@ int jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int 
  * calls for: 2 for bad usage or input, else 1. */
 int jt_cli_fail (GError *error);
 
-/* The database, opened (and its folder created) on first use; owned by `cli`. */
+/* The database, opened (and its folder created) on first use, with the follow-up rules
+ * attached so every write derives its reminders; owned by `cli`. */
 JtStore *jt_cli_store (JtCli *cli, GError **error);
+
+/* The configuration, loaded on first use; owned by `cli`. A bad file is JT_ERROR_INVALID. */
+const JtConfig *jt_cli_config (JtCli *cli, GError **error);
 
 /* Parses the command's options with `entries` and the shared --db; `usage` follows the
  * command words ("ID [--json]"). Leaves the positional arguments in argc/argv. */
@@ -84,6 +92,17 @@ GHashTable *jt_cli_app_cache_new (void);
 /* The application `id`, read on first use; owned by the cache. NULL with an error. */
 const JtApplication *jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gint64 id,
                                            GError **error);
+
+/* "in 3 days", "2 h ago", "now": `unix_seconds` against cli->now. New string. */
+char *jt_cli_format_relative (JtCli *cli, gint64 unix_seconds);
+
+/* Changes one reminder in one write transaction: reads reminder `id_text`, lets
+ * `change` edit it (or refuse with an error), saves it, and commits. Returns the saved
+ * reminder (new) or NULL with an error. */
+typedef gboolean (*JtReminderChange) (JtCli *cli, JtStore *store, JtReminder *reminder,
+                                      gpointer user_data, GError **error);
+JtReminder *jt_cli_change_reminder (JtCli *cli, const char *id_text, JtReminderChange change,
+                                    gpointer user_data, GError **error);
 
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);

@@ -203,6 +203,48 @@ jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change, G
   json_builder_end_object (builder);
 }
 
+void
+jt_json_add_reminder (JsonBuilder *builder, const JtReminder *reminder, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "id", reminder->id);
+  member_string (builder, "uid", reminder->uid);
+  member_string (builder, "rule", jt_rule_to_string (reminder->rule));
+  member_time (builder, "due", reminder->due_at, tz);
+  member_string (builder, "state", jt_reminder_state_to_string (reminder->state));
+  member_time (builder, "snoozed_until",
+               reminder->state == JT_REMINDER_SNOOZED ? reminder->fire_at : 0, tz);
+  member_string (builder, "title", reminder->title);
+  member_string (builder, "detail", reminder->detail);
+  json_builder_set_member_name (builder, "application");
+  if (reminder->application_id == 0)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      member_int (builder, "id", reminder->application_id);
+      member_string (builder, "company", reminder->company);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, reminder->role != NULL ? reminder->role : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "contact");
+  if (reminder->contact_id == 0)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      member_int (builder, "id", reminder->contact_id);
+      member_string (builder, "name", reminder->contact_name);
+      member_string (builder, "email", reminder->contact_email);
+      member_string (builder, "phone", reminder->contact_phone);
+      json_builder_end_object (builder);
+    }
+  member_int (builder, "revision", reminder->revision);
+  member_time (builder, "notified", reminder->notified_at, tz);
+  json_builder_end_object (builder);
+}
+
 char *
 jt_json_to_string (JsonBuilder *builder)
 {

@@ -27,6 +27,10 @@ void jt_json_add_touch (JsonBuilder *builder, const JtTouch *touch, GTimeZone *t
 void jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change,
                                 GTimeZone *tz);
 
+/* {id, uid, rule, due, state, snoozed_until, title, detail, application: {id, company,
+ * role} or null, contact: {id, name, email, phone} or null, revision, notified}. */
+void jt_json_add_reminder (JsonBuilder *builder, const JtReminder *reminder, GTimeZone *tz);
+
 /* The builder's root as pretty-printed text with a final newline. New string. */
 char *jt_json_to_string (JsonBuilder *builder);
 

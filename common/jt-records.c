@@ -300,5 +300,10 @@ jt_reminder_free (JtReminder *reminder)
   g_free (reminder->uid);
   g_free (reminder->title);
   g_free (reminder->detail);
+  g_free (reminder->company);
+  g_free (reminder->role);
+  g_free (reminder->contact_name);
+  g_free (reminder->contact_email);
+  g_free (reminder->contact_phone);
   g_free (reminder);
 }

@@ -103,6 +103,7 @@ typedef struct
   char *decision_date; /* the newest decision date, "YYYY-MM-DD", or NULL */
   gint64 created_at;
   gint64 updated_at;
+  gint64 last_activity_at; /* newest of: created, an interview, a touch, an outcome */
 } JtApplication;
 
 typedef struct
@@ -234,6 +235,12 @@ typedef struct
   gint64 notified_at;    /* last notification, 0 for never */
   gint64 created_at;
   gint64 updated_at;
+  /* Filled when reading, for display: who and for which application. */
+  char *company;
+  char *role;
+  char *contact_name;
+  char *contact_email;
+  char *contact_phone;
 } JtReminder;
 
 JtApplication *jt_application_new (void);

@@ -23,6 +23,7 @@ jt_application_from_row (JtStmt *stmt)
   app->decision_date = jt_stmt_dup_text (stmt, 8);
   app->created_at = jt_stmt_int64 (stmt, 9);
   app->updated_at = jt_stmt_int64 (stmt, 10);
+  app->last_activity_at = jt_stmt_int64 (stmt, 11);
   return app;
 }
 
@@ -114,6 +115,7 @@ jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GEr
     return FALSE;
   app->id = jt_store_last_insert_id (store);
   app->created_at = app->updated_at = now;
+  jt_store_mark_application (store, app->id);
   if (!add_status_change (store, app->id, app->status, now, error))
     return FALSE;
   return app->decision_date == NULL || add_decision_date (store, app->id, app->decision_date, now,
@@ -151,6 +153,7 @@ jt_store_application_update (JtStore *store, JtApplication *app, gint64 now, GEr
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   app->updated_at = now;
+  jt_store_mark_application (store, app->id);
   if (!jt_store_application_set_status (store, app->id, app->status, now, error))
     return FALSE;
   if (app->decision_date != NULL && g_strcmp0 (app->decision_date, old->decision_date) != 0)
@@ -178,6 +181,9 @@ jt_store_application_set_status (JtStore *store, gint64 id, JtStatus status, gin
     return FALSE;
   if (jt_store_changes (store) == 0)
     return TRUE;
+  /* An acceptance ends the other applications' calls (DOMAIN.md). */
+  jt_store_mark_application (store, id);
+  jt_store_mark_open_applications (store);
   return add_status_change (store, id, status, at, error);
 }
 
@@ -203,6 +209,39 @@ jt_store_application_list (JtStore *store, GError **error)
     return NULL;
   return jt_store_collect (store, stmt, jt_application_from_row,
                            (GDestroyNotify) jt_application_free, error);
+}
+
+static GArray *
+collect_ids (JtStore *store, const char *sql, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = jt_stmt_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+GArray *
+jt_store_application_open_ids (JtStore *store, GError **error)
+{
+  return collect_ids (store,
+                      "SELECT id FROM applications "
+                      "WHERE status IN ('lead', 'applied', 'interviewing', 'offer')",
+                      error);
+}
+
+GArray *
+jt_store_application_accepted_ids (JtStore *store, GError **error)
+{
+  return collect_ids (store, "SELECT id FROM applications WHERE status = 'accepted'", error);
 }
 
 JtApplication *
@@ -287,7 +326,10 @@ jt_store_application_delete (JtStore *store, gint64 id, JtRemovedCounts *removed
                      "  AND (t.application_id IS NULL OR t.application_id <> ?1)))",
                      id, &counts.contacts, error))
     return FALSE;
-  /* Interviews, offers, outcomes, touches and history follow by ON DELETE CASCADE. */
+  /* Its offers may have been what other applications' calls were about. */
+  jt_store_mark_open_applications (store);
+  /* Interviews, offers, outcomes, touches, history and reminders follow by ON DELETE
+   * CASCADE. */
   if (!exec_with_id (store, "DELETE FROM applications WHERE id = ?", id, NULL, error))
     return FALSE;
   if (removed != NULL)
@@ -333,6 +375,7 @@ jt_store_application_link_contact (JtStore *store, gint64 id, gint64 contact_id,
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
   jt_stmt_bind_int64 (stmt, 2, contact_id);
+  jt_store_mark_application (store, id);
   return jt_store_exec_stmt (store, stmt, error);
 }
 

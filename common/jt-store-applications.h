@@ -29,6 +29,11 @@ JtApplication *jt_store_application_get (JtStore *store, gint64 id, GError **err
 /* Every application, oldest first. A new array of JtApplication*. */
 GPtrArray *jt_store_application_list (JtStore *store, GError **error);
 
+/* The ids of the applications that have not ended, and of those accepted. New
+ * arrays of gint64. */
+GArray *jt_store_application_open_ids (JtStore *store, GError **error);
+GArray *jt_store_application_accepted_ids (JtStore *store, GError **error);
+
 /* The newest application of `company` and `role` (compared without case) that has not
  * ended, or NULL without an error when there is none. */
 JtApplication *jt_store_application_find_open (JtStore *store, const char *company,

@@ -31,6 +31,7 @@ jt_contact_from_row (JtStmt *stmt)
 gboolean
 jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles, GError **error)
 {
+  jt_store_mark_contact (store, contact_id);
   for (guint i = 0; i < JT_ROLE_COUNT; i++)
     {
       g_autoptr (JtStmt) stmt = NULL;
@@ -104,6 +105,7 @@ jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError 
     return FALSE;
   contact->id = jt_store_last_insert_id (store);
   contact->created_at = contact->updated_at = now;
+  jt_store_mark_contact (store, contact->id);
   return jt_store_contact_add_roles (store, contact->id, contact->roles, error);
 }
 
@@ -139,6 +141,7 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
   if (!jt_store_exec_one (store, stmt, "contact", contact->id, error))
     return FALSE;
   contact->updated_at = now;
+  jt_store_mark_contact (store, contact->id);
   clear_roles = jt_store_prepare (store, "DELETE FROM contact_roles WHERE contact_id = ?", error);
   if (clear_roles == NULL)
     return FALSE;
@@ -164,6 +167,19 @@ jt_store_contact_list (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c ORDER BY c.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return jt_store_collect (store, stmt, jt_contact_from_row, (GDestroyNotify) jt_contact_free,
+                           error);
+}
+
+GPtrArray *
+jt_store_contact_list_network (JtStore *store, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT " JT_CONTACT_COLUMNS " FROM contacts c WHERE c.network = 1 ORDER BY c.id",
+      error);
 
   if (stmt == NULL)
     return NULL;
@@ -229,8 +245,15 @@ jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) orphans = NULL;
   g_autoptr (JtStmt) stmt = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  /* The applications they were part of may address someone else now. */
+  apps = jt_store_contact_applications (store, id, error);
+  if (apps == NULL)
+    return FALSE;
+  for (guint i = 0; i < apps->len; i++)
+    jt_store_mark_application (store, ((JtApplication *) g_ptr_array_index (apps, i))->id);
   orphans = jt_store_prepare (
       store, "DELETE FROM touches WHERE contact_id = ? AND application_id IS NULL", error);
   if (orphans == NULL)

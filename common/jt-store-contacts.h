@@ -20,6 +20,9 @@ JtContact *jt_store_contact_get (JtStore *store, gint64 id, GError **error);
 /* Every contact, by id. A new array of JtContact*. */
 GPtrArray *jt_store_contact_list (JtStore *store, GError **error);
 
+/* The contacts flagged as network members, by id. */
+GPtrArray *jt_store_contact_list_network (JtStore *store, GError **error);
+
 /* The contact of `company` with this email (when given), else with this name, both
  * compared without case; NULL without an error when there is none. */
 JtContact *jt_store_contact_find (JtStore *store, const char *company, const char *email,

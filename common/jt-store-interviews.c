@@ -118,6 +118,7 @@ jt_store_interview_insert (JtStore *store, JtInterview *interview, gint64 now, G
     return FALSE;
   interview->id = jt_store_last_insert_id (store);
   interview->created_at = interview->updated_at = now;
+  jt_store_mark_application (store, interview->application_id);
   return link_interviewers (store, interview, error);
 }
 
@@ -143,6 +144,7 @@ jt_store_interview_update (JtStore *store, JtInterview *interview, gint64 now, G
   if (!jt_store_exec_one (store, stmt, "interview", interview->id, error))
     return FALSE;
   interview->updated_at = now;
+  jt_store_mark_application (store, interview->application_id);
   unlink = jt_store_prepare (store, "DELETE FROM interview_contacts WHERE interview_id = ?",
                              error);
   if (unlink == NULL)
@@ -265,11 +267,21 @@ gboolean
 jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
-  stmt = jt_store_prepare (store, "DELETE FROM interviews WHERE id = ?", error);
+  stmt = jt_store_prepare (store,
+                           "DELETE FROM interviews WHERE id = ? RETURNING application_id", error);
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_exec_one (store, stmt, "interview", id, error);
+  rc = jt_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      jt_store_mark_application (store, jt_stmt_int64 (stmt, 0));
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
+  return FALSE;
 }

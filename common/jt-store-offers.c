@@ -80,6 +80,9 @@ jt_store_offer_insert (JtStore *store, JtOffer *offer, gint64 now, GError **erro
     return FALSE;
   offer->id = jt_store_last_insert_id (store);
   offer->created_at = offer->updated_at = now;
+  /* An offer's deadline can bring other applications' decisions forward (R4). */
+  jt_store_mark_application (store, offer->application_id);
+  jt_store_mark_open_applications (store);
   return TRUE;
 }
 
@@ -103,6 +106,8 @@ jt_store_offer_update (JtStore *store, JtOffer *offer, gint64 now, GError **erro
   if (!jt_store_exec_one (store, stmt, "offer", offer->id, error))
     return FALSE;
   offer->updated_at = now;
+  jt_store_mark_application (store, offer->application_id);
+  jt_store_mark_open_applications (store);
   return TRUE;
 }
 
@@ -139,6 +144,20 @@ jt_store_offer_list (JtStore *store, gint64 application_id, GError **error)
   return jt_store_collect (store, stmt, offer_from_row, (GDestroyNotify) jt_offer_free, error);
 }
 
+GPtrArray *
+jt_store_offer_list_open (JtStore *store, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " OFFER_COLUMNS " FROM offers WHERE state IN ('open', 'negotiating') "
+      "AND deadline IS NOT NULL ORDER BY deadline",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  return jt_store_collect (store, stmt, offer_from_row, (GDestroyNotify) jt_offer_free, error);
+}
+
 gboolean
 jt_store_offer_settle (JtStore *store, gint64 application_id, JtOfferState state, gint64 now,
                        GError **error)
@@ -155,5 +174,7 @@ jt_store_offer_settle (JtStore *store, gint64 application_id, JtOfferState state
   jt_stmt_bind_text (stmt, 1, jt_offer_state_to_string (state));
   jt_stmt_bind_int64 (stmt, 2, now);
   jt_stmt_bind_int64 (stmt, 3, application_id);
+  jt_store_mark_application (store, application_id);
+  jt_store_mark_open_applications (store);
   return jt_store_exec_stmt (store, stmt, error);
 }

@@ -21,6 +21,9 @@ JtOffer *jt_store_offer_get (JtStore *store, gint64 id, GError **error);
  * A new array of JtOffer*. */
 GPtrArray *jt_store_offer_list (JtStore *store, gint64 application_id, GError **error);
 
+/* Every open or negotiating offer that has a deadline, soonest deadline first. */
+GPtrArray *jt_store_offer_list_open (JtStore *store, GError **error);
+
 /* Moves the application's open or negotiating offers to `state` (on acceptance or refusal). */
 gboolean jt_store_offer_settle (JtStore *store, gint64 application_id, JtOfferState state,
                                 gint64 now, GError **error);

@@ -29,6 +29,8 @@ jt_store_outcome_insert (JtStore *store, JtOutcome *outcome, gint64 now, GError 
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   outcome->id = jt_store_last_insert_id (store);
+  jt_store_mark_application (store, outcome->application_id);
+  jt_store_mark_open_applications (store);
   if (!jt_store_application_set_status (store, outcome->application_id,
                                         jt_outcome_kind_status (outcome->kind),
                                         outcome->occurred_at, error))

@@ -91,7 +91,11 @@ gpointer jt_contact_from_row (JtStmt *stmt);
 #define JT_APPLICATION_COLUMNS                                                                \
   "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                \
   "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
-  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at"
+  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at, "                               \
+  "max (a.created_at, "                                                                       \
+  " ifnull ((SELECT max (i.start_at) FROM interviews i WHERE i.application_id = a.id), 0), "  \
+  " ifnull ((SELECT max (t.at) FROM touches t WHERE t.application_id = a.id), 0), "           \
+  " ifnull ((SELECT max (o.occurred_at) FROM outcomes o WHERE o.application_id = a.id), 0))"
 gpointer jt_application_from_row (JtStmt *stmt);
 
 /* Writing a contact's roles, shared with `add`'s decision-maker flag. */

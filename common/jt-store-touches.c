@@ -52,6 +52,8 @@ jt_store_touch_insert (JtStore *store, JtTouch *touch, gint64 now, GError **erro
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   touch->id = jt_store_last_insert_id (store);
+  jt_store_mark_application (store, touch->application_id);
+  jt_store_mark_contact (store, touch->contact_id);
   if (touch->application_id != 0 && touch->contact_id != 0)
     return jt_store_application_link_contact (store, touch->application_id, touch->contact_id,
                                               error);

@@ -24,6 +24,9 @@ struct _JtStore
   char *path;
   guint schema_version;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
+  JtStoreChanges changes;  /* of the open write transaction */
+  JtCommitHook commit_hook;
+  gpointer commit_hook_data;
 };
 
 struct _JtTransaction
@@ -291,6 +294,8 @@ jt_store_open (const char *path, GError **error)
 
   store->path = g_strdup (path);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!create_private_file (path, error) || !check_is_regular_file (path, error))
     return NULL;
 
@@ -316,6 +321,8 @@ jt_store_free (JtStore *store)
   if (store == NULL)
     return;
   g_hash_table_destroy (store->statements);
+  g_hash_table_destroy (store->changes.applications);
+  g_hash_table_destroy (store->changes.contacts);
   sqlite3_close (store->db);
   g_free (store->path);
   g_free (store);
@@ -333,6 +340,73 @@ jt_store_get_schema_version (JtStore *store)
   return store->schema_version;
 }
 
+static void
+clear_changes (JtStore *store)
+{
+  g_hash_table_remove_all (store->changes.applications);
+  g_hash_table_remove_all (store->changes.contacts);
+  store->changes.open_applications = FALSE;
+}
+
+static gboolean
+has_changes (JtStore *store)
+{
+  return g_hash_table_size (store->changes.applications) > 0
+         || g_hash_table_size (store->changes.contacts) > 0 || store->changes.open_applications;
+}
+
+static void
+add_id (GHashTable *set, gint64 id)
+{
+  if (id != 0 && !g_hash_table_contains (set, &id))
+    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+void
+jt_store_mark_application (JtStore *store, gint64 id)
+{
+  add_id (store->changes.applications, id);
+}
+
+void
+jt_store_mark_contact (JtStore *store, gint64 id)
+{
+  add_id (store->changes.contacts, id);
+}
+
+void
+jt_store_mark_open_applications (JtStore *store)
+{
+  store->changes.open_applications = TRUE;
+}
+
+void
+jt_store_set_commit_hook (JtStore *store, JtCommitHook hook, gpointer user_data)
+{
+  store->commit_hook = hook;
+  store->commit_hook_data = user_data;
+}
+
+/* Hands the changes to the hook; they are moved out first, so the hook's own writes
+ * start a fresh record that is then dropped. */
+static gboolean
+run_commit_hook (JtStore *store, GError **error)
+{
+  JtStoreChanges changes = store->changes;
+  gboolean ok;
+
+  if (store->commit_hook == NULL || !has_changes (store))
+    return TRUE;
+  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  store->changes.open_applications = FALSE;
+  ok = store->commit_hook (store, &changes, store->commit_hook_data, error);
+  g_hash_table_unref (changes.applications);
+  g_hash_table_unref (changes.contacts);
+  clear_changes (store);
+  return ok;
+}
+
 JtTransaction *
 jt_store_begin_write (JtStore *store, GError **error)
 {
@@ -340,6 +414,7 @@ jt_store_begin_write (JtStore *store, GError **error)
 
   if (!exec_sql (store, "BEGIN IMMEDIATE", "cannot write to the database", error))
     return NULL;
+  clear_changes (store);
   txn = g_new0 (JtTransaction, 1);
   txn->store = store;
   return txn;
@@ -350,6 +425,8 @@ jt_transaction_commit (JtTransaction *txn, GError **error)
 {
   g_autoptr (JtTransaction) owned = txn;
 
+  if (!run_commit_hook (txn->store, error))
+    return FALSE; /* the free below rolls back */
   if (!exec_sql (txn->store, "COMMIT", "cannot save the change", error))
     return FALSE; /* the free below rolls back */
   txn->finished = TRUE;

@@ -36,6 +36,26 @@ JtTransaction *jt_store_begin_write (JtStore *store, GError **error);
 gboolean jt_transaction_commit (JtTransaction *txn, GError **error);
 void jt_transaction_free (JtTransaction *txn);
 
+/* What a write transaction changed that follow-ups depend on. The store's writers
+ * record it; the commit hook reads it. Sets of gint64 ids. */
+typedef struct
+{
+  GHashTable *applications;   /* applications whose own records changed */
+  GHashTable *contacts;       /* contacts whose flags, roles or touches changed */
+  gboolean open_applications; /* an offer or outcome: any open application may be affected */
+} JtStoreChanges;
+
+/* Runs inside every write transaction just before it commits, when it changed
+ * something; a FALSE return rolls the whole transaction back. Writes the hook makes
+ * are not reported to it again. */
+typedef gboolean (*JtCommitHook) (JtStore *store, const JtStoreChanges *changes,
+                                  gpointer user_data, GError **error);
+void jt_store_set_commit_hook (JtStore *store, JtCommitHook hook, gpointer user_data);
+
+void jt_store_mark_application (JtStore *store, gint64 id);
+void jt_store_mark_contact (JtStore *store, gint64 id);
+void jt_store_mark_open_applications (JtStore *store);
+
 /* Calls `func` with the SQL of every statement this store has prepared so far (tests
  * use it to check that each one has an index behind it). */
 void jt_store_foreach_statement (JtStore *store,

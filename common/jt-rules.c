@@ -1,0 +1,1008 @@
+/* jt-rules.c: which follow-ups the records call for, and keeping the reminders in line.
+ *
+ * Calendar arithmetic is done on GDate (plain days: month steps clamp to the month's
+ * end) and only then placed at the call hour in the user's zone, so 10:00 stays 10:00
+ * on either side of a DST change. */
+#include "jt-rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-store-applications.h"
+#include "jt-store-contacts.h"
+#include "jt-store-interviews.h"
+#include "jt-store-offers.h"
+#include "jt-store-outcomes.h"
+#include "jt-store-reminders.h"
+#include "jt-store-touches.h"
+
+struct _JtRules
+{
+  const JtConfig *config;
+  GTimeZone *tz;
+  gint64 now;
+};
+
+JtRules *
+jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now)
+{
+  JtRules *rules = g_new0 (JtRules, 1);
+
+  rules->config = config;
+  rules->tz = g_time_zone_ref (tz);
+  rules->now = now;
+  return rules;
+}
+
+void
+jt_rules_free (JtRules *rules)
+{
+  if (rules == NULL)
+    return;
+  g_time_zone_unref (rules->tz);
+  g_free (rules);
+}
+
+void
+jt_rules_set_now (JtRules *rules, gint64 now)
+{
+  rules->now = now;
+}
+
+char *
+jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id, gint64 interview_id,
+                   const char *occurrence)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *digest = NULL;
+
+  if (rule == JT_RULE_MANUAL)
+    {
+      g_autofree char *random = g_uuid_string_random ();
+
+      return g_strconcat (random, "@jobtrack", NULL);
+    }
+  key = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%s",
+                         jt_rule_to_string (rule), application_id, contact_id, interview_id,
+                         occurrence != NULL ? occurrence : "");
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  digest[32] = '\0';
+  return g_strconcat (digest, "@jobtrack", NULL);
+}
+
+/* ---- Days and times ---------------------------------------------------------------- */
+
+/* The local calendar day of an instant. */
+static void
+day_of (const JtRules *rules, gint64 instant, GDate *day)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, rules->tz);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+}
+
+/* A stored "YYYY-MM-DD" day; FALSE for none. */
+static gboolean
+day_parse (const char *text, GDate *day)
+{
+  unsigned year, month, dom;
+
+  g_date_clear (day, 1);
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &dom) != 3
+      || !g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (day, (GDateDay) dom, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+static char *
+day_text (const GDate *day)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
+                          g_date_get_day (day));
+}
+
+static gboolean
+is_weekend (const GDate *day)
+{
+  GDateWeekday weekday = g_date_get_weekday (day);
+
+  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
+}
+
+/* The day itself if it is a business day, else the Monday after. */
+static void
+business_forward (GDate *day)
+{
+  while (is_weekend (day))
+    g_date_add_days (day, 1);
+}
+
+/* The day itself if it is a business day, else the Friday before. */
+static void
+business_backward (GDate *day)
+{
+  while (is_weekend (day))
+    g_date_subtract_days (day, 1);
+}
+
+/* The first business day after `day`. */
+static void
+next_business_day (GDate *day)
+{
+  g_date_add_days (day, 1);
+  business_forward (day);
+}
+
+/* The call hour of `day`, local time. A wall time inside a DST gap moves past it. */
+static gint64
+call_time (const JtRules *rules, const GDate *day)
+{
+  g_autoptr (GDateTime) at = g_date_time_new (rules->tz, g_date_get_year (day),
+                                              g_date_get_month (day), g_date_get_day (day),
+                                              rules->config->call_hour,
+                                              rules->config->call_minute, 0);
+
+  return g_date_time_to_unix (at);
+}
+
+/* ---- Wording ----------------------------------------------------------------------- */
+
+/* "Globex, SRE", or "Globex" when the role is not known. */
+static char *
+app_label (const JtApplication *app)
+{
+  return *app->role != '\0' ? g_strdup_printf ("%s, %s", app->company, app->role)
+                            : g_strdup (app->company);
+}
+
+/* Appends "Reach them: email, phone." when the contact has either. */
+static void
+append_reach (GString *text, const JtContact *contact)
+{
+  if (contact == NULL || (contact->email == NULL && contact->phone == NULL))
+    return;
+  g_string_append_printf (text, "%sReach %s: %s%s%s.", text->len > 0 ? "\n" : "", contact->name,
+                          contact->email != NULL ? contact->email : "",
+                          contact->email != NULL && contact->phone != NULL ? ", " : "",
+                          contact->phone != NULL ? contact->phone : "");
+}
+
+static void
+append_line (GString *text, const char *label, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_string_append_printf (text, "%s%s%s", text->len > 0 ? "\n" : "", label, value);
+}
+
+/* ---- What the rules read ----------------------------------------------------------- */
+
+typedef struct
+{
+  JtApplication *app;
+  GPtrArray *interviews;  /* JtInterview*, by start, with the people met */
+  GPtrArray *contacts;    /* JtContact*, everyone in the application's process */
+  GPtrArray *offers;      /* JtOffer* of this application */
+  GPtrArray *outcomes;    /* JtOutcome*, oldest first */
+  GPtrArray *touches;     /* JtTouch*, oldest first */
+  GArray *history;        /* JtStatusChange, oldest first */
+  GPtrArray *open_offers; /* JtOffer*, every application's open offers with a deadline */
+  GHashTable *offer_apps; /* the applications of open_offers, by id */
+  GPtrArray *network;     /* JtContact* in the network, read only for an acceptance */
+  gboolean other_accepted;
+} Facts;
+
+static void
+facts_clear (Facts *facts)
+{
+  g_clear_pointer (&facts->app, jt_application_free);
+  g_clear_pointer (&facts->interviews, g_ptr_array_unref);
+  g_clear_pointer (&facts->contacts, g_ptr_array_unref);
+  g_clear_pointer (&facts->offers, g_ptr_array_unref);
+  g_clear_pointer (&facts->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&facts->touches, g_ptr_array_unref);
+  g_clear_pointer (&facts->history, g_array_unref);
+  g_clear_pointer (&facts->open_offers, g_ptr_array_unref);
+  g_clear_pointer (&facts->offer_apps, g_hash_table_unref);
+  g_clear_pointer (&facts->network, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
+
+static gboolean
+facts_read (JtStore *store, JtApplication *app, Facts *facts, GError **error)
+{
+  gint64 id = app->id;
+  g_autoptr (GArray) accepted = NULL;
+
+  facts->app = app;
+  if ((facts->interviews = jt_store_interview_list (store, id, error)) == NULL
+      || (facts->contacts = jt_store_application_contacts (store, id, error)) == NULL
+      || (facts->offers = jt_store_offer_list (store, id, error)) == NULL
+      || (facts->outcomes = jt_store_outcome_list (store, id, error)) == NULL
+      || (facts->touches = jt_store_touch_list (store, id, 0, error)) == NULL
+      || (facts->history = jt_store_application_status_history (store, id, error)) == NULL
+      || (facts->open_offers = jt_store_offer_list_open (store, error)) == NULL
+      || (accepted = jt_store_application_accepted_ids (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < accepted->len; i++)
+    facts->other_accepted |= g_array_index (accepted, gint64, i) != id;
+  facts->offer_apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                             (GDestroyNotify) jt_application_free);
+  for (guint i = 0; i < facts->open_offers->len; i++)
+    {
+      const JtOffer *offer = g_ptr_array_index (facts->open_offers, i);
+      JtApplication *other;
+
+      if (g_hash_table_contains (facts->offer_apps, &offer->application_id))
+        continue;
+      if ((other = jt_store_application_get (store, offer->application_id, error)) == NULL)
+        return FALSE;
+      g_hash_table_insert (facts->offer_apps, &other->id, other);
+    }
+  if (app->status == JT_STATUS_ACCEPTED
+      && (facts->network = jt_store_contact_list_network (store, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* When the application last moved to `status` (0 if never), from its history. */
+static gint64
+status_since (const Facts *facts, JtStatus status)
+{
+  for (guint i = facts->history->len; i > 0; i--)
+    {
+      const JtStatusChange *change = &g_array_index (facts->history, JtStatusChange, i - 1);
+
+      if (change->status == status)
+        return change->changed_at;
+    }
+  return 0;
+}
+
+/* When the newest outcome of `kind` happened, else when the status said so. */
+static gint64
+outcome_time (const Facts *facts, JtOutcomeKind kind)
+{
+  for (guint i = facts->outcomes->len; i > 0; i--)
+    {
+      const JtOutcome *outcome = g_ptr_array_index (facts->outcomes, i - 1);
+
+      if (outcome->kind == kind)
+        return outcome->occurred_at;
+    }
+  return status_since (facts, jt_outcome_kind_status (kind));
+}
+
+/* Still waiting for the employer: not ended, and nothing has come of it yet. */
+static gboolean
+awaiting_decision (const Facts *facts)
+{
+  return !jt_status_is_final (facts->app->status) && facts->app->status != JT_STATUS_OFFER
+         && facts->outcomes->len == 0 && !facts->other_accepted;
+}
+
+/* The application's contacts with `role`. A new array of borrowed pointers. */
+static GPtrArray *
+contacts_with_role (const Facts *facts, JtContactRole role)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < facts->contacts->len; i++)
+    {
+      JtContact *contact = g_ptr_array_index (facts->contacts, i);
+
+      if (contact->roles & role)
+        g_ptr_array_add (found, contact);
+    }
+  return found;
+}
+
+/* Everyone met at any of the application's interviews, once each. Borrowed pointers. */
+static GPtrArray *
+interviewers (const Facts *facts)
+{
+  GPtrArray *people = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < facts->interviews->len; i++)
+    {
+      const JtInterview *interview = g_ptr_array_index (facts->interviews, i);
+
+      for (guint j = 0; j < interview->interviewers->len; j++)
+        {
+          JtContact *person = g_ptr_array_index (interview->interviewers, j);
+
+          if (g_hash_table_add (seen, &person->id))
+            g_ptr_array_add (people, person);
+        }
+    }
+  return people;
+}
+
+/* ---- The reminders called for ------------------------------------------------------ */
+
+/* The reminders the rules want, one per uid (the earliest due wins). */
+typedef struct
+{
+  const JtRules *rules;
+  GPtrArray *list;     /* JtReminder* */
+  GHashTable *by_uid;  /* uid -> JtReminder* in list */
+} Wanted;
+
+static void
+wanted_init (Wanted *wanted, const JtRules *rules)
+{
+  wanted->rules = rules;
+  wanted->list = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_reminder_free);
+  wanted->by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+wanted_clear (Wanted *wanted)
+{
+  g_clear_pointer (&wanted->by_uid, g_hash_table_unref);
+  g_clear_pointer (&wanted->list, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wanted, wanted_clear)
+
+/* Adds a reminder unless its rule is switched off; takes `title` and `detail`. */
+static void
+want (Wanted *wanted, JtRule rule, gint64 application_id, const JtContact *contact,
+      gint64 interview_id, const char *occurrence, gint64 due, char *title, GString *detail)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  JtReminder *earlier;
+
+  reminder->title = title;
+  reminder->detail = detail != NULL ? g_string_free (detail, detail->len == 0) : NULL;
+  if (!wanted->rules->config->rule_enabled[rule])
+    return;
+  reminder->rule = rule;
+  reminder->application_id = application_id;
+  reminder->contact_id = contact != NULL ? contact->id : 0;
+  reminder->interview_id = interview_id;
+  reminder->due_at = reminder->fire_at = due;
+  reminder->uid = jt_rules_make_uid (rule, application_id, reminder->contact_id, interview_id,
+                                     occurrence);
+  earlier = g_hash_table_lookup (wanted->by_uid, reminder->uid);
+  if (earlier != NULL)
+    {
+      if (due < earlier->due_at)
+        {
+          JtReminder *replaced = g_steal_pointer (&reminder);
+
+          g_hash_table_replace (wanted->by_uid, replaced->uid, replaced);
+          g_ptr_array_remove (wanted->list, earlier);
+          g_ptr_array_add (wanted->list, replaced);
+        }
+      return;
+    }
+  g_hash_table_insert (wanted->by_uid, reminder->uid, reminder);
+  g_ptr_array_add (wanted->list, g_steal_pointer (&reminder));
+}
+
+/* R1: an interview without its summary. */
+static void
+rule_summary (Wanted *wanted, const Facts *facts, const char *label)
+{
+  for (guint i = 0; i < facts->interviews->len; i++)
+    {
+      const JtInterview *interview = g_ptr_array_index (facts->interviews, i);
+      gint64 end = interview->start_at + (gint64) interview->duration_min * 60;
+
+      if (!jt_text_is_blank (interview->notes))
+        continue;
+      want (wanted, JT_RULE_SUMMARY, facts->app->id, NULL, interview->id, NULL, end,
+            g_strdup_printf ("Write the summary of the %s interview — %s",
+                             jt_interview_kind_to_string (interview->kind), label),
+            g_string_new ("While it is fresh: what was said, who decides and when, and what "
+                          "you agreed to do next."));
+    }
+}
+
+/* R2: a thank-you letter to each person met, whatever the impression. */
+static void
+rule_thank_you (Wanted *wanted, const Facts *facts, const char *label)
+{
+  for (guint i = 0; i < facts->interviews->len; i++)
+    {
+      const JtInterview *interview = g_ptr_array_index (facts->interviews, i);
+      gint64 end = interview->start_at + (gint64) interview->duration_min * 60;
+      GDate day;
+      g_autofree char *met_on = NULL;
+
+      day_of (wanted->rules, interview->start_at, &day);
+      met_on = day_text (&day);
+      for (guint j = 0; j < interview->interviewers->len; j++)
+        {
+          const JtContact *person = g_ptr_array_index (interview->interviewers, j);
+          GString *detail = g_string_new (NULL);
+
+          g_string_append_printf (detail, "You met %s%s%s at the %s interview on %s.",
+                                  person->name, person->title != NULL ? ", " : "",
+                                  person->title != NULL ? person->title : "",
+                                  jt_interview_kind_to_string (interview->kind), met_on);
+          append_line (detail, "Recall what you bring: ", interview->edge);
+          append_line (detail, "Answer what worried them: ", interview->objections);
+          append_reach (detail, person);
+          want (wanted, JT_RULE_THANK_YOU, facts->app->id, person, interview->id, NULL,
+                end + wanted->rules->config->thank_you_delay,
+                g_strdup_printf ("Thank-you letter to %s — %s", person->name, label), detail);
+        }
+    }
+}
+
+/* R3: the decision date passed (or a week went by) without an answer: call. */
+static void
+rule_follow_up_call (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  g_autoptr (GPtrArray) deciders = NULL;
+  g_autoptr (GPtrArray) met = NULL;
+  GPtrArray *callees;
+  g_autofree char *when = NULL;
+  GDate day;
+
+  if (!awaiting_decision (facts))
+    return;
+  if (day_parse (facts->app->decision_date, &day))
+    {
+      when = g_strdup_printf ("They planned to decide by %s; ask where things stand.",
+                              facts->app->decision_date);
+      next_business_day (&day);
+    }
+  else if (facts->interviews->len > 0)
+    {
+      const JtInterview *last = g_ptr_array_index (facts->interviews, facts->interviews->len - 1);
+      g_autofree char *last_day = NULL;
+
+      day_of (rules, last->start_at, &day);
+      last_day = day_text (&day);
+      when = g_strdup_printf ("They gave no decision date; your last interview was on %s.",
+                              last_day);
+      g_date_add_days (&day, rules->config->follow_up_call_days);
+      business_forward (&day);
+    }
+  else
+    return;
+
+  deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
+  met = interviewers (facts);
+  callees = deciders->len > 0 ? deciders : met;
+  if (callees->len == 0)
+    want (wanted, JT_RULE_FOLLOW_UP_CALL, facts->app->id, NULL, 0, NULL, call_time (rules, &day),
+          g_strdup_printf ("Call %s about the decision — %s", facts->app->company, label),
+          g_string_new (when));
+  for (guint i = 0; i < callees->len; i++)
+    {
+      const JtContact *person = g_ptr_array_index (callees, i);
+      GString *detail = g_string_new (when);
+
+      append_reach (detail, person);
+      want (wanted, JT_RULE_FOLLOW_UP_CALL, facts->app->id, person, 0, NULL,
+            call_time (rules, &day),
+            g_strdup_printf ("Call %s about the decision — %s", person->name, label), detail);
+    }
+}
+
+/* R4: another employer's offer expires before this one decides: ask it to decide sooner. */
+static void
+rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  g_autoptr (GPtrArray) deciders = NULL;
+  GDate decision;
+
+  if (!awaiting_decision (facts) || !day_parse (facts->app->decision_date, &decision))
+    return;
+  deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
+  for (guint i = 0; i < facts->open_offers->len; i++)
+    {
+      const JtOffer *offer = g_ptr_array_index (facts->open_offers, i);
+      const JtApplication *other = g_hash_table_lookup (facts->offer_apps, &offer->application_id);
+      GDate soonest, latest, deadline;
+      gint64 due;
+
+      if (offer->application_id == facts->app->id || !day_parse (offer->deadline, &deadline)
+          || g_date_compare (&deadline, &decision) >= 0)
+        continue;
+      /* At once (the next business morning), and no later than a few days before the
+       * other deadline. */
+      day_of (rules, offer->created_at, &soonest);
+      next_business_day (&soonest);
+      latest = deadline;
+      g_date_subtract_days (&latest, rules->config->bring_forward_lead_days);
+      business_backward (&latest);
+      due = MIN (call_time (rules, &soonest), call_time (rules, &latest));
+      for (guint j = 0; j < MAX (deciders->len, 1); j++)
+        {
+          const JtContact *person = deciders->len > 0 ? g_ptr_array_index (deciders, j) : NULL;
+          GString *detail = g_string_new (NULL);
+
+          g_string_append_printf (detail,
+                                  "%s has offered you a job and wants an answer by %s; %s plans "
+                                  "to decide on %s. Ask whether the decision can come sooner.",
+                                  other->company, offer->deadline, facts->app->company,
+                                  facts->app->decision_date);
+          append_reach (detail, person);
+          want (wanted, JT_RULE_BRING_FORWARD, facts->app->id, person, 0, NULL, due,
+                g_strdup_printf ("Ask %s to decide sooner: an offer expires %s — %s",
+                                 person != NULL ? person->name : facts->app->company,
+                                 offer->deadline, label),
+                detail);
+        }
+    }
+}
+
+/* R5: the final round is coming: brief the references. */
+static void
+rule_brief_references (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  const JtInterview *final = NULL;
+  g_autoptr (GPtrArray) references = NULL;
+  g_autofree char *final_day = NULL;
+  GDate day;
+
+  if (jt_status_is_final (facts->app->status))
+    return;
+  for (guint i = 0; i < facts->interviews->len && final == NULL; i++)
+    if (((JtInterview *) g_ptr_array_index (facts->interviews, i))->kind == JT_INTERVIEW_FINAL)
+      final = g_ptr_array_index (facts->interviews, i);
+  if (final == NULL)
+    return;
+  day_of (rules, final->start_at, &day);
+  final_day = day_text (&day);
+  /* The next business day after the final round was recorded. */
+  day_of (rules, final->created_at, &day);
+  next_business_day (&day);
+  references = contacts_with_role (facts, JT_ROLE_REFERENCE);
+  for (guint i = 0; i < MAX (references->len, 1); i++)
+    {
+      const JtContact *person = references->len > 0 ? g_ptr_array_index (references, i) : NULL;
+      GString *detail = g_string_new (NULL);
+
+      g_string_append_printf (detail,
+                              "The final round is on %s. Tell them about the role and what the "
+                              "employer cares about, and ask for their support.",
+                              final_day);
+      append_reach (detail, person);
+      want (wanted, JT_RULE_BRIEF_REFERENCES, facts->app->id, person, 0, NULL,
+            call_time (rules, &day),
+            person != NULL ? g_strdup_printf ("Brief %s, your reference — %s", person->name, label)
+                           : g_strdup_printf ("Brief your references — %s", label),
+            detail);
+    }
+}
+
+/* The contact to re-contact: the decision-maker, else HR, else anyone. Borrowed. */
+static const JtContact *
+recontact_person (const Facts *facts)
+{
+  const JtContactRole order[] = { JT_ROLE_DECISION_MAKER, JT_ROLE_HR };
+
+  for (guint r = 0; r < G_N_ELEMENTS (order); r++)
+    for (guint i = 0; i < facts->contacts->len; i++)
+      if (((JtContact *) g_ptr_array_index (facts->contacts, i))->roles & order[r])
+        return g_ptr_array_index (facts->contacts, i);
+  return facts->contacts->len > 0 ? g_ptr_array_index (facts->contacts, 0) : NULL;
+}
+
+/* R6, R7, R8: after a rejection, stay on their radar, and call back months later. */
+static void
+rule_after_rejection (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  const JtConfig *config = rules->config;
+  const JtContact *again;
+  g_autofree char *rejected_on = NULL;
+  GDate rejected, day;
+
+  if (facts->app->status != JT_STATUS_REJECTED)
+    return;
+  day_of (rules, outcome_time (facts, JT_OUTCOME_REJECTED), &rejected);
+  rejected_on = day_text (&rejected);
+  for (guint i = 0; i < facts->contacts->len; i++)
+    {
+      const JtContact *person = g_ptr_array_index (facts->contacts, i);
+      GString *detail = g_string_new (NULL);
+
+      g_string_append_printf (detail,
+                              "Thank them for their time, say you are still interested in %s, "
+                              "and ask them to keep you in mind.",
+                              facts->app->company);
+      append_reach (detail, person);
+      day = rejected;
+      g_date_add_days (&day, config->rejection_letter_days);
+      want (wanted, JT_RULE_REJECTION_LETTER, facts->app->id, person, 0, NULL,
+            call_time (rules, &day),
+            g_strdup_printf ("Letter to %s after the rejection — %s", person->name, label), detail);
+      if (!person->hit_it_off)
+        continue;
+      detail = g_string_new ("You hit it off: call to keep in touch and ask them to keep you in "
+                             "mind.");
+      append_reach (detail, person);
+      day = rejected;
+      g_date_add_days (&day, config->rapport_call_days);
+      business_forward (&day);
+      want (wanted, JT_RULE_RAPPORT_CALL, facts->app->id, person, 0, NULL, call_time (rules, &day),
+            g_strdup_printf ("Call %s to stay on their radar — %s", person->name, label), detail);
+    }
+
+  /* Months later the person hired may have left or not worked out. */
+  again = recontact_person (facts);
+  day = rejected;
+  g_date_add_months (&day, config->recontact_months);
+  {
+    GString *detail = g_string_new (NULL);
+
+    g_string_append_printf (detail,
+                            "You were turned down on %s. The person hired may have left or not "
+                            "worked out: ask whether the role, or another one, is open.",
+                            rejected_on);
+    append_reach (detail, again);
+    want (wanted, JT_RULE_RECONTACT, facts->app->id, again, 0, NULL, call_time (rules, &day),
+          g_strdup_printf ("%d-month re-contact: call %s — %s", config->recontact_months,
+                           again != NULL ? again->name : facts->app->company, label),
+          detail);
+  }
+}
+
+/* R9: an open offer with a deadline: negotiate, then a last call before it expires. */
+static void
+rule_offer (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  g_autoptr (GPtrArray) deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
+  const JtContact *person = deciders->len > 0 ? g_ptr_array_index (deciders, 0) : NULL;
+
+  for (guint i = 0; i < facts->offers->len; i++)
+    {
+      const JtOffer *offer = g_ptr_array_index (facts->offers, i);
+      g_autofree char *occurrence = g_strdup_printf ("offer-%" G_GINT64_FORMAT, offer->id);
+      GDate received, deadline;
+      GString *detail;
+
+      if ((offer->state != JT_OFFER_OPEN && offer->state != JT_OFFER_NEGOTIATING)
+          || !day_parse (offer->deadline, &deadline) || !day_parse (offer->received_on, &received))
+        continue;
+      g_date_add_days (&received, rules->config->offer_negotiation_days);
+      business_forward (&received);
+      detail = g_string_new ("With an offer in hand you negotiate from strength: the terms, "
+                             "and even the shape of the role.");
+      append_line (detail, "On the table: ", offer->salary);
+      append_reach (detail, person);
+      want (wanted, JT_RULE_OFFER_NEGOTIATION, facts->app->id, person, 0, occurrence,
+            call_time (rules, &received),
+            g_strdup_printf ("Negotiate the offer with %s — %s",
+                             person != NULL ? person->name : facts->app->company, label),
+            detail);
+
+      g_date_subtract_days (&deadline, rules->config->offer_deadline_days);
+      business_backward (&deadline);
+      detail = g_string_new (NULL);
+      g_string_append_printf (detail, "The offer must be answered by %s.", offer->deadline);
+      append_reach (detail, person);
+      want (wanted, JT_RULE_OFFER_DEADLINE, facts->app->id, person, 0, occurrence,
+            call_time (rules, &deadline),
+            g_strdup_printf ("Last call before the offer deadline %s — %s", offer->deadline,
+                             label),
+            detail);
+    }
+}
+
+/* R10 (acceptance): tell every network contact about the new job. */
+static void
+rule_network_on_acceptance (Wanted *wanted, const Facts *facts)
+{
+  const JtRules *rules = wanted->rules;
+  GDate day;
+
+  if (facts->app->status != JT_STATUS_ACCEPTED || facts->network == NULL)
+    return;
+  day_of (rules, outcome_time (facts, JT_OUTCOME_ACCEPTED), &day);
+  next_business_day (&day);
+  for (guint i = 0; i < facts->network->len; i++)
+    {
+      const JtContact *person = g_ptr_array_index (facts->network, i);
+      GString *detail = g_string_new ("Thank them for their help along the way and keep the "
+                                      "door open.");
+
+      append_reach (detail, person);
+      want (wanted, JT_RULE_NETWORK_UPDATE, facts->app->id, person, 0, "accepted",
+            call_time (rules, &day),
+            g_strdup_printf ("Tell %s about your new job at %s", person->name,
+                             facts->app->company),
+            detail);
+    }
+}
+
+/* R11: an application sent and then silence. */
+static void
+rule_application_follow_up (Wanted *wanted, const Facts *facts, const char *label)
+{
+  const JtRules *rules = wanted->rules;
+  g_autoptr (GPtrArray) recruiters = NULL;
+  const JtContact *person;
+  g_autofree char *since_day = NULL;
+  gint64 since;
+  GString *detail;
+  GDate day;
+
+  if (facts->app->status != JT_STATUS_APPLIED || facts->interviews->len > 0
+      || facts->outcomes->len > 0)
+    return;
+  since = MAX (facts->app->created_at, status_since (facts, JT_STATUS_APPLIED));
+  if (facts->touches->len > 0)
+    since = MAX (since, ((JtTouch *) g_ptr_array_index (facts->touches,
+                                                         facts->touches->len - 1))->at);
+  day_of (rules, since, &day);
+  since_day = day_text (&day);
+  g_date_add_days (&day, rules->config->application_follow_up_days);
+  business_forward (&day);
+  recruiters = contacts_with_role (facts, JT_ROLE_RECRUITER);
+  person = recruiters->len > 0 ? g_ptr_array_index (recruiters, 0)
+           : facts->contacts->len > 0 ? g_ptr_array_index (facts->contacts, 0)
+                                      : NULL;
+  detail = g_string_new (NULL);
+  g_string_append_printf (detail, "Nothing has happened since %s: ask where it stands.",
+                          since_day);
+  append_reach (detail, person);
+  want (wanted, JT_RULE_APPLICATION_FOLLOW_UP, facts->app->id, person, 0, NULL,
+        call_time (rules, &day), g_strdup_printf ("Check in on your application — %s", label),
+        detail);
+}
+
+/* ---- Bringing the store in line ---------------------------------------------------- */
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Makes the open reminders among `existing` (the store's, for the same scope) match
+ * `wanted`. Done and dismissed ones are left as they are. */
+static gboolean
+reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wanted,
+           GError **error)
+{
+  g_autoptr (GHashTable) unclaimed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      JtReminder *reminder = g_ptr_array_index (existing, i);
+
+      if (reminder->rule != JT_RULE_MANUAL)
+        g_hash_table_insert (unclaimed, reminder->uid, reminder);
+    }
+  for (guint i = 0; i < wanted->list->len; i++)
+    {
+      JtReminder *want_it = g_ptr_array_index (wanted->list, i);
+      JtReminder *have = g_hash_table_lookup (unclaimed, want_it->uid);
+
+      if (have == NULL)
+        {
+          if (!jt_store_reminder_insert (store, want_it, rules->now, error))
+            return FALSE;
+          continue;
+        }
+      g_hash_table_remove (unclaimed, want_it->uid);
+      if (have->state == JT_REMINDER_DONE || have->state == JT_REMINDER_DISMISSED)
+        continue;
+      if (have->due_at == want_it->due_at && have->contact_id == want_it->contact_id
+          && same_text (have->title, want_it->title) && same_text (have->detail, want_it->detail))
+        continue;
+      /* A snooze keeps its own time; a pending reminder moves with its due time. */
+      if (have->state == JT_REMINDER_PENDING)
+        have->fire_at = want_it->due_at;
+      have->due_at = want_it->due_at;
+      have->contact_id = want_it->contact_id;
+      g_free (have->title);
+      have->title = g_strdup (want_it->title);
+      g_free (have->detail);
+      have->detail = g_strdup (want_it->detail);
+      have->revision++;
+      if (!jt_store_reminder_update (store, have, rules->now, error))
+        return FALSE;
+    }
+
+  /* What the records no longer call for goes, unless it was already acted on. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, unclaimed);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        JtReminder *stale = value;
+
+        if ((stale->state == JT_REMINDER_PENDING || stale->state == JT_REMINDER_SNOOZED)
+            && !jt_store_reminder_delete (store, stale->id, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+gboolean
+jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
+                             GError **error)
+{
+  GError *local_error = NULL;
+  JtApplication *app = jt_store_application_get (store, application_id, &local_error);
+  g_auto (Facts) facts = { 0 };
+  g_auto (Wanted) wanted = { 0 };
+  g_autoptr (GPtrArray) existing = NULL;
+  g_autofree char *label = NULL;
+
+  /* Removed in this transaction: its reminders went with it. */
+  if (g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
+    {
+      g_error_free (local_error);
+      return TRUE;
+    }
+  if (app == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!facts_read (store, app, &facts, error))
+    return FALSE;
+  label = app_label (app);
+  wanted_init (&wanted, rules);
+  rule_summary (&wanted, &facts, label);
+  rule_thank_you (&wanted, &facts, label);
+  rule_follow_up_call (&wanted, &facts, label);
+  rule_bring_forward (&wanted, &facts, label);
+  rule_brief_references (&wanted, &facts, label);
+  rule_after_rejection (&wanted, &facts, label);
+  rule_offer (&wanted, &facts, label);
+  rule_network_on_acceptance (&wanted, &facts);
+  rule_application_follow_up (&wanted, &facts, label);
+
+  existing = jt_store_reminder_list_for_application (store, application_id, error);
+  return existing != NULL && reconcile (rules, store, existing, &wanted, error);
+}
+
+/* R10: every so often, an update to a network contact, counted from the last touch. */
+gboolean
+jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **error)
+{
+  GError *local_error = NULL;
+  g_autoptr (JtContact) person = jt_store_contact_get (store, contact_id, &local_error);
+  g_autoptr (GPtrArray) touches = NULL;
+  g_autoptr (GPtrArray) existing = NULL;
+  g_auto (Wanted) wanted = { 0 };
+
+  if (g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
+    {
+      g_error_free (local_error);
+      return TRUE;
+    }
+  if (person == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  wanted_init (&wanted, rules);
+  if (person->network)
+    {
+      gint64 since = person->created_at;
+      g_autofree char *since_day = NULL;
+      GString *detail;
+      GDate day;
+
+      if ((touches = jt_store_touch_list (store, 0, contact_id, error)) == NULL)
+        return FALSE;
+      if (touches->len > 0)
+        since = MAX (since, ((JtTouch *) g_ptr_array_index (touches, touches->len - 1))->at);
+      day_of (rules, since, &day);
+      since_day = day_text (&day);
+      g_date_add_days (&day, rules->config->network_days);
+      business_forward (&day);
+      detail = g_string_new (NULL);
+      g_string_append_printf (detail, "You last spoke on %s: tell them how your search is "
+                                      "going and ask how they are.",
+                              since_day);
+      append_reach (detail, person);
+      /* Each stretch of silence is its own reminder, so one marked done stays done. */
+      want (&wanted, JT_RULE_NETWORK_UPDATE, 0, person, 0, since_day, call_time (rules, &day),
+            g_strdup_printf ("Send %s an update", person->name), detail);
+    }
+  existing = jt_store_reminder_list_network (store, contact_id, error);
+  return existing != NULL && reconcile (rules, store, existing, &wanted, error);
+}
+
+gboolean
+jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
+  g_autoptr (GPtrArray) network = NULL;
+
+  if (apps == NULL || (network = jt_store_contact_list_network (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < apps->len; i++)
+    if (!jt_rules_derive_application (rules, store,
+                                      ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
+      return FALSE;
+  for (guint i = 0; i < network->len; i++)
+    if (!jt_rules_derive_network (rules, store, ((JtContact *) g_ptr_array_index (network, i))->id,
+                                  error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_ids (GHashTable *set, GArray *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (set, &g_array_index (ids, gint64, i));
+}
+
+/* The commit hook: derive whatever the transaction's changes may have touched. */
+static gboolean
+derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_data,
+                GError **error)
+{
+  JtRules *rules = user_data;
+  g_autoptr (GHashTable) apps = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) open = NULL;
+  g_autoptr (GArray) accepted = NULL;
+  g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, changes->applications);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (apps, key);
+  if (changes->open_applications)
+    {
+      if ((open = jt_store_application_open_ids (store, error)) == NULL)
+        return FALSE;
+      add_ids (apps, open);
+    }
+  /* A contact's flags and roles change who the reminders of their applications address,
+   * and a network contact is told of an acceptance. */
+  g_hash_table_iter_init (&iter, changes->contacts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GPtrArray *their_apps;
+
+      if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error)
+          || (their_apps = jt_store_contact_applications (store, *(gint64 *) key, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (linked, their_apps);
+      for (guint i = 0; i < their_apps->len; i++)
+        g_hash_table_add (apps, &((JtApplication *) g_ptr_array_index (their_apps, i))->id);
+    }
+  if (g_hash_table_size (changes->contacts) > 0)
+    {
+      if ((accepted = jt_store_application_accepted_ids (store, error)) == NULL)
+        return FALSE;
+      add_ids (apps, accepted);
+    }
+  g_hash_table_iter_init (&iter, apps);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!jt_rules_derive_application (rules, store, *(gint64 *) key, error))
+      return FALSE;
+  return TRUE;
+}
+
+void
+jt_rules_attach (JtRules *rules, JtStore *store)
+{
+  jt_store_set_commit_hook (store, derive_changes, rules);
+}
+
+gboolean
+jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app)
+{
+  return !jt_status_is_final (app->status)
+         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * 86400;
+}

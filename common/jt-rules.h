@@ -1,0 +1,53 @@
+/* jt-rules.h: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R11).
+ *
+ * Reminders are derived from the records, never typed: for one application (or one
+ * network contact) the rules compute the reminders its records call for, and the
+ * store's reminders are brought in line — new ones added, changed ones moved or
+ * reworded (their revision grows), ones no longer called for removed. A reminder that
+ * is done or dismissed is never touched again, so it never comes back. Each reminder's
+ * uid is a function of (rule, application, contact, interview, occurrence), so deriving
+ * twice changes nothing.
+ *
+ * The rules read no clock: the zone and "now" (used only to date the rows written) are
+ * inputs. Times of day (the call hour) are wall-clock times in that zone; business days
+ * skip Saturday and Sunday. */
+#pragma once
+
+#include "jt-config.h"
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _JtRules JtRules;
+
+/* Rules with `config` (borrowed: it must outlive the rules) in zone `tz`, writing rows
+ * dated `now`. Free with jt_rules_free. */
+JtRules *jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now);
+void jt_rules_free (JtRules *rules);
+void jt_rules_set_now (JtRules *rules, gint64 now);
+
+/* Makes every write transaction of `store` derive, before it commits, the reminders of
+ * what it changed. `rules` must outlive that use of the store. */
+void jt_rules_attach (JtRules *rules, JtStore *store);
+
+/* Derives one application's reminders, or one contact's network updates, or everyone's.
+ * Must run inside a write transaction. */
+gboolean jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
+                                      GError **error);
+gboolean jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id,
+                                  GError **error);
+gboolean jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error);
+
+/* An open application with no interview, touch or outcome for the configured number
+ * of days. */
+gboolean jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app);
+
+/* The uid a reminder of these keys has; a manual reminder (all 0, no occurrence) gets a
+ * random one. New string. */
+char *jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id,
+                         gint64 interview_id, const char *occurrence);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtRules, jt_rules_free)
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* jt-store-reminders.c: reminders. */
+#include "jt-store-reminders.h"
+
+#include "jt-error.h"
+#include "jt-store-private.h"
+
+#define REMINDER_SELECT                                                                       \
+  "SELECT r.id, r.uid, r.rule, r.application_id, r.contact_id, r.interview_id, r.due_at, "   \
+  "r.fire_at, r.state, r.title, r.detail, r.revision, r.notified_at, r.created_at, "         \
+  "r.updated_at, a.company, a.role, c.name, c.email, c.phone "                                \
+  "FROM reminders r LEFT JOIN applications a ON a.id = r.application_id "                    \
+  "LEFT JOIN contacts c ON c.id = r.contact_id "
+
+static gpointer
+reminder_from_row (JtStmt *stmt)
+{
+  JtReminder *reminder = jt_reminder_new ();
+
+  reminder->id = jt_stmt_int64 (stmt, 0);
+  reminder->uid = jt_stmt_dup_text (stmt, 1);
+  /* The table's CHECKs only admit known names. */
+  jt_rule_parse ((const char *) sqlite3_column_text (stmt, 2), &reminder->rule, NULL);
+  reminder->application_id = jt_stmt_int64 (stmt, 3);
+  reminder->contact_id = jt_stmt_int64 (stmt, 4);
+  reminder->interview_id = jt_stmt_int64 (stmt, 5);
+  reminder->due_at = jt_stmt_int64 (stmt, 6);
+  reminder->fire_at = jt_stmt_int64 (stmt, 7);
+  jt_reminder_state_parse ((const char *) sqlite3_column_text (stmt, 8), &reminder->state, NULL);
+  reminder->title = jt_stmt_dup_text (stmt, 9);
+  reminder->detail = jt_stmt_dup_text (stmt, 10);
+  reminder->revision = (int) jt_stmt_int64 (stmt, 11);
+  reminder->notified_at = jt_stmt_int64 (stmt, 12);
+  reminder->created_at = jt_stmt_int64 (stmt, 13);
+  reminder->updated_at = jt_stmt_int64 (stmt, 14);
+  reminder->company = jt_stmt_dup_text (stmt, 15);
+  reminder->role = jt_stmt_dup_text (stmt, 16);
+  reminder->contact_name = jt_stmt_dup_text (stmt, 17);
+  reminder->contact_email = jt_stmt_dup_text (stmt, 18);
+  reminder->contact_phone = jt_stmt_dup_text (stmt, 19);
+  return reminder;
+}
+
+gboolean
+jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  if (jt_text_is_blank (reminder->title))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a reminder needs a text");
+      return FALSE;
+    }
+  if (reminder->fire_at == 0)
+    reminder->fire_at = reminder->due_at;
+  stmt = jt_store_prepare (store,
+                           "INSERT INTO reminders (uid, rule, application_id, contact_id, "
+                           "interview_id, due_at, fire_at, state, title, detail, revision, "
+                           "notified_at, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?13)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, reminder->uid);
+  jt_stmt_bind_text (stmt, 2, jt_rule_to_string (reminder->rule));
+  jt_stmt_bind_opt_int64 (stmt, 3, reminder->application_id);
+  jt_stmt_bind_opt_int64 (stmt, 4, reminder->contact_id);
+  jt_stmt_bind_opt_int64 (stmt, 5, reminder->interview_id);
+  jt_stmt_bind_int64 (stmt, 6, reminder->due_at);
+  jt_stmt_bind_int64 (stmt, 7, reminder->fire_at);
+  jt_stmt_bind_text (stmt, 8, jt_reminder_state_to_string (reminder->state));
+  jt_stmt_bind_text (stmt, 9, reminder->title);
+  jt_stmt_bind_opt_text (stmt, 10, reminder->detail);
+  jt_stmt_bind_int64 (stmt, 11, reminder->revision);
+  jt_stmt_bind_opt_int64 (stmt, 12, reminder->notified_at);
+  jt_stmt_bind_int64 (stmt, 13, now);
+  if (!jt_store_exec_stmt (store, stmt, error))
+    return FALSE;
+  reminder->id = jt_store_last_insert_id (store);
+  reminder->created_at = reminder->updated_at = now;
+  return TRUE;
+}
+
+gboolean
+jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store,
+                           "UPDATE reminders SET contact_id = ?, due_at = ?, fire_at = ?, "
+                           "state = ?, title = ?, detail = ?, revision = ?, notified_at = ?, "
+                           "updated_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_opt_int64 (stmt, 1, reminder->contact_id);
+  jt_stmt_bind_int64 (stmt, 2, reminder->due_at);
+  jt_stmt_bind_int64 (stmt, 3, reminder->fire_at);
+  jt_stmt_bind_text (stmt, 4, jt_reminder_state_to_string (reminder->state));
+  jt_stmt_bind_text (stmt, 5, reminder->title);
+  jt_stmt_bind_opt_text (stmt, 6, reminder->detail);
+  jt_stmt_bind_int64 (stmt, 7, reminder->revision);
+  jt_stmt_bind_opt_int64 (stmt, 8, reminder->notified_at);
+  jt_stmt_bind_int64 (stmt, 9, now);
+  jt_stmt_bind_int64 (stmt, 10, reminder->id);
+  if (!jt_store_exec_one (store, stmt, "reminder", reminder->id, error))
+    return FALSE;
+  reminder->updated_at = now;
+  return TRUE;
+}
+
+gboolean
+jt_store_reminder_delete (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store, "DELETE FROM reminders WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  return jt_store_exec_one (store, stmt, "reminder", id, error);
+}
+
+JtReminder *
+jt_store_reminder_get (JtStore *store, gint64 id, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, REMINDER_SELECT "WHERE r.id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, id);
+  return jt_store_fetch_one (store, stmt, reminder_from_row, "reminder", id, error);
+}
+
+/* Runs a reminder query with one bound integer and collects its rows. */
+static GPtrArray *
+list_with (JtStore *store, const char *sql, gint64 value, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, value);
+  return jt_store_collect (store, stmt, reminder_from_row, (GDestroyNotify) jt_reminder_free,
+                           error);
+}
+
+GPtrArray *
+jt_store_reminder_list_for_application (JtStore *store, gint64 application_id, GError **error)
+{
+  return list_with (store, REMINDER_SELECT "WHERE r.application_id = ? ORDER BY r.rule, r.id",
+                    application_id, error);
+}
+
+GPtrArray *
+jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error)
+{
+  return list_with (store,
+                    REMINDER_SELECT "WHERE r.contact_id = ? AND r.rule = 'network_update' "
+                                    "AND r.application_id IS NULL ORDER BY r.id",
+                    contact_id, error);
+}
+
+GPtrArray *
+jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error)
+{
+  return list_with (store,
+                    REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') AND r.fire_at < ? "
+                                    "ORDER BY r.fire_at, r.id",
+                    until, error);
+}

@@ -1,0 +1,39 @@
+/* jt-store-reminders.h: reminders, the follow-ups owed.
+ *
+ * The rules (jt-rules.h) decide which reminders exist; this file only keeps them.
+ * Writes run inside a JtTransaction. Returned reminders are new, with their
+ * application's company and role and their contact's name, email and phone filled in.
+ * "Not found" is JT_ERROR_NOT_FOUND with "no reminder ID". */
+#pragma once
+
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+/* Inserts `reminder` (fire_at 0 means at its due time); sets its id. */
+gboolean jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now,
+                                   GError **error);
+
+/* Saves the reminder's due and fire times, state, wording, contact, revision and
+ * notification time. */
+gboolean jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now,
+                                   GError **error);
+
+gboolean jt_store_reminder_delete (JtStore *store, gint64 id, GError **error);
+
+JtReminder *jt_store_reminder_get (JtStore *store, gint64 id, GError **error);
+
+/* Every reminder of one application, rule-made and manual, in any state, by due time.
+ * A new array of JtReminder*. */
+GPtrArray *jt_store_reminder_list_for_application (JtStore *store, gint64 application_id,
+                                                   GError **error);
+
+/* The network updates of one contact that belong to no application, in any state. */
+GPtrArray *jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error);
+
+/* Pending and snoozed reminders that fire before `until` (G_MAXINT64 for all), soonest
+ * first: the agenda. */
+GPtrArray *jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error);
+
+G_END_DECLS
