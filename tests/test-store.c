@@ -12,6 +12,8 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-rules.h"
+#include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
@@ -241,6 +243,30 @@ test_missing_folder_is_an_error (Fixture *f, gconstpointer data)
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, path));
+}
+
+/* A file at schema 1 (before reminders) is brought to the newest schema, data kept. */
+static void
+test_migration_from_first_version (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (JtApplication) app = NULL;
+
+  g_assert_no_error (error);
+  app = insert_application (store, "Initech", "");
+  g_clear_pointer (&store, jt_store_free);
+  raw_exec (f->path, "DROP TABLE reminders; DROP INDEX offers_open_by_deadline; "
+                     "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
+                     "PRAGMA user_version = 1");
+  store = jt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jt_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM reminders"), ==, 0);
+  apps = jt_store_application_list (store, &error);
+  g_assert_cmpuint (apps->len, ==, 1);
 }
 
 static void
@@ -578,8 +604,15 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_autoptr (JtInterview) interview = NULL;
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   PlanCheck check = { store, f->path, problems };
+  g_autoptr (JtConfig) config = jt_config_new_default ();
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (JtRules) rules = jt_rules_new (config, tz, NOW);
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GPtrArray) open = NULL;
   gint64 contact_id;
 
+  /* Every write derives its reminders, so the rules' queries are checked too. */
+  jt_rules_attach (rules, store);
   /* Exercise every store function the tools call. */
   log->decision_maker = g_strdup ("Raj Patel");
   g_assert_true (jt_interview_log_record (store, log, NOW, &result, &error));
@@ -601,7 +634,16 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   outcome->occurred_at = NOW;
   g_assert_true (jt_store_outcome_insert (store, outcome, NOW, &error));
   contact = jt_store_contact_get (store, contact_id, &error);
+  contact->network = TRUE;
   g_assert_true (jt_store_contact_update (store, contact, NOW, &error));
+  g_assert_true (jt_rules_derive_everything (rules, store, &error));
+  open = jt_store_reminder_list_open (store, G_MAXINT64, &error);
+  g_assert_cmpuint (open->len, >, 0);
+  reminder = jt_store_reminder_get (store, ((JtReminder *) g_ptr_array_index (open, 0))->id,
+                                    &error);
+  g_assert_true (jt_store_reminder_update (store, reminder, NOW, &error));
+  g_ptr_array_unref (jt_store_reminder_list_network (store, contact_id, &error));
+  g_assert_true (jt_store_reminder_delete (store, reminder->id, &error));
   interview = jt_store_interview_get (store, result.interview_id, &error);
   g_assert_true (jt_store_interview_update (store, interview, NOW, &error));
   g_assert_no_error (error);
@@ -644,6 +686,7 @@ main (int argc, char **argv)
   ADD ("open/not-a-database-refused", test_not_a_database_refused);
   ADD ("open/directory-and-symlink-refused", test_directory_and_symlink_refused);
   ADD ("open/missing-folder", test_missing_folder_is_an_error);
+  ADD ("migrate/from-first-version", test_migration_from_first_version);
   ADD ("write/rollback-on-error", test_rollback_on_error);
   ADD ("write/constraints", test_constraints);
   ADD ("write/hostile-text-round-trips", test_hostile_text_round_trips);
