@@ -182,6 +182,48 @@ append_line (GString *text, const char *label, const char *value)
 
 /* ---- What the rules read ----------------------------------------------------------- */
 
+/* What the rules read across applications, once per batch of derivations. */
+typedef struct
+{
+  GPtrArray *open_offers; /* JtOffer*, every application's open offers with a deadline */
+  GHashTable *offer_apps; /* the applications of open_offers, by id */
+  GArray *accepted;       /* ids of accepted applications */
+  GPtrArray *network;     /* JtContact* in the network */
+} Across;
+
+static void
+across_clear (Across *across)
+{
+  g_clear_pointer (&across->open_offers, g_ptr_array_unref);
+  g_clear_pointer (&across->offer_apps, g_hash_table_unref);
+  g_clear_pointer (&across->accepted, g_array_unref);
+  g_clear_pointer (&across->network, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Across, across_clear)
+
+static gboolean
+across_read (JtStore *store, Across *across, GError **error)
+{
+  if ((across->open_offers = jt_store_offer_list_open (store, error)) == NULL
+      || (across->accepted = jt_store_application_accepted_ids (store, error)) == NULL
+      || (across->network = jt_store_contact_list_network (store, error)) == NULL)
+    return FALSE;
+  across->offer_apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                              (GDestroyNotify) jt_application_free);
+  for (guint i = 0; i < across->open_offers->len; i++)
+    {
+      const JtOffer *offer = g_ptr_array_index (across->open_offers, i);
+      JtApplication *app;
+
+      if (g_hash_table_contains (across->offer_apps, &offer->application_id))
+        continue;
+      if ((app = jt_store_application_get (store, offer->application_id, error)) == NULL)
+        return FALSE;
+      g_hash_table_insert (across->offer_apps, &app->id, app);
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   JtApplication *app;
@@ -191,10 +233,8 @@ typedef struct
   GPtrArray *outcomes;    /* JtOutcome*, oldest first */
   GPtrArray *touches;     /* JtTouch*, oldest first */
   GArray *history;        /* JtStatusChange, oldest first */
-  GPtrArray *open_offers; /* JtOffer*, every application's open offers with a deadline */
-  GHashTable *offer_apps; /* the applications of open_offers, by id */
-  GPtrArray *network;     /* JtContact* in the network, read only for an acceptance */
-  gboolean other_accepted;
+  const Across *across;
+  gboolean other_accepted; /* another application was accepted */
 } Facts;
 
 static void
@@ -207,46 +247,26 @@ facts_clear (Facts *facts)
   g_clear_pointer (&facts->outcomes, g_ptr_array_unref);
   g_clear_pointer (&facts->touches, g_ptr_array_unref);
   g_clear_pointer (&facts->history, g_array_unref);
-  g_clear_pointer (&facts->open_offers, g_ptr_array_unref);
-  g_clear_pointer (&facts->offer_apps, g_hash_table_unref);
-  g_clear_pointer (&facts->network, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
 
 static gboolean
-facts_read (JtStore *store, JtApplication *app, Facts *facts, GError **error)
+facts_read (JtStore *store, JtApplication *app, const Across *across, Facts *facts,
+            GError **error)
 {
   gint64 id = app->id;
-  g_autoptr (GArray) accepted = NULL;
 
   facts->app = app;
+  facts->across = across;
   if ((facts->interviews = jt_store_interview_list (store, id, error)) == NULL
       || (facts->contacts = jt_store_application_contacts (store, id, error)) == NULL
       || (facts->offers = jt_store_offer_list (store, id, error)) == NULL
       || (facts->outcomes = jt_store_outcome_list (store, id, error)) == NULL
       || (facts->touches = jt_store_touch_list (store, id, 0, error)) == NULL
-      || (facts->history = jt_store_application_status_history (store, id, error)) == NULL
-      || (facts->open_offers = jt_store_offer_list_open (store, error)) == NULL
-      || (accepted = jt_store_application_accepted_ids (store, error)) == NULL)
+      || (facts->history = jt_store_application_status_history (store, id, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < accepted->len; i++)
-    facts->other_accepted |= g_array_index (accepted, gint64, i) != id;
-  facts->offer_apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                             (GDestroyNotify) jt_application_free);
-  for (guint i = 0; i < facts->open_offers->len; i++)
-    {
-      const JtOffer *offer = g_ptr_array_index (facts->open_offers, i);
-      JtApplication *other;
-
-      if (g_hash_table_contains (facts->offer_apps, &offer->application_id))
-        continue;
-      if ((other = jt_store_application_get (store, offer->application_id, error)) == NULL)
-        return FALSE;
-      g_hash_table_insert (facts->offer_apps, &other->id, other);
-    }
-  if (app->status == JT_STATUS_ACCEPTED
-      && (facts->network = jt_store_contact_list_network (store, error)) == NULL)
-    return FALSE;
+  for (guint i = 0; i < across->accepted->len; i++)
+    facts->other_accepted |= g_array_index (across->accepted, gint64, i) != id;
   return TRUE;
 }
 
@@ -501,10 +521,11 @@ rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
   if (!awaiting_decision (facts) || !day_parse (facts->app->decision_date, &decision))
     return;
   deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
-  for (guint i = 0; i < facts->open_offers->len; i++)
+  for (guint i = 0; i < facts->across->open_offers->len; i++)
     {
-      const JtOffer *offer = g_ptr_array_index (facts->open_offers, i);
-      const JtApplication *other = g_hash_table_lookup (facts->offer_apps, &offer->application_id);
+      const JtOffer *offer = g_ptr_array_index (facts->across->open_offers, i);
+      const JtApplication *other =
+          g_hash_table_lookup (facts->across->offer_apps, &offer->application_id);
       GDate soonest, latest, deadline;
       gint64 due;
 
@@ -703,13 +724,15 @@ rule_network_on_acceptance (Wanted *wanted, const Facts *facts)
   const JtRules *rules = wanted->rules;
   GDate day;
 
-  if (facts->app->status != JT_STATUS_ACCEPTED || facts->network == NULL)
+  const GPtrArray *network = facts->across->network;
+
+  if (facts->app->status != JT_STATUS_ACCEPTED)
     return;
   day_of (rules, outcome_time (facts, JT_OUTCOME_ACCEPTED), &day);
   next_business_day (&day);
-  for (guint i = 0; i < facts->network->len; i++)
+  for (guint i = 0; i < network->len; i++)
     {
-      const JtContact *person = g_ptr_array_index (facts->network, i);
+      const JtContact *person = g_ptr_array_index (network, i);
       GString *detail = g_string_new ("Thank them for their help along the way and keep the "
                                       "door open.");
 
@@ -830,9 +853,9 @@ reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wa
   return TRUE;
 }
 
-gboolean
-jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
-                             GError **error)
+static gboolean
+derive_application (JtRules *rules, JtStore *store, const Across *across,
+                    gint64 application_id, GError **error)
 {
   GError *local_error = NULL;
   JtApplication *app = jt_store_application_get (store, application_id, &local_error);
@@ -852,7 +875,7 @@ jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (!facts_read (store, app, &facts, error))
+  if (!facts_read (store, app, across, &facts, error))
     return FALSE;
   label = app_label (app);
   wanted_init (&wanted, rules);
@@ -868,6 +891,16 @@ jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_
 
   existing = jt_store_reminder_list_for_application (store, application_id, error);
   return existing != NULL && reconcile (rules, store, existing, &wanted, error);
+}
+
+gboolean
+jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
+                             GError **error)
+{
+  g_auto (Across) across = { 0 };
+
+  return across_read (store, &across, error)
+         && derive_application (rules, store, &across, application_id, error);
 }
 
 /* R10: every so often, an update to a network contact, counted from the last touch. */
@@ -923,17 +956,17 @@ gboolean
 jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error)
 {
   g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
-  g_autoptr (GPtrArray) network = NULL;
+  g_auto (Across) across = { 0 };
 
-  if (apps == NULL || (network = jt_store_contact_list_network (store, error)) == NULL)
+  if (apps == NULL || !across_read (store, &across, error))
     return FALSE;
   for (guint i = 0; i < apps->len; i++)
-    if (!jt_rules_derive_application (rules, store,
-                                      ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
+    if (!derive_application (rules, store, &across,
+                             ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
       return FALSE;
-  for (guint i = 0; i < network->len; i++)
-    if (!jt_rules_derive_network (rules, store, ((JtContact *) g_ptr_array_index (network, i))->id,
-                                  error))
+  for (guint i = 0; i < across.network->len; i++)
+    if (!jt_rules_derive_network (rules, store,
+                                  ((JtContact *) g_ptr_array_index (across.network, i))->id, error))
       return FALSE;
   return TRUE;
 }
@@ -953,7 +986,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
   JtRules *rules = user_data;
   g_autoptr (GHashTable) apps = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) open = NULL;
-  g_autoptr (GArray) accepted = NULL;
+  g_auto (Across) across = { 0 };
   g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key;
@@ -981,15 +1014,13 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
       for (guint i = 0; i < their_apps->len; i++)
         g_hash_table_add (apps, &((JtApplication *) g_ptr_array_index (their_apps, i))->id);
     }
+  if (!across_read (store, &across, error))
+    return FALSE;
   if (g_hash_table_size (changes->contacts) > 0)
-    {
-      if ((accepted = jt_store_application_accepted_ids (store, error)) == NULL)
-        return FALSE;
-      add_ids (apps, accepted);
-    }
+    add_ids (apps, across.accepted);
   g_hash_table_iter_init (&iter, apps);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!jt_rules_derive_application (rules, store, *(gint64 *) key, error))
+    if (!derive_application (rules, store, &across, *(gint64 *) key, error))
       return FALSE;
   return TRUE;
 }
