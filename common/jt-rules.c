@@ -22,7 +22,19 @@ struct _JtRules
   const JtConfig *config;
   GTimeZone *tz;
   gint64 now;
+  char *fingerprint; /* the zone and rule settings the reminders depend on */
 };
+
+/* The setting that remembers what the stored reminders were derived with. */
+#define FINGERPRINT_SETTING "rules-fingerprint"
+
+static void
+add_setting (const char *group, const char *key, const char *value, const char *source,
+             gpointer user_data)
+{
+  if (g_str_equal (group, "rules") && !g_str_equal (key, "quiet_days"))
+    g_string_append_printf (user_data, ";%s=%s", key, value);
+}
 
 JtRules *
 jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now)
@@ -32,6 +44,12 @@ jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now)
   rules->config = config;
   rules->tz = g_time_zone_ref (tz);
   rules->now = now;
+  {
+    GString *fingerprint = g_string_new (g_time_zone_get_identifier (tz));
+
+    jt_config_foreach (config, add_setting, fingerprint);
+    rules->fingerprint = g_string_free (fingerprint, FALSE);
+  }
   return rules;
 }
 
@@ -41,6 +59,7 @@ jt_rules_free (JtRules *rules)
   if (rules == NULL)
     return;
   g_time_zone_unref (rules->tz);
+  g_free (rules->fingerprint);
   g_free (rules);
 }
 
@@ -985,11 +1004,24 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
 {
   JtRules *rules = user_data;
   g_autoptr (GHashTable) apps = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *derived_with = NULL;
+  GError *local_error = NULL;
   g_autoptr (GArray) open = NULL;
   g_auto (Across) across = { 0 };
   g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key;
+
+  /* Reminders made under another call hour, rule set or zone are all re-derived once. */
+  derived_with = jt_store_get_setting (store, FINGERPRINT_SETTING, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (g_strcmp0 (derived_with, rules->fingerprint) != 0)
+    return jt_rules_derive_everything (rules, store, error)
+           && jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error);
 
   g_hash_table_iter_init (&iter, changes->applications);
   while (g_hash_table_iter_next (&iter, &key, NULL))

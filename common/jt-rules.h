@@ -28,7 +28,8 @@ void jt_rules_free (JtRules *rules);
 void jt_rules_set_now (JtRules *rules, gint64 now);
 
 /* Makes every write transaction of `store` derive, before it commits, the reminders of
- * what it changed. `rules` must outlive that use of the store. */
+ * what it changed; the first write after the zone or a rule setting changed re-derives
+ * every reminder. `rules` must outlive that use of the store. */
 void jt_rules_attach (JtRules *rules, JtStore *store);
 
 /* Derives one application's reminders, or one contact's network updates, or everyone's.

@@ -494,6 +494,33 @@ jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
   return jt_store_step (store, stmt, error) == SQLITE_DONE;
 }
 
+char *
+jt_store_get_setting (JtStore *store, const char *key, GError **error)
+{
+  g_autoptr (JtStmt) stmt =
+      jt_store_prepare (store, "SELECT value FROM settings WHERE key = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, key);
+  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_stmt_dup_text (stmt, 0) : NULL;
+}
+
+gboolean
+jt_store_set_setting (JtStore *store, const char *key, const char *value, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, key);
+  jt_stmt_bind_text (stmt, 2, value);
+  return jt_store_exec_stmt (store, stmt, error);
+}
+
 GPtrArray *
 jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row, GDestroyNotify free_func,
                   GError **error)

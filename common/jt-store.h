@@ -56,6 +56,13 @@ void jt_store_mark_application (JtStore *store, gint64 id);
 void jt_store_mark_contact (JtStore *store, gint64 id);
 void jt_store_mark_open_applications (JtStore *store);
 
+/* A small setting kept in the file (see the settings table). jt_store_get_setting
+ * returns a new string, or NULL without an error when it was never set; setting one
+ * must run inside a write transaction. */
+char *jt_store_get_setting (JtStore *store, const char *key, GError **error);
+gboolean jt_store_set_setting (JtStore *store, const char *key, const char *value,
+                               GError **error);
+
 /* Calls `func` with the SQL of every statement this store has prepared so far (tests
  * use it to check that each one has an index behind it). */
 void jt_store_foreach_statement (JtStore *store,

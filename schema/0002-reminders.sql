@@ -38,3 +38,10 @@ CREATE INDEX offers_open_by_deadline ON offers (deadline)
   WHERE state IN ('open', 'negotiating');
 CREATE INDEX applications_by_status ON applications (status);
 CREATE INDEX contacts_in_network ON contacts (id) WHERE network = 1;
+
+-- Small facts about the file itself, such as the settings the reminders were derived
+-- with (a change of call hour or zone re-derives them all at the next write).
+CREATE TABLE settings (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
