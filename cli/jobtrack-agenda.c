@@ -26,7 +26,9 @@ print_item (JtCli *cli, const JtReminder *reminder)
         g_string_append_printf (who, ", %s", reminder->contact_email);
     }
   if (reminder->application_id != 0)
-    g_string_append_printf (who, "%sapplication %" G_GINT64_FORMAT, who->len > 0 ? " · " : "",
+    g_string_append_printf (who, "%s%s%s%s (application %" G_GINT64_FORMAT ")",
+                            who->len > 0 ? " · " : "", reminder->company,
+                            *reminder->role != '\0' ? ", " : "", reminder->role,
                             reminder->application_id);
   if (who->len > 0)
     printf ("       %s\n", who->str);
