@@ -43,7 +43,7 @@ remind_add (JtCli *cli, int argc, char **argv)
   if (!jt_cli_parse_id (app_text, "an application", &reminder->application_id, &error)
       || (contact_text != NULL
           && !jt_cli_parse_id (contact_text, "a contact", &reminder->contact_id, &error))
-      || !jt_cli_parse_when (cli, due_text, &reminder->due_at, &error))
+      || !jt_cli_parse_due (cli, due_text, &reminder->due_at, &error))
     return jt_cli_fail (error);
   reminder->uid = jt_rules_make_uid (JT_RULE_MANUAL, 0, 0, 0, NULL);
   store = jt_cli_store (cli, &error);

@@ -23,7 +23,8 @@ snooze_until (JtCli *cli, JtStore *store, JtReminder *reminder, gpointer user_da
   return TRUE;
 }
 
-/* A length ("2d", "1 week") from now, else a time ("friday 9:00"); it must be ahead. */
+/* A length ("2d", "1 week") from now, else a time ("friday 9:00"; a bare day means its
+ * call hour); it must be ahead. */
 static gboolean
 parse_until (JtCli *cli, const char *text, gint64 *until, GError **error)
 {
@@ -32,7 +33,7 @@ parse_until (JtCli *cli, const char *text, gint64 *until, GError **error)
 
   if (jt_duration_parse (text, &seconds, NULL))
     *until = now + seconds;
-  else if (!jt_cli_parse_when (cli, text, until, error))
+  else if (!jt_cli_parse_due (cli, text, until, error))
     return FALSE;
   if (*until <= now)
     {

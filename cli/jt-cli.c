@@ -140,6 +140,29 @@ jt_cli_parse_when (JtCli *cli, const char *text, gint64 *unix_seconds, GError **
 }
 
 gboolean
+jt_cli_parse_due (JtCli *cli, const char *text, gint64 *unix_seconds, GError **error)
+{
+  gboolean has_time = TRUE;
+  g_autoptr (GDateTime) when = jt_when_parse (text, cli->now, &has_time, error);
+  g_autoptr (GDateTime) at_call_hour = NULL;
+  const JtConfig *config;
+
+  if (when == NULL || (config = jt_cli_config (cli, error)) == NULL)
+    return FALSE;
+  if (!has_time)
+    {
+      at_call_hour = g_date_time_new (cli->tz, g_date_time_get_year (when),
+                                      g_date_time_get_month (when),
+                                      g_date_time_get_day_of_month (when), config->call_hour,
+                                      config->call_minute, 0);
+      *unix_seconds = g_date_time_to_unix (at_call_hour);
+    }
+  else
+    *unix_seconds = g_date_time_to_unix (when);
+  return TRUE;
+}
+
+gboolean
 jt_cli_parse_day (JtCli *cli, const char *text, char **day, GError **error)
 {
   g_autoptr (GDateTime) when = jt_when_parse (text, cli->now, NULL, error);

@@ -64,6 +64,9 @@ gboolean jt_cli_parse_options (JtCli *cli, const char *command, const char *usag
 
 /* Instants and days as a person types them (jt-time grammar), against cli->now. */
 gboolean jt_cli_parse_when (JtCli *cli, const char *text, gint64 *unix_seconds, GError **error);
+/* When a follow-up is due: like jt_cli_parse_when, but a day given without a time
+ * ("friday") means that day at the configured call hour, not midnight. */
+gboolean jt_cli_parse_due (JtCli *cli, const char *text, gint64 *unix_seconds, GError **error);
 /* A calendar day, "YYYY-MM-DD" (a time given with it is ignored). New string in `day`. */
 gboolean jt_cli_parse_day (JtCli *cli, const char *text, char **day, GError **error);
 /* A positive record id; `what` names it in the error ("application"). */
