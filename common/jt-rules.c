@@ -1020,8 +1020,18 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
       return FALSE;
     }
   if (g_strcmp0 (derived_with, rules->fingerprint) != 0)
-    return jt_rules_derive_everything (rules, store, error)
-           && jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error);
+    {
+      /* Everything covers the network as it is now; a contact who just left it is in
+       * the changes. */
+      if (!jt_rules_derive_everything (rules, store, error)
+          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, changes->contacts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error))
+          return FALSE;
+      return TRUE;
+    }
 
   g_hash_table_iter_init (&iter, changes->applications);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -2,8 +2,10 @@
 -- A rule's reminders are derived from the records in the transaction that changed them;
 -- `uid` never changes for the same (rule, application, contact, interview, occurrence).
 
+-- AUTOINCREMENT: derivation removes reminders often, and an id a person has seen must
+-- never come to mean another reminder.
 CREATE TABLE reminders (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   uid             TEXT    NOT NULL UNIQUE,
   rule            TEXT    NOT NULL
                   CHECK (rule IN ('summary', 'thank_you', 'follow_up_call', 'bring_forward',

@@ -257,7 +257,8 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   app = insert_application (store, "Initech", "");
   g_clear_pointer (&store, jt_store_free);
-  raw_exec (f->path, "DROP TABLE reminders; DROP TABLE settings; DROP INDEX offers_open_by_deadline; "
+  raw_exec (f->path, "DROP TABLE reminders; DROP TABLE settings; "
+                     "DROP INDEX offers_open_by_deadline; "
                      "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
                      "PRAGMA user_version = 1");
   store = jt_store_open (f->path, &error);
