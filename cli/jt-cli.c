@@ -11,7 +11,6 @@
 #include "jt-json.h"
 #include "jt-paths.h"
 #include "jt-store-applications.h"
-#include "jt-store-reminders.h"
 #include "jt-time.h"
 
 int
@@ -314,26 +313,6 @@ jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
   else
     amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / 86400);
   return delta > 0 ? g_strdup_printf ("in %s", amount) : g_strdup_printf ("%s ago", amount);
-}
-
-JtReminder *
-jt_cli_change_reminder (JtCli *cli, const char *id_text, JtReminderChange change,
-                        gpointer user_data, GError **error)
-{
-  g_autoptr (JtReminder) reminder = NULL;
-  g_autoptr (JtTransaction) txn = NULL;
-  JtStore *store;
-  gint64 id;
-
-  if (!jt_cli_parse_id (id_text, "a reminder", &id, error)
-      || (store = jt_cli_store (cli, error)) == NULL
-      || (txn = jt_store_begin_write (store, error)) == NULL
-      || (reminder = jt_store_reminder_get (store, id, error)) == NULL
-      || !change (cli, store, reminder, user_data, error)
-      || !jt_store_reminder_update (store, reminder, g_date_time_to_unix (cli->now), error)
-      || !jt_transaction_commit (g_steal_pointer (&txn), error))
-    return NULL;
-  return g_steal_pointer (&reminder);
 }
 
 void

@@ -99,14 +99,6 @@ const JtApplication *jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gi
 /* "in 3 days", "2 h ago", "now": `unix_seconds` against cli->now. New string. */
 char *jt_cli_format_relative (JtCli *cli, gint64 unix_seconds);
 
-/* Changes one reminder in one write transaction: reads reminder `id_text`, lets
- * `change` edit it (or refuse with an error), saves it, and commits. Returns the saved
- * reminder (new) or NULL with an error. */
-typedef gboolean (*JtReminderChange) (JtCli *cli, JtStore *store, JtReminder *reminder,
-                                      gpointer user_data, GError **error);
-JtReminder *jt_cli_change_reminder (JtCli *cli, const char *id_text, JtReminderChange change,
-                                    gpointer user_data, GError **error);
-
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);
 char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);

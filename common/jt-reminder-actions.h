@@ -1,0 +1,28 @@
+/* jt-reminder-actions.h: what a person does with a follow-up — done, snooze, dismiss.
+ *
+ * Shared by `jobtrack done/snooze/dismiss` and the daemon's notification buttons, so
+ * both change the database the same way. Each is one write transaction (the rules, when
+ * attached to the store, derive what it changes). On success `result` (may be NULL)
+ * receives the saved reminder, new. A reminder already done or dismissed is refused
+ * with JT_ERROR_INVALID; an unknown id is JT_ERROR_NOT_FOUND. */
+#pragma once
+
+#include "jt-records.h"
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+/* Marks it done at `now`. A letter, call or update is also logged as a touch with its
+ * person, about `note` (or the reminder's title when `note` is NULL). */
+gboolean jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
+                                JtReminder **result, GError **error);
+
+/* Puts it off until `until`, which must be after `now`. */
+gboolean jt_reminder_snooze (JtStore *store, gint64 id, gint64 until, gint64 now,
+                             JtReminder **result, GError **error);
+
+/* Dismisses it: it leaves the agenda and never comes back. */
+gboolean jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result,
+                              GError **error);
+
+G_END_DECLS
