@@ -107,6 +107,20 @@ change_dismiss (JtStore *store, JtReminder *reminder, gconstpointer data, gint64
   return TRUE;
 }
 
+static gboolean
+change_notified (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
+                 GError **error)
+{
+  reminder->notified_at = now;
+  return TRUE;
+}
+
+gboolean
+jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GError **error)
+{
+  return change_reminder (store, id, change_notified, NULL, now, NULL, error);
+}
+
 gboolean
 jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
                        JtReminder **result, GError **error)

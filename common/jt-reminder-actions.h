@@ -25,4 +25,8 @@ gboolean jt_reminder_snooze (JtStore *store, gint64 id, gint64 until, gint64 now
 gboolean jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result,
                               GError **error);
 
+/* Records that the reminder was shown at `now` (after the notification server accepted
+ * it), so it is not shown again until it comes due again. */
+gboolean jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GError **error);
+
 G_END_DECLS

@@ -1074,6 +1074,28 @@ jt_rules_attach (JtRules *rules, JtStore *store)
 }
 
 gboolean
+jt_rules_bring_up_to_date (JtRules *rules, JtStore *store, GError **error)
+{
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  g_autofree char *derived_with = NULL;
+  GError *local_error = NULL;
+
+  if (txn == NULL)
+    return FALSE;
+  derived_with = jt_store_get_setting (store, FINGERPRINT_SETTING, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (g_strcmp0 (derived_with, rules->fingerprint) != 0
+      && (!jt_rules_derive_everything (rules, store, error)
+          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error)))
+    return FALSE;
+  return jt_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gboolean
 jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app)
 {
   return !jt_status_is_final (app->status)

@@ -32,6 +32,10 @@ void jt_rules_set_now (JtRules *rules, gint64 now);
  * every reminder. `rules` must outlive that use of the store. */
 void jt_rules_attach (JtRules *rules, JtStore *store);
 
+/* In its own write transaction: when the stored reminders were derived under another
+ * zone or other rule settings than these, derives them all again. */
+gboolean jt_rules_bring_up_to_date (JtRules *rules, JtStore *store, GError **error);
+
 /* Derives one application's reminders, or one contact's network updates, or everyone's.
  * Must run inside a write transaction. */
 gboolean jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,

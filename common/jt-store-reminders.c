@@ -164,6 +164,33 @@ jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **erro
 }
 
 GPtrArray *
+jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error)
+{
+  return list_with (store,
+                    REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') AND r.fire_at <= ? "
+                                    "AND (r.notified_at IS NULL OR r.notified_at < r.fire_at) "
+                                    "ORDER BY r.fire_at, r.id",
+                    now, error);
+}
+
+gboolean
+jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT min (fire_at) FROM reminders WHERE state IN ('pending', 'snoozed') AND fire_at > ?",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, after);
+  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *fire_at = jt_stmt_int64 (stmt, 0);
+  return TRUE;
+}
+
+GPtrArray *
 jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error)
 {
   return list_with (store,

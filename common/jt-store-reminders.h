@@ -36,4 +36,13 @@ GPtrArray *jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GE
  * first: the agenda. */
 GPtrArray *jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error);
 
+/* Open reminders that have come due by `now` and not been notified since they last
+ * came due (never, or before a snooze moved them), soonest first. */
+GPtrArray *jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error);
+
+/* The soonest fire time of an open reminder after `after`; 0 when there is none. FALSE
+ * only on a database error. */
+gboolean jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at,
+                                      GError **error);
+
 G_END_DECLS

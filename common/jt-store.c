@@ -494,6 +494,12 @@ jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
   return jt_store_step (store, stmt, error) == SQLITE_DONE;
 }
 
+gboolean
+jt_store_data_version (JtStore *store, gint64 *version, GError **error)
+{
+  return pragma_int (store, "data_version", version, error);
+}
+
 char *
 jt_store_get_setting (JtStore *store, const char *key, GError **error)
 {

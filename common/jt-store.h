@@ -56,6 +56,9 @@ void jt_store_mark_application (JtStore *store, gint64 id);
 void jt_store_mark_contact (JtStore *store, gint64 id);
 void jt_store_mark_open_applications (JtStore *store);
 
+/* SQLite's data_version: it changes when another connection commits to the file. */
+gboolean jt_store_data_version (JtStore *store, gint64 *version, GError **error);
+
 /* A small setting kept in the file (see the settings table). jt_store_get_setting
  * returns a new string, or NULL without an error when it was never set; setting one
  * must run inside a write transaction. */

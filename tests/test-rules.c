@@ -81,6 +81,27 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+/* Closes the store and opens it again with new rules for `zone` (NULL: the same) and the
+ * fixture's config as it is now, as the next run of jobtrack would. */
+static void
+reopen (Fixture *f, const char *zone, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&f->store, jt_store_free);
+  g_clear_pointer (&f->rules, jt_rules_free);
+  if (zone != NULL)
+    {
+      g_time_zone_unref (f->tz);
+      f->tz = g_time_zone_new_identifier (zone);
+      g_assert_nonnull (f->tz);
+    }
+  f->store = jt_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->rules = jt_rules_new (f->config, f->tz, now);
+  jt_rules_attach (f->rules, f->store);
+}
+
 /* ---- Time ---------------------------------------------------------------------------- */
 
 /* The instant of a local wall time in the test's zone. */
@@ -538,6 +559,9 @@ test_summary_due_at_interview_end (Fixture *f, gconstpointer data)
   g_assert_cmpint (summary->state, ==, JT_REMINDER_PENDING);
   assert_due (f, summary->due_at, 2026, 12, 7, 15, 30);
   g_assert_cmpint (summary->fire_at, ==, summary->due_at);
+  /* The row is dated by the rules' "now" (the log was recorded when it ended), not a
+   * clock. */
+  g_assert_cmpint (summary->created_at, ==, at (f, 2026, 12, 7, 15, 30));
 }
 
 static void
@@ -621,6 +645,7 @@ test_thank_you_switched_off (Fixture *f, gconstpointer data)
   Logged logged;
 
   f->config->rule_enabled[JT_RULE_THANK_YOU] = FALSE;
+  reopen (f, NULL, NOW);
   logged = log_interview (f, &(Meeting) { .company = "Globex",
                                           .people = raj_and_ana,
                                           .start = at (f, 2026, 12, 7, 14, 0) });
@@ -995,6 +1020,25 @@ test_bring_forward_no_later_than_3_days_before_deadline (Fixture *f, gconstpoint
   assert_due (f, call->due_at, 2026, 12, 4, 10, 0);
 }
 
+/* Two offers expire before Globex decides: one call to Raj, at the sooner of the two
+ * times (Umbrella's, recorded Friday and expiring Wednesday, allows Friday 4th;
+ * Initech's, recorded Wednesday 2nd, is due Thursday 3rd). */
+static void
+test_bring_forward_two_offers_one_call_at_sooner (Fixture *f, gconstpointer data)
+{
+  Competing c = competing (f);
+  gint64 umbrella = add_application (f, "Umbrella", JT_STATUS_INTERVIEWING, NOW);
+  g_autoptr (GPtrArray) globex = NULL;
+  JtReminder *call;
+
+  add_offer (f, c.initech, "2026-12-02", "2026-12-14", at (f, 2026, 12, 2, 11, 0));
+  add_offer (f, umbrella, "2026-12-04", "2026-12-09", at (f, 2026, 12, 4, 17, 0));
+  globex = app_reminders (f, c.globex.app);
+  g_assert_cmpuint (count_rule (globex, JT_RULE_BRING_FORWARD), ==, 1);
+  call = the_one (f, globex, JT_RULE_BRING_FORWARD, c.globex.people[0]);
+  assert_due (f, call->due_at, 2026, 12, 3, 10, 0);
+}
+
 static void
 test_bring_forward_not_when_deadline_not_before_decision (Fixture *f, gconstpointer data)
 {
@@ -1155,6 +1199,21 @@ test_recontact_sep_30_to_feb_29 (Fixture *f, gconstpointer data)
   assert_due (f, call->due_at, 2028, 2, 29, 10, 0);
 }
 
+/* Rejected Tuesday 8 December 2026: five months later is Saturday 8 May 2027, and the
+ * call stays there (no weekend shift for R8). */
+static void
+test_recontact_weekend_not_moved (Fixture *f, gconstpointer data)
+{
+  Logged logged = globex_interview (f, NULL);
+  g_autoptr (GPtrArray) list = NULL;
+  JtReminder *call;
+
+  add_outcome (f, logged.app, JT_OUTCOME_REJECTED, at (f, 2026, 12, 8, 16, 0));
+  list = app_reminders (f, logged.app);
+  call = the_one (f, list, JT_RULE_RECONTACT, logged.people[0]);
+  assert_due (f, call->due_at, 2027, 5, 8, 10, 0);
+}
+
 /* The decision-maker, else HR, else anyone; a rejected application with nobody recorded
  * still gets its re-contact, addressed to no one. */
 static void
@@ -1198,10 +1257,12 @@ test_recontact_decision_maker_else_hr_else_anyone (Fixture *f, gconstpointer dat
 static void
 test_recontact_switched_off (Fixture *f, gconstpointer data)
 {
-  Logged logged = globex_interview (f, NULL);
   g_autoptr (GPtrArray) list = NULL;
+  Logged logged;
 
   f->config->rule_enabled[JT_RULE_RECONTACT] = FALSE;
+  reopen (f, NULL, NOW);
+  logged = globex_interview (f, NULL);
   add_outcome (f, logged.app, JT_OUTCOME_REJECTED, at (f, 2027, 1, 31, 15, 0));
   list = app_reminders (f, logged.app);
   g_assert_cmpuint (count_rule (list, JT_RULE_RECONTACT), ==, 0);
@@ -1524,12 +1585,7 @@ test_uids_stable_across_reopen (Fixture *f, gconstpointer data)
   JtTransaction *txn;
 
   before = snapshot (f);
-  g_clear_pointer (&f->store, jt_store_free);
-  g_clear_pointer (&f->rules, jt_rules_free);
-  f->store = jt_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->rules = jt_rules_new (f->config, f->tz, at (f, 2027, 1, 5, 9, 0));
-  jt_rules_attach (f->rules, f->store);
+  reopen (f, NULL, at (f, 2027, 1, 5, 9, 0));
   txn = begin (f, at (f, 2027, 1, 5, 9, 0));
   g_assert_true (jt_rules_derive_everything (f->rules, f->store, &error));
   g_assert_no_error (error);
@@ -1543,6 +1599,53 @@ test_uids_stable_across_reopen (Fixture *f, gconstpointer data)
                                     NULL);
   g_assert_cmpstr (the_one (f, list, JT_RULE_FOLLOW_UP_CALL, e.globex.people[0])->uid, ==,
                    expected_uid);
+}
+
+/* ---- Settings changes ---------------------------------------------------------------- */
+
+/* Switching a rule off: the next write removes its pending reminders; one already done
+ * stays as it was. */
+static void
+test_switching_rule_off_removes_pending (Fixture *f, gconstpointer data)
+{
+  Logged logged = globex_interview (f, "2026-12-09");
+  g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
+  g_autoptr (GPtrArray) after = NULL;
+  JtReminder *raj = the_one (f, before, JT_RULE_THANK_YOU, logged.people[0]);
+
+  set_reminder_state (f, raj->id, JT_REMINDER_DONE, 0, at (f, 2026, 11, 30, 15, 0));
+  f->config->rule_enabled[JT_RULE_THANK_YOU] = FALSE;
+  reopen (f, NULL, at (f, 2026, 12, 1, 9, 0));
+  add_contact (f, "Zed Unrelated", 0, FALSE, at (f, 2026, 12, 1, 9, 0));
+  after = app_reminders (f, logged.app);
+  g_assert_cmpuint (count_rule (after, JT_RULE_THANK_YOU), ==, 1);
+  g_assert_cmpint (the_one (f, after, JT_RULE_THANK_YOU, logged.people[0])->state, ==,
+                   JT_REMINDER_DONE);
+  g_assert_cmpuint (count_rule (after, JT_RULE_FOLLOW_UP_CALL), ==, 1);
+}
+
+/* Moving to another zone: the next write puts the 10:00 call at 10:00 there. */
+static void
+test_zone_change_moves_call_hour (Fixture *f, gconstpointer data)
+{
+  Logged logged = globex_interview (f, "2026-12-09");
+  g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
+  g_autoptr (GPtrArray) after = NULL;
+  JtReminder *call = the_one (f, before, JT_RULE_FOLLOW_UP_CALL, logged.people[0]);
+  g_autofree char *berlin = show (f, call->due_at);
+  g_autofree char *new_york = NULL;
+  JtReminder *moved;
+
+  g_assert_cmpstr (berlin, ==, "2026-12-10 10:00 +01:00 Thu");
+  reopen (f, "America/New_York", NOW + DAY);
+  add_contact (f, "Zed Unrelated", 0, FALSE, NOW + DAY);
+  after = app_reminders (f, logged.app);
+  moved = the_one (f, after, JT_RULE_FOLLOW_UP_CALL, logged.people[0]);
+  new_york = show (f, moved->due_at);
+  g_assert_cmpstr (new_york, ==, "2026-12-10 10:00 -05:00 Thu");
+  g_assert_cmpint (moved->id, ==, call->id);
+  g_assert_cmpstr (moved->uid, ==, call->uid);
+  g_assert_cmpint (moved->revision, ==, call->revision + 1);
 }
 
 /* ---- Quiet ------------------------------------------------------------------------- */
@@ -1603,7 +1706,8 @@ main (int argc, char **argv)
 
   ADD_ZONES ("summary/due-at-interview-end", test_summary_due_at_interview_end);
   ADD ("summary/gone-once-notes-written", test_summary_gone_once_notes_written);
-  ADD_ZONES ("thank-you/one-per-person-at-end-plus-3h", test_thank_you_one_per_person_at_end_plus_3h);
+  ADD_ZONES ("thank-you/one-per-person-at-end-plus-3h",
+             test_thank_you_one_per_person_at_end_plus_3h);
   ADD ("thank-you/switched-off-produces-nothing", test_thank_you_switched_off);
   ADD_ZONES ("follow-up-call/day-after-decision-date", test_follow_up_call_day_after_decision_date);
   ADD_ZONES ("follow-up-call/friday-decision-moves-to-monday",
@@ -1625,10 +1729,13 @@ main (int argc, char **argv)
   ADD_ZONES ("bring-forward/next-business-morning", test_bring_forward_next_business_morning);
   ADD_ZONES ("bring-forward/no-later-than-3-days-before-deadline",
              test_bring_forward_no_later_than_3_days_before_deadline);
+  ADD_ZONES ("bring-forward/two-offers-one-call-at-sooner",
+             test_bring_forward_two_offers_one_call_at_sooner);
   ADD ("bring-forward/not-when-deadline-not-before-decision",
        test_bring_forward_not_when_deadline_not_before_decision);
   ADD ("bring-forward/cancelled-by-outcome-of-b", test_bring_forward_cancelled_by_outcome_of_b);
-  ADD ("bring-forward/cancelled-when-offer-settled", test_bring_forward_cancelled_when_offer_settled);
+  ADD ("bring-forward/cancelled-when-offer-settled",
+       test_bring_forward_cancelled_when_offer_settled);
   ADD_ZONES ("brief-references/one-per-reference-next-business-day",
              test_brief_references_one_per_reference_next_business_day);
   ADD_ZONES ("rejection-letter/one-per-contact-next-day-even-sunday",
@@ -1636,6 +1743,7 @@ main (int argc, char **argv)
   ADD_ZONES ("rapport-call/hit-it-off-after-7-business", test_rapport_call_hit_it_off_after_7_days);
   ADD_ZONES ("recontact/jan-31-to-jun-30", test_recontact_jan_31_to_jun_30);
   ADD_ZONES ("recontact/sep-30-2027-to-feb-29-2028", test_recontact_sep_30_to_feb_29);
+  ADD_ZONES ("recontact/saturday-not-moved", test_recontact_weekend_not_moved);
   ADD ("recontact/decision-maker-else-hr-else-anyone",
        test_recontact_decision_maker_else_hr_else_anyone);
   ADD ("recontact/switched-off-produces-nothing", test_recontact_switched_off);
@@ -1653,6 +1761,8 @@ main (int argc, char **argv)
   ADD ("idempotency/derive-twice-changes-nothing", test_derive_twice_changes_nothing);
   ADD ("idempotency/no-op-write-changes-nothing", test_no_op_write_changes_nothing);
   ADD ("idempotency/uids-stable-across-reopen", test_uids_stable_across_reopen);
+  ADD ("settings/switching-rule-off-removes-pending", test_switching_rule_off_removes_pending);
+  ADD ("settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
   ADD ("quiet/after-21-days", test_quiet_after_21_days);
   ADD ("quiet/not-after-touch", test_quiet_not_after_touch);
   ADD ("quiet/never-when-rejected", test_quiet_never_when_rejected);
