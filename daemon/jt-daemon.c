@@ -1,0 +1,446 @@
+/* jt-daemon.c: jobtrackd's parts wired to the main loop. */
+#include "jt-daemon.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib-unix.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#ifdef HAVE_LIBSYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+
+#include "jt-config.h"
+#include "jt-db-watch.h"
+#include "jt-error.h"
+#include "jt-notifier.h"
+#include "jt-paths.h"
+#include "jt-reminder-actions.h"
+#include "jt-rules.h"
+#include "jt-scheduler.h"
+#include "jt-store.h"
+#include "jt-wall-timer.h"
+
+/* With follow-ups waiting and no way to show them, look again this often (the bus
+ * usually tells us sooner, when a notification server appears). */
+#define RETRY_SECONDS 300
+
+struct _JtDaemon
+{
+  char *db_path;
+  int lock_fd;
+  JtStore *store;
+  JtConfig *config;
+  JtRules *rules;
+  GTimeZone *tz;
+  JtNotifier *notifier;
+  JtWallTimer *timer;
+  JtDbWatch *db_watch;
+  GFileMonitor *zone_monitor;
+  GDBusConnection *system_bus;
+  guint sleep_subscription;
+  GHashTable *shown_unmarked; /* reminder id -> when shown, for marks that failed */
+  gboolean reported_no_server;
+  GMainLoop *loop;
+  guint signal_sources[3];
+};
+
+static void notify_systemd (const char *state);
+
+static gint64
+wall_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The user's zone as it is now: TZ when set, else what /etc/localtime points at (read
+ * afresh, since GLib keeps its first answer for the local zone). */
+static GTimeZone *
+current_zone (void)
+{
+  g_autofree char *target = NULL;
+  const char *name;
+
+  if (g_getenv ("TZ") != NULL)
+    return g_time_zone_new_local ();
+  target = g_file_read_link ("/etc/localtime", NULL);
+  name = target != NULL ? strstr (target, "zoneinfo/") : NULL;
+  if (name != NULL)
+    {
+      GTimeZone *zone = g_time_zone_new_identifier (name + strlen ("zoneinfo/"));
+
+      if (zone != NULL)
+        return zone;
+    }
+  return g_time_zone_new_local ();
+}
+
+/* The one-instance lock: a file next to the database, locked for our lifetime. */
+static int
+take_lock (const char *db_path, GError **error)
+{
+  g_autofree char *path = g_strconcat (db_path, ".jobtrackd-lock", NULL);
+  g_autofree char *pid = NULL;
+  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+  if (fd < 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot create %s: %s", path,
+                   g_strerror (errno));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) < 0)
+    {
+      char running[32] = "";
+      ssize_t n = read (fd, running, sizeof running - 1);
+
+      running[MAX (n, 0)] = '\0';
+      g_strchomp (running);
+      if (*running)
+        g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
+                     "another jobtrackd (pid %s) is already running for %s", running, db_path);
+      else
+        g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
+                     "another jobtrackd is already running for %s", db_path);
+      close (fd);
+      return -1;
+    }
+  pid = g_strdup_printf ("%d\n", (int) getpid ());
+  if (ftruncate (fd, 0) == 0 && write (fd, pid, strlen (pid)) < 0)
+    g_debug ("cannot write the pid to the lock file: %s", g_strerror (errno));
+  return fd;
+}
+
+/* Marks a shown reminder notified; when the database is busy, remembers it so it is
+ * marked later and never shown twice. */
+static void
+mark_notified (JtDaemon *daemon, gint64 id, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (jt_reminder_mark_notified (daemon->store, id, now, &error)
+      || g_error_matches (error, JT_ERROR, JT_ERROR_NOT_FOUND))
+    {
+      g_hash_table_remove (daemon->shown_unmarked, &id);
+      return;
+    }
+  g_warning ("reminder %" G_GINT64_FORMAT " was shown but cannot be marked yet: %s", id,
+             error->message);
+  g_hash_table_insert (daemon->shown_unmarked, g_memdup2 (&id, sizeof id),
+                       g_memdup2 (&now, sizeof now));
+}
+
+static void
+retry_unmarked (JtDaemon *daemon)
+{
+  g_autoptr (GList) ids = g_hash_table_get_keys (daemon->shown_unmarked);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      gint64 id = *(gint64 *) l->data;
+      gint64 shown = *(gint64 *) g_hash_table_lookup (daemon->shown_unmarked, &id);
+
+      mark_notified (daemon, id, shown);
+    }
+}
+
+static void
+report_no_server (JtDaemon *daemon, const GError *error, guint waiting)
+{
+  if (daemon->reported_no_server)
+    return;
+  daemon->reported_no_server = TRUE;
+  g_message ("%u follow-up(s) due but not shown: %s; they stay in 'jobtrack agenda' and are "
+             "shown when a notification server appears",
+             waiting, error->message);
+}
+
+/* Shows what came due and sets the timer for the next one. */
+static void
+deliver_and_reschedule (JtDaemon *daemon)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 now = wall_now ();
+  gint64 wake;
+  gboolean waiting = FALSE;
+
+  jt_rules_set_now (daemon->rules, now);
+  retry_unmarked (daemon);
+  if (!jt_scheduler_plan (daemon->store, now, &plan, &error))
+    {
+      g_warning ("cannot read the reminders: %s", error->message);
+      jt_wall_timer_set (daemon->timer, now + 60, NULL);
+      return;
+    }
+  if (plan.summarize)
+    {
+      if (jt_notifier_show_summary (daemon->notifier, plan.due->len, &error))
+        for (guint i = 0; i < plan.due->len; i++)
+          mark_notified (daemon, ((JtReminder *) g_ptr_array_index (plan.due, i))->id, now);
+      else
+        waiting = TRUE;
+    }
+  else
+    for (guint i = 0; i < plan.due->len && !waiting; i++)
+      {
+        const JtReminder *reminder = g_ptr_array_index (plan.due, i);
+
+        if (g_hash_table_contains (daemon->shown_unmarked, &reminder->id))
+          continue;
+        if (jt_notifier_show_reminder (daemon->notifier, reminder, now, daemon->tz, &error))
+          {
+            g_debug ("shown reminder %" G_GINT64_FORMAT ": %s", reminder->id, reminder->title);
+            mark_notified (daemon, reminder->id, now);
+          }
+        else
+          waiting = TRUE;
+      }
+  if (waiting)
+    report_no_server (daemon, error, plan.due->len);
+  else if (plan.due->len > 0)
+    daemon->reported_no_server = FALSE;
+
+  wake = plan.next_wake;
+  if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0)
+    wake = wake == 0 ? now + RETRY_SECONDS : MIN (wake, now + RETRY_SECONDS);
+  g_clear_error (&error);
+  if (!jt_wall_timer_set (daemon->timer, wake, &error))
+    g_warning ("%s", error->message);
+  g_debug ("next wake-up %" G_GINT64_FORMAT, wake);
+}
+
+static void
+on_timer (gboolean clock_changed, gpointer user_data)
+{
+  if (clock_changed)
+    g_debug ("the clock was set; rescheduling");
+  deliver_and_reschedule (user_data);
+}
+
+static void
+on_database_changed (gpointer user_data)
+{
+  g_debug ("the database changed; rescheduling");
+  deliver_and_reschedule (user_data);
+}
+
+static void
+on_server_appeared (gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+
+  g_debug ("a notification server appeared");
+  daemon->reported_no_server = FALSE;
+  deliver_and_reschedule (daemon);
+}
+
+static void
+on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 now = wall_now ();
+  gboolean ok;
+
+  jt_rules_set_now (daemon->rules, now);
+  if (action == JT_NOTIFY_DONE)
+    ok = jt_reminder_mark_done (daemon->store, reminder_id, NULL, now, NULL, &error);
+  else
+    ok = jt_reminder_snooze (daemon->store, reminder_id,
+                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * 86400, now, NULL,
+                             &error);
+  if (!ok)
+    g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);
+  deliver_and_reschedule (daemon);
+}
+
+/* New rules for a new configuration or zone; the reminders follow at once. */
+static void
+use_rules (JtDaemon *daemon, JtConfig *config, GTimeZone *tz)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&daemon->rules, jt_rules_free);
+  if (config != daemon->config)
+    {
+      g_clear_pointer (&daemon->config, jt_config_free);
+      daemon->config = config;
+    }
+  if (tz != daemon->tz)
+    {
+      g_clear_pointer (&daemon->tz, g_time_zone_unref);
+      daemon->tz = tz;
+    }
+  daemon->rules = jt_rules_new (daemon->config, daemon->tz, wall_now ());
+  jt_rules_attach (daemon->rules, daemon->store);
+  if (!jt_rules_bring_up_to_date (daemon->rules, daemon->store, &error))
+    g_warning ("cannot re-derive the reminders: %s", error->message);
+}
+
+static gboolean
+on_reload (gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+  g_autoptr (GError) error = NULL;
+  JtConfig *config;
+
+  notify_systemd ("RELOADING=1");
+  config = jt_config_load (NULL, &error);
+  if (config == NULL)
+    g_warning ("keeping the old configuration: %s", error->message);
+  else
+    {
+      g_message ("configuration reloaded");
+      use_rules (daemon, config, daemon->tz);
+      deliver_and_reschedule (daemon);
+    }
+  notify_systemd ("READY=1");
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_quit (gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+
+  notify_systemd ("STOPPING=1");
+  g_main_loop_quit (daemon->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_zone_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+                 gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+
+  g_message ("the time zone changed");
+  use_rules (daemon, daemon->config, current_zone ());
+  deliver_and_reschedule (daemon);
+}
+
+static void
+on_prepare_for_sleep (GDBusConnection *connection, const char *sender, const char *path,
+                      const char *interface, const char *signal, GVariant *parameters,
+                      gpointer user_data)
+{
+  gboolean going_to_sleep = TRUE;
+
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+  if (!going_to_sleep)
+    {
+      g_debug ("resumed; rescheduling");
+      deliver_and_reschedule (user_data);
+    }
+}
+
+/* Resume, where logind is there to tell us; the wall-clock timer covers it anyway. */
+static void
+watch_sleep (JtDaemon *daemon)
+{
+  g_autoptr (GError) error = NULL;
+
+  daemon->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, &error);
+  if (daemon->system_bus == NULL)
+    {
+      g_debug ("no system bus, so no resume signal: %s", error->message);
+      return;
+    }
+  daemon->sleep_subscription = g_dbus_connection_signal_subscribe (
+      daemon->system_bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
+      "PrepareForSleep", "/org/freedesktop/login1", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+      on_prepare_for_sleep, daemon, NULL);
+}
+
+static void
+watch_zone (JtDaemon *daemon)
+{
+  g_autoptr (GFile) localtime = g_file_new_for_path ("/etc/localtime");
+
+  daemon->zone_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (daemon->zone_monitor != NULL)
+    g_signal_connect (daemon->zone_monitor, "changed", G_CALLBACK (on_zone_changed), daemon);
+}
+
+static void
+notify_systemd (const char *state)
+{
+#ifdef HAVE_LIBSYSTEMD
+  sd_notify (0, state);
+#else
+  (void) state;
+#endif
+}
+
+JtDaemon *
+jt_daemon_new (const char *db_path, GError **error)
+{
+  g_autoptr (JtDaemon) daemon = g_new0 (JtDaemon, 1);
+
+  daemon->lock_fd = -1;
+  daemon->db_path = g_strdup (db_path);
+  daemon->shown_unmarked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (!jt_paths_prepare_database_dir (db_path, error)
+      || (daemon->lock_fd = take_lock (db_path, error)) < 0
+      || (daemon->config = jt_config_load (NULL, error)) == NULL
+      || (daemon->store = jt_store_open (db_path, error)) == NULL)
+    return NULL;
+  use_rules (daemon, daemon->config, current_zone ());
+  daemon->timer = jt_wall_timer_new (on_timer, daemon, error);
+  if (daemon->timer == NULL
+      || (daemon->db_watch = jt_db_watch_new (daemon->store, on_database_changed, daemon, error))
+             == NULL)
+    return NULL;
+  daemon->notifier = jt_notifier_new (on_action, on_server_appeared, daemon);
+  return g_steal_pointer (&daemon);
+}
+
+void
+jt_daemon_free (JtDaemon *daemon)
+{
+  if (daemon == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (daemon->signal_sources); i++)
+    if (daemon->signal_sources[i] != 0)
+      g_source_remove (daemon->signal_sources[i]);
+  if (daemon->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (daemon->system_bus, daemon->sleep_subscription);
+  g_clear_object (&daemon->system_bus);
+  if (daemon->zone_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (daemon->zone_monitor, daemon);
+  g_clear_object (&daemon->zone_monitor);
+  g_clear_pointer (&daemon->notifier, jt_notifier_free);
+  g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
+  g_clear_pointer (&daemon->timer, jt_wall_timer_free);
+  g_clear_pointer (&daemon->rules, jt_rules_free);
+  g_clear_pointer (&daemon->store, jt_store_free);
+  g_clear_pointer (&daemon->config, jt_config_free);
+  g_clear_pointer (&daemon->tz, g_time_zone_unref);
+  g_clear_pointer (&daemon->shown_unmarked, g_hash_table_unref);
+  g_clear_pointer (&daemon->loop, g_main_loop_unref);
+  if (daemon->lock_fd >= 0)
+    close (daemon->lock_fd);
+  g_free (daemon->db_path);
+  g_free (daemon);
+}
+
+int
+jt_daemon_run (JtDaemon *daemon)
+{
+  daemon->loop = g_main_loop_new (NULL, FALSE);
+  daemon->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit, daemon);
+  daemon->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit, daemon);
+  daemon->signal_sources[2] = g_unix_signal_add (SIGHUP, on_reload, daemon);
+  watch_sleep (daemon);
+  watch_zone (daemon);
+  g_message ("watching %s", daemon->db_path);
+  deliver_and_reschedule (daemon);
+  notify_systemd ("READY=1\nSTATUS=Watching for follow-ups");
+  g_main_loop_run (daemon->loop);
+  return 0;
+}

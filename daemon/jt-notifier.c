@@ -1,0 +1,481 @@
+/* jt-notifier.c: follow-ups as desktop notifications, through libnotify.
+ *
+ * The summary says what and for which application ("Follow-up call — Globex, SRE"); the
+ * body says who, how to reach them, the context the rule wrote down, and when it was due
+ * if that was a while ago. The Desktop Notifications spec makes the summary plain text
+ * (servers escape it themselves), so record text goes there as it is, on one line; the
+ * body may be read as markup, so record text goes there escaped and nothing else does.
+ *
+ * Each notification with actions stays referenced here until the server closes it: its
+ * action callbacks live on the NotifyNotification. */
+#include "jt-notifier.h"
+
+#include <gio/gio.h>
+#include <libnotify/notify.h>
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-time.h"
+
+#define SERVER_NAME "org.freedesktop.Notifications"
+#define SERVER_PATH "/org/freedesktop/Notifications"
+
+/* A server that does not answer this fast is treated as absent, and asked again later. */
+#define PROBE_TIMEOUT_MS 5000
+
+#define APP_NAME "jobtrack"
+#define CATEGORY "x-jobtrack.followup"
+#define HINT_REMINDER_ID "x-jobtrack-reminder-id"
+
+/* Notifications are small; a hostile or runaway record must not fill the screen. */
+#define MAX_SUMMARY_BYTES 200
+#define MAX_BODY_BYTES 2000
+
+/* Shown that long after its due time, a reminder says when it was due. */
+#define OVERDUE_AFTER 60
+/* Shown that long after it should have fired, a reminder is critical. */
+#define CRITICAL_AFTER 86400
+
+/* Where the reminder id lives on each NotifyNotification (a gint64*). */
+#define REMINDER_ID_KEY "jt-reminder-id"
+
+struct _JtNotifier
+{
+  JtNotifyActionFunc on_action;
+  JtNotifyServerFunc on_server;
+  gpointer user_data;
+  gboolean initted;   /* notify_init () worked */
+  guint watch_id;
+  GHashTable *shown;  /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+};
+
+/* What each rule asks for, in a few words. */
+static const char *const rule_labels[] = {
+  [JT_RULE_SUMMARY] = "Write the summary",
+  [JT_RULE_THANK_YOU] = "Thank-you letter",
+  [JT_RULE_FOLLOW_UP_CALL] = "Follow-up call",
+  [JT_RULE_BRING_FORWARD] = "Ask to decide sooner",
+  [JT_RULE_BRIEF_REFERENCES] = "Brief your references",
+  [JT_RULE_REJECTION_LETTER] = "Letter after the rejection",
+  [JT_RULE_RAPPORT_CALL] = "Keep-in-touch call",
+  [JT_RULE_RECONTACT] = "Re-contact call",
+  [JT_RULE_OFFER_NEGOTIATION] = "Negotiate the offer",
+  [JT_RULE_OFFER_DEADLINE] = "Offer deadline",
+  [JT_RULE_NETWORK_UPDATE] = "Network update",
+  [JT_RULE_APPLICATION_FOLLOW_UP] = "Check in",
+  [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
+
+static const struct
+{
+  const char *id;
+  const char *label;
+  JtNotifyAction action;
+} actions[] = {
+  { "done", "Done", JT_NOTIFY_DONE },
+  { "snooze-day", "Snooze 1 day", JT_NOTIFY_SNOOZE_DAY },
+  { "snooze-week", "Snooze 1 week", JT_NOTIFY_SNOOZE_WEEK },
+};
+
+/* ---- Text ------------------------------------------------------------------------- */
+
+/* Record text made safe to send: valid UTF-8 (D-Bus refuses anything else), line breaks
+ * as "\n" (or spaces when `one_line`), other control characters as spaces, surrounding
+ * space trimmed. NULL gives "". New string. */
+static char *
+clean_text (const char *text, gboolean one_line)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\r' || c == '\n' || type == G_UNICODE_LINE_SEPARATOR
+          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (clean, one_line ? ' ' : '\n');
+      else if (type == G_UNICODE_CONTROL)
+        g_string_append_c (clean, ' ');
+      else
+        g_string_append_unichar (clean, c);
+    }
+  return g_strstrip (g_string_free (clean, FALSE));
+}
+
+/* The longest start of `text` no longer than `max` bytes that ends between characters. */
+static gsize
+utf8_prefix_length (const char *text, gsize length, gsize max)
+{
+  gsize cut;
+
+  if (length <= max)
+    return length;
+  for (cut = max; cut > 0 && (text[cut] & 0xC0) == 0x80; cut--)
+    ;
+  return cut;
+}
+
+/* Cuts `text` to `max` bytes, plus an ellipsis, between characters and, when it is
+ * markup-escaped, outside entities such as "&amp;". */
+static void
+cap_text (GString *text, gsize max, gboolean escaped)
+{
+  gsize cut = utf8_prefix_length (text->str, text->len, max);
+
+  if (cut == text->len)
+    return;
+  if (escaped)
+    {
+      const char *amp = g_strrstr_len (text->str, (gssize) cut, "&");
+
+      if (amp != NULL && memchr (amp, ';', cut - (gsize) (amp - text->str)) == NULL)
+        cut = (gsize) (amp - text->str);
+    }
+  g_string_truncate (text, cut);
+  g_string_append (text, "…");
+}
+
+static void
+append_line (GString *text, const char *line)
+{
+  if (*line == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+/* "Follow-up call — Globex, SRE": what, and for which application. New string. */
+static char *
+reminder_summary (const JtReminder *reminder)
+{
+  g_autofree char *title = clean_text (reminder->title, TRUE);
+  g_autofree char *company = clean_text (reminder->company, TRUE);
+  g_autofree char *role = clean_text (reminder->role, TRUE);
+  const char *what = NULL;
+  GString *summary;
+
+  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels))
+    what = rule_labels[reminder->rule];
+  if (what == NULL)
+    what = *title != '\0' ? title : "Follow-up";
+  summary = g_string_new (what);
+  if (*company != '\0')
+    g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
+  cap_text (summary, MAX_SUMMARY_BYTES, FALSE);
+  return g_string_free (summary, FALSE);
+}
+
+/* The body, markup-escaped:
+ *   Raj Patel · +44 20 7946 0000 · raj@globex.example
+ *   They planned to decide by 2026-12-03; ask where things stand.
+ *   Was due Thu 3 Dec 2026 10:00.
+ * New string. */
+static char *
+reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
+{
+  g_autofree char *name = clean_text (reminder->contact_name, TRUE);
+  g_autofree char *phone = clean_text (reminder->contact_phone, TRUE);
+  g_autofree char *email = clean_text (reminder->contact_email, TRUE);
+  g_autofree char *detail = clean_text (reminder->detail, FALSE);
+  g_auto (GStrv) lines = g_strsplit (detail, "\n", -1);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  GString *body;
+
+  /* Who, and how to reach them. */
+  append_line (text, name);
+  if (*phone != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", phone);
+  if (*email != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
+
+  /* The context. The rules end it with "Reach NAME: email, phone." when they know how;
+   * the first line says that already. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (g_str_has_prefix (line, "Reach ") && (*phone != '\0' || *email != '\0')
+          && (*phone == '\0' || strstr (line, phone) != NULL)
+          && (*email == '\0' || strstr (line, email) != NULL))
+        continue;
+      append_line (text, line);
+    }
+
+  if (reminder->due_at > 0 && now - reminder->due_at > OVERDUE_AFTER)
+    {
+      g_autofree char *due = jt_time_format_human (reminder->due_at, tz);
+
+      if (due != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("Was due %s.", due);
+
+          append_line (text, line);
+        }
+    }
+
+  escaped = g_markup_escape_text (text->str, (gssize) text->len);
+  body = g_string_new (escaped);
+  cap_text (body, MAX_BODY_BYTES, TRUE);
+  return g_string_free (body, FALSE);
+}
+
+/* ---- The server ------------------------------------------------------------------- */
+
+static void
+set_no_server (GError **error, const char *reason)
+{
+  g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "no notification server: %s", reason);
+}
+
+/* The capabilities of the server now on the bus (it may have changed since the last
+ * call), or FALSE with the reason there is none. This asks the bus itself rather than
+ * notify_get_server_caps (), which cannot tell "no server" from "no capabilities" and logs
+ * a warning each time no server answers. */
+static gboolean
+server_caps (JtNotifier *notifier, GStrv *caps, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) reply = NULL;
+
+  if (!notifier->initted)
+    {
+      set_no_server (error, "libnotify could not be initialised");
+      return FALSE;
+    }
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &local_error);
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, SERVER_NAME, SERVER_PATH, SERVER_NAME,
+                                         "GetCapabilities", NULL, G_VARIANT_TYPE ("(as)"),
+                                         G_DBUS_CALL_FLAGS_NONE, PROBE_TIMEOUT_MS, NULL,
+                                         &local_error);
+  if (reply == NULL)
+    {
+      g_dbus_error_strip_remote_error (local_error);
+      set_no_server (error, local_error->message);
+      return FALSE;
+    }
+  g_variant_get (reply, "(^as)", caps);
+  return TRUE;
+}
+
+/* Shows `notification`; on failure the error says there is no server. */
+static gboolean
+show (NotifyNotification *notification, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (notify_notification_show (notification, &local_error))
+    return TRUE;
+  g_dbus_error_strip_remote_error (local_error);
+  set_no_server (error, local_error->message);
+  return FALSE;
+}
+
+/* The hints every jobtrack notification carries. */
+static void
+set_common_hints (NotifyNotification *notification, NotifyUrgency urgency)
+{
+  notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_NAME));
+  notify_notification_set_category (notification, CATEGORY);
+  notify_notification_set_urgency (notification, urgency);
+}
+
+/* ---- Shown notifications ---------------------------------------------------------- */
+
+/* Drops our reference to `notification` unless a newer one took its place. */
+static void
+forget (JtNotifier *notifier, NotifyNotification *notification)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (notification), REMINDER_ID_KEY);
+
+  if (id != NULL && g_hash_table_lookup (notifier->shown, id) == notification)
+    g_hash_table_remove (notifier->shown, id);
+}
+
+static void
+on_closed (NotifyNotification *notification, gpointer user_data)
+{
+  forget (user_data, notification);
+}
+
+static void
+on_action_invoked (NotifyNotification *notification, char *action, gpointer user_data)
+{
+  JtNotifier *notifier = user_data;
+  const gint64 *id = g_object_get_data (G_OBJECT (notification), REMINDER_ID_KEY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (action, actions[i].id))
+      {
+        g_autoptr (GError) error = NULL;
+        gint64 reminder_id = *id;
+
+        /* The callback may show other reminders; this one must outlive it. */
+        g_object_ref (notification);
+        notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
+        /* Most servers close a notification once an action was chosen; not all do. */
+        if (notify_notification_get_closed_reason (notification) == NOTIFY_CLOSED_REASON_UNSET
+            && !notify_notification_close (notification, &error))
+          g_debug ("closing the notification of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
+                   error->message);
+        forget (notifier, notification);
+        g_object_unref (notification);
+        return;
+      }
+}
+
+static void
+on_name_appeared (G_GNUC_UNUSED GDBusConnection *connection, G_GNUC_UNUSED const char *name,
+                  const char *owner, gpointer user_data)
+{
+  JtNotifier *notifier = user_data;
+
+  g_debug ("notification server %s appeared", owner);
+  if (notifier->on_server != NULL)
+    notifier->on_server (notifier->user_data);
+}
+
+static void
+on_name_vanished (GDBusConnection *connection, G_GNUC_UNUSED const char *name,
+                  G_GNUC_UNUSED gpointer user_data)
+{
+  if (connection == NULL)
+    g_debug ("no session bus: notifications wait");
+  else
+    g_debug ("no notification server on the session bus");
+}
+
+/* ---- API -------------------------------------------------------------------------- */
+
+JtNotifier *
+jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server,
+                 gpointer user_data)
+{
+  JtNotifier *notifier = g_new0 (JtNotifier, 1);
+
+  notifier->on_action = on_action;
+  notifier->on_server = on_server;
+  notifier->user_data = user_data;
+  notifier->initted = notify_init (APP_NAME);
+  if (!notifier->initted)
+    g_warning ("libnotify could not be initialised; reminders will wait");
+  notifier->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  /* Without a session bus this reports the name vanished, and shows fail until one is
+   * reachable. It never starts a server itself; a show may, by D-Bus activation. */
+  notifier->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, SERVER_NAME,
+                                         G_BUS_NAME_WATCHER_FLAGS_NONE, on_name_appeared,
+                                         on_name_vanished, notifier, NULL);
+  return notifier;
+}
+
+void
+jt_notifier_free (JtNotifier *notifier)
+{
+  GHashTableIter iter;
+  gpointer notification;
+
+  if (notifier == NULL)
+    return;
+  g_bus_unwatch_name (notifier->watch_id);
+  /* What is on screen stays there: it still says whom to call, and the reminder was
+   * marked notified. Only its buttons go dead. */
+  g_hash_table_iter_init (&iter, notifier->shown);
+  while (g_hash_table_iter_next (&iter, NULL, &notification))
+    g_signal_handlers_disconnect_by_data (notification, notifier);
+  g_hash_table_unref (notifier->shown);
+  g_free (notifier);
+}
+
+gboolean
+jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gint64 now,
+                           GTimeZone *tz, GError **error)
+{
+  g_auto (GStrv) caps = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *body = NULL;
+  NotifyNotification *notification;
+  gboolean is_new;
+
+  g_return_val_if_fail (notifier != NULL, FALSE);
+  g_return_val_if_fail (reminder != NULL, FALSE);
+
+  if (!server_caps (notifier, &caps, error))
+    return FALSE;
+  summary = reminder_summary (reminder);
+  body = reminder_body (reminder, now, tz);
+
+  /* Shown again, a reminder replaces its notification rather than stacking a second. */
+  notification = g_hash_table_lookup (notifier->shown, &reminder->id);
+  is_new = notification == NULL;
+  if (is_new)
+    {
+      notification = notify_notification_new (summary, body, NULL);
+      g_object_set_data_full (G_OBJECT (notification), REMINDER_ID_KEY,
+                              g_memdup2 (&reminder->id, sizeof reminder->id), g_free);
+      g_signal_connect (notification, "closed", G_CALLBACK (on_closed), notifier);
+    }
+  else
+    {
+      g_object_ref (notification);
+      notify_notification_update (notification, summary, body, NULL);
+      notify_notification_clear_hints (notification);
+      notify_notification_clear_actions (notification);
+    }
+
+  set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER
+                                      ? NOTIFY_URGENCY_CRITICAL
+                                      : NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_hint (notification, HINT_REMINDER_ID,
+                                g_variant_new_int64 (reminder->id));
+  if (g_strv_contains ((const char *const *) caps, "actions"))
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      notify_notification_add_action (notification, actions[i].id, actions[i].label,
+                                      on_action_invoked, notifier, NULL);
+
+  if (!show (notification, error))
+    {
+      forget (notifier, notification);
+      g_object_unref (notification);
+      return FALSE;
+    }
+  if (is_new)
+    g_hash_table_insert (notifier->shown, g_memdup2 (&reminder->id, sizeof reminder->id),
+                         notification);
+  else
+    g_object_unref (notification);
+  return TRUE;
+}
+
+gboolean
+jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
+{
+  g_auto (GStrv) caps = NULL;
+  g_autofree char *summary = NULL;
+  NotifyNotification *notification;
+  gboolean ok;
+
+  g_return_val_if_fail (notifier != NULL, FALSE);
+
+  if (count == 0)
+    return TRUE;
+  if (!server_caps (notifier, &caps, error))
+    return FALSE;
+  summary = g_strdup_printf ("%u follow-up%s came due while you were away", count,
+                             count == 1 ? "" : "s");
+  notification = notify_notification_new (summary,
+                                          count == 1 ? "Run 'jobtrack agenda' to see it."
+                                                     : "Run 'jobtrack agenda' to see them.",
+                                          NULL);
+  set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
+  ok = show (notification, error);
+  g_object_unref (notification);
+  return ok;
+}

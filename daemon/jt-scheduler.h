@@ -1,0 +1,30 @@
+/* jt-scheduler.h: what to show now, and when to wake next.
+ *
+ * A reminder is shown once each time it comes due: when its fire time has passed and it
+ * was not notified since (a snooze gives it a later fire time, so it comes due again).
+ * When more than JT_SCHEDULER_MAX_SINGLES are due at once — after the daemon was not
+ * running, or the machine slept — one summary stands for them. */
+#pragma once
+
+#include <glib.h>
+
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+#define JT_SCHEDULER_MAX_SINGLES 3
+
+typedef struct
+{
+  GPtrArray *due;    /* JtReminder* to show now, soonest first; owned */
+  gboolean summarize;/* show one summary for all of `due` */
+  gint64 next_wake;  /* the soonest later fire time, 0 for none */
+} JtSchedulePlan;
+
+/* Plans at `now`. Clear the plan with jt_schedule_plan_clear. */
+gboolean jt_scheduler_plan (JtStore *store, gint64 now, JtSchedulePlan *plan, GError **error);
+void jt_schedule_plan_clear (JtSchedulePlan *plan);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JtSchedulePlan, jt_schedule_plan_clear)
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* test-scheduler.c: the daemon's decisions at a pinned time — what is shown, once, and
+ * when it wakes next — over a real temporary database. */
+#include <glib/gstdio.h>
+
+#include "jt-reminder-actions.h"
+#include "jt-rules.h"
+#include "jt-scheduler.h"
+#include "jt-store-applications.h"
+#include "jt-store-reminders.h"
+#include "jt-store.h"
+
+#define T0 1796112000 /* 2026-12-01T09:00:00Z */
+
+typedef struct
+{
+  char *dir;
+  JtStore *store;
+  gint64 app_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JtApplication) app = jt_application_new ();
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jt-scheduler-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "jobtrack.db", NULL);
+  f->store = jt_store_open (path, &error);
+  g_assert_no_error (error);
+  txn = jt_store_begin_write (f->store, &error);
+  app->company = g_strdup ("Globex");
+  app->status = JT_STATUS_LEAD; /* a lead calls for no rule's reminders */
+  g_assert_true (jt_store_application_insert (f->store, app, T0, &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  f->app_id = app->id;
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_strdup (jt_store_get_path (f->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  jt_store_free (f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* A manual reminder due at `due`; returns its id. */
+static gint64
+add_reminder (Fixture *f, gint64 due)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (GError) error = NULL;
+
+  txn = jt_store_begin_write (f->store, &error);
+  reminder->rule = JT_RULE_MANUAL;
+  reminder->uid = jt_rules_make_uid (JT_RULE_MANUAL, 0, 0, 0, NULL);
+  reminder->application_id = f->app_id;
+  reminder->due_at = due;
+  reminder->title = g_strdup ("Call back");
+  g_assert_true (jt_store_reminder_insert (f->store, reminder, T0, &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  return reminder->id;
+}
+
+static void
+plan_at (Fixture *f, gint64 now, JtSchedulePlan *plan)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (jt_scheduler_plan (f->store, now, plan, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_nothing_due_sleeps_until_the_next (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+
+  add_reminder (f, T0 + 3600);
+  add_reminder (f, T0 + 600);
+  plan_at (f, T0, &plan);
+  g_assert_cmpuint (plan.due->len, ==, 0);
+  g_assert_cmpint (plan.next_wake, ==, T0 + 600);
+}
+
+static void
+test_empty_store_has_no_deadline (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+
+  plan_at (f, T0, &plan);
+  g_assert_cmpuint (plan.due->len, ==, 0);
+  g_assert_cmpint (plan.next_wake, ==, 0);
+}
+
+static void
+test_due_is_shown_once (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) first = { 0 };
+  g_auto (JtSchedulePlan) again = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 id = add_reminder (f, T0 + 60);
+
+  plan_at (f, T0 + 60, &first);
+  g_assert_cmpuint (first.due->len, ==, 1);
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (first.due, 0))->id, ==, id);
+  g_assert_false (first.summarize);
+  g_assert_true (jt_reminder_mark_notified (f->store, id, T0 + 61, &error));
+  /* A restart, or any later look, shows nothing twice. */
+  plan_at (f, T0 + 7200, &again);
+  g_assert_cmpuint (again.due->len, ==, 0);
+  g_assert_cmpint (again.next_wake, ==, 0);
+}
+
+static void
+test_unnotified_stays_due (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+
+  /* No server accepted it: it is still due later (nothing is lost). */
+  add_reminder (f, T0 - 86400);
+  plan_at (f, T0 + 86400, &plan);
+  g_assert_cmpuint (plan.due->len, ==, 1);
+}
+
+static void
+test_snoozed_fires_again (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) shown = { 0 };
+  g_auto (JtSchedulePlan) before = { 0 };
+  g_auto (JtSchedulePlan) after = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 id = add_reminder (f, T0);
+
+  plan_at (f, T0, &shown);
+  g_assert_true (jt_reminder_mark_notified (f->store, id, T0, &error));
+  g_assert_true (jt_reminder_snooze (f->store, id, T0 + 86400, T0 + 10, NULL, &error));
+  plan_at (f, T0 + 3600, &before);
+  g_assert_cmpuint (before.due->len, ==, 0);
+  g_assert_cmpint (before.next_wake, ==, T0 + 86400);
+  plan_at (f, T0 + 86400, &after);
+  g_assert_cmpuint (after.due->len, ==, 1);
+}
+
+static void
+test_done_and_dismissed_never_fire (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 done = add_reminder (f, T0);
+  gint64 dismissed = add_reminder (f, T0 + 10);
+
+  g_assert_true (jt_reminder_mark_done (f->store, done, NULL, T0, NULL, &error));
+  g_assert_true (jt_reminder_dismiss (f->store, dismissed, T0, NULL, &error));
+  plan_at (f, T0 + 100, &plan);
+  g_assert_cmpuint (plan.due->len, ==, 0);
+  g_assert_cmpint (plan.next_wake, ==, 0);
+}
+
+static void
+test_catch_up_summarizes_more_than_three (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) three = { 0 };
+  g_auto (JtSchedulePlan) five = { 0 };
+
+  for (int i = 0; i < 3; i++)
+    add_reminder (f, T0 + i * 3600);
+  plan_at (f, T0 + 5 * 3600, &three);
+  g_assert_cmpuint (three.due->len, ==, 3);
+  g_assert_false (three.summarize);
+  add_reminder (f, T0 + 3 * 3600);
+  add_reminder (f, T0 + 4 * 3600);
+  plan_at (f, T0 + 5 * 3600, &five);
+  g_assert_cmpuint (five.due->len, ==, 5);
+  g_assert_true (five.summarize);
+  /* Soonest first. */
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (five.due, 0))->fire_at, ==, T0);
+}
+
+/* The clock set back an hour: what was due is not yet; set forward past it: it is. */
+static void
+test_clock_jumps (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) back = { 0 };
+  g_auto (JtSchedulePlan) forward = { 0 };
+
+  add_reminder (f, T0 + 1800);
+  plan_at (f, T0 - 3600, &back);
+  g_assert_cmpuint (back.due->len, ==, 0);
+  g_assert_cmpint (back.next_wake, ==, T0 + 1800);
+  plan_at (f, T0 + 86400 * 30, &forward);
+  g_assert_cmpuint (forward.due->len, ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, func) \
+  g_test_add ("/scheduler/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("next-deadline", test_nothing_due_sleeps_until_the_next);
+  ADD ("no-deadline", test_empty_store_has_no_deadline);
+  ADD ("shown-once", test_due_is_shown_once);
+  ADD ("unnotified-stays-due", test_unnotified_stays_due);
+  ADD ("snooze-fires-again", test_snoozed_fires_again);
+  ADD ("done-and-dismissed-never-fire", test_done_and_dismissed_never_fire);
+  ADD ("catch-up-summary", test_catch_up_summarizes_more_than_three);
+  ADD ("clock-jumps", test_clock_jumps);
+#undef ADD
+  return g_test_run ();
+}
