@@ -266,7 +266,7 @@ server_caps (JtNotifier *notifier, GStrv *caps, GError **error)
   return TRUE;
 }
 
-/* Shows `notification`; on failure the error says there is no server. */
+/* Shows `notification` through libnotify, with its reason when the server did not. */
 static gboolean
 show (NotifyNotification *notification, GError **error)
 {
@@ -275,7 +275,8 @@ show (NotifyNotification *notification, GError **error)
   if (notify_notification_show (notification, &local_error))
     return TRUE;
   g_dbus_error_strip_remote_error (local_error);
-  set_no_server (error, local_error->message);
+  g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "the notification server did not show it: %s",
+               local_error->message);
   return FALSE;
 }
 
@@ -320,7 +321,8 @@ on_action_invoked (NotifyNotification *notification, char *action, gpointer user
 
         /* The callback may show other reminders; this one must outlive it. */
         g_object_ref (notification);
-        notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
+        if (notifier->on_action != NULL)
+          notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
         /* Most servers close a notification once an action was chosen; not all do. */
         if (notify_notification_get_closed_reason (notification) == NOTIFY_CLOSED_REASON_UNSET
             && !notify_notification_close (notification, &error))
@@ -345,12 +347,18 @@ on_name_appeared (G_GNUC_UNUSED GDBusConnection *connection, G_GNUC_UNUSED const
 
 static void
 on_name_vanished (GDBusConnection *connection, G_GNUC_UNUSED const char *name,
-                  G_GNUC_UNUSED gpointer user_data)
+                  gpointer user_data)
 {
+  JtNotifier *notifier = user_data;
+
   if (connection == NULL)
-    g_debug ("no session bus: notifications wait");
-  else
-    g_debug ("no notification server on the session bus");
+    {
+      g_debug ("no session bus: notifications wait");
+      return;
+    }
+  g_debug ("no notification server on the session bus");
+  /* Its notifications went with it, and will never be reported closed. */
+  g_hash_table_remove_all (notifier->shown);
 }
 
 /* ---- API -------------------------------------------------------------------------- */

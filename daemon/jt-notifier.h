@@ -1,10 +1,16 @@
 /* jt-notifier.h: showing follow-ups as desktop notifications (libnotify).
  *
- * All text from the records is markup-escaped; nothing else is ever sent as markup.
+ * Record text in the body is markup-escaped, and the body has no markup of its own; the
+ * summary is plain text by the Desktop Notifications spec (servers escape it), so record
+ * text goes there unescaped but on one line. Both are capped in length.
  * Where the server advertises the "actions" capability, each notification carries Done,
  * Snooze 1 day and Snooze 1 week; a click calls back with the reminder's id. The
  * notifier watches the bus name org.freedesktop.Notifications and calls back when a
- * server appears, so what waited can be delivered then. */
+ * server appears, so what waited can be delivered then.
+ *
+ * Failures are JT_ERROR_FAILED: "no notification server: REASON" when none answered (no
+ * session bus, no owner of the name, activation failed), "the notification server did
+ * not show it: REASON" when it refused. */
 #pragma once
 
 #include <glib.h>
@@ -26,19 +32,23 @@ typedef void (*JtNotifyServerFunc) (gpointer user_data);
 typedef struct _JtNotifier JtNotifier;
 
 /* A notifier calling `on_action` for clicks and `on_server` when a notification server
- * appears on the session bus. Free with jt_notifier_free. */
+ * appears on the session bus (either may be NULL); both are called from the thread-default
+ * main context. Succeeds without a session bus too: shows then fail until there is one.
+ * Free with jt_notifier_free, which leaves shown notifications on screen. */
 JtNotifier *jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server,
                              gpointer user_data);
 void jt_notifier_free (JtNotifier *notifier);
 
-/* Shows one reminder, as of `now` (it is critical when more than a day overdue). TRUE
+/* Shows one reminder, as of `now` (it is critical when more than a day overdue; `tz`,
+ * NULL for local, words its due time). Shown again, it replaces its notification. TRUE
  * once the server accepted it; FALSE with an error when there is no server or it
- * refused. */
+ * refused. Blocks on D-Bus calls to the server. */
 gboolean jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder,
                                     gint64 now, GTimeZone *tz, GError **error);
 
 /* Shows one notification for `count` follow-ups that came due while jobtrackd was not
- * running ("5 follow-ups came due while you were away"). */
+ * running ("5 follow-ups came due while you were away"), without actions. A count of 0
+ * shows nothing and succeeds. */
 gboolean jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtNotifier, jt_notifier_free)
