@@ -9,7 +9,7 @@
 #include "jt-store-reminders.h"
 #include "jt-store.h"
 
-#define T0 1796112000 /* 2026-12-01T09:00:00Z */
+#define T0 1796112000 /* 2026-12-01T08:00:00Z */
 
 typedef struct
 {

@@ -17,7 +17,7 @@
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
-#define NOW 1796112000 /* 2026-12-01T09:00:00Z */
+#define NOW 1796112000 /* 2026-12-01T08:00:00Z */
 
 typedef struct
 {
