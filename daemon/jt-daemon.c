@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <gio/gio.h>
 #include <glib-unix.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #ifdef HAVE_LIBSYSTEMD
@@ -44,9 +46,11 @@ struct _JtDaemon
   GDBusConnection *system_bus;
   guint sleep_subscription;
   GHashTable *shown_unmarked; /* reminder id -> when shown, for marks that failed */
-  gboolean reported_no_server;
+  GHashTable *reported_waiting; /* ids of reminders logged as due but not shown */
+  gboolean catching_up;         /* the first delivery since start */
   GMainLoop *loop;
-  guint signal_sources[3];
+  guint hup_source;
+  guint quit_source;
 };
 
 static void notify_systemd (const char *state);
@@ -148,15 +152,21 @@ retry_unmarked (JtDaemon *daemon)
     }
 }
 
+/* Logs each follow-up that is due but cannot be shown, once, by name: under systemd the
+ * journal is then the record of what was due. */
 static void
-report_no_server (JtDaemon *daemon, const GError *error, guint waiting)
+report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
 {
-  if (daemon->reported_no_server)
-    return;
-  daemon->reported_no_server = TRUE;
-  g_message ("%u follow-up(s) due but not shown: %s; they stay in 'jobtrack agenda' and are "
-             "shown when a notification server appears",
-             waiting, error->message);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const JtReminder *reminder = g_ptr_array_index (due, i);
+
+      if (g_hash_table_contains (daemon->reported_waiting, &reminder->id))
+        continue;
+      g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s", reminder->id,
+                 error->message, reminder->title);
+      g_hash_table_add (daemon->reported_waiting, g_memdup2 (&reminder->id, sizeof (gint64)));
+    }
 }
 
 /* Shows what came due and sets the timer for the next one. */
@@ -171,7 +181,7 @@ deliver_and_reschedule (JtDaemon *daemon)
 
   jt_rules_set_now (daemon->rules, now);
   retry_unmarked (daemon);
-  if (!jt_scheduler_plan (daemon->store, now, &plan, &error))
+  if (!jt_scheduler_plan (daemon->store, now, daemon->catching_up, &plan, &error))
     {
       g_warning ("cannot read the reminders: %s", error->message);
       jt_wall_timer_set (daemon->timer, now + 60, NULL);
@@ -201,9 +211,12 @@ deliver_and_reschedule (JtDaemon *daemon)
           waiting = TRUE;
       }
   if (waiting)
-    report_no_server (daemon, error, plan.due->len);
-  else if (plan.due->len > 0)
-    daemon->reported_no_server = FALSE;
+    report_waiting (daemon, error, plan.due);
+  else
+    {
+      daemon->catching_up = FALSE;
+      g_hash_table_remove_all (daemon->reported_waiting);
+    }
 
   wake = plan.next_wake;
   if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0)
@@ -235,7 +248,6 @@ on_server_appeared (gpointer user_data)
   JtDaemon *daemon = user_data;
 
   g_debug ("a notification server appeared");
-  daemon->reported_no_server = FALSE;
   deliver_and_reschedule (daemon);
 }
 
@@ -303,14 +315,60 @@ on_reload (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGTERM and SIGINT: the main loop stops cleanly, and if it cannot get there within a
+ * second (a notification server that does not answer holds a synchronous D-Bus call),
+ * the process ends anyway, half a second after the signal. Every write is one SQLite transaction, so ending anywhere
+ * leaves nothing half-written. */
+static int quit_pipe[2] = { -1, -1 };
+static const struct itimerval quit_deadline = { { 0, 0 }, { 0, 500 * 1000 } };
+
+static void
+on_alarm_signal (int signal_number)
+{
+  _exit (0);
+}
+
+static void
+on_quit_signal (int signal_number)
+{
+  int saved = errno;
+  char byte = 1;
+
+  if (write (quit_pipe[1], &byte, 1) < 0)
+    _exit (0);
+  setitimer (ITIMER_REAL, &quit_deadline, NULL);
+  errno = saved;
+}
+
 static gboolean
-on_quit (gpointer user_data)
+on_quit (int fd, GIOCondition condition, gpointer user_data)
 {
   JtDaemon *daemon = user_data;
 
   notify_systemd ("STOPPING=1");
   g_main_loop_quit (daemon->loop);
   return G_SOURCE_CONTINUE;
+}
+
+static guint
+watch_quit_signals (JtDaemon *daemon)
+{
+  struct sigaction quit = { .sa_handler = on_quit_signal };
+  struct sigaction alarm_action = { .sa_handler = on_alarm_signal };
+
+  if (quit_pipe[0] < 0
+      && (!g_unix_open_pipe (quit_pipe, FD_CLOEXEC, NULL)
+          || !g_unix_set_fd_nonblocking (quit_pipe[1], TRUE, NULL)))
+    {
+      g_warning ("cannot watch for SIGTERM: %s", g_strerror (errno));
+      return 0;
+    }
+  sigemptyset (&quit.sa_mask);
+  sigemptyset (&alarm_action.sa_mask);
+  sigaction (SIGALRM, &alarm_action, NULL);
+  sigaction (SIGTERM, &quit, NULL);
+  sigaction (SIGINT, &quit, NULL);
+  return g_unix_fd_add (quit_pipe[0], G_IO_IN, on_quit, daemon);
 }
 
 static void
@@ -385,6 +443,8 @@ jt_daemon_new (const char *db_path, GError **error)
   daemon->lock_fd = -1;
   daemon->db_path = g_strdup (db_path);
   daemon->shown_unmarked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  daemon->reported_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  daemon->catching_up = TRUE;
   if (!jt_paths_prepare_database_dir (db_path, error)
       || (daemon->lock_fd = take_lock (db_path, error)) < 0
       || (daemon->config = jt_config_load (NULL, error)) == NULL
@@ -405,9 +465,10 @@ jt_daemon_free (JtDaemon *daemon)
 {
   if (daemon == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (daemon->signal_sources); i++)
-    if (daemon->signal_sources[i] != 0)
-      g_source_remove (daemon->signal_sources[i]);
+  if (daemon->hup_source != 0)
+    g_source_remove (daemon->hup_source);
+  if (daemon->quit_source != 0)
+    g_source_remove (daemon->quit_source);
   if (daemon->sleep_subscription != 0)
     g_dbus_connection_signal_unsubscribe (daemon->system_bus, daemon->sleep_subscription);
   g_clear_object (&daemon->system_bus);
@@ -422,6 +483,7 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->config, jt_config_free);
   g_clear_pointer (&daemon->tz, g_time_zone_unref);
   g_clear_pointer (&daemon->shown_unmarked, g_hash_table_unref);
+  g_clear_pointer (&daemon->reported_waiting, g_hash_table_unref);
   g_clear_pointer (&daemon->loop, g_main_loop_unref);
   if (daemon->lock_fd >= 0)
     close (daemon->lock_fd);
@@ -433,9 +495,8 @@ int
 jt_daemon_run (JtDaemon *daemon)
 {
   daemon->loop = g_main_loop_new (NULL, FALSE);
-  daemon->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit, daemon);
-  daemon->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit, daemon);
-  daemon->signal_sources[2] = g_unix_signal_add (SIGHUP, on_reload, daemon);
+  daemon->hup_source = g_unix_signal_add (SIGHUP, on_reload, daemon);
+  daemon->quit_source = watch_quit_signals (daemon);
   watch_sleep (daemon);
   watch_zone (daemon);
   g_message ("watching %s", daemon->db_path);

@@ -21,7 +21,7 @@
 #define SERVER_PATH "/org/freedesktop/Notifications"
 
 /* A server that does not answer this fast is treated as absent, and asked again later. */
-#define PROBE_TIMEOUT_MS 5000
+#define PROBE_TIMEOUT_MS 1500
 
 #define APP_NAME "jobtrack"
 #define CATEGORY "x-jobtrack.followup"

@@ -2,8 +2,9 @@
  *
  * A reminder is shown once each time it comes due: when its fire time has passed and it
  * was not notified since (a snooze gives it a later fire time, so it comes due again).
- * When more than JT_SCHEDULER_MAX_SINGLES are due at once — after the daemon was not
- * running, or the machine slept — one summary stands for them. */
+ * At start, when more than JT_SCHEDULER_MAX_SINGLES came due while the daemon was not
+ * running, one summary stands for them; while running, each is shown on its own (the
+ * rules put many calls at the same 10:00). */
 #pragma once
 
 #include <glib.h>
@@ -21,8 +22,10 @@ typedef struct
   gint64 next_wake;  /* the soonest later fire time, 0 for none */
 } JtSchedulePlan;
 
-/* Plans at `now`. Clear the plan with jt_schedule_plan_clear. */
-gboolean jt_scheduler_plan (JtStore *store, gint64 now, JtSchedulePlan *plan, GError **error);
+/* Plans at `now`; `catching_up` for the first plan after start. Clear the plan with
+ * jt_schedule_plan_clear. */
+gboolean jt_scheduler_plan (JtStore *store, gint64 now, gboolean catching_up,
+                            JtSchedulePlan *plan, GError **error);
 void jt_schedule_plan_clear (JtSchedulePlan *plan);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JtSchedulePlan, jt_schedule_plan_clear)

@@ -74,12 +74,18 @@ add_reminder (Fixture *f, gint64 due)
 }
 
 static void
-plan_at (Fixture *f, gint64 now, JtSchedulePlan *plan)
+plan_while_running (Fixture *f, gint64 now, gboolean catching_up, JtSchedulePlan *plan)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (jt_scheduler_plan (f->store, now, plan, &error));
+  g_assert_true (jt_scheduler_plan (f->store, now, catching_up, plan, &error));
   g_assert_no_error (error);
+}
+
+static void
+plan_at (Fixture *f, gint64 now, JtSchedulePlan *plan)
+{
+  plan_while_running (f, now, FALSE, plan);
 }
 
 static void
@@ -173,17 +179,22 @@ test_catch_up_summarizes_more_than_three (Fixture *f, gconstpointer data)
 {
   g_auto (JtSchedulePlan) three = { 0 };
   g_auto (JtSchedulePlan) five = { 0 };
+  g_auto (JtSchedulePlan) running = { 0 };
 
   for (int i = 0; i < 3; i++)
     add_reminder (f, T0 + i * 3600);
-  plan_at (f, T0 + 5 * 3600, &three);
+  plan_while_running (f, T0 + 5 * 3600, TRUE, &three);
   g_assert_cmpuint (three.due->len, ==, 3);
   g_assert_false (three.summarize);
   add_reminder (f, T0 + 3 * 3600);
   add_reminder (f, T0 + 4 * 3600);
-  plan_at (f, T0 + 5 * 3600, &five);
+  plan_while_running (f, T0 + 5 * 3600, TRUE, &five);
   g_assert_cmpuint (five.due->len, ==, 5);
   g_assert_true (five.summarize);
+  /* While running, five calls at the same 10:00 are five notifications. */
+  plan_while_running (f, T0 + 5 * 3600, FALSE, &running);
+  g_assert_cmpuint (running.due->len, ==, 5);
+  g_assert_false (running.summarize);
   /* Soonest first. */
   g_assert_cmpint (((JtReminder *) g_ptr_array_index (five.due, 0))->fire_at, ==, T0);
 }

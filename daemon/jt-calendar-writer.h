@@ -1,0 +1,37 @@
+/* jt-calendar-writer.h: the live calendar, a file a calendar app subscribes to.
+ *
+ * Keeps `path` (normally $XDG_DATA_HOME/jobtrack/followups.ics) equal to the export of
+ * the store's open follow-ups and interviews (jt_ical_export). The daemon calls
+ * jt_calendar_writer_update at start and after every change to the database; the file
+ * is only rewritten when its text would change, and always atomically (readers see the
+ * old calendar or the new one, whole). */
+#pragma once
+
+#include <glib.h>
+
+#include "jt-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _JtCalendarWriter JtCalendarWriter;
+
+/* A writer of `path` from `store`; the store is borrowed and must outlive the writer.
+ * Writes nothing yet. Free with jt_calendar_writer_free. */
+JtCalendarWriter *jt_calendar_writer_new (JtStore *store, const char *path);
+void jt_calendar_writer_free (JtCalendarWriter *writer);
+
+/* The file this writer keeps; owned by the writer. */
+const char *jt_calendar_writer_get_path (JtCalendarWriter *writer);
+
+/* Exports the calendar and, when its text differs from what was last written, or the
+ * file is missing or was replaced by someone else since, writes it atomically (mode
+ * 0600), creating its folder (0700) if needed. FALSE with a JT_ERROR naming the file
+ * when it cannot; the next call tries again. */
+gboolean jt_calendar_writer_update (JtCalendarWriter *writer, GError **error);
+
+/* $XDG_DATA_HOME/jobtrack/followups.ics. New string. */
+char *jt_calendar_writer_default_path (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtCalendarWriter, jt_calendar_writer_free)
+
+G_END_DECLS
