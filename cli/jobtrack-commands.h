@@ -17,3 +17,5 @@ int jt_cmd_snooze (JtCli *cli, int argc, char **argv);
 int jt_cmd_dismiss (JtCli *cli, int argc, char **argv);
 int jt_cmd_remind (JtCli *cli, int argc, char **argv);
 int jt_cmd_config (JtCli *cli, int argc, char **argv);
+int jt_cmd_export (JtCli *cli, int argc, char **argv);
+int jt_cmd_import (JtCli *cli, int argc, char **argv);

@@ -96,7 +96,8 @@ static const Column interviews_columns[] = {
   INT ("id"), INT ("application_id"), INT ("start_at"), INT ("duration_min"), TEXT ("kind"),
   TEXT ("place"), INT ("rating"), TEXT ("conversation"), TEXT ("edge"), TEXT ("problems"),
   TEXT ("objections"), TEXT ("next_step"), INT ("may_call_at"), TEXT ("notes"),
-  INT ("created_at"), INT ("updated_at"),
+  INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("invite_uid", 3),
+  INT_SINCE ("invite_sequence", 3),
   END,
 };
 static const Column interview_contacts_columns[] = {

@@ -144,28 +144,69 @@ find_or_create_application (JtStore *store, const JtInterviewLog *log, gint64 no
   return TRUE;
 }
 
+/* The people a log has recorded so far, by folded name and folded email: the index in
+ * result->contacts plus one. Looking someone up costs the same for the thousandth
+ * person as for the first. */
+typedef struct
+{
+  GHashTable *by_name;
+  GHashTable *by_email;
+} Seen;
+
+static void
+seen_init (Seen *seen)
+{
+  seen->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seen->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+seen_clear (Seen *seen)
+{
+  g_clear_pointer (&seen->by_name, g_hash_table_unref);
+  g_clear_pointer (&seen->by_email, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Seen, seen_clear)
+
+/* Remembers result->contacts[index]; an earlier contact keeps a key they share. */
+static void
+seen_add (Seen *seen, const JtContact *contact, guint index)
+{
+  char *name_key = jt_text_fold (contact->name);
+  char *email_key = contact->email != NULL ? jt_text_fold (contact->email) : NULL;
+
+  if (!g_hash_table_contains (seen->by_name, name_key))
+    g_hash_table_insert (seen->by_name, name_key, GUINT_TO_POINTER (index + 1));
+  else
+    g_free (name_key);
+  if (email_key != NULL && !g_hash_table_contains (seen->by_email, email_key))
+    g_hash_table_insert (seen->by_email, email_key, GUINT_TO_POINTER (index + 1));
+  else
+    g_free (email_key);
+}
+
 /* Reuses the company's contact with the same email, else the same name, filling in what
  * it lacked; otherwise creates one. Appends it to result->contacts (once). */
 static JtContact *
 find_or_create_person (JtStore *store, const char *company, const JtContact *person, gint64 now,
-                       JtInterviewLogResult *result, GError **error)
+                       JtInterviewLogResult *result, Seen *seen, GError **error)
 {
   GError *local_error = NULL;
   g_autoptr (JtContact) contact = NULL;
   gboolean created = FALSE;
   g_autofree char *name_key = jt_text_fold (person->name);
   g_autofree char *email_key = person->email != NULL ? jt_text_fold (person->email) : NULL;
+  guint by_name = GPOINTER_TO_UINT (g_hash_table_lookup (seen->by_name, name_key));
+  guint by_email =
+      email_key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (seen->by_email, email_key)) : 0;
 
-  /* Someone named twice in one log ("--with Raj ... --decision-maker raj") is one person. */
-  for (guint i = 0; i < result->contacts->len; i++)
+  /* Someone named twice in one log ("--with Raj ... --decision-maker raj") is one person:
+   * the first recorded whose name or email matches. */
+  if (by_name != 0 || by_email != 0)
     {
-      JtContact *seen = g_ptr_array_index (result->contacts, i);
-      g_autofree char *seen_name = jt_text_fold (seen->name);
-      g_autofree char *seen_email = seen->email != NULL ? jt_text_fold (seen->email) : NULL;
+      guint first = by_name == 0 ? by_email : by_email == 0 ? by_name : MIN (by_name, by_email);
 
-      if (g_str_equal (seen_name, name_key)
-          || (email_key != NULL && g_strcmp0 (seen_email, email_key) == 0))
-        return seen;
+      return g_ptr_array_index (result->contacts, first - 1);
     }
   contact = jt_store_contact_find (store, company, person->email, person->name, &local_error);
   if (local_error != NULL)
@@ -193,6 +234,7 @@ find_or_create_person (JtStore *store, const char *company, const JtContact *per
         return NULL;
     }
   g_array_append_val (result->created, created);
+  seen_add (seen, contact, result->contacts->len);
   g_ptr_array_add (result->contacts, g_steal_pointer (&contact));
   return g_ptr_array_index (result->contacts, result->contacts->len - 1);
 }
@@ -200,13 +242,13 @@ find_or_create_person (JtStore *store, const char *company, const JtContact *per
 /* Gives `role` to the person named `name`: one of the people met, or a new contact. */
 static gboolean
 mark_role (JtStore *store, const JtInterviewLog *log, const char *name, JtContactRole role,
-           gint64 now, JtInterviewLogResult *result, GError **error)
+           gint64 now, JtInterviewLogResult *result, Seen *seen, GError **error)
 {
   g_autoptr (JtContact) named = jt_contact_new ();
   JtContact *contact;
 
   named->name = g_strdup (name);
-  contact = find_or_create_person (store, log->company, named, now, result, error);
+  contact = find_or_create_person (store, log->company, named, now, result, seen, error);
   if (contact == NULL)
     return FALSE;
   contact->roles |= role;
@@ -214,37 +256,48 @@ mark_role (JtStore *store, const JtInterviewLog *log, const char *name, JtContac
          && jt_store_application_link_contact (store, result->application->id, contact->id, error);
 }
 
-gboolean
-jt_interview_log_record (JtStore *store, JtInterviewLog *log, gint64 now,
-                         JtInterviewLogResult *result, GError **error)
+static void
+result_init (JtInterviewLogResult *result)
 {
-  g_autoptr (JtTransaction) txn = NULL;
-  JtInterview *interview = log->interview;
-  guint n_met;
-
   memset (result, 0, sizeof *result);
   result->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
   result->created = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  if (jt_text_is_blank (log->company))
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an interview needs a company (--company)");
-      return FALSE;
-    }
-  txn = jt_store_begin_write (store, error);
-  if (txn == NULL || !find_or_create_application (store, log, now, result, error))
+}
+
+static gboolean
+check_company (const JtInterviewLog *log, GError **error)
+{
+  if (!jt_text_is_blank (log->company))
+    return TRUE;
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an interview needs a company (--company)");
+  return FALSE;
+}
+
+/* Everything the log records, inside the caller's transaction; `result` is initialised. */
+static gboolean
+record (JtStore *store, JtInterviewLog *log, gint64 now, JtInterviewLogResult *result,
+        GError **error)
+{
+  JtInterview *interview = log->interview;
+  g_auto (Seen) seen = { 0 };
+  guint n_met;
+
+  seen_init (&seen);
+  if (!find_or_create_application (store, log, now, result, error))
     return FALSE;
   for (guint i = 0; i < log->people->len; i++)
     if (find_or_create_person (store, log->company, g_ptr_array_index (log->people, i), now,
-                               result, error)
+                               result, &seen, error)
         == NULL)
       return FALSE;
   /* The decision-maker and the influencer may be people who were not in the room. */
   n_met = result->contacts->len;
   if (log->decision_maker != NULL
-      && !mark_role (store, log, log->decision_maker, JT_ROLE_DECISION_MAKER, now, result, error))
+      && !mark_role (store, log, log->decision_maker, JT_ROLE_DECISION_MAKER, now, result, &seen,
+                     error))
     return FALSE;
   if (log->influencer != NULL
-      && !mark_role (store, log, log->influencer, JT_ROLE_INFLUENCER, now, result, error))
+      && !mark_role (store, log, log->influencer, JT_ROLE_INFLUENCER, now, result, &seen, error))
     return FALSE;
   g_ptr_array_set_size (interview->interviewers, 0);
   for (guint i = 0; i < n_met; i++)
@@ -254,5 +307,29 @@ jt_interview_log_record (JtStore *store, JtInterviewLog *log, gint64 now,
   if (!jt_store_interview_insert (store, interview, now, error))
     return FALSE;
   result->interview_id = interview->id;
+  return TRUE;
+}
+
+gboolean
+jt_interview_log_record_in_transaction (JtStore *store, JtInterviewLog *log, gint64 now,
+                                        JtInterviewLogResult *result, GError **error)
+{
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  result_init (result);
+  return check_company (log, error) && record (store, log, now, result, error);
+}
+
+gboolean
+jt_interview_log_record (JtStore *store, JtInterviewLog *log, gint64 now,
+                         JtInterviewLogResult *result, GError **error)
+{
+  g_autoptr (JtTransaction) txn = NULL;
+
+  result_init (result);
+  if (!check_company (log, error))
+    return FALSE;
+  txn = jt_store_begin_write (store, error);
+  if (txn == NULL || !record (store, log, now, result, error))
+    return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

@@ -285,3 +285,45 @@ jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
     g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
   return FALSE;
 }
+
+JtInterview *
+jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequence,
+                                   GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT i.id, ifnull (i.invite_sequence, 0) FROM interviews i WHERE i.invite_uid = ?",
+      error);
+  gint64 id, found_sequence;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, uid);
+  rc = jt_store_step (store, stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL; /* none (no error), or the error is set */
+  id = jt_stmt_int64 (stmt, 0);
+  found_sequence = jt_stmt_int64 (stmt, 1);
+  jt_stmt_release (g_steal_pointer (&stmt));
+  if (sequence != NULL)
+    *sequence = found_sequence;
+  return jt_store_interview_get (store, id, error);
+}
+
+gboolean
+jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint64 sequence,
+                               GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (
+      store, "UPDATE interviews SET invite_uid = ?, invite_sequence = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, uid);
+  jt_stmt_bind_int64 (stmt, 2, sequence);
+  jt_stmt_bind_int64 (stmt, 3, id);
+  return jt_store_exec_one (store, stmt, "interview", id, error);
+}

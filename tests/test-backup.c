@@ -1029,10 +1029,20 @@ as_schema_1 (JsonNode *root)
   JsonObject *doc = json_node_get_object (root);
   JsonObject *tables = json_object_get_object_member (doc, "tables");
 
+  JsonArray *interviews = json_object_get_array_member (tables, "interviews");
+
   json_object_set_int_member (doc, "schema", 1);
   json_object_remove_member (tables, "reminders");
   json_object_remove_member (tables, "settings");
   json_object_remove_member (doc, "sequences");
+  /* Schema 3 added the invitation's uid and sequence to interviews. */
+  for (guint i = 0; i < json_array_get_length (interviews); i++)
+    {
+      JsonObject *row = json_array_get_object_element (interviews, i);
+
+      json_object_remove_member (row, "invite_uid");
+      json_object_remove_member (row, "invite_sequence");
+    }
 }
 
 static void

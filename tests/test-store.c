@@ -260,11 +260,15 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
   raw_exec (f->path, "DROP TABLE reminders; DROP TABLE settings; "
                      "DROP INDEX offers_open_by_deadline; "
                      "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
+                     "DROP INDEX interviews_by_invite_uid; "
+                     "ALTER TABLE interviews DROP COLUMN invite_sequence; "
+                     "ALTER TABLE interviews DROP COLUMN invite_uid; "
                      "PRAGMA user_version = 1");
   store = jt_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (jt_store_get_schema_version (store), ==, 2);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpuint (jt_store_get_schema_version (store), ==, jt_store_known_schema_version ());
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==,
+                   jt_store_known_schema_version ());
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM reminders"), ==, 0);
   apps = jt_store_application_list (store, &error);
   g_assert_cmpuint (apps->len, ==, 1);

@@ -406,7 +406,9 @@ class DaemonTestCase(unittest.TestCase):
         """Waits until the mock got at least `count` Notify calls; returns them all."""
         def enough():
             calls = self.notify_calls()
-            return len(calls) >= count and calls
+            # The mock answers over D-Bus before its log line is flushed: wait for both.
+            timed = all(call.timestamp is not None for call in calls)
+            return len(calls) >= count and timed and calls
         return self.wait_for(enough, timeout, message="%d Notify call(s)" % count)
 
     def invoke_action(self, notification_id, action):

@@ -1,0 +1,1283 @@
+/* jt-ical-import.c: interviews from the invitations employers send, read with libical.
+ *
+ * Two phases. Reading: the text is checked (size, binary, nesting), parsed by libical,
+ * and every VEVENT turned into an Invite (instant, length, kind, place, company, role,
+ * people) without touching the database, so a bad file fails before anything is
+ * written. Writing: one write transaction applies every Invite (new interview, moved
+ * interview, unchanged, cancelled) and commits, or rolls back for a dry run. */
+#include "jt-ical-import.h"
+
+#include <libical/ical.h>
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-interview-log.h"
+#include "jt-store-applications.h"
+#include "jt-store-interviews.h"
+#include "jt-time.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+/* Sanity limits: a real invitation is a few kilobytes, with a handful of people, one
+ * event (a few more for a series' exceptions) and components three deep
+ * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). */
+#define MAX_BYTES (5 * 1024 * 1024)
+#define MAX_EVENTS 1000
+#define MAX_ATTENDEES 1000       /* in one event */
+#define MAX_ATTENDEES_IN_FILE 2000 /* in all its events together */
+#define MAX_DEPTH 8
+#define MAX_UID_BYTES 1024
+#define MAX_NAME_CHARS 200 /* a person's name as kept */
+#define MAX_PLACE_CHARS 500
+#define DEFAULT_DURATION_MIN 60
+
+/* ---- Text ----------------------------------------------------------------------------- */
+
+/* Text from the file made fit to store and print on one line: control characters
+ * (CR, LF, tabs, C1 controls, Unicode line and paragraph separators) become spaces,
+ * runs of spaces one, no space at either end, bidi embeddings and overrides dropped,
+ * at most `max_chars` characters. Markup
+ * is left as it is: it is text, and it is stored and shown as text. NULL for NULL or
+ * blank. New string. */
+static char *
+clean_text (const char *text, glong max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gboolean space = FALSE;
+  glong n = 0;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) || c == 0x2028 || c == 0x2029)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue; /* bidi overrides would make a name print as another */
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n++;
+          space = FALSE;
+        }
+      g_string_append_unichar (out, c);
+      n++;
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_prefix_ascii_nocase (const char *text, gsize length, const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return length >= n && g_ascii_strncasecmp (text, prefix, n) == 0;
+}
+
+/* "mailto:raj@globex.com" (any case of "mailto:") -> "raj@globex.com"; NULL when the
+ * address is not a plausible email (Google writes "invalid:nomail" for some guests). */
+static char *
+email_of (const char *cal_address)
+{
+  const char *address;
+
+  if (cal_address == NULL || g_ascii_strncasecmp (cal_address, "mailto:", 7) != 0)
+    return NULL;
+  address = cal_address + 7;
+  if (strlen (address) > 254 || strchr (address, '@') == NULL || address[0] == '@')
+    return NULL;
+  for (const char *p = address; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
+      return NULL;
+  return g_strdup (address);
+}
+
+static gboolean
+email_is_mine (const char *email, const char *const *me)
+{
+  g_autofree char *key = NULL;
+
+  if (email == NULL || me == NULL)
+    return FALSE;
+  key = jt_text_fold (email);
+  for (guint i = 0; me[i] != NULL; i++)
+    {
+      const char *mine = me[i];
+      g_autofree char *mine_key = NULL;
+
+      if (g_ascii_strncasecmp (mine, "mailto:", 7) == 0)
+        mine += 7;
+      mine_key = jt_text_fold (mine);
+      if (g_str_equal (key, mine_key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- What one event says ------------------------------------------------------------ */
+
+/* One VEVENT, read and checked, before anything is written. */
+typedef struct
+{
+  char *uid;
+  gint64 sequence;
+  gboolean cancelled;
+  gboolean has_start;    /* FALSE only for a cancellation without DTSTART */
+  gint64 start_at;
+  int duration_min;
+  JtInterviewKind kind;
+  char *place;
+  char *summary;         /* cleaned, for messages; may be NULL */
+  char *company;
+  char *company_source;  /* the address the company was guessed from; NULL when given */
+  char *role;            /* "" when the summary does not say */
+  GPtrArray *people;     /* JtContact* with name and email, without the person's own */
+} Invite;
+
+static void
+invite_free (Invite *invite)
+{
+  g_free (invite->uid);
+  g_free (invite->place);
+  g_free (invite->summary);
+  g_free (invite->company);
+  g_free (invite->company_source);
+  g_free (invite->role);
+  g_clear_pointer (&invite->people, g_ptr_array_unref);
+  g_free (invite);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Invite, invite_free)
+
+/* How an event is named in an error: "event 'Interview: SRE at Globex'" or "event 2". */
+static char *
+event_label (const char *summary, guint index)
+{
+  if (summary != NULL)
+    {
+      g_autofree char *shortened = clean_text (summary, 60);
+
+      return g_strdup_printf ("event '%s'", shortened);
+    }
+  return g_strdup_printf ("event %u", index + 1);
+}
+
+/* The first parse error libical noted in `event` about `property` ("DTSTART"), cleaned;
+ * NULL when there is none. */
+static char *
+parse_error_about (icalcomponent *event, const char *property)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_XLICERROR_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (event, ICAL_XLICERROR_PROPERTY))
+    {
+      const char *message = icalproperty_get_xlicerror (p);
+
+      if (message != NULL && strstr (message, property) != NULL)
+        return clean_text (message, 160);
+    }
+  return NULL;
+}
+
+/* The instant of a wall time in a system zone (or the person's zone, for floating
+ * times). A time in a DST gap or fold is resolved as GLib resolves it. */
+static gboolean
+wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
+{
+  g_autoptr (GDateTime) dt =
+      g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
+
+  if (dt == NULL)
+    return FALSE;
+  *instant = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/* The instant of DTSTART or DTEND `prop` (its value `tt`): UTC as written; with a TZID,
+ * through the VTIMEZONE the file embeds (Outlook's "W. Europe Standard Time" is only
+ * defined there), else the system's zone of that name; floating, in `tz`. */
+static gboolean
+time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt,
+              GTimeZone *tz, const char *label, gint64 *instant, GError **error)
+{
+  const char *name = icalproperty_get_property_name (prop);
+  icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+  const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
+
+  if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no valid %s", label, name);
+      return FALSE;
+    }
+  if (tt.is_date)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "%s is an all-day event (%s is a date without a time)", label, name);
+      return FALSE;
+    }
+  if (tt.year < 1900 || tt.year > 9999)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has %s in the year %d", label, name,
+                   tt.year);
+      return FALSE;
+    }
+  if (icaltime_is_utc (tt))
+    *instant = icaltime_as_timet_with_zone (tt, icaltimezone_get_utc_timezone ());
+  else if (tzid != NULL)
+    {
+      icaltimezone *embedded = icalcomponent_get_timezone (calendar, tzid);
+
+      if (embedded != NULL)
+        *instant = icaltime_as_timet_with_zone (tt, embedded);
+      else
+        {
+          g_autoptr (GTimeZone) system = g_time_zone_new_identifier (tzid);
+
+          if (system == NULL || !wall_instant (system, tt, instant))
+            {
+              g_autofree char *shown = clean_text (tzid, 80);
+
+              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                           "%s gives %s in the time zone '%s', which the file does not define "
+                           "(no VTIMEZONE) and this system does not know",
+                           label, name, shown != NULL ? shown : "");
+              return FALSE;
+            }
+        }
+    }
+  else if (!wall_instant (tz, tt, instant))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no valid %s", label, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* DTSTART, and the length from DTEND or DURATION (60 min when neither gives a positive
+ * one), clamped to 1 min .. 24 h. */
+static gboolean
+read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
+            Invite *invite, GError **error)
+{
+  icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalproperty *end = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
+  icalproperty *duration = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
+  gint64 seconds = 0;
+
+  if (start == NULL)
+    {
+      g_autofree char *why = parse_error_about (event, "DTSTART");
+
+      if (invite->cancelled)
+        return TRUE; /* a cancellation names the event by its UID alone */
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s",
+                   label, why != NULL ? ": " : "", why != NULL ? why : "");
+      return FALSE;
+    }
+  if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label,
+                     &invite->start_at, error))
+    return FALSE;
+  invite->has_start = TRUE;
+  if (end != NULL)
+    {
+      struct icaltimetype tt = icalproperty_get_dtend (end);
+      gint64 end_at;
+
+      if (!tt.is_date)
+        {
+          if (!time_instant (calendar, end, tt, tz, label, &end_at, error))
+            return FALSE;
+          seconds = end_at - invite->start_at;
+        }
+    }
+  else if (duration != NULL)
+    seconds = icaldurationtype_as_int (icalproperty_get_duration (duration));
+  if (seconds <= 0)
+    invite->duration_min = DEFAULT_DURATION_MIN;
+  else
+    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, 24 * 60);
+  return TRUE;
+}
+
+/* The hosts of video meetings people are invited to. */
+static gboolean
+is_meeting_host (const char *host)
+{
+  static const char *const hosts[] = {
+    "meet.google.com", "zoom.us", "teams.microsoft.com", "teams.live.com", "webex.com",
+    "whereby.com", "meet.jit.si", "gotomeeting.com", "meet.goto.com", "chime.aws",
+    "bluejeans.com",
+  };
+  g_autofree char *lower = g_ascii_strdown (host, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    if (g_str_equal (lower, hosts[i])
+        || (g_str_has_suffix (lower, hosts[i])
+            && lower[strlen (lower) - strlen (hosts[i]) - 1] == '.'))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first video-meeting link in `text`, or NULL. New string. */
+static char *
+meeting_url_in (const char *text)
+{
+  static GRegex *url_regex; /* compiled once; never freed */
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (g_once_init_enter (&url_regex))
+    g_once_init_leave (&url_regex,
+                       g_regex_new ("https?://([A-Za-z0-9.-]+)(?::[0-9]+)?(?:[/?#][^\\s<>\"']*)?",
+                                    0, 0, NULL));
+  g_regex_match (url_regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *host = g_match_info_fetch (match, 1);
+
+      if (is_meeting_host (host))
+        return g_match_info_fetch (match, 0);
+      g_match_info_next (match, NULL);
+    }
+  return NULL;
+}
+
+/* The value of the first property named `x_name` (an X- property), or NULL. New string. */
+static char *
+x_property_value (icalcomponent *event, const char *x_name)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_X_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
+    {
+      const char *name = icalproperty_get_x_name (p);
+
+      if (name != NULL && g_ascii_strcasecmp (name, x_name) == 0)
+        return icalproperty_get_value_as_string_r (p);
+    }
+  return NULL;
+}
+
+static gboolean
+has_word (const char *text, const char *word)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", word);
+
+  return text != NULL
+         && g_regex_match_simple (pattern, text, G_REGEX_CASELESS, 0);
+}
+
+/* Kind and place. Kind: the summary's word for it (panel, final, video, phone or call),
+ * else video when the location, description or conference fields hold a video-meeting
+ * link, else on-site. Place: LOCATION, else that link. */
+static void
+read_kind_and_place (icalcomponent *event, const char *summary, Invite *invite)
+{
+  const char *location = icalcomponent_get_location (event);
+  const char *description = icalcomponent_get_description (event);
+  g_autofree char *google = x_property_value (event, "X-GOOGLE-CONFERENCE");
+  g_autofree char *teams = x_property_value (event, "X-MICROSOFT-SKYPETEAMSMEETINGURL");
+  g_autofree char *url = NULL;
+
+  url = meeting_url_in (location);
+  if (url == NULL)
+    url = meeting_url_in (google);
+  if (url == NULL)
+    url = meeting_url_in (teams);
+  if (url == NULL)
+    url = meeting_url_in (description);
+  if (has_word (summary, "panel"))
+    invite->kind = JT_INTERVIEW_PANEL;
+  else if (has_word (summary, "final"))
+    invite->kind = JT_INTERVIEW_FINAL;
+  else if (has_word (summary, "video"))
+    invite->kind = JT_INTERVIEW_VIDEO;
+  else if (has_word (summary, "phone") || has_word (summary, "call"))
+    invite->kind = JT_INTERVIEW_PHONE;
+  else if (url != NULL)
+    invite->kind = JT_INTERVIEW_VIDEO;
+  else
+    invite->kind = JT_INTERVIEW_ONSITE;
+  invite->place = clean_text (location, MAX_PLACE_CHARS);
+  if (invite->place == NULL && url != NULL)
+    invite->place = clean_text (url, MAX_PLACE_CHARS);
+}
+
+/* A calendar user who is a room, a resource or a mailing list, not a person. */
+static gboolean
+is_not_a_person (icalproperty *prop)
+{
+  icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_CUTYPE_PARAMETER);
+
+  if (param == NULL)
+    return FALSE;
+  switch (icalparameter_get_cutype (param))
+    {
+    case ICAL_CUTYPE_ROOM:
+    case ICAL_CUTYPE_RESOURCE:
+    case ICAL_CUTYPE_GROUP:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The person an ORGANIZER or ATTENDEE names (CN cleaned, else the address), or NULL
+ * for a room or resource, or when it names nobody. */
+static JtContact *
+person_of (icalproperty *prop, const char *cal_address)
+{
+  icalparameter *cn = icalproperty_get_first_parameter (prop, ICAL_CN_PARAMETER);
+  icalparameter *email_param = icalproperty_get_first_parameter (prop, ICAL_EMAIL_PARAMETER);
+  g_autoptr (JtContact) person = NULL;
+  g_autofree char *email = email_of (cal_address);
+
+  if (is_not_a_person (prop))
+    return NULL;
+  if (email == NULL && email_param != NULL)
+    {
+      g_autofree char *mailto =
+          g_strconcat ("mailto:", icalparameter_get_email (email_param), NULL);
+
+      email = email_of (mailto);
+    }
+  person = jt_contact_new ();
+  person->name = clean_text (cn != NULL ? icalparameter_get_cn (cn) : NULL, MAX_NAME_CHARS);
+  person->email = g_steal_pointer (&email);
+  if (person->name == NULL)
+    person->name = g_strdup (person->email);
+  return person->name != NULL ? g_steal_pointer (&person) : NULL;
+}
+
+/* The people of one event, each once: the same address is the same person, and so is
+ * the same name when one of the two has no address. */
+typedef struct
+{
+  GPtrArray *people;      /* JtContact*, owned */
+  GHashTable *emails;     /* folded addresses */
+  GHashTable *names;      /* folded names of everyone */
+  GHashTable *bare_names; /* folded names of those without an address */
+} People;
+
+static void
+people_init (People *p)
+{
+  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  p->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->bare_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+people_clear (People *p)
+{
+  g_clear_pointer (&p->people, g_ptr_array_unref);
+  g_clear_pointer (&p->emails, g_hash_table_unref);
+  g_clear_pointer (&p->names, g_hash_table_unref);
+  g_clear_pointer (&p->bare_names, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (People, people_clear)
+
+/* Adds `person` (taking it) unless they are already there. */
+static void
+people_add (People *p, JtContact *person)
+{
+  char *name_key = jt_text_fold (person->name);
+  char *email_key = person->email != NULL ? jt_text_fold (person->email) : NULL;
+  gboolean known = email_key != NULL ? g_hash_table_contains (p->emails, email_key)
+                                           || g_hash_table_contains (p->bare_names, name_key)
+                                     : g_hash_table_contains (p->names, name_key);
+
+  if (known)
+    {
+      g_free (name_key);
+      g_free (email_key);
+      jt_contact_free (person);
+      return;
+    }
+  if (email_key != NULL)
+    g_hash_table_add (p->emails, email_key);
+  else
+    g_hash_table_add (p->bare_names, g_strdup (name_key));
+  g_hash_table_add (p->names, name_key);
+  g_ptr_array_add (p->people, person);
+}
+
+/* Providers whose addresses say nothing about an employer. */
+static gboolean
+is_generic_domain (const char *domain)
+{
+  static const char *const exact[] = {
+    "gmail.com", "googlemail.com", "outlook.com", "live.com", "msn.com", "icloud.com",
+    "me.com", "mac.com", "web.de", "aol.com", "mail.com", "pm.me", "fastmail.com",
+    "zoho.com", "yandex.ru", "tutanota.com", "posteo.de", "t-online.de", "freenet.de",
+  };
+  /* Any country's: yahoo.co.uk, gmx.net, hotmail.fr, protonmail.ch, proton.me... */
+  static const char *const families[] = { "yahoo.", "gmx.", "hotmail.", "proton", "outlook.",
+                                          "ymail.", "yandex." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (g_str_equal (domain, exact[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_has_prefix (domain, families[i]))
+      return TRUE;
+  /* Google Calendar's own addresses: shared calendars and rooms. */
+  return g_str_has_suffix (domain, "calendar.google.com");
+}
+
+/* "raj@careers.globex.com" -> "Globex": the label before the top-level domain (and
+ * before a second-level one such as .co.uk or .com.au), its first letter capitalised.
+ * NULL for a generic provider or an address without a usable domain. New string. */
+static char *
+company_from_email (const char *email)
+{
+  static const char *const second_level[] = { "co", "com", "org", "net", "ac", "gov", "edu",
+                                              "ne", "or", "go" };
+  const char *at = email != NULL ? strrchr (email, '@') : NULL;
+  g_autofree char *ascii = NULL;
+  g_autofree char *domain = NULL;
+  g_auto (GStrv) labels = NULL;
+  guint n;
+  const char *label;
+  gunichar first;
+  char first_utf8[8] = { 0 };
+
+  if (at == NULL)
+    return NULL;
+  ascii = g_ascii_strdown (at + 1, -1);
+  g_strstrip (ascii);
+  while (g_str_has_suffix (ascii, "."))
+    ascii[strlen (ascii) - 1] = '\0';
+  domain = g_hostname_is_ascii_encoded (ascii) ? g_hostname_to_unicode (ascii)
+                                               : g_strdup (ascii);
+  if (domain == NULL || is_generic_domain (domain))
+    return NULL;
+  labels = g_strsplit (domain, ".", -1);
+  n = g_strv_length (labels);
+  if (n < 2)
+    return NULL;
+  n--; /* the top-level domain */
+  for (guint i = 0; n >= 2 && i < G_N_ELEMENTS (second_level); i++)
+    if (g_str_equal (labels[n - 1], second_level[i]))
+      {
+        n--;
+        break;
+      }
+  label = labels[n - 1];
+  if (*label == '\0' || !g_utf8_validate (label, -1, NULL))
+    return NULL;
+  first = g_unichar_totitle (g_utf8_get_char (label));
+  g_unichar_to_utf8 (first, first_utf8);
+  return g_strconcat (first_utf8, g_utf8_next_char (label), NULL);
+}
+
+/* The role a summary names, kept simple (documented in the header):
+ *   "Interview: SRE at Globex", "Final interview – SRE (Globex)" -> "SRE"
+ *   "Globex — SRE interview", "SRE interview with Ann"          -> "SRE"
+ * Words for the kind of meeting (phone, video, onsite, final, round...) are not a
+ * role; neither is the company's name, nor a word such as "HR" or "intro" alone. ""
+ * when nothing is left. New string. */
+static char *
+role_from_summary (const char *summary, const char *company)
+{
+  static GRegex *after_word;  /* "... interview: ROLE [at|@|with|for|bei COMPANY] [(...)]" */
+  static GRegex *before_word; /* "[COMPANY: | — ] ROLE interview [with ...]" */
+  static GRegex *kind_words;  /* leading words that say what kind of meeting it is */
+  static const char *const not_roles[] = { "interview", "hr", "job",       "intro",
+                                           "introductory", "recruiter", "culture", "team",
+                                           "informal", NULL };
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *role_key = NULL;
+  g_autofree char *company_key = NULL;
+
+  if (summary == NULL)
+    return g_strdup ("");
+  if (g_once_init_enter (&after_word))
+    g_once_init_leave (
+        &after_word,
+        g_regex_new ("^.*\\binterview\\b\\s*(?::|-|–|—|\\|)\\s*(.+?)"
+                     "(?:\\s+(?:at|@|with|for|bei)\\s+.*)?(?:\\s*\\([^()]*\\))?\\s*$",
+                     G_REGEX_CASELESS, 0, NULL));
+  if (g_once_init_enter (&before_word))
+    g_once_init_leave (&before_word,
+                       g_regex_new ("^(?:.*?(?:\\s*[:|]\\s+|\\s+[-–—]\\s+))?(.+?)\\s+interview\\b",
+                                    G_REGEX_CASELESS, 0, NULL));
+  if (g_once_init_enter (&kind_words))
+    g_once_init_leave (&kind_words,
+                       g_regex_new ("^(?:(?:phone|video|on-?site|in-person|final|technical|"
+                                    "first|second|third|1st|2nd|3rd|round|panel|screening|"
+                                    "screen|initial|follow-up|the)(?:[\\s,:-]+|$))+",
+                                    G_REGEX_CASELESS, 0, NULL));
+  if (g_regex_match (after_word, summary, 0, &match))
+    role = g_match_info_fetch (match, 1);
+  g_clear_pointer (&match, g_match_info_unref);
+  if (role == NULL && g_regex_match (before_word, summary, 0, &match))
+    role = g_match_info_fetch (match, 1);
+  if (role != NULL)
+    {
+      g_autofree char *rest = g_regex_replace_literal (kind_words, role, -1, 0, "", 0, NULL);
+
+      g_free (role);
+      role = clean_text (rest, 100);
+    }
+  if (role == NULL)
+    return g_strdup ("");
+  role_key = jt_text_fold (role);
+  company_key = jt_text_fold (company);
+  if (g_str_equal (role_key, company_key) || g_strv_contains (not_roles, role_key))
+    return g_strdup ("");
+  return g_steal_pointer (&role);
+}
+
+/* The company: options->company, else a guess from the organizer's address, else from
+ * the first attendee's (not the person's own) at a company's domain. */
+static gboolean
+read_company (icalcomponent *event, const JtIcalImportOptions *options, const char *label,
+              Invite *invite, GError **error)
+{
+  icalproperty *organizer;
+
+  if (options->company != NULL && !jt_text_is_blank (options->company))
+    {
+      invite->company = clean_text (options->company, MAX_NAME_CHARS);
+      return TRUE;
+    }
+  organizer = icalcomponent_get_first_property (event, ICAL_ORGANIZER_PROPERTY);
+  if (organizer != NULL && !is_not_a_person (organizer))
+    {
+      g_autofree char *email = email_of (icalproperty_get_organizer (organizer));
+
+      if (email != NULL && !email_is_mine (email, options->me))
+        {
+          invite->company = company_from_email (email);
+          if (invite->company != NULL)
+            {
+              invite->company_source = g_steal_pointer (&email);
+              return TRUE;
+            }
+        }
+    }
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (event, ICAL_ATTENDEE_PROPERTY))
+    {
+      g_autofree char *email = email_of (icalproperty_get_attendee (p));
+
+      if (email == NULL || is_not_a_person (p) || email_is_mine (email, options->me))
+        continue;
+      invite->company = company_from_email (email);
+      if (invite->company != NULL)
+        {
+          invite->company_source = g_steal_pointer (&email);
+          return TRUE;
+        }
+    }
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+               "%s does not say which company it is from (no address at a company's "
+               "domain); name the company with --company",
+               label);
+  return FALSE;
+}
+
+/* A person per ORGANIZER and ATTENDEE, but the person's own addresses, rooms and
+ * resources. */
+static void
+read_people (icalcomponent *event, const JtIcalImportOptions *options, Invite *invite)
+{
+  icalproperty *organizer = icalcomponent_get_first_property (event, ICAL_ORGANIZER_PROPERTY);
+  g_auto (People) people = { 0 };
+
+  people_init (&people);
+  if (organizer != NULL)
+    {
+      JtContact *person = person_of (organizer, icalproperty_get_organizer (organizer));
+
+      if (person != NULL && !email_is_mine (person->email, options->me))
+        people_add (&people, person);
+      else if (person != NULL)
+        jt_contact_free (person);
+    }
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (event, ICAL_ATTENDEE_PROPERTY))
+    {
+      JtContact *person = person_of (p, icalproperty_get_attendee (p));
+
+      if (person != NULL && !email_is_mine (person->email, options->me))
+        people_add (&people, person);
+      else if (person != NULL)
+        jt_contact_free (person);
+    }
+  invite->people = g_steal_pointer (&people.people);
+}
+
+static Invite *
+read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean cancel_method,
+            const JtIcalImportOptions *options, GTimeZone *tz, GError **error)
+{
+  g_autoptr (Invite) invite = g_new0 (Invite, 1);
+  g_autofree char *label = NULL;
+  icalproperty *sequence = icalcomponent_get_first_property (event, ICAL_SEQUENCE_PROPERTY);
+  const char *uid = icalcomponent_get_uid (event);
+  int attendees = icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
+
+  invite->summary = clean_text (icalcomponent_get_summary (event), 200);
+  label = event_label (invite->summary, index);
+  if (attendees > MAX_ATTENDEES)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "%s has %d attendees; an invitation has at most %d", label, attendees,
+                   MAX_ATTENDEES);
+      return NULL;
+    }
+  if (uid == NULL || *uid == '\0' || strlen (uid) > MAX_UID_BYTES)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has %s", label,
+                   uid == NULL || *uid == '\0' ? "no UID" : "a UID longer than 1 KB");
+      return NULL;
+    }
+  invite->uid = g_strdup (uid);
+  invite->sequence = sequence != NULL ? MAX (icalproperty_get_sequence (sequence), 0) : 0;
+  invite->cancelled = cancel_method || icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED;
+  if (!read_times (calendar, event, tz, label, invite, error))
+    return NULL;
+  if (invite->cancelled)
+    return g_steal_pointer (&invite); /* only the UID and sequence matter */
+  read_kind_and_place (event, invite->summary, invite);
+  if (!read_company (event, options, label, invite, error))
+    return NULL;
+  invite->role = role_from_summary (invite->summary, invite->company);
+  read_people (event, options, invite);
+  return g_steal_pointer (&invite);
+}
+
+/* ---- The file ------------------------------------------------------------------------- */
+
+/* Checks, before libical sees it, that `data` is text that looks like one calendar of
+ * sane size and shape. Nesting is measured by counting BEGIN:/END: lines (a guard, not
+ * a parser: libical parses); `truncated` tells the caller that components were left
+ * open at the end. Returns the offset where the calendar begins (after a BOM and
+ * blank lines). */
+static gboolean
+check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, GError **error)
+{
+  const char *nul;
+  const char *bad_utf8 = NULL;
+  gsize offset = 0;
+  int depth = 0;
+  guint events = 0;
+
+  if (length == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the file is empty");
+      return FALSE;
+    }
+  if (length > MAX_BYTES)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "the file has %" G_GSIZE_FORMAT " bytes, more than an invitation can "
+                   "(at most %d MB)",
+                   length, MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "it is binary data, not iCalendar text (a NUL byte at offset %" G_GSIZE_FORMAT
+                   ")",
+                   (gsize) (nul - data));
+      return FALSE;
+    }
+  if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
+    offset = 3;
+  while (offset < length && g_ascii_isspace (data[offset]))
+    offset++;
+  if (!has_prefix_ascii_nocase (data + offset, length - offset, "BEGIN:VCALENDAR"))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "it is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)");
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (data, length, &bad_utf8))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "it is not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")",
+                   (gsize) (bad_utf8 - data));
+      return FALSE;
+    }
+  *begin = offset;
+  for (gsize line = offset; line < length;)
+    {
+      const char *newline = memchr (data + line, '\n', length - line);
+      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
+      const char *text = data + line;
+      gsize text_length = next - line;
+
+      if (has_prefix_ascii_nocase (text, text_length, "BEGIN:"))
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                           "its components are nested more than %d deep", MAX_DEPTH);
+              return FALSE;
+            }
+          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT")
+              && ++events > MAX_EVENTS)
+            {
+              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                           "it holds more than %d events; an invitation has a few", MAX_EVENTS);
+              return FALSE;
+            }
+        }
+      else if (has_prefix_ascii_nocase (text, text_length, "END:"))
+        depth--;
+      line = next;
+    }
+  *truncated = depth > 0;
+  return TRUE;
+}
+
+/* The name of a VTIMEZONE, cleaned, for messages. New string. */
+static char *
+zone_name (icalcomponent *zone)
+{
+  icalproperty *tzid = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
+  char *name = clean_text (tzid != NULL ? icalproperty_get_tzid (tzid) : NULL, 80);
+
+  return name != NULL ? name : g_strdup ("");
+}
+
+/* Every VTIMEZONE has a name and says its offsets (STANDARD or DAYLIGHT), which change
+ * at most yearly as in every real zone: one that repeats more often would have libical
+ * expand millions of changes. */
+static gboolean
+check_time_zones (icalcomponent *calendar, GError **error)
+{
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar,
+                                                                 ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    {
+      guint observances = 0;
+
+      for (icalcomponent *part = icalcomponent_get_first_component (zone, ICAL_ANY_COMPONENT);
+           part != NULL; part = icalcomponent_get_next_component (zone, ICAL_ANY_COMPONENT))
+        {
+          icalcomponent_kind kind = icalcomponent_isa (part);
+
+          if (kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT)
+            observances++;
+          for (icalproperty *rule = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
+               rule != NULL; rule = icalcomponent_get_next_property (part, ICAL_RRULE_PROPERTY))
+            if (icalproperty_get_rrule (rule).freq != ICAL_YEARLY_RECURRENCE)
+              {
+                g_autofree char *name = zone_name (zone);
+
+                g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                             "its time zone '%s' changes more often than yearly, as no real "
+                             "zone does",
+                             name);
+                return FALSE;
+              }
+        }
+      if (observances == 0
+          || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
+        {
+          g_autofree char *name = zone_name (zone);
+
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       "its time zone '%s' has no name or no offsets (VTIMEZONE without TZID, "
+                       "STANDARD or DAYLIGHT)",
+                       name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
+{
+  icalproperty *method = icalcomponent_get_first_property (calendar, ICAL_METHOD_PROPERTY);
+  g_autofree char *value = NULL;
+
+  *cancel = FALSE;
+  if (method == NULL)
+    return TRUE;
+  switch (icalproperty_get_method (method))
+    {
+    case ICAL_METHOD_PUBLISH:
+    case ICAL_METHOD_REQUEST:
+    case ICAL_METHOD_ADD:
+      return TRUE;
+    case ICAL_METHOD_CANCEL:
+      *cancel = TRUE;
+      return TRUE;
+    case ICAL_METHOD_REPLY:
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "it is an answer to an invitation (METHOD:REPLY), not an invitation");
+      return FALSE;
+    default:
+      value = clean_text (icalproperty_get_value_as_string (method), 40);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it is not an invitation (METHOD:%s)",
+                   value != NULL ? value : "");
+      return FALSE;
+    }
+}
+
+/* Parses and reads every event; nothing is written. A new array of Invite*. */
+static GPtrArray *
+read_invites (const char *data, gsize length, const JtIcalImportOptions *options, GTimeZone *tz,
+              GError **error)
+{
+  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) invite_free);
+  g_autoptr (icalcomponent) calendar = NULL;
+  g_autofree char *text = NULL;
+  gsize begin = 0;
+  gboolean truncated = FALSE;
+  gboolean cancel = FALSE;
+  guint index = 0;
+  guint attendees = 0;
+
+  if (!check_text (data, length, &begin, &truncated, error))
+    return NULL;
+  text = g_strndup (data + begin, length - begin);
+  icalerror_set_errors_are_fatal (0);
+  icalerror_clear_errno ();
+  calendar = icalparser_parse_string (text);
+  if (calendar == NULL)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   truncated ? "it ends before END:VCALENDAR (is the file cut short?)"
+                             : "libical cannot read it as iCalendar");
+      return NULL;
+    }
+  if (icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   icalcomponent_isa (calendar) == ICAL_XROOT_COMPONENT
+                       ? "it holds more than one calendar (VCALENDAR); import one at a time"
+                       : "it is not a calendar (VCALENDAR)");
+      return NULL;
+    }
+  if (!check_method (calendar, &cancel, error) || !check_time_zones (calendar, error))
+    return NULL;
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
+    {
+      guint here = (guint) icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
+      Invite *invite;
+
+      /* Too many in one event: read_event says so, naming the event. */
+      if (here <= MAX_ATTENDEES && (attendees += here) > MAX_ATTENDEES_IN_FILE)
+        {
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       "its events name more than %d attendees in all; an invitation names "
+                       "a few",
+                       MAX_ATTENDEES_IN_FILE);
+          return NULL;
+        }
+      invite = read_event (calendar, event, index, cancel, options, tz, error);
+
+      if (invite == NULL)
+        return NULL;
+      g_ptr_array_add (invites, invite);
+    }
+  if (invites->len == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it holds no event (VEVENT)");
+      return NULL;
+    }
+  return g_steal_pointer (&invites);
+}
+
+/* ---- Writing -------------------------------------------------------------------------- */
+
+/* "Globex, SRE" or "Globex". New string. */
+static char *
+app_label (const char *company, const char *role)
+{
+  return role != NULL && *role != '\0' ? g_strdup_printf ("%s, %s", company, role)
+                                       : g_strdup (company);
+}
+
+static char *
+describe_contact (const JtContact *contact, gboolean created)
+{
+  g_autofree char *clean_name = clean_text (contact->name, MAX_NAME_CHARS);
+
+  if (contact->email != NULL)
+    return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s <%s>", contact->id,
+                            created ? " (new)" : "", clean_name, contact->email);
+  return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s", contact->id,
+                          created ? " (new)" : "", clean_name);
+}
+
+/* The newest open application of `company`, whatever its role; NULL (no error) when
+ * there is none. */
+static JtApplication *
+find_open_application_of (JtStore *store, const char *company, GError **error)
+{
+  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
+  g_autofree char *key = jt_text_fold (company);
+  gint newest = -1;
+
+  if (apps == NULL)
+    return NULL;
+  for (guint i = 0; i < apps->len; i++)
+    {
+      JtApplication *app = g_ptr_array_index (apps, i);
+      g_autofree char *app_key = jt_text_fold (app->company);
+
+      if (g_str_equal (app_key, key) && !jt_status_is_final (app->status)
+          && (newest < 0
+              || app->id > ((JtApplication *) g_ptr_array_index (apps, newest))->id))
+        newest = (gint) i;
+    }
+  return newest >= 0 ? g_ptr_array_steal_index (apps, newest) : NULL;
+}
+
+/* Which open application of the company the interview joins, set as log->role for the
+ * interview log to find: the one with the summary's role; else the one whose role is not
+ * known yet; else, when the summary names no role, the newest one of any role. None:
+ * the log creates one. */
+static gboolean
+choose_application (JtStore *store, JtInterviewLog *log, GError **error)
+{
+  GError *local_error = NULL;
+  g_autoptr (JtApplication) app = NULL;
+
+  if (*log->role != '\0')
+    app = jt_store_application_find_open (store, log->company, log->role, &local_error);
+  if (app == NULL && local_error == NULL)
+    app = jt_store_application_find_open (store, log->company, "", &local_error);
+  if (app == NULL && local_error == NULL && *log->role == '\0')
+    app = find_open_application_of (store, log->company, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (app != NULL)
+    {
+      g_free (log->role);
+      log->role = g_strdup (app->role);
+    }
+  return TRUE;
+}
+
+/* An invitation not seen before: an interview through the interview log (application
+ * and contacts reused or created), then its UID and sequence. */
+static gboolean
+import_new (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
+            GError **error)
+{
+  g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
+  g_auto (JtInterviewLogResult) result = { 0 };
+  g_autofree char *when = jt_time_format_human (invite->start_at, tz);
+  g_autofree char *label = NULL;
+  g_autofree char *guessed = NULL;
+
+  log->company = g_strdup (invite->company);
+  log->role = g_strdup (invite->role);
+  if (!choose_application (store, log, error))
+    return FALSE;
+  for (guint i = 0; i < invite->people->len; i++)
+    g_ptr_array_add (log->people, jt_contact_copy (g_ptr_array_index (invite->people, i)));
+  log->interview->start_at = invite->start_at;
+  log->interview->duration_min = invite->duration_min;
+  log->interview->kind = invite->kind;
+  log->interview->place = g_strdup (invite->place);
+  if (!jt_interview_log_record_in_transaction (store, log, now, &result, error)
+      || !jt_store_interview_set_invite (store, result.interview_id, invite->uid,
+                                         invite->sequence, error))
+    return FALSE;
+  label = app_label (result.application->company, result.application->role);
+  if (invite->company_source != NULL)
+    guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
+  g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
+                                            result.interview_id, label, when,
+                                            guessed != NULL ? guessed : ""));
+  g_ptr_array_add (report, g_strdup_printf ("  application %" G_GINT64_FORMAT "%s: %s",
+                                            result.application->id,
+                                            result.application_created ? " (new)" : "", label));
+  for (guint i = 0; i < result.contacts->len; i++)
+    g_ptr_array_add (report, describe_contact (g_ptr_array_index (result.contacts, i),
+                                               g_array_index (result.created, gboolean, i)));
+  return TRUE;
+}
+
+/* Whether the person has written any of the assessment of `interview`. */
+static gboolean
+has_assessment (const JtInterview *interview)
+{
+  const char *texts[] = { interview->conversation, interview->edge, interview->problems,
+                          interview->objections, interview->next_step, interview->notes };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!jt_text_is_blank (texts[i]))
+      return TRUE;
+  return interview->rating != 0 || interview->may_call_at != 0;
+}
+
+/* An invitation seen before: unchanged, moved (a higher sequence) or cancelled. */
+static gboolean
+import_known (JtStore *store, const Invite *invite, JtInterview *interview, gint64 sequence,
+              GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
+{
+  g_autoptr (JtApplication) app = jt_store_application_get (store, interview->application_id,
+                                                            error);
+  g_autofree char *label = NULL;
+  g_autofree char *was = jt_time_format_human (interview->start_at, tz);
+  gint64 id = interview->id;
+
+  if (app == NULL)
+    return FALSE;
+  label = app_label (app->company, app->role);
+  if (invite->cancelled && invite->sequence >= sequence)
+    {
+      if (has_assessment (interview))
+        {
+          g_ptr_array_add (report,
+                           g_strdup_printf ("interview %" G_GINT64_FORMAT " (kept): %s on %s — "
+                                            "cancelled by the organizer; kept because it has "
+                                            "your assessment (remove it with 'jobtrack "
+                                            "interview rm %" G_GINT64_FORMAT "')",
+                                            id, label, was, id));
+          return invite->sequence == sequence
+                 || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence,
+                                                   error);
+        }
+      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (removed): %s on "
+                                                "%s — cancelled by the organizer",
+                                                id, label, was));
+      return jt_store_interview_delete (store, id, error);
+    }
+  if (invite->sequence <= sequence)
+    {
+      g_ptr_array_add (report,
+                       g_strdup_printf ("interview %" G_GINT64_FORMAT " (unchanged): %s on %s — "
+                                        "%s (sequence %" G_GINT64_FORMAT ")",
+                                        id, label, was,
+                                        invite->sequence == sequence
+                                            ? "this invitation was imported before"
+                                            : "an older copy of an invitation imported before",
+                                        invite->sequence));
+      return TRUE;
+    }
+  /* A newer copy: the organizer moved it. Its reminders follow at commit. */
+  {
+    gboolean moved = interview->start_at != invite->start_at;
+    gboolean changed = moved || interview->duration_min != invite->duration_min
+                       || (invite->place != NULL
+                           && g_strcmp0 (interview->place, invite->place) != 0);
+    g_autofree char *when = jt_time_format_human (invite->start_at, tz);
+
+    if (changed)
+      {
+        interview->start_at = invite->start_at;
+        interview->duration_min = invite->duration_min;
+        if (invite->place != NULL)
+          {
+            g_free (interview->place);
+            interview->place = g_strdup (invite->place);
+          }
+        if (!jt_store_interview_update (store, interview, now, error))
+          return FALSE;
+      }
+    if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
+      return FALSE;
+    if (moved)
+      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (moved): %s on %s, "
+                                                "was %s — updated invitation (sequence %"
+                                                G_GINT64_FORMAT ")",
+                                                id, label, when, was, invite->sequence));
+    else
+      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (%s): %s on %s — "
+                                                "updated invitation (sequence %" G_GINT64_FORMAT
+                                                ")%s",
+                                                id, changed ? "updated" : "unchanged", label, when,
+                                                invite->sequence,
+                                                changed ? ": new length or place"
+                                                        : ": same time and place"));
+  }
+  return TRUE;
+}
+
+static gboolean
+import_invite (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now,
+               GPtrArray *report, GError **error)
+{
+  GError *local_error = NULL;
+  gint64 sequence = 0;
+  g_autoptr (JtInterview) interview =
+      jt_store_interview_find_by_invite (store, invite->uid, &sequence, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (interview != NULL)
+    return import_known (store, invite, interview, sequence, tz, now, report, error);
+  if (invite->cancelled)
+    {
+      g_autofree char *when =
+          invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
+
+      g_ptr_array_add (report, g_strdup_printf ("cancelled by the organizer: '%s'%s%s — not in "
+                                                "jobtrack, nothing to remove",
+                                                invite->summary != NULL ? invite->summary
+                                                                        : invite->uid,
+                                                when != NULL ? " on " : "",
+                                                when != NULL ? when : ""));
+      return TRUE;
+    }
+  return import_new (store, invite, tz, now, report, error);
+}
+
+gboolean
+jt_ical_import (JtStore *store, const char *data, gsize length,
+                const JtIcalImportOptions *options, GTimeZone *tz, gint64 now,
+                GPtrArray **report, GError **error)
+{
+  static const JtIcalImportOptions defaults = { NULL, NULL, FALSE };
+  g_autoptr (GPtrArray) invites = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (GTimeZone) local = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (report != NULL && *report == NULL, FALSE);
+  if (options == NULL)
+    options = &defaults;
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  invites = read_invites (data != NULL ? data : "", length, options, tz, error);
+  if (invites == NULL)
+    return FALSE;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  txn = jt_store_begin_write (store, error);
+  if (txn == NULL)
+    return FALSE;
+  for (guint i = 0; i < invites->len; i++)
+    if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
+      return FALSE; /* the transaction rolls back as it goes */
+  if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  *report = g_steal_pointer (&lines);
+  return TRUE; /* a dry run's transaction rolls back here */
+}
