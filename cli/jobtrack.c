@@ -23,6 +23,7 @@ static const JtCommand commands[] = {
   { "offer", jt_cmd_offer, "Add, list or edit offers" },
   { "touch", jt_cmd_touch, "Log or list calls, letters, emails and meetings" },
   { "outcome", jt_cmd_outcome, "Record an offer, rejection, acceptance, refusal or withdrawal" },
+  { "export", jt_cmd_export, "Export the follow-up calendar, a backup or a CSV" },
   { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
   { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
   { NULL, NULL, NULL },

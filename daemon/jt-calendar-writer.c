@@ -107,6 +107,20 @@ remember_file (JtCalendarWriter *writer, GBytes *digest)
   writer->mtime = st.st_mtim;
 }
 
+/* TRUE when the file already holds `text` (a calendar left by an earlier run): it is
+ * left alone, so that subscribers do not see a change that is none. */
+static gboolean
+file_holds (JtCalendarWriter *writer, const char *text, gsize length)
+{
+  g_autofree char *contents = NULL;
+  gsize contents_length = 0;
+
+  if (g_file_test (writer->path, G_FILE_TEST_IS_SYMLINK)
+      || !g_file_get_contents (writer->path, &contents, &contents_length, NULL))
+    return FALSE;
+  return contents_length == length && memcmp (contents, text, length) == 0;
+}
+
 gboolean
 jt_calendar_writer_update (JtCalendarWriter *writer, GError **error)
 {
@@ -123,6 +137,11 @@ jt_calendar_writer_update (JtCalendarWriter *writer, GError **error)
   digest = digest_of (text, length);
   if (file_is_ours (writer) && g_bytes_equal (digest, writer->written_digest))
     return TRUE;
+  if (writer->written_digest == NULL && file_holds (writer, text, length))
+    {
+      remember_file (writer, digest);
+      return TRUE;
+    }
 
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)

@@ -16,6 +16,7 @@
 #include <systemd/sd-daemon.h>
 #endif
 
+#include "jt-calendar-writer.h"
 #include "jt-config.h"
 #include "jt-db-watch.h"
 #include "jt-error.h"
@@ -41,6 +42,8 @@ struct _JtDaemon
   GTimeZone *tz;
   JtNotifier *notifier;
   JtWallTimer *timer;
+  JtCalendarWriter *calendar;
+  gboolean calendar_failing; /* a failure was logged; quiet until a write works */
   JtDbWatch *db_watch;
   GFileMonitor *zone_monitor;
   GDBusConnection *system_bus;
@@ -169,6 +172,26 @@ report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
     }
 }
 
+/* Keeps followups.ics equal to the database; a failure is logged once, until a write
+ * works again. */
+static void
+update_calendar (JtDaemon *daemon)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (jt_calendar_writer_update (daemon->calendar, &error))
+    {
+      if (daemon->calendar_failing)
+        g_message ("the calendar %s is up to date again",
+                   jt_calendar_writer_get_path (daemon->calendar));
+      daemon->calendar_failing = FALSE;
+      return;
+    }
+  if (!daemon->calendar_failing)
+    g_warning ("cannot update the calendar: %s", error->message);
+  daemon->calendar_failing = TRUE;
+}
+
 /* Shows what came due and sets the timer for the next one. */
 static void
 deliver_and_reschedule (JtDaemon *daemon)
@@ -181,6 +204,7 @@ deliver_and_reschedule (JtDaemon *daemon)
 
   jt_rules_set_now (daemon->rules, now);
   retry_unmarked (daemon);
+  update_calendar (daemon);
   if (!jt_scheduler_plan (daemon->store, now, daemon->catching_up, &plan, &error))
     {
       g_warning ("cannot read the reminders: %s", error->message);
@@ -217,6 +241,10 @@ deliver_and_reschedule (JtDaemon *daemon)
       daemon->catching_up = FALSE;
       g_hash_table_remove_all (daemon->reported_waiting);
     }
+
+  /* Marking what was shown changed those reminders (their DTSTAMP). */
+  if (plan.due->len > 0)
+    update_calendar (daemon);
 
   wake = plan.next_wake;
   if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0)
@@ -451,6 +479,11 @@ jt_daemon_new (const char *db_path, GError **error)
       || (daemon->store = jt_store_open (db_path, error)) == NULL)
     return NULL;
   use_rules (daemon, daemon->config, current_zone ());
+  {
+    g_autofree char *calendar_path = jt_calendar_writer_default_path ();
+
+    daemon->calendar = jt_calendar_writer_new (daemon->store, calendar_path);
+  }
   daemon->timer = jt_wall_timer_new (on_timer, daemon, error);
   if (daemon->timer == NULL
       || (daemon->db_watch = jt_db_watch_new (daemon->store, on_database_changed, daemon, error))
@@ -478,6 +511,7 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->notifier, jt_notifier_free);
   g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
   g_clear_pointer (&daemon->timer, jt_wall_timer_free);
+  g_clear_pointer (&daemon->calendar, jt_calendar_writer_free);
   g_clear_pointer (&daemon->rules, jt_rules_free);
   g_clear_pointer (&daemon->store, jt_store_free);
   g_clear_pointer (&daemon->config, jt_config_free);

@@ -1,0 +1,60 @@
+/* jobtrack-export.c: `jobtrack export --ics|--json|--csv [-o FILE] [--all]`. */
+#include <stdio.h>
+#include <string.h>
+
+#include "jobtrack-commands.h"
+#include "jt-atomic-file.h"
+#include "jt-backup.h"
+#include "jt-error.h"
+#include "jt-ical-export.h"
+
+int
+jt_cmd_export (JtCli *cli, int argc, char **argv)
+{
+  gboolean ics = FALSE, json = FALSE, csv = FALSE, all = FALSE;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, "The follow-up calendar (iCalendar)", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Every record, for a backup (import --json)",
+      NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "The applications, for a spreadsheet", NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      "With --ics: done and dismissed follow-ups too, as cancelled", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to FILE (replaced whole, mode 0600) instead of standard output", "FILE" },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autofree char *text = NULL;
+  GError *error = NULL;
+  JtStore *store;
+
+  if (!jt_cli_parse_options (cli, "export", "--ics|--json|--csv [-o FILE] [--all]",
+                             "Export the follow-up calendar, a backup of every record, or the "
+                             "applications as CSV.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "export --ics|--json|--csv [-o FILE] [--all]", &error))
+    return jt_cli_fail (error);
+  if (ics + json + csv != 1)
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
+                                     "export needs exactly one of --ics, --json or --csv"));
+  if (all && !ics)
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, "--all goes with --ics"));
+  if ((store = jt_cli_store (cli, &error)) == NULL)
+    return jt_cli_fail (error);
+  if (ics)
+    text = jt_ical_export (store, all, &error);
+  else if (json)
+    text = jt_backup_dump (store, &error);
+  else
+    text = jt_backup_csv_applications (store, cli->tz, &error);
+  if (text == NULL)
+    return jt_cli_fail (error);
+  if (output != NULL)
+    {
+      if (!jt_atomic_file_write (output, text, strlen (text), &error))
+        return jt_cli_fail (error);
+    }
+  else if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_FAILED, "cannot write the export"));
+  return JT_EXIT_OK;
+}
