@@ -94,6 +94,8 @@ change_snooze (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 
     }
   reminder->state = JT_REMINDER_SNOOZED;
   reminder->fire_at = until;
+  /* It moved in the calendar too: a new SEQUENCE makes clients take the new time. */
+  reminder->revision++;
   return TRUE;
 }
 
