@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "jt-test-util.h"
 #include "jt-backup.h"
 #include "jt-config.h"
 #include "jt-error.h"
@@ -1089,61 +1090,13 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
 
 /* ---- Every statement has an index behind it ---------------------------------------- */
 
-typedef struct
-{
-  const char *path;
-  GPtrArray *problems;
-} PlanCheck;
-
-static gboolean
-has_outer_where (const char *sql)
-{
-  int depth = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-      if (depth == 0 && g_str_has_prefix (p, " WHERE "))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* As in test-store.c: only whole-table listings may scan, and nothing may sort. The
- * reminders' id counter lives in sqlite_sequence, SQLite's own table of one row per
- * AUTOINCREMENT table, which cannot have an index. */
-static void
-check_plan (const char *sql, gpointer user_data)
-{
-  PlanCheck *check = user_data;
-  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean listing = g_str_has_prefix (sql, "SELECT") && !has_outer_where (sql);
-
-  g_assert_cmpint (sqlite3_open (check->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
-      gboolean scan = g_str_has_prefix (detail, "SCAN ") && strstr (detail, "USING") == NULL
-                      && !g_str_equal (detail, "SCAN sqlite_sequence");
-      gboolean sort = strstr (detail, "TEMP B-TREE") != NULL;
-
-      if ((scan && !listing) || sort)
-        g_ptr_array_add (check->problems, g_strdup_printf ("%s\n    -> %s", sql, detail));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static void
 test_every_query_is_indexed (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) original_problems = NULL;
+  g_autoptr (GPtrArray) restored_problems = NULL;
   g_autofree char *original_path = g_build_filename (f->dir, "original.db", NULL);
   g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
-  PlanCheck check = { original_path, problems };
   g_autofree char *text = NULL;
   g_autofree char *csv = NULL;
   g_autoptr (GError) error = NULL;
@@ -1156,12 +1109,11 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_free (jt_backup_dump (f->restored, &error));
   g_assert_no_error (error);
 
-  jt_store_foreach_statement (f->original, check_plan, &check);
-  check.path = restored_path;
-  jt_store_foreach_statement (f->restored, check_plan, &check);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("not indexed: %s", (char *) g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
+  /* As in test-store.c; the reminders' id counter lives in sqlite_sequence. */
+  original_problems = jt_test_unindexed_queries (f->original, original_path);
+  restored_problems = jt_test_unindexed_queries (f->restored, restored_path);
+  g_assert_cmpuint (original_problems->len, ==, 0);
+  g_assert_cmpuint (restored_problems->len, ==, 0);
 }
 
 /* ---- CSV -------------------------------------------------------------------------------- */

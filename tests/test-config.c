@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jt-test-util.h"
 #include "jt-config.h"
 #include "jt-error.h"
 #include "jt-records.h"
@@ -27,29 +28,10 @@ fixture_set_up (Fixture *f, G_GNUC_UNUSED gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_chmod (child, 0700);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, G_GNUC_UNUSED gconstpointer data)
 {
   g_unsetenv ("JOBTRACK_CONFIG");
-  remove_tree (f->dir);
+  jt_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

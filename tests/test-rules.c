@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jt-test-util.h"
 #include "jt-config.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
@@ -55,28 +56,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->store, jt_store_free);
   g_clear_pointer (&f->rules, jt_rules_free);
   g_clear_pointer (&f->config, jt_config_free);
   g_clear_pointer (&f->tz, g_time_zone_unref);
-  remove_tree (f->dir);
+  jt_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "jt-test-util.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
 #include "jt-store-applications.h"
@@ -34,28 +35,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_chmod (child, 0700);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  jt_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -546,52 +528,6 @@ test_locked_database_is_busy (Fixture *f, gconstpointer data)
 
 /* Every statement the store prepares, run over a database with rows, is answered
  * through an index (or by rowid); whole-table listings are the only scans allowed. */
-typedef struct
-{
-  JtStore *store;
-  const char *path;
-  GPtrArray *problems;
-} PlanCheck;
-
-/* A WHERE outside any parentheses: the statement filters rather than lists. */
-static gboolean
-has_outer_where (const char *sql)
-{
-  int depth = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-      if (depth == 0 && g_str_has_prefix (p, " WHERE "))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-check_plan (const char *sql, gpointer user_data)
-{
-  PlanCheck *check = user_data;
-  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean listing = g_str_has_prefix (sql, "SELECT") && !has_outer_where (sql);
-
-  g_assert_cmpint (sqlite3_open (check->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
-      gboolean scan = g_str_has_prefix (detail, "SCAN ") && strstr (detail, "USING") == NULL;
-      gboolean sort = strstr (detail, "TEMP B-TREE") != NULL;
-
-      if ((scan && !listing) || sort)
-        g_ptr_array_add (check->problems, g_strdup_printf ("%s\n    -> %s", sql, detail));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static void
 test_every_query_is_indexed (Fixture *f, gconstpointer data)
 {
@@ -607,8 +543,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_autoptr (JtContact) contact = NULL;
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtInterview) interview = NULL;
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  PlanCheck check = { store, f->path, problems };
+  g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (JtConfig) config = jt_config_new_default ();
   g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr (JtRules) rules = jt_rules_new (config, tz, NOW);
@@ -672,9 +607,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
 
-  jt_store_foreach_statement (store, check_plan, &check);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("not indexed: %s", (char *) g_ptr_array_index (problems, i));
+  problems = jt_test_unindexed_queries (store, f->path);
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
