@@ -1,6 +1,8 @@
 /* jt-records.c: names of the record enums, and the records' constructors. */
 #include "jt-records.h"
 
+#include <string.h>
+
 #include "jt-error.h"
 
 static const char *const status_names[] = {
@@ -28,9 +30,18 @@ static gboolean
 parse_name (const char *const *names, guint n_names, const char *what, const char *text,
             guint *index, GError **error)
 {
-  g_autofree char *wanted = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autoptr (GString) accepted = g_string_new (NULL);
+  g_autofree char *wanted = NULL;
+  g_autoptr (GString) accepted = NULL;
 
+  /* Names read back from the database match as they are: no copy on that path. */
+  for (guint i = 0; text != NULL && i < n_names; i++)
+    if (strcmp (names[i], text) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  wanted = g_strstrip (g_strdup (text != NULL ? text : ""));
+  accepted = g_string_new (NULL);
   for (guint i = 0; i < n_names; i++)
     if (g_ascii_strcasecmp (names[i], wanted) == 0)
       {
