@@ -8,16 +8,18 @@
 #include "jt-error.h"
 #include "jt-ical-import.h"
 
-/* No invitation or backup a person keeps is this large; a bigger file is a mistake. */
-#define MAX_IMPORT_BYTES (64 * 1024 * 1024)
+/* No invitation is this large; a backup of a very long search can be (export --json of
+ * 100,000 follow-ups is about 600 MB). A bigger file is a mistake. */
+#define MAX_INVITATION_BYTES (G_GINT64_CONSTANT (64) * 1024 * 1024)
+#define MAX_BACKUP_BYTES (G_GINT64_CONSTANT (2) * 1024 * 1024 * 1024)
 
 static gboolean
-read_input (const char *path, char **contents, gsize *length, GError **error)
+read_input (const char *path, gint64 limit, char **contents, gsize *length, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_IMPORT_BYTES)
+  if (g_stat (path, &st) == 0 && st.st_size > limit)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read %s: it is too large", path);
       return FALSE;
@@ -78,7 +80,8 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   if (json && (company != NULL || me != NULL || dry_run))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "--json takes no other options"));
-  if (!read_input (argv[1], &contents, &length, &error)
+  if (!read_input (argv[1], json ? MAX_BACKUP_BYTES : MAX_INVITATION_BYTES, &contents, &length,
+                   &error)
       || (config = jt_cli_config (cli, &error)) == NULL
       || (store = jt_cli_store (cli, &error)) == NULL)
     return jt_cli_fail (error);

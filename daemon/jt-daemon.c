@@ -3,6 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <gio/gio.h>
 #include <glib-unix.h>
@@ -44,6 +47,7 @@ struct _JtDaemon
   JtWallTimer *timer;
   JtCalendarWriter *calendar;
   gboolean calendar_failing; /* a failure was logged; quiet until a write works */
+  guint calendar_source;     /* a pending calendar update */
   JtDbWatch *db_watch;
   GFileMonitor *zone_monitor;
   GDBusConnection *system_bus;
@@ -174,22 +178,40 @@ report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
 
 /* Keeps followups.ics equal to the database; a failure is logged once, until a write
  * works again. */
-static void
-update_calendar (JtDaemon *daemon)
+static gboolean
+update_calendar (gpointer user_data)
 {
+  JtDaemon *daemon = user_data;
   g_autoptr (GError) error = NULL;
 
+  daemon->calendar_source = 0;
   if (jt_calendar_writer_update (daemon->calendar, &error))
     {
       if (daemon->calendar_failing)
         g_message ("the calendar %s is up to date again",
                    jt_calendar_writer_get_path (daemon->calendar));
       daemon->calendar_failing = FALSE;
-      return;
     }
-  if (!daemon->calendar_failing)
-    g_warning ("cannot update the calendar: %s", error->message);
-  daemon->calendar_failing = TRUE;
+  else
+    {
+      if (!daemon->calendar_failing)
+        g_warning ("cannot update the calendar: %s", error->message);
+      daemon->calendar_failing = TRUE;
+    }
+#ifdef __GLIBC__
+  /* The export of a large calendar is built in memory; give it back to the system. */
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+/* Writes the calendar once the main loop is idle: a burst of changes is written once,
+ * and never holds up a notification or the timer. */
+static void
+schedule_calendar_update (JtDaemon *daemon)
+{
+  if (daemon->calendar_source == 0)
+    daemon->calendar_source = g_timeout_add (100, update_calendar, daemon);
 }
 
 /* Shows what came due and sets the timer for the next one. */
@@ -204,7 +226,6 @@ deliver_and_reschedule (JtDaemon *daemon)
 
   jt_rules_set_now (daemon->rules, now);
   retry_unmarked (daemon);
-  update_calendar (daemon);
   if (!jt_scheduler_plan (daemon->store, now, daemon->catching_up, &plan, &error))
     {
       g_warning ("cannot read the reminders: %s", error->message);
@@ -242,9 +263,8 @@ deliver_and_reschedule (JtDaemon *daemon)
       g_hash_table_remove_all (daemon->reported_waiting);
     }
 
-  /* Marking what was shown changed those reminders (their DTSTAMP). */
-  if (plan.due->len > 0)
-    update_calendar (daemon);
+  /* After the notifications and the timer: a large calendar takes a while to write. */
+  schedule_calendar_update (daemon);
 
   wake = plan.next_wake;
   if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0)
@@ -511,6 +531,7 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->notifier, jt_notifier_free);
   g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
   g_clear_pointer (&daemon->timer, jt_wall_timer_free);
+  g_clear_handle_id (&daemon->calendar_source, g_source_remove);
   g_clear_pointer (&daemon->calendar, jt_calendar_writer_free);
   g_clear_pointer (&daemon->rules, jt_rules_free);
   g_clear_pointer (&daemon->store, jt_store_free);
