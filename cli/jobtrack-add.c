@@ -5,6 +5,8 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-already-applied.h"
+#include "jt-store-applications.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
 #include "jt-time.h"
@@ -260,10 +262,22 @@ print_result (JtCli *cli, const JtInterviewLog *log, const JtInterviewLogResult 
     printf ("  decision date: %s\n", log->decision_date);
 }
 
+/* Logging another interview of an application in progress is the normal case, not
+ * applying twice: `add` reuses the open application of the same company and role. */
+static gboolean
+reuses_open_application (JtStore *store, const JtInterviewLog *log)
+{
+  g_autoptr (JtApplication) open = jt_store_application_find_open (store, log->company,
+                                                                   log->role, NULL);
+
+  return open != NULL;
+}
+
 int
 jt_cmd_add (JtCli *cli, int argc, char **argv)
 {
   g_auto (Answers) a = { 0 };
+  gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, "Company (required)", "NAME" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &a.role, "Role applied for", "TITLE" },
@@ -292,6 +306,8 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
     { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.next_step, "The next step agreed", "TEXT" },
     { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.may_call, "When you may call them", "WHEN" },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &a.notes, "Summary of the meeting", "TEXT" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Do not say when the company already has an application", NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_auto (JtInterviewLogResult) result = { 0 };
@@ -314,8 +330,11 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "an interview needs a company (--company NAME)"));
   log = build_log (cli, &a, &error);
-  if (log == NULL || (store = jt_cli_store (cli, &error)) == NULL
-      || !jt_interview_log_record (store, log, g_date_time_to_unix (cli->now), &result, &error))
+  if (log == NULL || (store = jt_cli_store (cli, &error)) == NULL)
+    return jt_cli_fail (error);
+  if (!quiet && !reuses_open_application (store, log))
+    jt_cli_warn_already_applied (cli, log->company);
+  if (!jt_interview_log_record (store, log, g_date_time_to_unix (cli->now), &result, &error))
     return jt_cli_fail (error);
   print_result (cli, log, &result);
   return JT_EXIT_OK;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-already-applied.h"
 #include "jt-error.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
@@ -73,7 +74,13 @@ static int
 app_add (JtCli *cli, int argc, char **argv)
 {
   g_auto (AppFields) fields = { 0 };
-  const GOptionEntry entries[] = { APP_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
+  gboolean quiet = FALSE;
+  const GOptionEntry entries[] = {
+    APP_FIELD_ENTRIES (fields),
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Do not say when the company already has an application", NULL },
+    G_OPTION_ENTRY_NULL,
+  };
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autoptr (JtTransaction) txn = NULL;
   GError *error = NULL;
@@ -88,8 +95,11 @@ app_add (JtCli *cli, int argc, char **argv)
   if (jt_text_is_blank (app->company))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "an application needs a company (--company NAME)"));
-  store = jt_cli_store (cli, &error);
-  if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
+  if ((store = jt_cli_store (cli, &error)) == NULL)
+    return jt_cli_fail (error);
+  if (!quiet)
+    jt_cli_warn_already_applied (cli, app->company);
+  if ((txn = jt_store_begin_write (store, &error)) == NULL
       || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);

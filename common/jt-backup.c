@@ -67,7 +67,7 @@ typedef struct
 static const Column applications_columns[] = {
   INT ("id"), TEXT ("company"), TEXT ("role"), TEXT ("source"), TEXT ("url"), TEXT ("status"),
   INT ("interest"), TEXT ("notes"), TEXT ("company_key"), TEXT ("role_key"),
-  INT ("created_at"), INT ("updated_at"),
+  INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("company_family", 4),
   END,
 };
 static const Column status_changes_columns[] = {
@@ -835,6 +835,9 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
                            json_object_get_array_member (tables_object, tables[t].name), error))
       return FALSE;
   if (!restore_sequences (store, sequences, error))
+    return FALSE;
+  /* A backup from before schema 4 has no company families: work them out. */
+  if (schema < 4 && !jt_store_application_refresh_families (store, error))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

@@ -153,6 +153,53 @@ jt_text_fold (const char *text)
   return g_utf8_casefold (normal != NULL ? normal : copy, -1);
 }
 
+/* Legal forms a company name may end with, as they read once folded, with dots and
+ * apostrophes dropped ("S.A." -> "sa") and other punctuation taken as a space. */
+static const char *const legal_forms[] = {
+  "ab", "ag", "aps", "as", "asa", "bv", "co", "company", "corp", "corporation", "gmbh",
+  "inc", "incorporated", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "ohg", "oy",
+  "oyj", "plc", "pte", "pty", "sa", "sarl", "sas", "se", "sl", "spa", "sro", "srl", "ug",
+  NULL,
+};
+
+char *
+jt_company_family (const char *company)
+{
+  g_autofree char *folded = jt_text_fold (company);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) word = g_string_new (NULL);
+  GString *family;
+
+  for (const char *p = decomposed != NULL ? decomposed : folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_ismark (c) || c == '.' || c == '\'' || c == 0x2019))
+        continue;
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  /* "Acme GmbH & Co. KG" sheds every form; a company called "AG" keeps its name. */
+  while (words->len > 1
+         && g_strv_contains (legal_forms, g_ptr_array_index (words, words->len - 1)))
+    g_ptr_array_remove_index (words, words->len - 1);
+  if (words->len == 0)
+    return g_steal_pointer (&folded);
+  family = g_string_new (g_ptr_array_index (words, 0));
+  for (guint i = 1; i < words->len; i++)
+    g_string_append_printf (family, " %s", (char *) g_ptr_array_index (words, i));
+  return g_string_free (family, FALSE);
+}
+
 gboolean
 jt_text_is_blank (const char *text)
 {

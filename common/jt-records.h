@@ -87,6 +87,12 @@ gboolean jt_touch_kind_parse (const char *text, JtTouchKind *kind, GError **erro
  * NULL gives "". New string. */
 char *jt_text_fold (const char *text);
 
+/* The company without its legal form, folded and without accents, so that "ACME Inc.",
+ * "acme gmbh", "Acme, LLC" and "Acme S.A." all give "acme", and "Société Générale SA"
+ * gives "societe generale". The name is kept whole when it is nothing but a legal form.
+ * New string. */
+char *jt_company_family (const char *company);
+
 /* TRUE for NULL, "" and text of only white space: a required field left empty. */
 gboolean jt_text_is_blank (const char *text);
 

@@ -44,15 +44,18 @@ validate (const JtApplication *app, GError **error)
   return TRUE;
 }
 
-/* Binds the folded company and role at `index` and `index` + 1. */
+/* Binds the folded company and role at `index` and `index` + 1, and the company's
+ * family (jt_company_family) at `index` + 2. */
 static void
 bind_keys (JtStmt *stmt, int index, const JtApplication *app)
 {
   g_autofree char *company = jt_text_fold (app->company);
   g_autofree char *role = jt_text_fold (app->role);
+  g_autofree char *family = jt_company_family (app->company);
 
   jt_stmt_bind_text (stmt, index, company);
   jt_stmt_bind_text (stmt, index + 1, role);
+  jt_stmt_bind_text (stmt, index + 2, family);
 }
 
 static gboolean
@@ -96,8 +99,8 @@ jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GEr
     return FALSE;
   stmt = jt_store_prepare (store,
                            "INSERT INTO applications (company, role, source, url, status, "
-                           "interest, notes, created_at, updated_at, company_key, role_key) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "interest, notes, created_at, updated_at, company_key, role_key, "
+                           "company_family) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -137,7 +140,7 @@ jt_store_application_update (JtStore *store, JtApplication *app, gint64 now, GEr
   stmt = jt_store_prepare (store,
                            "UPDATE applications SET company = ?, role = ?, source = ?, url = ?, "
                            "interest = ?, notes = ?, updated_at = ?, company_key = ?9, "
-                           "role_key = ?10 WHERE id = ?8",
+                           "role_key = ?10, company_family = ?11 WHERE id = ?8",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -393,4 +396,47 @@ jt_store_application_contacts (JtStore *store, gint64 id, GError **error)
   jt_stmt_bind_int64 (stmt, 1, id);
   return jt_store_collect (store, stmt, jt_contact_from_row, (GDestroyNotify) jt_contact_free,
                            error);
+}
+
+gboolean
+jt_store_application_refresh_families (JtStore *store, GError **error)
+{
+  g_autoptr (JtStmt) select = NULL;
+  int rc;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  select = jt_store_prepare (store, "SELECT id, company FROM applications", error);
+  if (select == NULL)
+    return FALSE;
+  while ((rc = jt_store_step (store, select, error)) == SQLITE_ROW)
+    {
+      g_autofree char *family = jt_company_family ((const char *) sqlite3_column_text (select, 1));
+      g_autoptr (JtStmt) update = jt_store_prepare (
+          store, "UPDATE applications SET company_family = ? WHERE id = ?", error);
+
+      if (update == NULL)
+        return FALSE;
+      jt_stmt_bind_text (update, 1, family);
+      jt_stmt_bind_int64 (update, 2, jt_stmt_int64 (select, 0));
+      if (!jt_store_exec_stmt (store, update, error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE;
+}
+
+GPtrArray *
+jt_store_application_list_family (JtStore *store, const char *company, GError **error)
+{
+  g_autofree char *family = jt_company_family (company);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT " JT_APPLICATION_COLUMNS " FROM applications a WHERE a.company_family = ? "
+      "ORDER BY a.id",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, family);
+  return jt_store_collect (store, stmt, jt_application_from_row,
+                           (GDestroyNotify) jt_application_free, error);
 }

@@ -63,4 +63,13 @@ gboolean jt_store_application_link_contact (JtStore *store, gint64 id, gint64 co
 /* The contacts linked to the application, by name. A new array of JtContact*. */
 GPtrArray *jt_store_application_contacts (JtStore *store, gint64 id, GError **error);
 
+/* Every application to the same company family as `company` (jt_company_family: "ACME
+ * Inc." finds "acme gmbh"), oldest first. A new array of JtApplication*. */
+GPtrArray *jt_store_application_list_family (JtStore *store, const char *company,
+                                             GError **error);
+
+/* Sets every application's company family (jt_company_family) from its company: for
+ * rows written without one (a restored backup from before schema 4). */
+gboolean jt_store_application_refresh_families (JtStore *store, GError **error);
+
 G_END_DECLS

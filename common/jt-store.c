@@ -258,6 +258,29 @@ configure_connection (JtStore *store, GError **error)
   return TRUE;
 }
 
+/* jt_company_family (TEXT) for SQL: migration 0004 fills the company families of the
+ * rows it finds with it, and a restore those of an older backup. */
+static void
+sql_company_family (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *company = (const char *) sqlite3_value_text (argv[0]);
+  char *family = jt_company_family (company);
+
+  sqlite3_result_text (context, family, -1, g_free);
+}
+
+static gboolean
+register_functions (JtStore *store, GError **error)
+{
+  if (sqlite3_create_function (store->db, "jt_company_family", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_company_family, NULL,
+                               NULL)
+      == SQLITE_OK)
+    return TRUE;
+  jt_store_set_error (store, error, "cannot open the database");
+  return FALSE;
+}
+
 static gboolean
 migrate (JtStore *store, GError **error)
 {
@@ -310,7 +333,7 @@ jt_store_open (const char *path, GError **error)
       return NULL;
     }
   if (!check_ownership (store, error) || !configure_connection (store, error)
-      || !migrate (store, error))
+      || !register_functions (store, error) || !migrate (store, error))
     return NULL;
   return g_steal_pointer (&store);
 }

@@ -62,8 +62,11 @@ check_plan (const char *sql, gpointer user_data)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+      /* A full-text MATCH is answered by the FTS index: "SCAN s VIRTUAL TABLE INDEX 0:M1". */
+      const char *virtual_index = strstr (detail, "VIRTUAL TABLE INDEX ");
+      gboolean full_text = virtual_index != NULL && strstr (virtual_index, ":M") != NULL;
       gboolean scan = g_str_has_prefix (detail, "SCAN ") && strstr (detail, "USING") == NULL
-                      && !g_str_equal (detail, "SCAN sqlite_sequence");
+                      && !g_str_equal (detail, "SCAN sqlite_sequence") && !full_text;
       gboolean sort = strstr (detail, "TEMP B-TREE") != NULL;
 
       if ((scan && !listing) || sort)

@@ -15,7 +15,8 @@ void jt_test_remove_tree (const char *path);
 /* The statements `store` has prepared that SQLite would answer by scanning a table
  * (outside whole-table listings, which have no WHERE of their own) or by sorting in a
  * temporary b-tree, planned against the file at `path`. SQLite's own sqlite_sequence
- * (one row per AUTOINCREMENT table) may be scanned. A new array of "SQL -> plan" lines;
+ * (one row per AUTOINCREMENT table) may be scanned, and a full-text MATCH counts as
+ * indexed. A new array of "SQL -> plan" lines;
  * empty when every query is indexed. */
 GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
 

@@ -532,7 +532,9 @@ test_dump_has_every_column (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%'",
+                                       "AND name NOT LIKE 'sqlite_%' "
+                                       /* derived from the records, rebuilt on restore */
+                                       "AND name NOT LIKE 'search_index%'",
                                        -1, &tables, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
@@ -1031,8 +1033,14 @@ as_schema_1 (JsonNode *root)
   JsonObject *tables = json_object_get_object_member (doc, "tables");
 
   JsonArray *interviews = json_object_get_array_member (tables, "interviews");
+  JsonArray *applications = json_object_get_array_member (tables, "applications");
 
   json_object_set_int_member (doc, "schema", 1);
+  /* Schema 4 added the company family; a restore works it out again, so the round trip
+   * below still compares equal. */
+  for (guint i = 0; i < json_array_get_length (applications); i++)
+    json_object_remove_member (json_array_get_object_element (applications, i),
+                               "company_family");
   json_object_remove_member (tables, "reminders");
   json_object_remove_member (tables, "settings");
   json_object_remove_member (doc, "sequences");

@@ -1,0 +1,91 @@
+/* jt-already-applied.c: the "you applied here before" note of `add` and `app add`. */
+#include "jt-already-applied.h"
+
+#include <stdio.h>
+
+#include "jt-store-applications.h"
+
+/* The local day of `unix_seconds` as "YYYY-MM-DD", into `day` when given. New string. */
+static char *
+local_day (JtCli *cli, gint64 unix_seconds, GDate *day)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, cli->tz);
+
+  if (day != NULL)
+    g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (local),
+                    (GDateMonth) g_date_time_get_month (local),
+                    (GDateYear) g_date_time_get_year (local));
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* When the application took its present status: the newest change in its history. */
+static gint64
+status_since (JtStore *store, const JtApplication *app)
+{
+  g_autoptr (GArray) history = jt_store_application_status_history (store, app->id, NULL);
+
+  if (history == NULL || history->len == 0)
+    return app->created_at;
+  return g_array_index (history, JtStatusChange, history->len - 1).changed_at;
+}
+
+/* "rejected on 2026-06-10; the 5-month re-contact call is due 2026-11-10 (…)". */
+static void
+describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, gint64 since,
+                 GString *out)
+{
+  GDate day, today;
+  g_autofree char *on = local_day (cli, since, &day);
+  g_autofree char *today_text = local_day (cli, g_date_time_to_unix (cli->now), &today);
+  char due[16];
+
+  if (!jt_status_is_final (app->status))
+    {
+      g_string_append_printf (out, "%s since %s, still open", jt_status_to_string (app->status),
+                              on);
+      return;
+    }
+  g_string_append_printf (out, "%s on %s", jt_status_to_string (app->status), on);
+  if (app->status != JT_STATUS_REJECTED || config == NULL)
+    return;
+  /* R8: the hire may not have worked out; call rather than apply blind. */
+  g_date_add_months (&day, (guint) config->recontact_months);
+  g_date_strftime (due, sizeof due, "%Y-%m-%d", &day);
+  g_string_append_printf (out, "; the %d-month re-contact call %s %s: call the decision-maker "
+                          "or HR rather than applying blind",
+                          config->recontact_months,
+                          g_date_compare (&day, &today) < 0 ? "was due" : "is due", due);
+}
+
+void
+jt_cli_warn_already_applied (JtCli *cli, const char *company)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
+  const JtConfig *config = jt_cli_config (cli, NULL);
+  JtStore *store = jt_cli_store (cli, &error);
+
+  if (store != NULL)
+    apps = jt_store_application_list_family (store, company, &error);
+  if (apps == NULL)
+    {
+      g_printerr ("jobtrack: note: cannot check for earlier applications: %s\n",
+                  error->message);
+      return;
+    }
+  if (apps->len == 0)
+    return;
+  g_printerr ("jobtrack: note: you have applied to %s before (--quiet to not say so):\n",
+              company);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const JtApplication *app = g_ptr_array_index (apps, i);
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "  application %" G_GINT64_FORMAT ": %s, %s — ", app->id,
+                              app->company, *app->role != '\0' ? app->role : "no role given");
+      describe_status (cli, config, app, status_since (store, app), line);
+      g_printerr ("%s\n", line->str);
+    }
+}

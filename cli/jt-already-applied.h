@@ -1,0 +1,10 @@
+/* jt-already-applied.h: the "you applied here before" note of `add` and `app add`. */
+#pragma once
+
+#include "jt-cli.h"
+
+/* Tells on stderr which applications the company (by family: "ACME Inc." = "acme gmbh")
+ * already has: the role, the status and, for one that ended, when; for a rejection,
+ * when the re-contact call is due. Prints nothing when there are none. Never fails the
+ * command: a database error here is reported as a note too. */
+void jt_cli_warn_already_applied (JtCli *cli, const char *company);
