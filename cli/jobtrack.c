@@ -26,6 +26,7 @@ static const JtCommand commands[] = {
   { "export", jt_cmd_export, "Export the follow-up calendar, a backup or a CSV" },
   { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
   { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
+  { "search", jt_cmd_search, "Find records by any word in them" },
   { NULL, NULL, NULL },
 };
 

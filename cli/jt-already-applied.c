@@ -19,15 +19,18 @@ local_day (JtCli *cli, gint64 unix_seconds, GDate *day)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-/* When the application took its present status: the newest change in its history. */
+/* When the application took its present status: the newest change to it in its history
+ * (an outcome may be dated before the application was recorded). */
 static gint64
 status_since (JtStore *store, const JtApplication *app)
 {
   g_autoptr (GArray) history = jt_store_application_status_history (store, app->id, NULL);
+  gint64 since = app->created_at;
 
-  if (history == NULL || history->len == 0)
-    return app->created_at;
-  return g_array_index (history, JtStatusChange, history->len - 1).changed_at;
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    if (g_array_index (history, JtStatusChange, i).status == app->status)
+      since = g_array_index (history, JtStatusChange, i).changed_at;
+  return since;
 }
 
 /* "rejected on 2026-06-10; the 5-month re-contact call is due 2026-11-10 (…)". */

@@ -275,20 +275,8 @@ test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
   Records r = populate (f->store);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) family = NULL;
-  const char *kinds[] = { "application", "contact", "interview", "touch" };
-  g_autoptr (GString) drop = g_string_new (NULL);
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    g_string_append_printf (drop,
-                            "DROP TRIGGER search_%s_insert; DROP TRIGGER search_%s_update; "
-                            "DROP TRIGGER search_%s_delete;",
-                            kinds[k], kinds[k], kinds[k]);
-  g_string_append (drop, "DROP TABLE search_index; DROP INDEX applications_by_company_family; "
-                         "DROP INDEX applications_by_created; DROP INDEX reminders_done_by_due; "
-                         "ALTER TABLE applications DROP COLUMN company_family; "
-                         "PRAGMA user_version = 3;");
   g_clear_pointer (&f->store, jt_store_free);
-  raw_exec (f->path, drop->str);
+  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_4);
   f->store = jt_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, 4);

@@ -239,22 +239,7 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   app = insert_application (store, "Initech", "");
   g_clear_pointer (&store, jt_store_free);
-  raw_exec (f->path, "DROP TABLE search_index; DROP INDEX applications_by_company_family; "
-                     "DROP TRIGGER search_application_insert; "
-                     "DROP TRIGGER search_application_update; "
-                     "DROP TRIGGER search_application_delete; "
-                     "DROP TRIGGER search_contact_insert; "
-                     "DROP TRIGGER search_contact_update; "
-                     "DROP TRIGGER search_contact_delete; "
-                     "DROP TRIGGER search_interview_insert; "
-                     "DROP TRIGGER search_interview_update; "
-                     "DROP TRIGGER search_interview_delete; "
-                     "DROP TRIGGER search_touch_insert; "
-                     "DROP TRIGGER search_touch_update; "
-                     "DROP TRIGGER search_touch_delete; "
-
-                     "DROP INDEX applications_by_created; "
-                     "ALTER TABLE applications DROP COLUMN company_family; "
+  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_4
                      "DROP TABLE reminders; DROP TABLE settings; "
                      "DROP INDEX offers_open_by_deadline; "
                      "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "

@@ -191,7 +191,7 @@ class AddTest(JobtrackTestCase):
 
     def test_other_role_is_a_new_application(self):
         self.add_interview("Acme", "Platform Engineer", "--at", "2026-12-01 08:00")
-        out = self.add_interview("Acme", "Data Engineer", "--at", "2026-12-01 08:00")
+        out = self.add_interview("Acme", "Data Engineer", "--at", "2026-12-01 08:00", "--quiet")
         self.assertRegex(out, r"(?im)^.*\bapplication 2\b.*\bnew\b")
         apps = self.apps()
         self.assertEqual([(a["id"], a["role"], a["status"]) for a in apps],
@@ -203,7 +203,7 @@ class AddTest(JobtrackTestCase):
     def test_a_rejected_application_is_not_reused(self):
         self.add_interview("Acme", "Engineer", "--at", "2026-11-01 10:00")
         self.ok("app", "edit", "1", "--status", "rejected", now="2026-11-10T09:00:00")
-        out = self.add_interview("Acme", "Engineer", "--at", "2026-12-01 08:00")
+        out = self.add_interview("Acme", "Engineer", "--at", "2026-12-01 08:00", "--quiet")
         self.assertRegex(out, r"(?im)^.*\bapplication 2\b.*\bnew\b")
         apps = self.apps()
         self.assertEqual([(a["id"], a["status"]) for a in apps],

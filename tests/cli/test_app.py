@@ -178,7 +178,7 @@ class AppTest(JobtrackTestCase):
         self.ok("add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-30 10:00",
                 "--with", "Raj Patel <raj@acme.example>", "--with", "Ann Lee")
         self.ok("add", "--company", "Acme", "--role", "SRE", "--at", "2026-11-30 14:00",
-                "--with", "Raj Patel <raj@acme.example>")
+                "--with", "Raj Patel <raj@acme.example>", "--quiet")
         contacts = {c["name"]: c["id"] for c in self.json_of("contact", "list", "--json")}
         self.assertEqual(sorted(contacts), ["Ann Lee", "Raj Patel"])
         self.ok("app", "rm", "1", "--yes")

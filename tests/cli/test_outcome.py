@@ -70,7 +70,7 @@ class OutcomeTest(JobtrackTestCase):
 
     def test_after_a_rejection_a_new_interview_is_a_new_application(self):
         self.ok("outcome", "1", "rejected", "--on", "2026-11-27 16:30")
-        self.ok("add", "--company", "Acme", "--role", "Engineer")
+        self.ok("add", "--company", "Acme", "--role", "Engineer", "--quiet")
         self.assertEqual([(a["id"], a["status"]) for a in self.apps()],
                          [(1, "rejected"), (2, "interviewing")])
 

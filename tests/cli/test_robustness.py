@@ -60,7 +60,7 @@ class HostileTextTest(JobtrackTestCase):
                 self.ok("add", "--company", "Acme", "--role", "R%d" % n, "--at", "2026-12-01 08:00",
                         "--where", value, "--said", value, "--edge", value,
                         "--problems", value, "--objections", value, "--next-step", value,
-                        "--notes", value)
+                        "--notes", value, "--quiet")
                 story = self.show(n)
                 interview = story["interviews"][0]
                 for key in ["where", "said", "edge", "problems", "objections", "next_step",
