@@ -20,3 +20,4 @@ int jt_cmd_config (JtCli *cli, int argc, char **argv);
 int jt_cmd_export (JtCli *cli, int argc, char **argv);
 int jt_cmd_import (JtCli *cli, int argc, char **argv);
 int jt_cmd_search (JtCli *cli, int argc, char **argv);
+int jt_cmd_stats (JtCli *cli, int argc, char **argv);

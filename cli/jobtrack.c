@@ -27,6 +27,7 @@ static const JtCommand commands[] = {
   { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
   { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
   { "search", jt_cmd_search, "Find records by any word in them" },
+  { "stats", jt_cmd_stats, "How the search is going, in figures" },
   { NULL, NULL, NULL },
 };
 

@@ -1,4 +1,5 @@
-/* test-search.c: the full-text index (schema 4) and company families: what is found,
+/* test-search.c: the full-text index (schema 4) and company families (and that the
+ * queries of `stats`, which schema 4 indexes, need no scan): what is found,
  * how it is ranked, that typed text is never read as query syntax, that the index
  * follows every write and that the migration indexes the rows of an older database. */
 #include <sqlite3.h>
@@ -8,6 +9,7 @@
 #include "jt-store-contacts.h"
 #include "jt-store-interviews.h"
 #include "jt-store-search.h"
+#include "jt-stats.h"
 #include "jt-store-touches.h"
 #include "jt-test-util.h"
 
@@ -360,6 +362,16 @@ test_queries_are_indexed (Fixture *f, gconstpointer data)
   hits = search (f->store, "kubernetes");
   family = jt_store_application_list_family (f->store, "Acme", &error);
   g_assert_no_error (error);
+  /* `stats` reads the same store. */
+  {
+    g_autoptr (JtConfig) config = jt_config_new_default ();
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (JtStats) stats = jt_stats_compute (f->store, config, NOW - 86400, NOW, utc,
+                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->applications, ==, 1);
+  }
   problems = jt_test_unindexed_queries (f->store, f->path);
   g_assert_cmpuint (problems->len, ==, 0);
 }

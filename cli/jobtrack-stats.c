@@ -1,0 +1,316 @@
+/* jobtrack-stats.c: `jobtrack stats [--since WHEN] [--json]`: how the search is going. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "jobtrack-commands.h"
+#include "jt-stats.h"
+#include "jt-time.h"
+
+#define DEFAULT_WIDTH 80
+#define MIN_WIDTH 40
+#define LABEL_WIDTH 14
+#define GREEN "\033[32m"
+#define RESET "\033[0m"
+
+/* The terminal's width: $COLUMNS, else the terminal's own, else 80. */
+static int
+terminal_width (void)
+{
+  const char *columns = g_getenv ("COLUMNS");
+  struct winsize size;
+  gint64 value;
+
+  if (columns != NULL && g_ascii_string_to_signed (columns, 10, 1, 10000, &value, NULL))
+    return MAX ((int) value, MIN_WIDTH);
+  if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return MAX ((int) size.ws_col, MIN_WIDTH);
+  return DEFAULT_WIDTH;
+}
+
+typedef struct
+{
+  JtCli *cli;
+  int width;
+  guint scale;     /* the largest count: a full bar */
+  int note_width;  /* the widest note after a bar, so that every bar has the same scale */
+} Chart;
+
+/* "  label        12 ██████████  50%": the bar fills what the label, count and note
+ * leave of the width, in proportion to `count` / chart->scale. */
+static void
+print_bar (const Chart *chart, const char *label, guint count, const char *note)
+{
+  gboolean utf8 = g_get_charset (NULL);
+  int room = chart->width - 2 - LABEL_WIDTH - 1 - 5 - 1
+             - (chart->note_width > 0 ? chart->note_width + 1 : 0);
+  int length = chart->scale > 0 && room > 0
+                   ? (int) ((double) count * room / chart->scale + 0.5) : 0;
+  g_autofree char *shown = g_utf8_substring (label, 0, MIN (g_utf8_strlen (label, -1),
+                                                            LABEL_WIDTH));
+  int pad = LABEL_WIDTH - (int) g_utf8_strlen (shown, -1);
+
+  printf ("  %s%*s %5u", shown, pad, "", count);
+  if (length > 0)
+    printf (" %s", chart->cli->color ? GREEN : "");
+  for (int i = 0; i < length; i++)
+    fputs (utf8 ? "█" : "#", stdout);
+  if (chart->cli->color && length > 0)
+    printf (RESET);
+  printf ("%s%s\n", *note != '\0' ? " " : "", note);
+}
+
+static char *
+percent (guint part, guint whole)
+{
+  return whole > 0 ? g_strdup_printf ("%.0f%%", 100.0 * part / whole) : g_strdup ("");
+}
+
+static void
+print_days (const char *what, double days, guint count)
+{
+  if (count == 0)
+    printf ("%s: no data yet\n", what);
+  else
+    printf ("%s: median %.1f days (%u application%s)\n", what, days, count,
+            count == 1 ? "" : "s");
+}
+
+/* "Gone quiet (no news in 21 days): 2 — applications 4, 5", the ids wrapped to the width. */
+static void
+print_quiet (const Chart *chart, const JtStats *stats)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  g_string_printf (line, "Gone quiet (no news in %d days): %u", stats->quiet_days,
+                   stats->quiet_ids->len);
+  for (guint i = 0; i < stats->quiet_ids->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%" G_GINT64_FORMAT,
+                                             i == 0 ? " — applications " : ", ",
+                                             g_array_index (stats->quiet_ids, gint64, i));
+
+      if (g_utf8_strlen (line->str, -1) + g_utf8_strlen (id, -1) > chart->width)
+        {
+          printf ("%s%s\n", line->str, i > 0 ? "," : "");
+          g_string_assign (line, "  ");
+          g_string_append (line, i > 0 ? id + 2 : id + 1);
+        }
+      else
+        g_string_append (line, id);
+    }
+  printf ("%s\n", line->str);
+}
+
+static void
+print_text (JtCli *cli, const JtStats *stats)
+{
+  g_autoptr (GPtrArray) notes = NULL;
+  Chart chart = { cli, terminal_width (), 0, 0 };
+
+  if (stats->since != 0)
+    {
+      g_autofree char *since = jt_time_format_iso (stats->since, cli->tz);
+
+      printf ("Applications recorded since %.10s: %u\n", since, stats->applications);
+    }
+  else
+    printf ("Applications: %u\n", stats->applications);
+  if (stats->applications == 0)
+    return;
+
+  printf ("\nBy status\n");
+  for (guint s = 0; s < G_N_ELEMENTS (stats->by_status); s++)
+    chart.scale = MAX (chart.scale, stats->by_status[s]);
+  for (guint s = 0; s < G_N_ELEMENTS (stats->by_status); s++)
+    print_bar (&chart, jt_status_to_string ((JtStatus) s), stats->by_status[s], "");
+
+  printf ("\nFunnel (share of the stage before)\n");
+  chart.scale = stats->reached[JT_STAGE_APPLIED];
+  chart.note_width = (int) strlen ("100%");
+  for (guint s = 0; s < JT_STAGE_COUNT; s++)
+    {
+      g_autofree char *rate = s > 0 ? percent (stats->reached[s], stats->reached[s - 1])
+                                    : g_strdup ("");
+
+      print_bar (&chart, jt_stage_to_string ((JtStage) s), stats->reached[s], rate);
+    }
+
+  printf ("\n");
+  print_days ("First response", stats->median_days_to_response, stats->responses);
+  print_days ("Decision", stats->median_days_to_decision, stats->decisions);
+  printf ("Follow-ups done: %u on time, %u late; %u overdue\n", stats->follow_ups_on_time,
+          stats->follow_ups_late, stats->follow_ups_overdue);
+  print_quiet (&chart, stats);
+  printf ("\nBy source\n");
+  chart.scale = 0;
+  notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < stats->sources->len; i++)
+    {
+      const JtSourceStats *source = stats->sources->pdata[i];
+      char *note = g_strdup_printf ("%u interviewed, %u offered",
+                                    source->reached[JT_STAGE_INTERVIEW],
+                                    source->reached[JT_STAGE_OFFER]);
+
+      chart.scale = MAX (chart.scale, source->applications);
+      chart.note_width = MAX (chart.note_width, (int) strlen (note));
+      g_ptr_array_add (notes, note);
+    }
+  for (guint i = 0; i < stats->sources->len; i++)
+    {
+      const JtSourceStats *source = stats->sources->pdata[i];
+
+      print_bar (&chart, source->source != NULL ? source->source : "(none)",
+                 source->applications, notes->pdata[i]);
+    }
+}
+
+static void
+add_rate (JsonBuilder *builder, guint part, guint whole)
+{
+  if (whole > 0)
+    json_builder_add_double_value (builder, (double) part / whole);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_days (JsonBuilder *builder, const char *name, double days, guint count)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "median");
+  if (count > 0)
+    json_builder_add_double_value (builder, days);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "applications");
+  json_builder_add_int_value (builder, count);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (JtCli *cli, const JtStats *stats)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *since = stats->since != 0 ? jt_time_format_iso (stats->since, cli->tz) : NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "since");
+  if (since != NULL)
+    json_builder_add_string_value (builder, since);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "applications");
+  json_builder_add_int_value (builder, stats->applications);
+  json_builder_set_member_name (builder, "by_status");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < G_N_ELEMENTS (stats->by_status); s++)
+    {
+      json_builder_set_member_name (builder, jt_status_to_string ((JtStatus) s));
+      json_builder_add_int_value (builder, stats->by_status[s]);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "funnel");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < JT_STAGE_COUNT; s++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, jt_stage_to_string ((JtStage) s));
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, stats->reached[s]);
+      /* The share of the stage before: null for the first, or when that one is empty. */
+      json_builder_set_member_name (builder, "rate");
+      if (s == 0)
+        json_builder_add_null_value (builder);
+      else
+        add_rate (builder, stats->reached[s], stats->reached[s - 1]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_days (builder, "days_to_first_response", stats->median_days_to_response, stats->responses);
+  add_days (builder, "days_to_decision", stats->median_days_to_decision, stats->decisions);
+  json_builder_set_member_name (builder, "follow_ups");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "on_time");
+  json_builder_add_int_value (builder, stats->follow_ups_on_time);
+  json_builder_set_member_name (builder, "late");
+  json_builder_add_int_value (builder, stats->follow_ups_late);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_int_value (builder, stats->follow_ups_overdue);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "quiet");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "days");
+  json_builder_add_int_value (builder, stats->quiet_days);
+  json_builder_set_member_name (builder, "applications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stats->quiet_ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (stats->quiet_ids, gint64, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "by_source");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stats->sources->len; i++)
+    {
+      const JtSourceStats *source = stats->sources->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "source");
+      if (source->source != NULL)
+        json_builder_add_string_value (builder, source->source);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "applications");
+      json_builder_add_int_value (builder, source->applications);
+      for (guint s = 0; s < JT_STAGE_COUNT; s++)
+        {
+          json_builder_set_member_name (builder, jt_stage_to_string ((JtStage) s));
+          json_builder_add_int_value (builder, source->reached[s]);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  jt_cli_print_json (builder);
+}
+
+int
+jt_cmd_stats (JtCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *since_text = NULL;
+  const GOptionEntry entries[] = {
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
+      "Only the applications recorded from then on", "WHEN" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the figures as JSON", NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (JtStats) stats = NULL;
+  const JtConfig *config;
+  GError *error = NULL;
+  gint64 since = 0;
+  JtStore *store;
+
+  if (!jt_cli_parse_options (cli, "stats", "[--since WHEN] [--json]",
+                             "How the search is going: applications per status, the funnel "
+                             "from applied to accepted, how long employers take to answer and "
+                             "decide, follow-ups on time or late, applications gone quiet, and "
+                             "which sources work.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "stats [--since WHEN] [--json]", &error)
+      || (since_text != NULL && !jt_cli_parse_when (cli, since_text, &since, &error))
+      || (config = jt_cli_config (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, &error)) == NULL
+      || (stats = jt_stats_compute (store, config, since, g_date_time_to_unix (cli->now), cli->tz,
+                                    &error))
+             == NULL)
+    return jt_cli_fail (error);
+  if (json)
+    print_json (cli, stats);
+  else
+    print_text (cli, stats);
+  return JT_EXIT_OK;
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""`jobtrack stats`: the figures of a search built through the CLI, against answers
+worked out by hand below."""
+
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from jtharness import JobtrackTestCase  # noqa: E402
+
+RULES = ["summary", "thank_you", "follow_up_call", "bring_forward", "brief_references",
+         "rejection_letter", "rapport_call", "recontact", "offer_negotiation",
+         "offer_deadline", "network_update", "application_follow_up"]
+NOW = "2026-12-01T09:00:00"
+HOUR = 1 / 24
+
+
+class StatsTest(JobtrackTestCase):
+
+    def build(self):
+        """Six applications and six follow-ups of your own (the rules are off, so that
+        every follow-up is one we made). All times Europe/Berlin, before the DST change."""
+        os.makedirs(os.path.join(self.config_home, "jobtrack"))
+        with open(os.path.join(self.config_home, "jobtrack", "config.ini"), "w") as f:
+            f.write("[rules]\n" + "".join("%s = false\n" % r for r in RULES))
+
+        def at(when, *args):
+            return self.ok(*args, now=when)
+
+        # 6 (id 1): before the period; answered (a rejection) 2 days later.
+        at("2026-09-01T09:00:00", "app", "add", "--company", "Vandelay", "--source", "referral")
+        at("2026-09-03T09:00:00", "outcome", "1", "rejected")
+        # Acme (2): referral; interview 3 days 1 hour later, offer after 10 days, accepted.
+        at("2026-10-01T09:00:00", "app", "add", "--company", "Acme", "--role", "Engineer",
+           "--source", "referral")
+        at("2026-10-04T12:00:00", "add", "--company", "Acme", "--role", "Engineer",
+           "--at", "2026-10-04 10:00", "--notes", "went well")
+        at("2026-10-11T09:00:00", "outcome", "2", "offer")
+        at("2026-10-15T09:00:00", "outcome", "2", "accepted")
+        # Globex (3): referral; rejected after 5 days.
+        at("2026-10-02T09:00:00", "app", "add", "--company", "Globex", "--source", "referral")
+        at("2026-10-07T09:00:00", "outcome", "3", "rejected")
+        # Initech (4): LinkedIn; no news since: quiet.
+        at("2026-10-03T09:00:00", "app", "add", "--company", "Initech", "--source", "LinkedIn")
+        # Umbrella (5): a lead, never sent; quiet too (it is open).
+        at("2026-10-05T09:00:00", "app", "add", "--company", "Umbrella", "--status", "lead")
+        # Hooli (6): LinkedIn; interview after 10 days, then withdrawn (no decision).
+        at("2026-10-06T09:00:00", "app", "add", "--company", "Hooli", "--role", "SRE",
+           "--source", "LinkedIn")
+        at("2026-10-16T11:00:00", "add", "--company", "Hooli", "--role", "SRE",
+           "--at", "2026-10-16 09:00", "--notes", "fine")
+        at("2026-10-20T09:00:00", "outcome", "6", "withdrawn")
+
+        # Follow-ups: due, and when done.
+        at("2026-09-01T10:00:00", "remind", "add", "--app", "1", "--due", "2026-09-05 10:00",
+           "old one")
+        at("2026-09-10T10:00:00", "done", "1")                              # late, before
+        at("2026-10-01T10:00:00", "remind", "add", "--app", "2", "--due", "2026-10-10 10:00",
+           "a")
+        at("2026-10-10T15:00:00", "done", "2")                              # on time
+        at("2026-10-01T10:00:00", "remind", "add", "--app", "3", "--due", "2026-10-12 10:00",
+           "b")
+        at("2026-10-14T09:00:00", "done", "3")                              # late
+        at("2026-10-01T10:00:00", "remind", "add", "--app", "4", "--due", "2026-10-20 10:00",
+           "c")
+        at("2026-10-20T23:30:00", "done", "4")                              # on time (same day)
+        at("2026-10-01T10:00:00", "remind", "add", "--app", "4", "--due", "2026-11-20 10:00",
+           "d")                                                             # overdue
+        at("2026-10-01T10:00:00", "remind", "add", "--app", "4", "--due", "2026-12-10 10:00",
+           "e")                                                             # not due yet
+
+    def test_figures_since(self):
+        self.build()
+        stats = self.json_of("stats", "--since", "2026-10-01", "--json", now=NOW)
+        self.assertEqual(stats["since"], "2026-10-01T00:00:00+02:00")
+        self.assertEqual(stats["applications"], 5)
+        self.assertEqual(stats["by_status"], {
+            "lead": 1, "applied": 1, "interviewing": 0, "offer": 0, "accepted": 1,
+            "declined": 0, "rejected": 1, "withdrawn": 1})
+        # Applied: Acme, Globex, Initech, Hooli (the lead was never sent); interviewed:
+        # Acme, Hooli; offer and acceptance: Acme.
+        self.assertEqual([(s["stage"], s["count"]) for s in stats["funnel"]],
+                         [("applied", 4), ("interview", 2), ("offer", 1), ("accepted", 1)])
+        self.assertEqual([s["rate"] for s in stats["funnel"]], [None, 0.5, 0.5, 1.0])
+        # First responses: 3 d 1 h (Acme), 5 d (Globex), 10 d (Hooli): median 5.
+        self.assertEqual(stats["days_to_first_response"], {"median": 5.0, "applications": 3})
+        # Decisions: 10 d (Acme's offer), 5 d (Globex's rejection): median 7.5.
+        self.assertEqual(stats["days_to_decision"], {"median": 7.5, "applications": 2})
+        self.assertEqual(stats["follow_ups"], {"on_time": 2, "late": 1, "overdue": 1})
+        self.assertEqual(stats["quiet"], {"days": 21, "applications": [4, 5]})
+        self.assertEqual(stats["by_source"], [
+            {"source": "LinkedIn", "applications": 2, "applied": 2, "interview": 1,
+             "offer": 0, "accepted": 0},
+            {"source": "referral", "applications": 2, "applied": 2, "interview": 1,
+             "offer": 1, "accepted": 1},
+            {"source": None, "applications": 1, "applied": 0, "interview": 0, "offer": 0,
+             "accepted": 0},
+        ])
+
+    def test_figures_all_time(self):
+        self.build()
+        stats = self.json_of("stats", "--json", now=NOW)
+        self.assertIsNone(stats["since"])
+        self.assertEqual(stats["applications"], 6)
+        self.assertEqual(stats["by_status"]["rejected"], 2)
+        self.assertEqual([s["count"] for s in stats["funnel"]], [5, 2, 1, 1])
+        self.assertAlmostEqual(stats["funnel"][1]["rate"], 2 / 5)
+        # Responses 2, 3 d 1 h, 5, 10: median halfway between the middle two.
+        self.assertAlmostEqual(stats["days_to_first_response"]["median"], (3 + HOUR + 5) / 2)
+        self.assertEqual(stats["days_to_first_response"]["applications"], 4)
+        self.assertEqual(stats["days_to_decision"], {"median": 5.0, "applications": 3})
+        self.assertEqual(stats["follow_ups"], {"on_time": 2, "late": 2, "overdue": 1})
+        self.assertEqual(stats["by_source"][0],
+                         {"source": "referral", "applications": 3, "applied": 3,
+                          "interview": 1, "offer": 1, "accepted": 1})
+        # Quiet is as `app list` has it.
+        listed = [a["id"] for a in self.apps(now=NOW) if a["quiet"]]
+        self.assertEqual(stats["quiet"]["applications"], listed)
+
+    def test_text_and_bars_fit_the_width(self):
+        self.build()
+        out = self.ok("stats", "--since", "2026-10-01", now=NOW)
+        self.assertIn("Applications recorded since 2026-10-01: 5\n", out)
+        self.assertIn("First response: median 5.0 days (3 applications)\n", out)
+        self.assertIn("Decision: median 7.5 days (2 applications)\n", out)
+        self.assertIn("Follow-ups done: 2 on time, 1 late; 1 overdue\n", out)
+        self.assertIn("Gone quiet (no news in 21 days): 2 — applications 4, 5\n", out)
+        self.assertNotIn("\033", out)  # not a terminal, and NO_COLOR
+        funnel = {line.split()[0]: line for line in out.splitlines()
+                  if line.startswith("  ") and line.split()[0] in
+                  ("applied", "interview", "offer", "accepted")}
+        # The bars are in proportion: 4 fills the line, 2 half of it, 1 a quarter.
+        bars = {stage: line.count("█") for stage, line in funnel.items()}
+        self.assertEqual(bars["interview"] * 2, bars["applied"])
+        self.assertEqual(bars["offer"] * 4, bars["applied"])
+        self.assertTrue(funnel["interview"].endswith(" 50%"), funnel["interview"])
+        for columns, env in [(80, None), (60, {"COLUMNS": "60"}), (132, {"COLUMNS": "132"})]:
+            with self.subTest(columns=columns):
+                text = self.ok("stats", now=NOW, env=env)
+                widest = max(len(line) for line in text.splitlines())
+                self.assertLessEqual(widest, columns)
+                self.assertGreaterEqual(widest, columns - 4)
+
+    def test_empty_and_bad_input(self):
+        self.assertEqual(self.ok("stats"), "Applications: 0\n")
+        stats = self.json_of("stats", "--json")
+        self.assertEqual(stats["applications"], 0)
+        self.assertEqual(stats["days_to_decision"], {"median": None, "applications": 0})
+        self.assertEqual([s["rate"] for s in stats["funnel"]], [None, None, None, None])
+        self.assert_refused(2, "stats", "--since", "the day after never", contains="never")
+        self.assert_refused(2, "stats", "extra")
+
+
+if __name__ == "__main__":
+    unittest.main()
