@@ -1,10 +1,12 @@
-/* jobtrack-import.c: `jobtrack import FILE.ics …` (interview invitations) and
- * `jobtrack import --json FILE` (restoring a backup). */
+/* jobtrack-import.c: `jobtrack import FILE.ics …` (interview invitations),
+ * `jobtrack import --json FILE` (restoring a backup) and `jobtrack import --csv FILE`
+ * (applications from a spreadsheet). */
 #include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-backup.h"
+#include "jt-csv-import.h"
 #include "jt-error.h"
 #include "jt-ical-import.h"
 
@@ -46,10 +48,73 @@ my_addresses (const JtConfig *config, char **me)
   return g_strv_builder_end (builder);
 }
 
+/* The spreadsheet import's report: rows and notes on stdout, bad rows on stderr, and
+ * the exit status: 2 when bad rows stopped it. */
+static int
+import_csv (JtCli *cli, const char *path, const char *contents, gsize length,
+            const JtCsvImportOptions *options)
+{
+  g_autoptr (JtCsvImportReport) report = NULL;
+  GError *error = NULL;
+  gboolean stopped;
+  JtStore *store;
+
+  if ((store = jt_cli_store (cli, &error)) == NULL
+      || (report = jt_csv_import (store, contents, length, options, cli->tz,
+                                  g_date_time_to_unix (cli->now), &error))
+             == NULL)
+    {
+      g_prefix_error (&error, "cannot import %s: ", path);
+      return jt_cli_fail (error);
+    }
+  stopped = report->problems->len > 0 && !options->partial;
+  /* When bad rows stopped it, the good ones were not recorded either: say only why. */
+  for (guint i = 0; !stopped && i < report->rows->len; i++)
+    printf ("%s%s\n", options->dry_run ? "would record: " : "",
+            (char *) g_ptr_array_index (report->rows, i));
+  for (guint i = 0; i < report->notes->len; i++)
+    printf ("note: %s\n", (char *) g_ptr_array_index (report->notes, i));
+  for (guint i = 0; i < report->problems->len; i++)
+    g_printerr ("jobtrack: %s: %s\n", path, (char *) g_ptr_array_index (report->problems, i));
+  if (stopped)
+    {
+      g_printerr ("jobtrack: cannot import %s: %u row%s cannot be read; nothing was written "
+                  "(--partial imports the others)\n",
+                  path, report->problems->len, report->problems->len == 1 ? "" : "s");
+      return JT_EXIT_USAGE;
+    }
+  printf ("%s %u application%s from %s (%u already there, %u row%s skipped)%s\n",
+          options->dry_run ? "Would import" : "Imported", report->imported,
+          report->imported == 1 ? "" : "s", path, report->already, report->problems->len,
+          report->problems->len == 1 ? "" : "s",
+          options->dry_run ? "; nothing was written (--dry-run)" : ".");
+  return JT_EXIT_OK;
+}
+
+static gboolean
+parse_date_order (const char *text, JtCsvDateOrder *order, GError **error)
+{
+  if (text == NULL)
+    *order = JT_CSV_DATES_GUESS;
+  else if (g_ascii_strcasecmp (text, "dmy") == 0)
+    *order = JT_CSV_DATES_DMY;
+  else if (g_ascii_strcasecmp (text, "mdy") == 0)
+    *order = JT_CSV_DATES_MDY;
+  else
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "--dates takes dmy (14/03/2026) or mdy (03/14/2026), not '%s'", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 jt_cmd_import (JtCli *cli, int argc, char **argv)
 {
-  gboolean json = FALSE, dry_run = FALSE;
+  gboolean json = FALSE, dry_run = FALSE, csv = FALSE, partial = FALSE;
+  g_auto (GStrv) map = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *company = NULL;
   g_auto (GStrv) me = NULL;
   const GOptionEntry entries[] = {
@@ -60,6 +125,16 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
       "One of your own addresses, not to be recorded as a contact (repeatable)", "ADDRESS" },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "Say what would happen; write nothing",
       NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      "Import applications from a spreadsheet (CSV: comma, semicolon or tab)", NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map,
+      "With --csv: read COLUMN as FIELD (company, role, applied, status, status_date, url, "
+      "notes, contact, email, source, interest or ignore; repeatable)",
+      "COLUMN=FIELD" },
+    { "partial", 0, 0, G_OPTION_ARG_NONE, &partial,
+      "With --csv: import the good rows even when some cannot be read", NULL },
+    { "dates", 0, 0, G_OPTION_ARG_STRING, &dates,
+      "With --csv: read 03/04/2026 as day first (dmy) or month first (mdy)", "dmy|mdy" },
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *contents = NULL;
@@ -71,12 +146,31 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   gsize length;
 
   if (!jt_cli_parse_options (cli, "import", "FILE.ics [--company NAME] [--me ADDRESS]… "
-                             "[--dry-run] | --json FILE",
-                             "Record the interviews of invitation files, or restore a backup "
-                             "into an empty database.",
+                             "[--dry-run] | --json FILE | --csv FILE [--map COLUMN=FIELD]… "
+                             "[--dates dmy|mdy] [--partial] [--dry-run]",
+                             "Record the interviews of invitation files, restore a backup "
+                             "into an empty database, or bring applications over from a "
+                             "spreadsheet or another tracker's CSV export.",
                              entries, &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 1, "import FILE.ics [OPTION…] | import --json FILE", &error))
+      || !jt_cli_expect_args (argc, 1, "import FILE.ics [OPTION…] | import --json FILE | "
+                              "import --csv FILE [OPTION…]", &error))
     return jt_cli_fail (error);
+  if (!csv && (map != NULL || partial || dates != NULL))
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
+                                     "--map, --partial and --dates go with --csv"));
+  if (csv)
+    {
+      JtCsvImportOptions options = { (const char *const *) map, JT_CSV_DATES_GUESS, dry_run,
+                                     partial };
+
+      if (json || company != NULL || me != NULL)
+        return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
+                                         "--csv takes --map, --dates, --partial and --dry-run"));
+      if (!parse_date_order (dates, &options.date_order, &error)
+          || !read_input (argv[1], MAX_INVITATION_BYTES, &contents, &length, &error))
+        return jt_cli_fail (error);
+      return import_csv (cli, argv[1], contents, length, &options);
+    }
   if (json && (company != NULL || me != NULL || dry_run))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "--json takes no other options"));

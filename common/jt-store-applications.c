@@ -440,3 +440,27 @@ jt_store_application_list_family (JtStore *store, const char *company, GError **
   return jt_store_collect (store, stmt, jt_application_from_row,
                            (GDestroyNotify) jt_application_free, error);
 }
+
+gboolean
+jt_store_application_find_recorded (JtStore *store, const char *company, const char *role,
+                                    gint64 from, gint64 until, gint64 *id, GError **error)
+{
+  g_autofree char *company_key = jt_text_fold (company);
+  g_autofree char *role_key = jt_text_fold (role);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "SELECT a.id FROM applications a WHERE a.company_key = ? AND a.role_key = ? "
+      "AND a.created_at >= ? AND a.created_at < ? ORDER BY a.id LIMIT 1",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_text (stmt, 1, company_key);
+  jt_stmt_bind_text (stmt, 2, role_key);
+  jt_stmt_bind_int64 (stmt, 3, from);
+  jt_stmt_bind_int64 (stmt, 4, until);
+  rc = jt_store_step (store, stmt, error);
+  *id = rc == SQLITE_ROW ? jt_stmt_int64 (stmt, 0) : 0;
+  return rc != -1;
+}

@@ -68,6 +68,12 @@ GPtrArray *jt_store_application_contacts (JtStore *store, gint64 id, GError **er
 GPtrArray *jt_store_application_list_family (JtStore *store, const char *company,
                                              GError **error);
 
+/* The first application of `company` and `role` (compared as jt_text_fold does)
+ * recorded at or after `from` and before `until`, in `id`; 0 when there is none. */
+gboolean jt_store_application_find_recorded (JtStore *store, const char *company,
+                                             const char *role, gint64 from, gint64 until,
+                                             gint64 *id, GError **error);
+
 /* Sets every application's company family (jt_company_family) from its company: for
  * rows written without one (a restored backup from before schema 4). */
 gboolean jt_store_application_refresh_families (JtStore *store, GError **error);
