@@ -1,9 +1,10 @@
 /* test-search.c: the full-text index (schema 4) and company families (and that the
- * queries of `stats`, which schema 4 indexes, need no scan): what is found,
+ * queries of `stats` and `import --csv` need no scan either): what is found,
  * how it is ranked, that typed text is never read as query syntax, that the index
  * follows every write and that the migration indexes the rows of an older database. */
 #include <sqlite3.h>
 
+#include "jt-csv-import.h"
 #include "jt-error.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
@@ -293,6 +294,24 @@ test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (((JtApplication *) family->pdata[0])->id, ==, r.app);
 }
 
+/* Debian's libsqlite3 is built with FTS5; schema 4 needs it. */
+static void
+test_sqlite_has_fts5 (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA compile_options", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found |= g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "ENABLE_FTS5");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_true (found);
+}
+
 static void
 test_company_family (void)
 {
@@ -362,6 +381,19 @@ test_queries_are_indexed (Fixture *f, gconstpointer data)
   hits = search (f->store, "kubernetes");
   family = jt_store_application_list_family (f->store, "Acme", &error);
   g_assert_no_error (error);
+  /* `import --csv` looks up what is already there and records outcomes and contacts. */
+  {
+    const char csv[] = "company,role,applied,status,contact,email\n"
+                       "Acme,Dev,2026-03-01,rejected,Ann,ann@acme.example\n"
+                       "Globex,SRE,,interviewing,,\n";
+    const JtCsvImportOptions options = { NULL, JT_CSV_DATES_GUESS, FALSE, FALSE };
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (JtCsvImportReport) report =
+        jt_csv_import (f->store, csv, sizeof csv - 1, &options, utc, NOW, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->imported, ==, 2);
+  }
   /* `stats` reads the same store. */
   {
     g_autoptr (JtConfig) config = jt_config_new_default ();
@@ -370,7 +402,7 @@ test_queries_are_indexed (Fixture *f, gconstpointer data)
                                                   &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (stats->applications, ==, 1);
+    g_assert_cmpuint (stats->applications, ==, 2); /* Acme applied in March */
   }
   problems = jt_test_unindexed_queries (f->store, f->path);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -393,5 +425,6 @@ main (int argc, char **argv)
   ADD ("queries-are-indexed", test_queries_are_indexed);
 #undef ADD
   g_test_add_func ("/search/company-family", test_company_family);
+  g_test_add_func ("/search/sqlite-has-fts5", test_sqlite_has_fts5);
   return g_test_run ();
 }
