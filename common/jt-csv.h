@@ -3,7 +3,8 @@
  * Quoted fields may hold delimiters, line breaks and doubled quotes (""); a UTF-8 byte
  * order mark is skipped; lines end in LF, CRLF or CR; blank lines are skipped; the
  * delimiter (comma, semicolon or tab) is guessed from the first line when not given.
- * Text that is not UTF-8 is read as Windows-1252, what spreadsheets on Windows save. */
+ * UTF-16 with a byte order mark is converted; other text that is not UTF-8 is read as
+ * Windows-1252, what spreadsheets on Windows save. */
 #pragma once
 
 #include <glib.h>

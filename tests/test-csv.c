@@ -86,6 +86,24 @@ test_windows_1252 (void)
 }
 
 static void
+test_utf16 (void)
+{
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  g_autofree char *utf16 = g_convert ("\xef\xbb\xbf" "company\tnote\r\nSociété\t€5\r\n", -1,
+                                      "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_autoptr (JtCsv) csv = NULL;
+
+  /* The text starts with U+FEFF, which UTF-16LE writes as FF FE: the byte order mark. */
+  g_assert_no_error (error);
+  g_assert_cmpint ((guchar) utf16[0], ==, 0xff);
+  csv = jt_csv_parse (utf16, length, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (csv->delimiter, ==, '\t');
+  assert_record (csv, 1, 2, (const char *[]){ "Société", "€5", NULL });
+}
+
+static void
 test_refusals (void)
 {
   g_autoptr (GError) error = NULL;
@@ -119,6 +137,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/line-ends-bom-and-blank-lines", test_line_ends_bom_and_blank_lines);
   g_test_add_func ("/csv/delimiter-guess", test_delimiter_guess);
   g_test_add_func ("/csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv/utf-16", test_utf16);
   g_test_add_func ("/csv/refusals", test_refusals);
   g_test_add_func ("/csv/empty-and-stray-quotes", test_empty_and_stray_quotes);
   return g_test_run ();
