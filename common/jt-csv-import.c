@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jt-csv-date.h"
 #include "jt-csv.h"
 #include "jt-error.h"
 #include "jt-records.h"
@@ -94,9 +95,6 @@ static const struct
   { "withdrew application", JT_STATUS_WITHDRAWN },
 };
 
-static const char *const month_names[] = {
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
 
 void
 jt_csv_import_report_free (JtCsvImportReport *report)
@@ -213,118 +211,6 @@ map_columns (GStrv header, const char *const *map, Field *fields, GError **error
 
 /* ---- dates --------------------------------------------------------------------------- */
 
-typedef struct
-{
-  int year, month, day;
-} Ymd;
-
-static int
-month_of (const char *word)
-{
-  g_autofree char *lower = g_ascii_strdown (word, -1);
-
-  if (strlen (lower) < 3)
-    return 0;
-  for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
-    if (g_str_has_prefix (lower, month_names[m]))
-      return (int) m + 1;
-  return 0;
-}
-
-static int
-full_year (int year)
-{
-  return year < 100 ? 2000 + year : year;
-}
-
-/* The first three parts of a date as written: runs of digits and runs of letters,
- * whatever separates them ("Mar 14, 2026", "2026-03-14T10:00" -> 2026 03 14). */
-static GStrv
-date_parts (const char *text)
-{
-  g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
-  guint count = 0;
-
-  for (const char *p = text; *p != '\0' && count < 3;)
-    {
-      const char *start = p;
-
-      if (g_ascii_isdigit (*p))
-        while (g_ascii_isdigit (*p))
-          p++;
-      else if (g_ascii_isalpha (*p))
-        while (g_ascii_isalpha (*p))
-          p++;
-      else
-        {
-          p++;
-          continue;
-        }
-      {
-        g_autofree char *part = g_strndup (start, (gsize) (p - start));
-
-        g_strv_builder_add (parts, part);
-      }
-      count++;
-    }
-  return g_strv_builder_end (parts);
-}
-
-typedef enum {
-  DATE_BAD,
-  DATE_OK,
-  DATE_AMBIGUOUS, /* A/B/YYYY with both A and B 12 or less */
-} DateRead;
-
-/* Reads a spreadsheet date: 2026-03-14, 2026/03/14, 14.03.2026, 14/03/2026 or
- * 03/14/2026 (by `order`), 14 Mar 2026, March 14, 2026; a time after it is ignored.
- * `first_over_12` and `second_over_12` report what the numbers of an A/B/Y date tell. */
-static DateRead
-read_date (const char *text, JtCsvDateOrder order, Ymd *ymd, gboolean *first_over_12,
-           gboolean *second_over_12)
-{
-  g_auto (GStrv) parts = date_parts (text);
-  int a, b, c, month;
-
-  if (g_strv_length (parts) != 3)
-    return DATE_BAD;
-  if ((month = month_of (parts[1])) > 0 && g_ascii_isdigit (parts[0][0]))
-    *ymd = (Ymd){ full_year (atoi (parts[2])), month, atoi (parts[0]) }; /* 14 Mar 2026 */
-  else if ((month = month_of (parts[0])) > 0)
-    *ymd = (Ymd){ full_year (atoi (parts[2])), month, atoi (parts[1]) }; /* Mar 14, 2026 */
-  else
-    {
-      for (guint i = 0; i < 3; i++)
-        for (const char *p = parts[i]; *p != '\0'; p++)
-          if (!g_ascii_isdigit (*p))
-            return DATE_BAD;
-      a = atoi (parts[0]);
-      b = atoi (parts[1]);
-      c = atoi (parts[2]);
-      if (strlen (parts[0]) == 4)
-        *ymd = (Ymd){ a, b, c };                       /* 2026-03-14 */
-      else if (strchr (text, '.') != NULL)
-        *ymd = (Ymd){ full_year (c), b, a };           /* 14.03.2026: always day first */
-      else
-        {
-          if (first_over_12 != NULL)
-            *first_over_12 |= a > 12;
-          if (second_over_12 != NULL)
-            *second_over_12 |= b > 12;
-          if (order == JT_CSV_DATES_GUESS && a <= 12 && b <= 12 && a != b)
-            return DATE_AMBIGUOUS;
-          if (order == JT_CSV_DATES_MDY || (order == JT_CSV_DATES_GUESS && b > 12))
-            *ymd = (Ymd){ full_year (c), a, b };
-          else
-            *ymd = (Ymd){ full_year (c), b, a };
-        }
-    }
-  if (!g_date_valid_dmy ((GDateDay) ymd->day, (GDateMonth) ymd->month, (GDateYear) ymd->year)
-      || ymd->year < 1900)
-    return DATE_BAD;
-  return DATE_OK;
-}
-
 /* Decides day/month order from every date of the file's date columns. */
 static JtCsvDateOrder
 guess_date_order (GPtrArray *records, const Field *fields, guint n_columns)
@@ -338,10 +224,10 @@ guess_date_order (GPtrArray *records, const Field *fields, guint n_columns)
       for (guint c = 0; c < n_columns && record->fields[c] != NULL; c++)
         if (fields[c] == FIELD_APPLIED || fields[c] == FIELD_STATUS_DATE)
           {
-            Ymd ymd;
+            JtCsvDate ymd;
 
-            read_date (record->fields[c], JT_CSV_DATES_DMY, &ymd, &first_over_12,
-                       &second_over_12);
+            jt_csv_date_read (record->fields[c], JT_CSV_DATES_DMY, &ymd, &first_over_12,
+                              &second_over_12);
           }
     }
   if (first_over_12 && !second_over_12)
@@ -353,7 +239,7 @@ guess_date_order (GPtrArray *records, const Field *fields, guint n_columns)
 
 /* Noon of that day in `tz`: clear of any DST change, and the day it was in the file. */
 static gint64
-noon_of (const Ymd *ymd, GTimeZone *tz)
+noon_of (const JtCsvDate *ymd, GTimeZone *tz)
 {
   g_autoptr (GDateTime) noon = g_date_time_new (tz, ymd->year, ymd->month, ymd->day, 12, 0, 0);
 
@@ -361,7 +247,7 @@ noon_of (const Ymd *ymd, GTimeZone *tz)
 }
 
 static gint64
-midnight_of (const Ymd *ymd, GTimeZone *tz, int add_days)
+midnight_of (const JtCsvDate *ymd, GTimeZone *tz, int add_days)
 {
   g_autoptr (GDateTime) day = g_date_time_new (tz, ymd->year, ymd->month, ymd->day, 0, 0, 0);
   g_autoptr (GDateTime) moved = g_date_time_add_days (day, add_days);
@@ -387,13 +273,6 @@ status_of (const char *text, gboolean *understood)
   return JT_STATUS_APPLIED;
 }
 
-/* A row read into the fields it gives (pointers into the record), or a problem. */
-typedef struct
-{
-  const char *values[FIELD_COUNT];
-  GString *extra_notes;  /* "Header: value" of the columns not recognised */
-} Row;
-
 /* Interest as a number 1-5 or as stars ("★★★"). */
 static gboolean
 read_interest (const char *text, int *interest)
@@ -418,7 +297,6 @@ read_interest (const char *text, int *interest)
 typedef struct
 {
   JtStore *store;
-  const JtCsvImportOptions *options;
   JtCsvDateOrder date_order;
   GTimeZone *tz;
   gint64 now;
@@ -527,7 +405,7 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
   g_autofree char *status_day = NULL;
   JtStatus status = JT_STATUS_APPLIED;
   gboolean has_date = FALSE, understood = TRUE;
-  Ymd applied = { 0 }, changed = { 0 };
+  JtCsvDate applied = { 0 }, changed = { 0 };
   gint64 applied_at, changed_at, existing;
   guint n_fields = g_strv_length (record->fields);
 
@@ -557,27 +435,28 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
     return problem (import, record->line, "no company");
   if (values[FIELD_APPLIED] != NULL)
     {
-      DateRead read = read_date (values[FIELD_APPLIED], import->date_order, &applied, NULL, NULL);
+      JtCsvDateRead read =
+          jt_csv_date_read (values[FIELD_APPLIED], import->date_order, &applied, NULL, NULL);
 
-      if (read == DATE_AMBIGUOUS)
+      if (read == JT_CSV_DATE_AMBIGUOUS)
         return problem (import, record->line,
                         "'%s' may be day/month or month/day: say which with --dates dmy or "
                         "--dates mdy",
                         values[FIELD_APPLIED]);
-      if (read == DATE_BAD)
+      if (read == JT_CSV_DATE_BAD)
         return problem (import, record->line, "cannot read the date applied '%s'",
                         values[FIELD_APPLIED]);
       has_date = TRUE;
     }
   if (values[FIELD_STATUS_DATE] != NULL)
     {
-      DateRead read = read_date (values[FIELD_STATUS_DATE], import->date_order, &changed, NULL,
-                                 NULL);
+      JtCsvDateRead read =
+          jt_csv_date_read (values[FIELD_STATUS_DATE], import->date_order, &changed, NULL, NULL);
 
-      if (read != DATE_OK)
+      if (read != JT_CSV_DATE_OK)
         return problem (import, record->line, "cannot read the status date '%s'%s",
                         values[FIELD_STATUS_DATE],
-                        read == DATE_AMBIGUOUS ? " (day/month or month/day? use --dates)" : "");
+                        read == JT_CSV_DATE_AMBIGUOUS ? " (day/month or month/day? use --dates)" : "");
     }
   if (values[FIELD_INTEREST] != NULL && !read_interest (values[FIELD_INTEREST], &app->interest))
     return problem (import, record->line, "interest '%s' is not 1 to 5", values[FIELD_INTEREST]);
@@ -728,7 +607,7 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   report->notes = g_ptr_array_new_with_free_func (g_free);
   unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
   unknown_order = g_ptr_array_new_with_free_func (g_free);
-  import = (Import){ store, options, options->date_order, tz, now, report, unknown,
+  import = (Import){ store, options->date_order, tz, now, report, unknown,
                      unknown_order };
   if (import.date_order == JT_CSV_DATES_GUESS)
     import.date_order = guess_date_order (csv->records, fields, n_columns);

@@ -11,20 +11,15 @@
  * rows it is written only when `partial` says to, and never on a dry run. */
 #pragma once
 
+#include "jt-csv-date.h"
 #include "jt-store.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  JT_CSV_DATES_GUESS, /* from the file: a day above 12 tells; undecided is an error */
-  JT_CSV_DATES_DMY,
-  JT_CSV_DATES_MDY,
-} JtCsvDateOrder;
-
 typedef struct
 {
   const char *const *map; /* "COLUMN=FIELD" overrides, or NULL */
-  JtCsvDateOrder date_order;
+  JtCsvDateOrder date_order; /* JT_CSV_DATES_GUESS: from all the file's dates */
   gboolean dry_run;
   gboolean partial;       /* write the good rows even when some are bad */
 } JtCsvImportOptions;

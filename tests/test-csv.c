@@ -2,6 +2,7 @@
  * numbers, and what it refuses. */
 #include <string.h>
 
+#include "jt-csv-date.h"
 #include "jt-csv.h"
 #include "jt-error.h"
 
@@ -129,6 +130,54 @@ test_empty_and_stray_quotes (void)
   assert_record (stray, 1, 2, (const char *[]){ "5\" screen", "x", NULL });
 }
 
+static void
+test_dates (void)
+{
+  struct
+  {
+    const char *text;
+    JtCsvDateOrder order;
+    JtCsvDateRead read;
+    int year, month, day;
+  } cases[] = {
+    { "2026-03-14", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "2026/3/4", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 4 },
+    { "2026-03-14T23:59:59Z", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "14.03.2026", JT_CSV_DATES_MDY, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "4.3.26 10:00", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 4 },
+    { "14 Mar 2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "March 4, 2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 4 },
+    { "14/03/2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "03/14/2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 14 },
+    { "03/04/2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_AMBIGUOUS, 0, 0, 0 },
+    { "03/03/2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_OK, 2026, 3, 3 },
+    { "03/04/2026", JT_CSV_DATES_DMY, JT_CSV_DATE_OK, 2026, 4, 3 },
+    { "03/04/2026", JT_CSV_DATES_MDY, JT_CSV_DATE_OK, 2026, 3, 4 },
+    { "14/03/2026", JT_CSV_DATES_MDY, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "2026-02-30", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "2026-13-01", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "Smarch 4, 2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "99999999999-01-01", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "Mar 99999999999, 2026", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "last tuesday", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+    { "", JT_CSV_DATES_GUESS, JT_CSV_DATE_BAD, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      JtCsvDate date = { 0, 0, 0 };
+      JtCsvDateRead read = jt_csv_date_read (cases[i].text, cases[i].order, &date, NULL, NULL);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (read, ==, cases[i].read);
+      if (read != JT_CSV_DATE_OK)
+        continue;
+      g_assert_cmpint (date.year, ==, cases[i].year);
+      g_assert_cmpint (date.month, ==, cases[i].month);
+      g_assert_cmpint (date.day, ==, cases[i].day);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -138,6 +187,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/delimiter-guess", test_delimiter_guess);
   g_test_add_func ("/csv/windows-1252", test_windows_1252);
   g_test_add_func ("/csv/utf-16", test_utf16);
+  g_test_add_func ("/csv/dates", test_dates);
   g_test_add_func ("/csv/refusals", test_refusals);
   g_test_add_func ("/csv/empty-and-stray-quotes", test_empty_and_stray_quotes);
   return g_test_run ();
