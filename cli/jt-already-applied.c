@@ -89,6 +89,10 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
       g_string_append_printf (line, "  application %" G_GINT64_FORMAT ": %s, %s — ", app->id,
                               app->company, *app->role != '\0' ? app->role : "no role given");
       describe_status (cli, config, app, status_since (store, app), line);
+      /* Names as typed may hold line breaks or escapes: one line, nothing for the terminal. */
+      for (char *p = line->str; *p != '\0'; p++)
+        if ((guchar) *p < 0x20 || *p == 0x7f)
+          *p = ' ';
       g_printerr ("%s\n", line->str);
     }
 }

@@ -2,8 +2,14 @@
 """`jobtrack stats`: the figures of a search built through the CLI, against answers
 worked out by hand below."""
 
+import fcntl
 import os
+import pty
+import select
+import struct
+import subprocess
 import sys
+import termios
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -141,6 +147,56 @@ class StatsTest(JobtrackTestCase):
                 widest = max(len(line) for line in text.splitlines())
                 self.assertLessEqual(widest, columns)
                 self.assertGreaterEqual(widest, columns - 4)
+
+    def on_terminal(self, args, columns, env=None):
+        """Runs jobtrack with stdout on a pseudo-terminal `columns` wide (no COLUMNS in
+        the environment); returns what it printed."""
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+        environment = self.environment(now=NOW, env=env)
+        environment.pop("COLUMNS", None)
+        proc = subprocess.Popen(self.command(args), stdin=subprocess.DEVNULL, stdout=slave,
+                                stderr=subprocess.PIPE, env=environment)
+        os.close(slave)
+        output = b""
+        while True:
+            ready, _, _ = select.select([master], [], [], 10)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        proc.wait(10)
+        os.close(master)
+        self.assertEqual(proc.returncode, 0, proc.stderr.read())
+        proc.stderr.close()
+        return output.decode("utf-8").replace("\r\n", "\n")
+
+    def test_terminal_width_and_colour(self):
+        self.build()
+        text = self.on_terminal(["stats"], 100, env={"NO_COLOR": None})
+        self.assertIn("\033[32m", text)  # bars in colour on a terminal
+        plain = self.on_terminal(["stats"], 100)  # the harness sets NO_COLOR
+        self.assertNotIn("\033", plain)
+        widest = max(len(line) for line in plain.splitlines())
+        self.assertLessEqual(widest, 100)
+        self.assertGreaterEqual(widest, 96)
+        narrow = self.on_terminal(["stats"], 64)
+        self.assertLessEqual(max(len(line) for line in narrow.splitlines()), 64)
+        # Search marks matches in bold on a terminal, in brackets elsewhere.
+        self.assertIn("\033[1mAcme\033[0m",
+                      self.on_terminal(["search", "acme"], 80, env={"NO_COLOR": None}))
+        self.assertIn("[Acme]", self.on_terminal(["search", "acme"], 80))
+
+    def test_help(self):
+        for command in ["stats", "search"]:
+            out = self.ok(command, "--help")
+            self.assertIn("Usage", out)
+            self.assertIn("--json", out)
 
     def test_empty_and_bad_input(self):
         self.assertEqual(self.ok("stats"), "Applications: 0\n")
