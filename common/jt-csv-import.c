@@ -301,28 +301,41 @@ typedef struct
   GTimeZone *tz;
   gint64 now;
   JtCsvImportReport *report;
-  GHashTable *unknown_statuses; /* status as written -> GString of line numbers */
+  GHashTable *unknown_statuses; /* status as written -> GArray of guint line numbers */
   GPtrArray *unknown_order;     /* the statuses as first met */
 } Import;
 
-static void
-free_string (gpointer string)
-{
-  g_string_free (string, TRUE);
-}
+/* Lines named in a note before "and N more". */
+#define MAX_LINES_NAMED 10
 
 static void
 note_unknown_status (Import *import, const char *status, guint line)
 {
-  GString *lines = g_hash_table_lookup (import->unknown_statuses, status);
+  GArray *lines = g_hash_table_lookup (import->unknown_statuses, status);
 
   if (lines == NULL)
     {
-      lines = g_string_new (NULL);
+      lines = g_array_new (FALSE, FALSE, sizeof (guint));
       g_hash_table_insert (import->unknown_statuses, g_strdup (status), lines);
       g_ptr_array_add (import->unknown_order, g_strdup (status));
     }
-  g_string_append_printf (lines, "%s%u", lines->len > 0 ? ", " : "", line);
+  g_array_append_val (lines, line);
+}
+
+/* "status 'Ghosted' not understood, imported as applied (lines 4, 7 and 3 more)". */
+static char *
+describe_unknown_status (const char *status, GArray *lines)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_printf (text, "status '%s' not understood, imported as applied (line%s", status,
+                   lines->len > 1 ? "s" : "");
+  for (guint i = 0; i < lines->len && i < MAX_LINES_NAMED; i++)
+    g_string_append_printf (text, "%s %u", i > 0 ? "," : "", g_array_index (lines, guint, i));
+  if (lines->len > MAX_LINES_NAMED)
+    g_string_append_printf (text, " and %u more", lines->len - MAX_LINES_NAMED);
+  g_string_append_c (text, ')');
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
@@ -605,7 +618,8 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   report->rows = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->notes = g_ptr_array_new_with_free_func (g_free);
-  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
+  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_array_unref);
   unknown_order = g_ptr_array_new_with_free_func (g_free);
   import = (Import){ store, options->date_order, tz, now, report, unknown,
                      unknown_order };
@@ -632,13 +646,9 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   for (guint i = 0; i < unknown_order->len; i++)
     {
       const char *status = g_ptr_array_index (unknown_order, i);
-      GString *lines = g_hash_table_lookup (unknown, status);
 
       g_ptr_array_add (report->notes,
-                       g_strdup_printf ("status '%s' not understood, imported as applied "
-                                        "(line%s %s)",
-                                        status, strchr (lines->str, ',') != NULL ? "s" : "",
-                                        lines->str));
+                       describe_unknown_status (status, g_hash_table_lookup (unknown, status)));
     }
   if (options->dry_run || (report->problems->len > 0 && !options->partial))
     return g_steal_pointer (&report); /* the free rolls back */
