@@ -420,6 +420,27 @@ jt_store_begin_write (JtStore *store, GError **error)
   return txn;
 }
 
+void
+jt_store_use_memory_map (JtStore *store)
+{
+  /* Address space, not memory: only the pages read are ever loaded. SQLite falls back
+   * to read() where mapping is not possible, so a failure here changes nothing. */
+  if (sqlite3_exec (store->db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("cannot map %s into memory: %s", store->path, sqlite3_errmsg (store->db));
+}
+
+JtTransaction *
+jt_store_begin_read (JtStore *store, GError **error)
+{
+  JtTransaction *txn;
+
+  if (!exec_sql (store, "BEGIN DEFERRED", "cannot read the database", error))
+    return NULL;
+  txn = g_new0 (JtTransaction, 1);
+  txn->store = store;
+  return txn;
+}
+
 gboolean
 jt_transaction_commit (JtTransaction *txn, GError **error)
 {

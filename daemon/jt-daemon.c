@@ -19,6 +19,7 @@
 #include <systemd/sd-daemon.h>
 #endif
 
+#include "jt-calendar-worker.h"
 #include "jt-calendar-writer.h"
 #include "jt-config.h"
 #include "jt-db-watch.h"
@@ -45,7 +46,7 @@ struct _JtDaemon
   GTimeZone *tz;
   JtNotifier *notifier;
   JtWallTimer *timer;
-  JtCalendarWriter *calendar;
+  JtCalendarWorker *calendar;
   gboolean calendar_failing; /* a failure was logged; quiet until a write works */
   guint calendar_source;     /* a pending calendar update */
   JtDbWatch *db_watch;
@@ -176,20 +177,18 @@ report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
     }
 }
 
-/* Keeps followups.ics equal to the database; a failure is logged once, until a write
- * works again. */
-static gboolean
-update_calendar (gpointer user_data)
+/* How an update of followups.ics went; a failure is logged once, until a write works
+ * again. */
+static void
+on_calendar_written (const GError *error, gpointer user_data)
 {
   JtDaemon *daemon = user_data;
-  g_autoptr (GError) error = NULL;
 
-  daemon->calendar_source = 0;
-  if (jt_calendar_writer_update (daemon->calendar, &error))
+  if (error == NULL)
     {
       if (daemon->calendar_failing)
         g_message ("the calendar %s is up to date again",
-                   jt_calendar_writer_get_path (daemon->calendar));
+                   jt_calendar_worker_get_path (daemon->calendar));
       daemon->calendar_failing = FALSE;
     }
   else
@@ -199,14 +198,22 @@ update_calendar (gpointer user_data)
       daemon->calendar_failing = TRUE;
     }
 #ifdef __GLIBC__
-  /* The export of a large calendar is built in memory; give it back to the system. */
+  /* Printing a large calendar used memory on the worker's thread; give it back. */
   malloc_trim (0);
 #endif
+}
+
+static gboolean
+update_calendar (gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+
+  daemon->calendar_source = 0;
+  jt_calendar_worker_request (daemon->calendar, wall_now ());
   return G_SOURCE_REMOVE;
 }
 
-/* Writes the calendar once the main loop is idle: a burst of changes is written once,
- * and never holds up a notification or the timer. */
+/* Writes the calendar shortly after a change: a burst of changes is written once. */
 static void
 schedule_calendar_update (JtDaemon *daemon)
 {
@@ -263,7 +270,6 @@ deliver_and_reschedule (JtDaemon *daemon)
       g_hash_table_remove_all (daemon->reported_waiting);
     }
 
-  /* After the notifications and the timer: a large calendar takes a while to write. */
   schedule_calendar_update (daemon);
 
   wake = plan.next_wake;
@@ -502,7 +508,8 @@ jt_daemon_new (const char *db_path, GError **error)
   {
     g_autofree char *calendar_path = jt_calendar_writer_default_path ();
 
-    daemon->calendar = jt_calendar_writer_new (daemon->store, calendar_path);
+    daemon->calendar
+        = jt_calendar_worker_new (db_path, calendar_path, on_calendar_written, daemon);
   }
   daemon->timer = jt_wall_timer_new (on_timer, daemon, error);
   if (daemon->timer == NULL
@@ -532,7 +539,7 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
   g_clear_pointer (&daemon->timer, jt_wall_timer_free);
   g_clear_handle_id (&daemon->calendar_source, g_source_remove);
-  g_clear_pointer (&daemon->calendar, jt_calendar_writer_free);
+  g_clear_pointer (&daemon->calendar, jt_calendar_worker_free);
   g_clear_pointer (&daemon->rules, jt_rules_free);
   g_clear_pointer (&daemon->store, jt_store_free);
   g_clear_pointer (&daemon->config, jt_config_free);
