@@ -35,6 +35,10 @@ guint jt_store_known_schema_version (void);
  * short-lived commands, not the daemon. */
 void jt_store_use_memory_map (JtStore *store);
 
+/* Gives back the memory the connection's page cache holds (a long-running process that
+ * read a lot once, such as the daemon after writing the calendar). */
+void jt_store_release_memory (JtStore *store);
+
 /* Starts the one write transaction of an operation (BEGIN IMMEDIATE). Free the returned
  * transaction with jt_transaction_free: unless jt_transaction_commit succeeded first,
  * that rolls everything back. Transactions do not nest. */

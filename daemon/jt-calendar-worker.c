@@ -64,8 +64,13 @@ run_update (gpointer user_data)
         worker->writer = jt_calendar_writer_new (worker->store, worker->calendar_path);
     }
   if (worker->writer != NULL)
-    jt_calendar_writer_update (worker->writer, worker->now, worker->cancellable,
-                               &worker->error);
+    {
+      jt_calendar_writer_update (worker->writer, worker->now, worker->cancellable,
+                                 &worker->error);
+      /* The export read every open follow-up once; nothing in the cache is worth
+       * keeping resident until the next change. */
+      jt_store_release_memory (worker->store);
+    }
 
   finished = g_idle_source_new ();
   g_source_set_callback (finished, on_finished, worker, NULL);

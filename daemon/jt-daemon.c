@@ -54,7 +54,10 @@ struct _JtDaemon
   GDBusConnection *system_bus;
   guint sleep_subscription;
   GHashTable *shown_unmarked; /* reminder id -> when shown, for marks that failed */
-  GHashTable *reported_waiting; /* ids of reminders logged as due but not shown */
+  /* The last reminder (by fire time, then id) logged as due but not shown: those up
+   * to it are not logged again. Zero while delivery works. */
+  gint64 reported_fire_at;
+  gint64 reported_id;
   gboolean catching_up;         /* the first delivery since start */
   GMainLoop *loop;
   guint hup_source;
@@ -146,6 +149,20 @@ mark_notified (JtDaemon *daemon, gint64 id, gint64 now)
                        g_memdup2 (&now, sizeof now));
 }
 
+/* After a summary: one transaction for them all (a long absence can leave thousands),
+ * else one at a time, so that those that can be marked are. */
+static void
+mark_all_notified (JtDaemon *daemon, GPtrArray *shown, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (jt_reminder_mark_notified_all (daemon->store, shown, now, &error))
+    return;
+  g_debug ("cannot mark the summarised follow-ups at once: %s", error->message);
+  for (guint i = 0; i < shown->len; i++)
+    mark_notified (daemon, ((JtReminder *) g_ptr_array_index (shown, i))->id, now);
+}
+
 static void
 retry_unmarked (JtDaemon *daemon)
 {
@@ -160,21 +177,39 @@ retry_unmarked (JtDaemon *daemon)
     }
 }
 
-/* Logs each follow-up that is due but cannot be shown, once, by name: under systemd the
- * journal is then the record of what was due. */
+/* At most this many waiting follow-ups are logged by name at a time; the rest are
+ * counted. A long absence can leave thousands due, and the journal is not the agenda. */
+#define REPORT_BY_NAME 10
+
+/* Logs each follow-up that is due but cannot be shown, once: under systemd the journal
+ * is then the record of what was due. `due` is in fire order (jt_scheduler_plan). */
 static void
 report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
 {
+  guint named = 0, counted = 0;
+
   for (guint i = 0; i < due->len; i++)
     {
       const JtReminder *reminder = g_ptr_array_index (due, i);
 
-      if (g_hash_table_contains (daemon->reported_waiting, &reminder->id))
+      if (reminder->fire_at < daemon->reported_fire_at
+          || (reminder->fire_at == daemon->reported_fire_at
+              && reminder->id <= daemon->reported_id))
         continue;
-      g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s", reminder->id,
-                 error->message, reminder->title);
-      g_hash_table_add (daemon->reported_waiting, g_memdup2 (&reminder->id, sizeof (gint64)));
+      if (named < REPORT_BY_NAME)
+        {
+          g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s",
+                     reminder->id, error->message, reminder->title);
+          named++;
+        }
+      else
+        counted++;
+      daemon->reported_fire_at = reminder->fire_at;
+      daemon->reported_id = reminder->id;
     }
+  if (counted > 0)
+    g_message ("%u more follow-ups are due but not shown (%s); `jobtrack agenda` lists them",
+               counted, error->message);
 }
 
 /* How an update of followups.ics went; a failure is logged once, until a write works
@@ -186,6 +221,7 @@ on_calendar_written (const GError *error, gpointer user_data)
 
   if (error == NULL)
     {
+      g_debug ("the calendar is up to date");
       if (daemon->calendar_failing)
         g_message ("the calendar %s is up to date again",
                    jt_calendar_worker_get_path (daemon->calendar));
@@ -242,8 +278,7 @@ deliver_and_reschedule (JtDaemon *daemon)
   if (plan.summarize)
     {
       if (jt_notifier_show_summary (daemon->notifier, plan.due->len, &error))
-        for (guint i = 0; i < plan.due->len; i++)
-          mark_notified (daemon, ((JtReminder *) g_ptr_array_index (plan.due, i))->id, now);
+        mark_all_notified (daemon, plan.due, now);
       else
         waiting = TRUE;
     }
@@ -267,7 +302,7 @@ deliver_and_reschedule (JtDaemon *daemon)
   else
     {
       daemon->catching_up = FALSE;
-      g_hash_table_remove_all (daemon->reported_waiting);
+      daemon->reported_fire_at = daemon->reported_id = 0;
     }
 
   schedule_calendar_update (daemon);
@@ -497,7 +532,6 @@ jt_daemon_new (const char *db_path, GError **error)
   daemon->lock_fd = -1;
   daemon->db_path = g_strdup (db_path);
   daemon->shown_unmarked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  daemon->reported_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   daemon->catching_up = TRUE;
   if (!jt_paths_prepare_database_dir (db_path, error)
       || (daemon->lock_fd = take_lock (db_path, error)) < 0
@@ -545,7 +579,6 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->config, jt_config_free);
   g_clear_pointer (&daemon->tz, g_time_zone_unref);
   g_clear_pointer (&daemon->shown_unmarked, g_hash_table_unref);
-  g_clear_pointer (&daemon->reported_waiting, g_hash_table_unref);
   g_clear_pointer (&daemon->loop, g_main_loop_unref);
   if (daemon->lock_fd >= 0)
     close (daemon->lock_fd);
