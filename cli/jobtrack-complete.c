@@ -16,7 +16,8 @@
 /* An option as --help lists it. */
 typedef struct
 {
-  char *name;        /* "--app" */
+  char *name;        /* "--output" */
+  char *short_name;  /* "-o", or NULL */
   gboolean takes_value;
   char *description;
 } HelpOption;
@@ -25,6 +26,7 @@ static void
 help_option_free (HelpOption *option)
 {
   g_free (option->name);
+  g_free (option->short_name);
   g_free (option->description);
   g_free (option);
 }
@@ -96,6 +98,8 @@ help_options (const char *help)
         ;
       option = g_new0 (HelpOption, 1);
       option->name = g_strndup (name, end - name);
+      if (name != line)
+        option->short_name = g_strndup (line, 2);
       option->takes_value = *end == '=';
       while (*end != '\0' && *end != ' ')
         end++;
@@ -115,7 +119,7 @@ find_option (const GPtrArray *options, const char *name)
     {
       const HelpOption *option = g_ptr_array_index (options, i);
 
-      if (g_str_equal (option->name, name))
+      if (g_str_equal (option->name, name) || g_strcmp0 (option->short_name, name) == 0)
         return option;
     }
   return NULL;

@@ -144,6 +144,15 @@ collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
   return rc == SQLITE_DONE;
 }
 
+static gint
+compare_values (gconstpointer a, gconstpointer b)
+{
+  const JtCompletion *x = *(const JtCompletion *const *) a;
+  const JtCompletion *y = *(const JtCompletion *const *) b;
+
+  return g_utf8_collate (x->value, y->value);
+}
+
 GPtrArray *
 jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz, GError **error)
 {
@@ -159,5 +168,7 @@ jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz, GErr
       && !collect (store, "SELECT min (c.company) FROM contacts c GROUP BY c.company_key", kind,
                    tz, seen, out, error))
     return NULL;
+  if (kind == JT_COMPLETE_COMPANIES)
+    g_ptr_array_sort (out, compare_values);
   return g_steal_pointer (&out);
 }

@@ -28,8 +28,8 @@ typedef struct
 void jt_completion_free (JtCompletion *completion);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtCompletion, jt_completion_free)
 
-/* The candidates of `kind`, in id order (names and companies in the order first
- * recorded); times in `tz`. A new array of JtCompletion*, or NULL with an error. */
+/* The candidates of `kind`, in id order (names in the order first recorded, companies
+ * alphabetically); times in `tz`. A new array of JtCompletion*, or NULL with an error. */
 GPtrArray *jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz,
                                  GError **error);
 

@@ -197,7 +197,7 @@ test_completions (Fixture *f, gconstpointer data)
   /* a name once, however many people carry it */
   ASSERT_IDS (completions_of (f, JT_COMPLETE_CONTACT_NAMES), "Raj Patel=Globex;Sam Roe=");
   /* a company once whatever its case, from applications and people; never "" */
-  ASSERT_IDS (completions_of (f, JT_COMPLETE_COMPANIES), "ACME=;Initech=;Globex=");
+  ASSERT_IDS (completions_of (f, JT_COMPLETE_COMPANIES), "ACME=;Globex=;Initech=");
   ASSERT_IDS (completions_of (f, JT_COMPLETE_INTERVIEWS), "");
   ASSERT_IDS (completions_of (f, JT_COMPLETE_OFFERS), "");
 }
