@@ -69,8 +69,6 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
                              g_strdup_printf ("%s (%s)", text_at (stmt, 1), text_at (stmt, 2)));
     case JT_COMPLETE_CONTACT_NAMES:
       return completion_new (g_strdup (text_at (stmt, 1)), g_strdup (text_at (stmt, 2)));
-    case JT_COMPLETE_COMPANIES:
-      return completion_new (g_strdup (text_at (stmt, 0)), NULL);
     case JT_COMPLETE_INTERVIEWS:
       when = format_minute (jt_stmt_int64 (stmt, 2), tz);
       return completion_new (g_steal_pointer (&id),
@@ -87,6 +85,8 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
         return completion_new (g_steal_pointer (&id), g_strdup (text_at (stmt, 1)));
       return completion_new (g_steal_pointer (&id),
                              g_strdup_printf ("%s · %s", text_at (stmt, 1), text_at (stmt, 2)));
+    case JT_COMPLETE_COMPANIES: /* collect_companies () reads those */
+      break;
     }
   g_return_val_if_reached (NULL);
 }
@@ -101,9 +101,6 @@ completion_sql (JtCompletionKind kind)
     case JT_COMPLETE_CONTACTS:
     case JT_COMPLETE_CONTACT_NAMES:
       return "SELECT c.id, c.name, c.company FROM contacts c ORDER BY c.id";
-    case JT_COMPLETE_COMPANIES:
-      /* Each folded company once, through the indexes that lead with company_key. */
-      return "SELECT min (a.company) FROM applications a GROUP BY a.company_key";
     case JT_COMPLETE_INTERVIEWS:
       return "SELECT i.id, i.kind, i.start_at, "
              "(SELECT a.company FROM applications a WHERE a.id = i.application_id) "
@@ -117,6 +114,8 @@ completion_sql (JtCompletionKind kind)
              "(SELECT a.company FROM applications a WHERE a.id = r.application_id) "
              "FROM reminders r WHERE r.state IN ('pending', 'snoozed') "
              "ORDER BY r.fire_at, r.id";
+    case JT_COMPLETE_COMPANIES: /* jt_store_completions () asks two tables */
+      break;
     }
   g_return_val_if_reached (NULL);
 }
@@ -135,8 +134,7 @@ collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
     {
       JtCompletion *completion = row_completion (stmt, kind, tz);
 
-      if (seen != NULL && (*completion->value == '\0'
-                           || !g_hash_table_add (seen, jt_text_fold (completion->value))))
+      if (seen != NULL && !g_hash_table_add (seen, jt_text_fold (completion->value)))
         jt_completion_free (completion);
       else
         g_ptr_array_add (out, completion);
@@ -144,13 +142,37 @@ collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
   return rc == SQLITE_DONE;
 }
 
-static gint
-compare_values (gconstpointer a, gconstpointer b)
+/* Adds each folded company of `sql` ("SELECT company_key, company …") to `companies`
+ * (key -> the company as written), the spelling read first (recorded first) winning. */
+static gboolean
+collect_companies (JtStore *store, const char *sql, GTree *companies, GError **error)
 {
-  const JtCompletion *x = *(const JtCompletion *const *) a;
-  const JtCompletion *y = *(const JtCompletion *const *) b;
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+  int rc;
 
-  return g_utf8_collate (x->value, y->value);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      const char *key = text_at (stmt, 0);
+
+      if (*key != '\0' && g_tree_lookup (companies, key) == NULL)
+        g_tree_insert (companies, g_strdup (key), g_strdup (text_at (stmt, 1)));
+    }
+  return rc == SQLITE_DONE;
+}
+
+static gint
+compare_keys (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return strcmp (a, b);
+}
+
+static gboolean
+add_company (gpointer key, gpointer value, gpointer user_data)
+{
+  g_ptr_array_add (user_data, completion_new (g_strdup (value), NULL));
+  return FALSE;
 }
 
 GPtrArray *
@@ -158,17 +180,28 @@ jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz, GErr
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_completion_free);
   g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (GTree) companies = NULL;
 
-  if (kind == JT_COMPLETE_COMPANIES || kind == JT_COMPLETE_CONTACT_NAMES)
+  if (kind == JT_COMPLETE_COMPANIES)
+    {
+      /* Each folded company once, from applications and from people (someone met
+       * through a recruiter may work elsewhere), in the order of the folded names.
+       * Every row is wanted, so the tables are read straight through: in key order
+       * through an index, each row would cost a lookup of its own. */
+      companies = g_tree_new_full (compare_keys, NULL, g_free, g_free);
+      if (!collect_companies (store,
+                              "SELECT a.company_key, a.company FROM applications a",
+                              companies, error)
+          || !collect_companies (store,
+                                 "SELECT c.company_key, c.company FROM contacts c",
+                                 companies, error))
+        return NULL;
+      g_tree_foreach (companies, add_company, out);
+      return g_steal_pointer (&out);
+    }
+  if (kind == JT_COMPLETE_CONTACT_NAMES)
     seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect (store, completion_sql (kind), kind, tz, seen, out, error))
     return NULL;
-  /* People's companies too: someone met through a recruiter may work elsewhere. */
-  if (kind == JT_COMPLETE_COMPANIES
-      && !collect (store, "SELECT min (c.company) FROM contacts c GROUP BY c.company_key", kind,
-                   tz, seen, out, error))
-    return NULL;
-  if (kind == JT_COMPLETE_COMPANIES)
-    g_ptr_array_sort (out, compare_values);
   return g_steal_pointer (&out);
 }

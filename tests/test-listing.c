@@ -196,8 +196,9 @@ test_completions (Fixture *f, gconstpointer data)
               "1=Raj Patel (Globex);2=Sam Roe;3=Raj Patel (Acme)");
   /* a name once, however many people carry it */
   ASSERT_IDS (completions_of (f, JT_COMPLETE_CONTACT_NAMES), "Raj Patel=Globex;Sam Roe=");
-  /* a company once whatever its case, from applications and people; never "" */
-  ASSERT_IDS (completions_of (f, JT_COMPLETE_COMPANIES), "ACME=;Globex=;Initech=");
+  /* a company once whatever its case, as first recorded, from applications and people;
+   * never "" */
+  ASSERT_IDS (completions_of (f, JT_COMPLETE_COMPANIES), "Acme=;Globex=;Initech=");
   ASSERT_IDS (completions_of (f, JT_COMPLETE_INTERVIEWS), "");
   ASSERT_IDS (completions_of (f, JT_COMPLETE_OFFERS), "");
 }
