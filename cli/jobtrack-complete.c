@@ -160,6 +160,27 @@ print_names (const char *const *names, const char *prefix)
     print_candidate (prefix, names[i], NULL);
 }
 
+/* A comma list ("applied,inter"): the names not given yet, after what is typed up to
+ * its last comma. */
+static void
+print_list_names (const char *const *names, const char *prefix, const char *typed)
+{
+  const char *comma = strrchr (typed, ',');
+  g_autofree char *head = comma != NULL ? g_strndup (typed, comma + 1 - typed) : g_strdup ("");
+  g_auto (GStrv) given = g_strsplit (head, ",", -1);
+  g_autofree char *full_prefix = g_strconcat (prefix, head, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint g = 0; given[g] != NULL; g++)
+        seen |= g_str_equal (g_strstrip (given[g]), names[i]);
+      if (!seen)
+        print_candidate (full_prefix, names[i], NULL);
+    }
+}
+
 static const char *const statuses[] = { "lead", "applied", "interviewing", "offer", "accepted",
                                         "declined", "rejected", "withdrawn", NULL };
 static const char *const roles[] = { "decision-maker", "influencer", "hr", "recruiter",
@@ -175,14 +196,21 @@ static const char *const whens[] = { "now", "today", "tomorrow", "yesterday", "m
                                      "friday 14:00", "in 3 days", "+1w", "-2d", NULL };
 static const char *const durations[] = { "1h", "3h", "1d", "2d", "1w", NULL };
 
-/* Completes the value of `option` of the command `path` ("touch add"). */
+/* Completes the value of `option` of the command `path` ("touch add"); `typed` is what
+ * the value has so far. */
 static void
 complete_value (JtCli *cli, const char *db, const char *path, const HelpOption *option,
-                const char *prefix)
+                const char *prefix, const char *typed)
 {
   const char *name = option->name;
 
-  if (g_str_equal (name, "--app"))
+  /* The options that take a comma list. */
+  if (g_str_equal (name, "--status") && g_str_equal (path, "app list"))
+    print_list_names (statuses, prefix, typed);
+  else if (g_str_equal (name, "--roles")
+           || (g_str_equal (name, "--role") && g_str_equal (path, "contact list")))
+    print_list_names (roles, prefix, typed);
+  else if (g_str_equal (name, "--app"))
     print_live (cli, db, JT_COMPLETE_APPLICATIONS, prefix);
   else if (g_str_equal (name, "--contact"))
     print_live (cli, db, JT_COMPLETE_CONTACTS, prefix);
@@ -338,7 +366,7 @@ jt_cmd_complete (JtCli *cli, int argc, char **argv)
         {
           if (k + 2 == n)
             {
-              complete_value (cli, db, path, option, "");
+              complete_value (cli, db, path, option, "", current);
               return JT_EXIT_OK;
             }
           if (g_str_equal (option->name, "--db"))
@@ -357,7 +385,7 @@ jt_cmd_complete (JtCli *cli, int argc, char **argv)
 
       value_prefix = g_strndup (current, equals + 1 - current);
       if (option != NULL && option->takes_value)
-        complete_value (cli, db, path, option, value_prefix);
+        complete_value (cli, db, path, option, value_prefix, equals + 1);
       return JT_EXIT_OK;
     }
   if (current[0] == '-')

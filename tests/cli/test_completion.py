@@ -113,6 +113,15 @@ class CompletionTest(JobtrackTestCase):
                          ["interviewing"])
         self.assertEqual(self.bash("jobtrack", "contact", "list", "--role", "d"),
                          ["decision-maker"])
+        # comma lists: the rest of the list, without what is already in it
+        self.assertEqual(self.bash("jobtrack", "app", "list", "--status", "applied,in"),
+                         ["applied,interviewing"])
+        self.assertEqual(len(self.bash("jobtrack", "app", "list", "--status", "lead,applied,")),
+                         len(STATUSES) - 2)
+        self.assertEqual(self.bash("jobtrack", "contact", "add", "--roles", "hr,re"),
+                         ["hr,recruiter", "hr,reference"])
+        # a single status where only one is taken
+        self.assertEqual(self.bash("jobtrack", "app", "add", "--status", "applied,"), [])
         self.assertEqual(self.bash("jobtrack", "touch", "add", "--kind", ""),
                          ["letter", "email", "call", "meeting"])
         self.assertEqual(self.bash("jobtrack", "interview", "edit", "1", "--kind", ""),
