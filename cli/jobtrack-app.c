@@ -98,24 +98,86 @@ app_add (JtCli *cli, int argc, char **argv)
   return JT_EXIT_OK;
 }
 
+/* --status S, repeatable or a comma list ("applied,interviewing"), as status flags. */
+static gboolean
+parse_statuses (char **texts, guint *statuses, GError **error)
+{
+  *statuses = 0;
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (texts[i], ",", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          JtStatus status;
+
+          if (*g_strstrip (parts[p]) == '\0')
+            continue;
+          if (!jt_status_parse (parts[p], &status, error))
+            return FALSE;
+          *statuses |= 1u << status;
+        }
+    }
+  return TRUE;
+}
+
+/* The statuses of an application that has not ended: the only ones that can be quiet. */
+static guint
+open_statuses (void)
+{
+  guint statuses = 0;
+
+  for (guint s = JT_STATUS_LEAD; s <= JT_STATUS_WITHDRAWN; s++)
+    if (!jt_status_is_final (s))
+      statuses |= 1u << s;
+  return statuses;
+}
+
 static int
 app_list (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
+  gboolean quiet_only = FALSE;
+  g_auto (GStrv) status_texts = NULL;
+  g_autofree char *since = NULL;
   const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &status_texts,
+      "Only these statuses (repeatable, or a comma list)", "STATUS" },
+    { "quiet", 0, 0, G_OPTION_ARG_NONE, &quiet_only,
+      "Only open applications that have gone quiet", NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only those recorded since WHEN", "WHEN" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
+  JtApplicationFilter filter = { 0 };
+  g_autoptr (GPtrArray) listed = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   GError *error = NULL;
   JtStore *store;
 
-  if (!jt_cli_parse_options (cli, "app list", "[--json]", "List every application.", entries,
-                             &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 0, "app list [--json]", &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
-      || (apps = jt_store_application_list (store, &error)) == NULL)
+  if (!jt_cli_parse_options (cli, "app list", "[--status S]… [--quiet] [--since WHEN] [--json]",
+                             "List applications, every one or those the filters keep.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "app list [--status S]… [--quiet] [--since WHEN] [--json]",
+                              &error)
+      || !parse_statuses (status_texts, &filter.statuses, &error)
+      || (since != NULL && !jt_cli_parse_when (cli, since, &filter.since, &error)))
     return jt_cli_fail (error);
+  /* Only an open application can be quiet: ask the index for those alone. */
+  if (quiet_only)
+    filter.statuses = filter.statuses != 0 ? filter.statuses & open_statuses () : open_statuses ();
+  if (quiet_only && filter.statuses == 0)
+    apps = g_ptr_array_new ();
+  else if ((store = jt_cli_store (cli, &error)) == NULL
+           || (listed = jt_store_application_list_filtered (store, &filter, &error)) == NULL)
+    return jt_cli_fail (error);
+  else
+    {
+      apps = g_ptr_array_new ();
+      for (guint i = 0; i < listed->len; i++)
+        if (!quiet_only || jt_rules_application_is_quiet (cli->rules, g_ptr_array_index (listed, i)))
+          g_ptr_array_add (apps, g_ptr_array_index (listed, i));
+    }
 
   if (json)
     {
@@ -135,6 +197,8 @@ app_list (JtCli *cli, int argc, char **argv)
       json_builder_end_array (builder);
       jt_cli_print_json (builder);
     }
+  else if (apps->len == 0 && (status_texts != NULL || quiet_only || since != NULL))
+    printf ("No applications match.\n");
   else if (apps->len == 0)
     printf ("No applications yet. Add one with 'jobtrack add' after an interview, or "
             "'jobtrack app add --company NAME'.\n");
@@ -142,6 +206,7 @@ app_list (JtCli *cli, int argc, char **argv)
     {
       g_autoptr (JtTable) table = jt_table_new ("ID", "COMPANY", "ROLE", "STATUS", "DECISION", NULL);
 
+      jt_cli_start_pager (cli);
       for (guint i = 0; i < apps->len; i++)
         {
           JtApplication *app = g_ptr_array_index (apps, i);
@@ -235,7 +300,7 @@ app_rm (JtCli *cli, int argc, char **argv)
 
 static const JtCommand app_commands[] = {
   { "add", app_add, "Record an application (or a lead)" },
-  { "list", app_list, "List every application" },
+  { "list", app_list, "List applications, by status, quietness or date" },
   { "show", app_show, "Tell an application's whole story" },
   { "edit", app_edit, "Change an application's fields, status or decision date" },
   { "rm", app_rm, "Remove an application" },

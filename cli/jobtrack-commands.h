@@ -19,3 +19,4 @@ int jt_cmd_remind (JtCli *cli, int argc, char **argv);
 int jt_cmd_config (JtCli *cli, int argc, char **argv);
 int jt_cmd_export (JtCli *cli, int argc, char **argv);
 int jt_cmd_import (JtCli *cli, int argc, char **argv);
+int jt_cmd_complete (JtCli *cli, int argc, char **argv);
