@@ -245,6 +245,7 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
                      "DROP INDEX interviews_by_invite_uid; "
                      "ALTER TABLE interviews DROP COLUMN invite_sequence; "
                      "ALTER TABLE interviews DROP COLUMN invite_uid; "
+                     "ALTER TABLE applications DROP COLUMN skills; "
                      "PRAGMA user_version = 1");
   store = jt_store_open (f->path, &error);
   g_assert_no_error (error);
