@@ -456,8 +456,41 @@ find_offer_deadline (JtStore *store, Facts *facts, GError **error)
   return TRUE;
 }
 
+/* The names a template uses, so that only the facts it shows are read: a calendar
+ * export drafts many letters. A set of field names (borrowed from `fields`). */
+static GHashTable *
+fields_used (const char *text)
+{
+  GHashTable *used = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean line_start = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *end;
+      const JtLetterField *field;
+
+      if (line_start && *p == '#' && *(p += strcspn (p, "\n")) == '\0')
+        break;
+      line_start = *p == '\n';
+      if (*p != '{')
+        continue;
+      if (p[1] == '{')
+        {
+          p++;
+          continue;
+        }
+      for (end = p + 1; g_ascii_isalnum (*end) || *end == '_'; end++)
+        ;
+      if (*end == '}' && (field = find_field (p + 1, (gsize) (end - p - 1))) != NULL)
+        g_hash_table_add (used, (gpointer) field->name);
+    }
+  return used;
+}
+
+/* Who and what the letter is about: the reminder, interview, contact and application. */
 static gboolean
-facts_read (JtStore *store, const JtLetterRequest *request, Facts *facts, GError **error)
+facts_read_subjects (JtStore *store, const JtLetterRequest *request, Facts *facts,
+                     GError **error)
 {
   gint64 application_id = request->application_id;
   gint64 contact_id = request->contact_id;
@@ -480,12 +513,34 @@ facts_read (JtStore *store, const JtLetterRequest *request, Facts *facts, GError
     }
   if (contact_id != 0 && (facts->contact = jt_store_contact_get (store, contact_id, error)) == NULL)
     return FALSE;
-  if (application_id == 0)
+  if (application_id != 0
+      && (facts->app = jt_store_application_get (store, application_id, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* The rest, as far as the template `used` shows it. */
+static gboolean
+facts_read_details (JtStore *store, const JtLetterRequest *request, GHashTable *used,
+                    Facts *facts, GError **error)
+{
+  static const char *const interview_fields[] = { "meeting", "met_on", "discussed", "problems",
+                                                  "edge", "objections", "next_step" };
+  gboolean wants_interview = FALSE;
+
+  if (facts->app == NULL)
     return TRUE;
-  if ((facts->app = jt_store_application_get (store, application_id, error)) == NULL
-      || (facts->interview == NULL && !pick_interview (store, facts, request->now, error))
-      || (facts->skills = jt_store_application_get_skills (store, application_id, error)) == NULL
-      || !find_call (store, facts, error) || !find_offer_deadline (store, facts, error))
+  for (guint i = 0; i < G_N_ELEMENTS (interview_fields); i++)
+    wants_interview |= g_hash_table_contains (used, interview_fields[i]);
+  if (facts->interview == NULL && wants_interview
+      && !pick_interview (store, facts, request->now, error))
+    return FALSE;
+  if (g_hash_table_contains (used, "skills")
+      && (facts->skills = jt_store_application_get_skills (store, facts->app->id, error)) == NULL)
+    return FALSE;
+  if (g_hash_table_contains (used, "call_date") && !find_call (store, facts, error))
+    return FALSE;
+  if (g_hash_table_contains (used, "offer_deadline") && !find_offer_deadline (store, facts, error))
     return FALSE;
   return TRUE;
 }
@@ -648,18 +703,22 @@ jt_letter_build (JtStore *store, const JtLetterRequest *request, GTimeZone *tz, 
 {
   g_auto (Facts) facts = { 0 };
   g_autoptr (GHashTable) values = NULL;
+  g_autoptr (GHashTable) used = NULL;
   g_autoptr (JtLetter) letter = g_new0 (JtLetter, 1);
   g_autofree char *text = NULL;
   g_autofree char *source = NULL;
   JtLetterTone tone = request->tone;
 
-  if (!facts_read (store, request, &facts, error))
+  if (!facts_read_subjects (store, request, &facts, error))
     return NULL;
   /* Match the tone of the meeting: friendly with someone you hit it off with. */
   if (tone == JT_LETTER_TONE_AUTO)
     tone = facts.contact != NULL && facts.contact->hit_it_off ? JT_LETTER_TONE_FRIENDLY
                                                               : JT_LETTER_TONE_FORMAL;
   if ((text = jt_letter_template_load (request->kind, tone, &source, error)) == NULL)
+    return NULL;
+  used = fields_used (text);
+  if (!facts_read_details (store, request, used, &facts, error))
     return NULL;
   values = field_values (&facts, request->now, tz);
   if (!jt_letter_render (text, source, values, &letter->subject, &letter->body, error))

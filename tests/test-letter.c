@@ -523,10 +523,25 @@ test_preview (Fixture *f, gconstpointer data)
 static void
 test_queries_indexed (Fixture *f, gconstpointer data)
 {
-  JtLetterRequest request = { .kind = JT_LETTER_BRING_FORWARD, .application_id = f->app_id,
-                              .contact_id = f->raj_id, .now = f->now };
-  g_autofree char *text = build_text (f, &request);
-  g_autoptr (GPtrArray) unindexed = jt_test_unindexed_queries (f->store, f->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reminders =
+      jt_store_reminder_list_for_application (f->store, f->app_id, &error);
+  g_autoptr (GPtrArray) unindexed = NULL;
+
+  /* Every kind, by application and by reminder, and the calendar's previews. */
+  for (guint k = 0; k < JT_LETTER_KIND_COUNT; k++)
+    {
+      JtLetterRequest request = { .kind = k, .application_id = f->app_id,
+                                  .contact_id = f->raj_id, .now = f->now };
+
+      g_free (build_text (f, &request));
+    }
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      g_free (jt_letter_preview (f->store, g_ptr_array_index (reminders, i), f->tz, 6, &error));
+      g_assert_no_error (error);
+    }
+  unindexed = jt_test_unindexed_queries (f->store, f->path);
 
   for (guint i = 0; i < unindexed->len; i++)
     g_test_message ("unindexed: %s", (char *) g_ptr_array_index (unindexed, i));
