@@ -5,6 +5,7 @@
 #include "jt-error.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
+#include "jt-store-skills.h"
 
 /* The fields `app add` and `app edit` take. */
 typedef struct
@@ -235,7 +236,14 @@ static int
 app_edit (JtCli *cli, int argc, char **argv)
 {
   g_auto (AppFields) fields = { 0 };
-  const GOptionEntry entries[] = { APP_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
+  g_autofree char *skills_text = NULL;
+  g_auto (GStrv) skills = NULL;
+  const GOptionEntry entries[] = {
+    APP_FIELD_ENTRIES (fields),
+    { "skills", 0, 0, G_OPTION_ARG_STRING, &skills_text,
+      "Your best five skills for it, best first (shown by 'jobtrack prep')", "\"A, B, C\"" },
+    G_OPTION_ENTRY_NULL,
+  };
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   GError *error = NULL;
@@ -246,13 +254,17 @@ app_edit (JtCli *cli, int argc, char **argv)
                              "Change an application; an empty value clears a field.", entries,
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app edit ID [OPTION…]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error))
+      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || (skills_text != NULL && (skills = jt_skills_parse (skills_text, &error)) == NULL))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL
       || !apply_fields (cli, &fields, app, &error)
       || !jt_store_application_update (store, app, g_date_time_to_unix (cli->now), &error)
+      || (skills != NULL
+          && !jt_store_application_set_skills (store, id, (const char *const *) skills,
+                                               g_date_time_to_unix (cli->now), &error))
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   printf ("Updated application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,

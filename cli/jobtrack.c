@@ -26,6 +26,8 @@ static const JtCommand commands[] = {
   { "export", jt_cmd_export, "Export the follow-up calendar, a backup or a CSV" },
   { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
   { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
+  { "letter", jt_cmd_letter, "Draft a letter from the records (thanks, follow-up, ...)" },
+  { "prep", jt_cmd_prep, "The checklist for closing an interview" },
   { NULL, NULL, NULL },
 };
 

@@ -67,7 +67,7 @@ typedef struct
 static const Column applications_columns[] = {
   INT ("id"), TEXT ("company"), TEXT ("role"), TEXT ("source"), TEXT ("url"), TEXT ("status"),
   INT ("interest"), TEXT ("notes"), TEXT ("company_key"), TEXT ("role_key"),
-  INT ("created_at"), INT ("updated_at"),
+  INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("skills", 5),
   END,
 };
 static const Column status_changes_columns[] = {

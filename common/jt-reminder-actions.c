@@ -58,18 +58,25 @@ touch_kind_of (JtRule rule, JtTouchKind *kind)
     }
 }
 
+typedef struct
+{
+  const char *note;
+  gboolean log_touch;
+} Done;
+
 static gboolean
 change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
              GError **error)
 {
-  const char *note = data;
+  const Done *done = data;
+  const char *note = done->note;
   g_autoptr (JtTouch) touch = jt_touch_new ();
 
   if (!refuse_closed (reminder, "marked done", error))
     return FALSE;
   reminder->state = JT_REMINDER_DONE;
   /* The follow-up was a contact with someone: it goes in the record as a touch. */
-  if (!touch_kind_of (reminder->rule, &touch->kind)
+  if (!done->log_touch || !touch_kind_of (reminder->rule, &touch->kind)
       || (reminder->contact_id == 0 && reminder->application_id == 0))
     return TRUE;
   touch->application_id = reminder->application_id;
@@ -127,7 +134,16 @@ gboolean
 jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
                        JtReminder **result, GError **error)
 {
-  return change_reminder (store, id, change_done, note, now, result, error);
+  return jt_reminder_mark_done_full (store, id, note, TRUE, now, result, error);
+}
+
+gboolean
+jt_reminder_mark_done_full (JtStore *store, gint64 id, const char *note, gboolean log_touch,
+                            gint64 now, JtReminder **result, GError **error)
+{
+  Done done = { note, log_touch };
+
+  return change_reminder (store, id, change_done, &done, now, result, error);
 }
 
 gboolean

@@ -237,7 +237,6 @@ configure_connection (JtStore *store, GError **error)
   g_autofree char *mode = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (store->db, 1);
   /* Each command is a short-lived connection, often the only one: without this, closing
    * it would checkpoint the WAL into the database and delete it every time (three more
@@ -314,6 +313,9 @@ jt_store_open (const char *path, GError **error)
         jt_store_set_error (store, error, "cannot open the database");
       return NULL;
     }
+  /* Before the first read: opening a database whose last user left its WAL behind
+   * makes SQLite rebuild the WAL index, and another program opening it then must wait. */
+  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
   if (!check_ownership (store, error) || !configure_connection (store, error)
       || !migrate (store, error))
     return NULL;

@@ -24,6 +24,7 @@
 #include "jt-config.h"
 #include "jt-db-watch.h"
 #include "jt-error.h"
+#include "jt-draft.h"
 #include "jt-notifier.h"
 #include "jt-paths.h"
 #include "jt-reminder-actions.h"
@@ -348,6 +349,13 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
   gint64 now = wall_now ();
   gboolean ok;
 
+  if (action == JT_NOTIFY_DRAFT)
+    {
+      if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, NULL, &error))
+        g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
+                   error->message);
+      return;
+    }
   jt_rules_set_now (daemon->rules, now);
   if (action == JT_NOTIFY_DONE)
     ok = jt_reminder_mark_done (daemon->store, reminder_id, NULL, now, NULL, &error);

@@ -1031,6 +1031,7 @@ as_schema_1 (JsonNode *root)
   JsonObject *tables = json_object_get_object_member (doc, "tables");
 
   JsonArray *interviews = json_object_get_array_member (tables, "interviews");
+  JsonArray *applications = json_object_get_array_member (tables, "applications");
 
   json_object_set_int_member (doc, "schema", 1);
   json_object_remove_member (tables, "reminders");
@@ -1044,6 +1045,9 @@ as_schema_1 (JsonNode *root)
       json_object_remove_member (row, "invite_uid");
       json_object_remove_member (row, "invite_sequence");
     }
+  /* Schema 5 added the skills of applications. */
+  for (guint i = 0; i < json_array_get_length (applications); i++)
+    json_object_remove_member (json_array_get_object_element (applications, i), "skills");
 }
 
 static void

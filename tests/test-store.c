@@ -246,6 +246,7 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
                      "ALTER TABLE interviews DROP COLUMN invite_sequence; "
                      "ALTER TABLE interviews DROP COLUMN invite_uid; "
                      "DROP INDEX applications_by_created; "
+                     "ALTER TABLE applications DROP COLUMN skills; "
                      "PRAGMA user_version = 1");
   store = jt_store_open (f->path, &error);
   g_assert_no_error (error);
