@@ -315,6 +315,11 @@ deliver_and_reschedule (JtDaemon *daemon)
   if (!jt_wall_timer_set (daemon->timer, wake, &error))
     g_warning ("%s", error->message);
   g_debug ("next wake-up %" G_GINT64_FORMAT, wake);
+  /* Between wake-ups the daemon only waits: what the planning read stays on disk. */
+  jt_store_release_memory (daemon->store);
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 static void
