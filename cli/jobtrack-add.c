@@ -337,5 +337,12 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
   if (!jt_interview_log_record (store, log, g_date_time_to_unix (cli->now), &result, &error))
     return jt_cli_fail (error);
   print_result (cli, log, &result);
+  /* An interview still ahead: the time to prepare how to close it. */
+  if (log->interview->start_at > g_date_time_to_unix (cli->now))
+    {
+      printf ("\n");
+      if (!jt_cli_print_prep (cli, result.application->id, FALSE, &error))
+        return jt_cli_fail (error);
+    }
   return JT_EXIT_OK;
 }

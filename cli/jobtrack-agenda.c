@@ -13,10 +13,11 @@ print_item (JtCli *cli, const JtReminder *reminder)
   g_autofree char *relative = jt_cli_format_relative (cli, reminder->fire_at);
   g_autofree char *absolute = jt_cli_format_time (cli, reminder->fire_at);
   g_autoptr (GString) who = g_string_new (NULL);
+  g_autofree char *title = jt_cli_fit (cli, reminder->title, 7);
 
   printf ("%5" G_GINT64_FORMAT "  %s (%s)%s\n", reminder->id, relative, absolute,
           reminder->state == JT_REMINDER_SNOOZED ? ", snoozed" : "");
-  printf ("       %s\n", reminder->title);
+  printf ("       %s\n", title);
   if (reminder->contact_name != NULL)
     {
       g_string_append (who, reminder->contact_name);
@@ -31,7 +32,11 @@ print_item (JtCli *cli, const JtReminder *reminder)
                             *reminder->role != '\0' ? ", " : "", reminder->role,
                             reminder->application_id);
   if (who->len > 0)
-    printf ("       %s\n", who->str);
+    {
+      g_autofree char *line = jt_cli_fit (cli, who->str, 7);
+
+      printf ("       %s\n", line);
+    }
 }
 
 static void
@@ -106,6 +111,9 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
       jt_cli_print_json (builder);
     }
   else
-    print_text (cli, reminders, days, all);
+    {
+      jt_cli_start_pager (cli);
+      print_text (cli, reminders, days, all);
+    }
   return JT_EXIT_OK;
 }

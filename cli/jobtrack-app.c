@@ -6,6 +6,7 @@
 #include "jt-error.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
+#include "jt-store-skills.h"
 
 /* The fields `app add` and `app edit` take. */
 typedef struct
@@ -108,24 +109,86 @@ app_add (JtCli *cli, int argc, char **argv)
   return JT_EXIT_OK;
 }
 
+/* --status S, repeatable or a comma list ("applied,interviewing"), as status flags. */
+static gboolean
+parse_statuses (char **texts, guint *statuses, GError **error)
+{
+  *statuses = 0;
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (texts[i], ",", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          JtStatus status;
+
+          if (*g_strstrip (parts[p]) == '\0')
+            continue;
+          if (!jt_status_parse (parts[p], &status, error))
+            return FALSE;
+          *statuses |= 1u << status;
+        }
+    }
+  return TRUE;
+}
+
+/* The statuses of an application that has not ended: the only ones that can be quiet. */
+static guint
+open_statuses (void)
+{
+  guint statuses = 0;
+
+  for (guint s = JT_STATUS_LEAD; s <= JT_STATUS_WITHDRAWN; s++)
+    if (!jt_status_is_final (s))
+      statuses |= 1u << s;
+  return statuses;
+}
+
 static int
 app_list (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
+  gboolean quiet_only = FALSE;
+  g_auto (GStrv) status_texts = NULL;
+  g_autofree char *since = NULL;
   const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &status_texts,
+      "Only these statuses (repeatable, or a comma list)", "STATUS" },
+    { "quiet", 0, 0, G_OPTION_ARG_NONE, &quiet_only,
+      "Only open applications that have gone quiet", NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only those recorded since WHEN", "WHEN" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
+  JtApplicationFilter filter = { 0 };
+  g_autoptr (GPtrArray) listed = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   GError *error = NULL;
   JtStore *store;
 
-  if (!jt_cli_parse_options (cli, "app list", "[--json]", "List every application.", entries,
-                             &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 0, "app list [--json]", &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
-      || (apps = jt_store_application_list (store, &error)) == NULL)
+  if (!jt_cli_parse_options (cli, "app list", "[--status S]… [--quiet] [--since WHEN] [--json]",
+                             "List applications, every one or those the filters keep.",
+                             entries, &argc, &argv, &error)
+      || !jt_cli_expect_args (argc, 0, "app list [--status S]… [--quiet] [--since WHEN] [--json]",
+                              &error)
+      || !parse_statuses (status_texts, &filter.statuses, &error)
+      || (since != NULL && !jt_cli_parse_when (cli, since, &filter.since, &error)))
     return jt_cli_fail (error);
+  /* Only an open application can be quiet: ask the index for those alone. */
+  if (quiet_only)
+    filter.statuses = filter.statuses != 0 ? filter.statuses & open_statuses () : open_statuses ();
+  if (quiet_only && filter.statuses == 0)
+    apps = g_ptr_array_new ();
+  else if ((store = jt_cli_store (cli, &error)) == NULL
+           || (listed = jt_store_application_list_filtered (store, &filter, &error)) == NULL)
+    return jt_cli_fail (error);
+  else
+    {
+      apps = g_ptr_array_new ();
+      for (guint i = 0; i < listed->len; i++)
+        if (!quiet_only || jt_rules_application_is_quiet (cli->rules, g_ptr_array_index (listed, i)))
+          g_ptr_array_add (apps, g_ptr_array_index (listed, i));
+    }
 
   if (json)
     {
@@ -145,6 +208,8 @@ app_list (JtCli *cli, int argc, char **argv)
       json_builder_end_array (builder);
       jt_cli_print_json (builder);
     }
+  else if (apps->len == 0 && (status_texts != NULL || quiet_only || since != NULL))
+    printf ("No applications match.\n");
   else if (apps->len == 0)
     printf ("No applications yet. Add one with 'jobtrack add' after an interview, or "
             "'jobtrack app add --company NAME'.\n");
@@ -152,6 +217,7 @@ app_list (JtCli *cli, int argc, char **argv)
     {
       g_autoptr (JtTable) table = jt_table_new ("ID", "COMPANY", "ROLE", "STATUS", "DECISION", NULL);
 
+      jt_cli_start_pager (cli);
       for (guint i = 0; i < apps->len; i++)
         {
           JtApplication *app = g_ptr_array_index (apps, i);
@@ -180,7 +246,14 @@ static int
 app_edit (JtCli *cli, int argc, char **argv)
 {
   g_auto (AppFields) fields = { 0 };
-  const GOptionEntry entries[] = { APP_FIELD_ENTRIES (fields), G_OPTION_ENTRY_NULL };
+  g_autofree char *skills_text = NULL;
+  g_auto (GStrv) skills = NULL;
+  const GOptionEntry entries[] = {
+    APP_FIELD_ENTRIES (fields),
+    { "skills", 0, 0, G_OPTION_ARG_STRING, &skills_text,
+      "Your best five skills for it, best first (shown by 'jobtrack prep')", "\"A, B, C\"" },
+    G_OPTION_ENTRY_NULL,
+  };
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   GError *error = NULL;
@@ -191,13 +264,17 @@ app_edit (JtCli *cli, int argc, char **argv)
                              "Change an application; an empty value clears a field.", entries,
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app edit ID [OPTION…]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error))
+      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || (skills_text != NULL && (skills = jt_skills_parse (skills_text, &error)) == NULL))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL
       || !apply_fields (cli, &fields, app, &error)
       || !jt_store_application_update (store, app, g_date_time_to_unix (cli->now), &error)
+      || (skills != NULL
+          && !jt_store_application_set_skills (store, id, (const char *const *) skills,
+                                               g_date_time_to_unix (cli->now), &error))
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   printf ("Updated application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,
@@ -245,7 +322,7 @@ app_rm (JtCli *cli, int argc, char **argv)
 
 static const JtCommand app_commands[] = {
   { "add", app_add, "Record an application (or a lead)" },
-  { "list", app_list, "List every application" },
+  { "list", app_list, "List applications, by status, quietness or date" },
   { "show", app_show, "Tell an application's whole story" },
   { "edit", app_edit, "Change an application's fields, status or decision date" },
   { "rm", app_rm, "Remove an application" },

@@ -19,5 +19,12 @@ int jt_cmd_remind (JtCli *cli, int argc, char **argv);
 int jt_cmd_config (JtCli *cli, int argc, char **argv);
 int jt_cmd_export (JtCli *cli, int argc, char **argv);
 int jt_cmd_import (JtCli *cli, int argc, char **argv);
+int jt_cmd_complete (JtCli *cli, int argc, char **argv);
+int jt_cmd_letter (JtCli *cli, int argc, char **argv);
+int jt_cmd_prep (JtCli *cli, int argc, char **argv);
+
+/* Prints the interview-close checklist of an application (jobtrack-prep.c), as text or
+ * JSON; shared with `add`, which prints it for an interview still ahead. */
+gboolean jt_cli_print_prep (JtCli *cli, gint64 application_id, gboolean json, GError **error);
 int jt_cmd_search (JtCli *cli, int argc, char **argv);
 int jt_cmd_stats (JtCli *cli, int argc, char **argv);

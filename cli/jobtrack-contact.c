@@ -137,23 +137,51 @@ contact_add (JtCli *cli, int argc, char **argv)
   return JT_EXIT_OK;
 }
 
+/* --role R, repeatable or a comma list, as role flags. */
+static gboolean
+parse_role_options (char **texts, guint *roles, GError **error)
+{
+  *roles = 0;
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      guint some = 0;
+
+      if (!jt_contact_roles_parse (texts[i], &some, error))
+        return FALSE;
+      *roles |= some;
+    }
+  return TRUE;
+}
+
 static int
 contact_list (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *company = NULL;
+  g_auto (GStrv) role_texts = NULL;
   const GOptionEntry entries[] = {
+    { "company", 0, 0, G_OPTION_ARG_STRING, &company, "Only the people of this company", "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &role_texts,
+      "Only those with this role: decision-maker, influencer, hr, recruiter, reference "
+      "(repeatable, or a comma list)", "ROLE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     G_OPTION_ENTRY_NULL,
   };
+  JtContactFilter filter = { 0 };
   g_autoptr (GPtrArray) contacts = NULL;
   GError *error = NULL;
   JtStore *store;
 
-  if (!jt_cli_parse_options (cli, "contact list", "[--json]", "List every contact.", entries,
+  if (!jt_cli_parse_options (cli, "contact list", "[--company NAME] [--role ROLE]… [--json]",
+                             "List contacts, every one or those the filters keep.", entries,
                              &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 0, "contact list [--json]", &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
-      || (contacts = jt_store_contact_list (store, &error)) == NULL)
+      || !jt_cli_expect_args (argc, 0, "contact list [--company NAME] [--role ROLE]… [--json]",
+                              &error)
+      || !parse_role_options (role_texts, &filter.roles, &error))
+    return jt_cli_fail (error);
+  filter.company = company;
+  if ((store = jt_cli_store (cli, &error)) == NULL
+      || (contacts = jt_store_contact_list_filtered (store, &filter, &error)) == NULL)
     return jt_cli_fail (error);
 
   if (json)
@@ -166,6 +194,8 @@ contact_list (JtCli *cli, int argc, char **argv)
       json_builder_end_array (builder);
       jt_cli_print_json (builder);
     }
+  else if (contacts->len == 0 && (company != NULL || role_texts != NULL))
+    printf ("No contacts match.\n");
   else if (contacts->len == 0)
     printf ("No contacts yet. 'jobtrack add --with NAME' records the people you meet, or "
             "'jobtrack contact add --name NAME'.\n");
@@ -174,6 +204,7 @@ contact_list (JtCli *cli, int argc, char **argv)
       g_autoptr (JtTable) table =
           jt_table_new ("ID", "NAME", "TITLE", "COMPANY", "EMAIL", "PHONE", "ROLES", NULL);
 
+      jt_cli_start_pager (cli);
       for (guint i = 0; i < contacts->len; i++)
         {
           const JtContact *contact = g_ptr_array_index (contacts, i);
@@ -375,7 +406,7 @@ contact_rm (JtCli *cli, int argc, char **argv)
 
 static const JtCommand contact_commands[] = {
   { "add", contact_add, "Record a person of your job search" },
-  { "list", contact_list, "List every contact" },
+  { "list", contact_list, "List contacts, by company or role" },
   { "show", contact_show, "Show a contact with their roles and touches" },
   { "edit", contact_edit, "Change a contact's details, roles or flags" },
   { "rm", contact_rm, "Remove a contact" },

@@ -1,4 +1,5 @@
 /* jobtrack-export.c: `jobtrack export --ics|--json|--csv [-o FILE] [--all]`. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +8,53 @@
 #include "jt-backup.h"
 #include "jt-error.h"
 #include "jt-ical-export.h"
+
+/* Where the calendar goes as it is printed: the atomic file of -o, or standard output. */
+typedef struct
+{
+  JtAtomicFile *file;
+} Destination;
+
+static gboolean
+write_piece (const char *text, gsize length, gpointer user_data, GError **error)
+{
+  Destination *to = user_data;
+
+  if (to->file != NULL)
+    return jt_atomic_file_append (to->file, text, length, error);
+  if (fwrite (text, 1, length, stdout) != length)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the export: %s",
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The calendar is large with a long search: it is written as it is printed. */
+static gboolean
+export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, GError **error)
+{
+  Destination to = { NULL };
+  gint64 now = g_date_time_to_unix (cli->now);
+
+  if (output != NULL && (to.file = jt_atomic_file_begin (output, error)) == NULL)
+    return FALSE;
+  if (!jt_ical_export_write (store, all, now, write_piece, &to, error))
+    {
+      g_clear_pointer (&to.file, jt_atomic_file_abort);
+      return FALSE;
+    }
+  if (to.file != NULL)
+    return jt_atomic_file_commit (to.file, error);
+  if (fflush (stdout) != 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the export: %s",
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 int
 jt_cmd_export (JtCli *cli, int argc, char **argv)
@@ -19,7 +67,8 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
       NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "The applications, for a spreadsheet", NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all,
-      "With --ics: done and dismissed follow-ups too, as cancelled", NULL },
+      "With --ics: done and dismissed follow-ups too, as cancelled, and past interviews",
+      NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write to FILE (replaced whole, mode 0600) instead of standard output", "FILE" },
     G_OPTION_ENTRY_NULL,
@@ -42,8 +91,8 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   if ((store = jt_cli_store (cli, &error)) == NULL)
     return jt_cli_fail (error);
   if (ics)
-    text = jt_ical_export (store, all, &error);
-  else if (json)
+    return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
+  if (json)
     text = jt_backup_dump (store, &error);
   else
     text = jt_backup_csv_applications (store, cli->tz, &error);

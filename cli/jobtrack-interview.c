@@ -174,6 +174,7 @@ print_table (JtCli *cli, const GPtrArray *interviews, GHashTable *apps)
       jt_table_add_row (table, id, start, length, jt_interview_kind_to_string (interview->kind),
                         app->company, app->role, people);
     }
+  jt_cli_start_pager (cli);
   jt_table_print (table, cli);
 }
 

@@ -160,6 +160,7 @@ print_table (JtCli *cli, const GPtrArray *offers, GHashTable *apps)
       jt_table_add_row (table, id, app_id, app->company, offer->received_on, offer->deadline,
                         offer->salary, jt_offer_state_to_string (offer->state));
     }
+  jt_cli_start_pager (cli);
   jt_table_print (table, cli);
 }
 

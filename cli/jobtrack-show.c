@@ -226,6 +226,9 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
   if (json)
     print_json (cli, &story);
   else
-    print_text (cli, &story);
+    {
+      jt_cli_start_pager (cli);
+      print_text (cli, &story);
+    }
   return JT_EXIT_OK;
 }

@@ -1,8 +1,6 @@
 /* jobtrack-stats.c: `jobtrack stats [--since WHEN] [--json]`: how the search is going. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "jobtrack-commands.h"
 #include "jt-stats.h"
@@ -14,18 +12,18 @@
 #define GREEN "\033[32m"
 #define RESET "\033[0m"
 
-/* The terminal's width: $COLUMNS, else the terminal's own, else 80. */
+/* The width the bars fill: the terminal's (jt_cli_init_terminal); when stdout is not a
+ * terminal, $COLUMNS if set (a script may ask for a width), else 80. */
 static int
-terminal_width (void)
+chart_width (JtCli *cli)
 {
   const char *columns = g_getenv ("COLUMNS");
-  struct winsize size;
   gint64 value;
 
+  if (cli->width > 0)
+    return MAX (cli->width, MIN_WIDTH);
   if (columns != NULL && g_ascii_string_to_signed (columns, 10, 1, 10000, &value, NULL))
     return MAX ((int) value, MIN_WIDTH);
-  if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-    return MAX ((int) size.ws_col, MIN_WIDTH);
   return DEFAULT_WIDTH;
 }
 
@@ -107,7 +105,7 @@ static void
 print_text (JtCli *cli, const JtStats *stats)
 {
   g_autoptr (GPtrArray) notes = NULL;
-  Chart chart = { cli, terminal_width (), 0, 0 };
+  Chart chart = { cli, chart_width (cli), 0, 0 };
 
   if (stats->since != 0)
     {

@@ -114,6 +114,7 @@ print_table (JtCli *cli, const GPtrArray *touches)
       jt_table_add_row (table, id, when, jt_touch_kind_to_string (touch->kind),
                         touch->contact_name, app, touch->about);
     }
+  jt_cli_start_pager (cli);
   jt_table_print (table, cli);
 }
 

@@ -26,6 +26,8 @@ static const JtCommand commands[] = {
   { "export", jt_cmd_export, "Export the follow-up calendar, a backup or a CSV" },
   { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
   { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
+  { "letter", jt_cmd_letter, "Draft a letter from the records (thanks, follow-up, ...)" },
+  { "prep", jt_cmd_prep, "The checklist for closing an interview" },
   { "search", jt_cmd_search, "Find records by any word in them" },
   { "stats", jt_cmd_stats, "How the search is going, in figures" },
   { NULL, NULL, NULL },
@@ -47,10 +49,12 @@ print_help (FILE *out)
            "Options:\n"
            "  --db PATH   Use this database (default $JOBTRACK_DB, else\n"
            "              $XDG_DATA_HOME/jobtrack/jobtrack.db)\n"
+           "  --no-pager  Do not send long listings through $PAGER\n"
            "  --version   Print the version\n"
            "  -h, --help  Print this help\n"
            "\n"
-           "Run 'jobtrack COMMAND --help' for a command's options.\n");
+           "Run 'jobtrack COMMAND --help' for a command's options; without a command,\n"
+           "jobtrack shows the agenda.\n");
 }
 
 /* The clock, pinned once: JOBTRACK_NOW (an ISO 8601 time) lets scripts and tests ask
@@ -82,13 +86,14 @@ jt_cli_clear (JtCli *cli)
   g_clear_pointer (&cli->now, g_date_time_unref);
   g_clear_pointer (&cli->tz, g_time_zone_unref);
   g_clear_pointer (&cli->db_option, g_free);
+  jt_cli_finish_pager (cli);
 }
 
 int
 main (int argc, char **argv)
 {
   JtCli cli = { 0 };
-  const char *no_color;
+  char *agenda_argv[] = { (char *) "agenda", NULL };
   GError *error = NULL;
   int first = 1;
   int status;
@@ -114,16 +119,20 @@ main (int argc, char **argv)
         cli.db_option = g_strdup (argv[++first]);
       else if (g_str_has_prefix (argv[first], "--db="))
         cli.db_option = g_strdup (argv[first] + strlen ("--db="));
+      else if (g_str_equal (argv[first], "--no-pager"))
+        cli.no_pager = TRUE;
       else
         {
           g_printerr ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n", argv[first]);
           return JT_EXIT_USAGE;
         }
     }
+  /* Bare `jobtrack` answers the everyday question: what is due. */
   if (first >= argc)
     {
-      print_help (stderr);
-      return JT_EXIT_USAGE;
+      argv = agenda_argv;
+      argc = 1;
+      first = 0;
     }
   if (g_str_equal (argv[first], "help"))
     {
@@ -139,10 +148,12 @@ main (int argc, char **argv)
       return jt_cli_fail (error);
     }
   cli.interactive = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
-  no_color = g_getenv ("NO_COLOR");
-  cli.color = isatty (STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');
+  jt_cli_init_terminal (&cli);
 
   status = -1;
+  /* Hidden: what the shell completions ask (see jobtrack-complete.c). */
+  if (g_str_equal (argv[first], "__complete"))
+    status = jt_cmd_complete (&cli, argc - first, argv + first);
   for (const JtCommand *c = commands; c->name != NULL; c++)
     if (g_str_equal (c->name, argv[first]))
       status = c->func (&cli, argc - first, argv + first);

@@ -2,10 +2,14 @@
 #include "jt-cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "jt-error.h"
 #include "jt-json.h"
@@ -78,6 +82,7 @@ jt_cli_store (JtCli *cli, GError **error)
   cli->store = jt_store_open (path, error);
   if (cli->store == NULL)
     return NULL;
+  jt_store_use_memory_map (cli->store);
   cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
   jt_rules_attach (cli->rules, cli->store);
   return cli->store;
@@ -103,8 +108,10 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
   g_autofree char *parameter = g_strdup_printf ("%s %s", command, usage != NULL ? usage : "");
   g_autoptr (GOptionContext) context = g_option_context_new (parameter);
   g_autofree char *db = NULL;
+  gboolean no_pager = FALSE;
   const GOptionEntry shared[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Use this database file", "PATH" },
+    { "no-pager", 0, 0, G_OPTION_ARG_NONE, &no_pager, "Do not page long output", NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *prgname = g_strdup ("jobtrack");
@@ -124,6 +131,7 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
       g_free (cli->db_option);
       cli->db_option = g_steal_pointer (&db);
     }
+  cli->no_pager |= no_pager;
   return TRUE;
 }
 
@@ -316,6 +324,99 @@ jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
 }
 
 void
+jt_cli_init_terminal (JtCli *cli)
+{
+  const char *no_color = g_getenv ("NO_COLOR");
+  const char *term = g_getenv ("TERM");
+  const char *columns = g_getenv ("COLUMNS");
+  gboolean tty = isatty (STDOUT_FILENO);
+  struct winsize size = { 0 };
+  gint64 value = 0;
+
+  cli->color = tty && (no_color == NULL || *no_color == '\0')
+               && !(term != NULL && g_str_equal (term, "dumb"));
+  cli->width = 0;
+  if (!tty)
+    return;
+  if (columns != NULL && g_ascii_string_to_signed (columns, 10, 1, 10000, &value, NULL))
+    cli->width = (int) value;
+  else if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    cli->width = size.ws_col;
+  else
+    cli->width = 80;
+}
+
+void
+jt_cli_start_pager (JtCli *cli)
+{
+  const char *pager = g_getenv ("PAGER");
+  g_autofree char *less = NULL;
+  g_auto (GStrv) env = NULL;
+  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  int fds[2];
+
+  if (cli->no_pager || cli->pager != 0 || !isatty (STDOUT_FILENO))
+    return;
+  if (pager == NULL)
+    {
+      /* Like git: less, if there is one, quitting at once when it all fits one screen. */
+      if ((less = g_find_program_in_path ("less")) == NULL)
+        return;
+      pager = "less";
+    }
+  if (*pager == '\0' || g_str_equal (pager, "cat") || pipe (fds) != 0)
+    return;
+  argv[2] = pager;
+  env = g_environ_setenv (g_get_environ (), "LESS", "FRX", FALSE);
+  env = g_environ_setenv (env, "LV", "-c", FALSE);
+  if (!g_spawn_async_with_fds (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                               &cli->pager, fds[0], -1, -1, &error))
+    {
+      g_debug ("not paging: %s", error->message);
+      cli->pager = 0;
+      close (fds[0]);
+      close (fds[1]);
+      return;
+    }
+  close (fds[0]);
+  fflush (stdout);
+  dup2 (fds[1], STDOUT_FILENO);
+  close (fds[1]);
+  /* Leaving the pager early is no error: what is left to print goes nowhere. */
+  signal (SIGPIPE, SIG_IGN);
+}
+
+void
+jt_cli_finish_pager (JtCli *cli)
+{
+  if (cli->pager == 0)
+    return;
+  fflush (stdout);
+  /* The pager sees the end of its input only once no copy of the pipe is left. */
+  close (STDOUT_FILENO);
+  while (waitpid (cli->pager, NULL, 0) < 0 && errno == EINTR)
+    ;
+  g_spawn_close_pid (cli->pager);
+  cli->pager = 0;
+}
+
+char *
+jt_cli_fit (JtCli *cli, const char *text, int indent)
+{
+  glong room = cli->width - indent;
+
+  if (cli->width <= 0 || g_utf8_strlen (text, -1) <= room)
+    return g_strdup (text);
+  g_autofree char *head = NULL;
+
+  if (room < 2)
+    return g_strdup ("…");
+  head = g_utf8_substring (text, 0, room - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
+void
 jt_cli_print_json (JsonBuilder *builder)
 {
   g_autofree char *text = jt_json_to_string (builder);
@@ -395,6 +496,33 @@ jt_table_add_row (JtTable *table, const char *first_cell, ...)
   va_end (args);
 }
 
+/* Narrows the widest columns, one character at a time, until a row fits the terminal;
+ * no column goes below its header or 6 characters. */
+static void
+fit_widths (JtTable *table, glong *widths, int room)
+{
+  glong total = 2 * (glong) (table->columns - 1);
+
+  for (guint c = 0; c < table->columns; c++)
+    total += widths[c];
+  while (total > room)
+    {
+      guint widest = table->columns;
+
+      for (guint c = 0; c < table->columns; c++)
+        {
+          glong floor = MAX (6, g_utf8_strlen (g_ptr_array_index (table->cells, c), -1));
+
+          if (widths[c] > floor && (widest == table->columns || widths[c] > widths[widest]))
+            widest = c;
+        }
+      if (widest == table->columns)
+        break;
+      widths[widest]--;
+      total--;
+    }
+}
+
 void
 jt_table_print (JtTable *table, JtCli *cli)
 {
@@ -404,6 +532,8 @@ jt_table_print (JtTable *table, JtCli *cli)
   for (guint i = 0; i < table->cells->len; i++)
     widths[i % table->columns] =
         MAX (widths[i % table->columns], g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
+  if (cli->width > 0)
+    fit_widths (table, widths, cli->width);
   for (guint r = 0; r < rows; r++)
     {
       g_autoptr (GString) line = g_string_new (NULL);
@@ -412,10 +542,21 @@ jt_table_print (JtTable *table, JtCli *cli)
         {
           const char *cell = g_ptr_array_index (table->cells, r * table->columns + c);
           gboolean last = c + 1 == table->columns;
+          glong length = g_utf8_strlen (cell, -1);
 
-          g_string_append (line, cell);
+          if (length > widths[c])
+            {
+              /* Cut to the column, on a terminal only: scripts get every character. */
+              g_autofree char *head = g_utf8_substring (cell, 0, widths[c] - 1);
+
+              g_string_append (line, head);
+              g_string_append (line, "…");
+              length = widths[c];
+            }
+          else
+            g_string_append (line, cell);
           if (!last)
-            for (glong pad = g_utf8_strlen (cell, -1); pad < widths[c] + 2; pad++)
+            for (glong pad = length; pad < widths[c] + 2; pad++)
               g_string_append_c (line, ' ');
         }
       if (r == 0 && cli->color)

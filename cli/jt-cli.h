@@ -29,6 +29,9 @@ typedef struct
   JtStore *store;       /* opened on first use, with the rules attached */
   JtConfig *config;     /* loaded on first use */
   JtRules *rules;       /* derive reminders in every write transaction */
+  int width;            /* the terminal's columns; 0 when stdout is not a terminal */
+  gboolean no_pager;    /* --no-pager */
+  GPid pager;           /* the $PAGER that stdout goes to, or 0 */
 } JtCli;
 
 typedef int (*JtCommandFunc) (JtCli *cli, int argc, char **argv);
@@ -98,6 +101,20 @@ const JtApplication *jt_cli_app_cache_get (GHashTable *cache, JtStore *store, gi
 
 /* "in 3 days", "2 h ago", "now": `unix_seconds` against cli->now. New string. */
 char *jt_cli_format_relative (JtCli *cli, gint64 unix_seconds);
+
+/* Terminal manners, decided once at start: colour only on a terminal and never with
+ * NO_COLOR (or TERM=dumb); the width of the terminal ($COLUMNS, else the tty's). */
+void jt_cli_init_terminal (JtCli *cli);
+
+/* Sends what follows on stdout through $PAGER (default `less` with LESS=FRX) when stdout
+ * is a terminal and --no-pager was not given; long listings call it before printing. */
+void jt_cli_start_pager (JtCli *cli);
+/* Flushes stdout into the pager, if one runs, and waits for the person to leave it. */
+void jt_cli_finish_pager (JtCli *cli);
+
+/* `text` cut to the terminal's width (less `indent` columns) with an ellipsis; as it is
+ * when stdout is not a terminal. New string. */
+char *jt_cli_fit (JtCli *cli, const char *text, int indent);
 
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "jt-error.h"
@@ -68,53 +69,142 @@ sync_folder (const char *folder)
   close (fd);
 }
 
-gboolean
-jt_atomic_file_write (const char *path, const char *contents, gsize length, GError **error)
+/* Writes go through a buffer of this size: an export arrives in pieces of a few
+ * hundred bytes. */
+#define BUFFER_SIZE (64 * 1024)
+
+struct _JtAtomicFile
+{
+  char *path;
+  char *temp;
+  int fd;
+  gsize used;
+  char buffer[BUFFER_SIZE];
+};
+
+static gboolean
+fail_file (JtAtomicFile *file, int saved_errno, GError **error)
+{
+  return fail (file->path, saved_errno, error);
+}
+
+JtAtomicFile *
+jt_atomic_file_begin (const char *path, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  int saved_errno = 0;
-  int fd;
+  JtAtomicFile *file;
 
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
-  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
 
   folder = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  file = g_new (JtAtomicFile, 1);
+  file->path = g_strdup (path);
   /* Hidden, so that a program listing the folder does not take it for a calendar. */
-  temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  file->temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  file->used = 0;
   /* g_mkstemp_full adds O_CREAT | O_EXCL: a fresh file, never someone's symlink. */
-  fd = g_mkstemp_full (temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return fail (path, errno, error);
+  file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (file->fd < 0)
+    {
+      fail_file (file, errno, error);
+      g_free (file->temp);
+      g_free (file->path);
+      g_free (file);
+      return NULL;
+    }
+  return file;
+}
 
-  if (!write_all (fd, contents != NULL ? contents : "", length, &saved_errno))
-    goto failed;
-  if (fsync (fd) < 0)
+static gboolean
+flush_buffer (JtAtomicFile *file, GError **error)
+{
+  int saved_errno = 0;
+
+  if (file->used > 0 && !write_all (file->fd, file->buffer, file->used, &saved_errno))
+    return fail_file (file, saved_errno, error);
+  file->used = 0;
+  return TRUE;
+}
+
+gboolean
+jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length, GError **error)
+{
+  int saved_errno = 0;
+
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+  if (length <= BUFFER_SIZE - file->used)
     {
-      saved_errno = errno;
-      goto failed;
+      memcpy (file->buffer + file->used, data, length);
+      file->used += length;
+      return TRUE;
     }
+  if (!flush_buffer (file, error))
+    return FALSE;
+  if (length < BUFFER_SIZE)
+    {
+      memcpy (file->buffer, data, length);
+      file->used = length;
+      return TRUE;
+    }
+  if (!write_all (file->fd, data, length, &saved_errno))
+    return fail_file (file, saved_errno, error);
+  return TRUE;
+}
+
+void
+jt_atomic_file_abort (JtAtomicFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    close (file->fd);
+  if (file->temp != NULL)
+    g_unlink (file->temp);
+  g_free (file->temp);
+  g_free (file->path);
+  g_free (file);
+}
+
+gboolean
+jt_atomic_file_commit (JtAtomicFile *file, GError **error)
+{
+  g_autoptr (JtAtomicFile) owned = file;
+  g_autofree char *folder = NULL;
+  int fd;
+
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+  if (!flush_buffer (file, error))
+    return FALSE;
+  if (fsync (file->fd) < 0)
+    return fail_file (file, errno, error);
   /* NFS and some others report a full disk only now. */
+  fd = file->fd;
+  file->fd = -1;
   if (close (fd) < 0)
-    {
-      fd = -1;
-      saved_errno = errno;
-      goto failed;
-    }
-  fd = -1;
-  if (g_rename (temp, path) < 0)
-    {
-      saved_errno = errno;
-      goto failed;
-    }
+    return fail_file (file, errno, error);
+  if (g_rename (file->temp, file->path) < 0)
+    return fail_file (file, errno, error);
+  /* In place: nothing left to remove. */
+  g_clear_pointer (&file->temp, g_free);
+  folder = g_path_get_dirname (file->path);
   sync_folder (folder);
   return TRUE;
+}
 
-failed:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp);
-  return fail (path, saved_errno, error);
+gboolean
+jt_atomic_file_write (const char *path, const char *contents, gsize length, GError **error)
+{
+  JtAtomicFile *file;
+
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  if ((file = jt_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
+  if (!jt_atomic_file_append (file, contents != NULL ? contents : "", length, error))
+    {
+      jt_atomic_file_abort (file);
+      return FALSE;
+    }
+  return jt_atomic_file_commit (file, error);
 }

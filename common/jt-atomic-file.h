@@ -14,4 +14,19 @@ G_BEGIN_DECLS
 gboolean jt_atomic_file_write (const char *path, const char *contents, gsize length,
                                GError **error);
 
+/* The same, written piece by piece: a file too large to build in memory first. Begin
+ * creates the temporary file; append writes to it (buffered); commit syncs it and
+ * renames it over `path`; abort (or a failed append or commit) removes it and leaves
+ * `path` as it was. Commit and abort free the JtAtomicFile; after a failed append,
+ * call abort. Errors are those of jt_atomic_file_write. */
+typedef struct _JtAtomicFile JtAtomicFile;
+
+JtAtomicFile *jt_atomic_file_begin (const char *path, GError **error);
+gboolean jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length,
+                                GError **error);
+gboolean jt_atomic_file_commit (JtAtomicFile *file, GError **error);
+void jt_atomic_file_abort (JtAtomicFile *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtAtomicFile, jt_atomic_file_abort)
+
 G_END_DECLS

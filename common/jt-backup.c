@@ -67,7 +67,8 @@ typedef struct
 static const Column applications_columns[] = {
   INT ("id"), TEXT ("company"), TEXT ("role"), TEXT ("source"), TEXT ("url"), TEXT ("status"),
   INT ("interest"), TEXT ("notes"), TEXT ("company_key"), TEXT ("role_key"),
-  INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("company_family", 4),
+  INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("skills", 5),
+  TEXT_SINCE ("company_family", 6),
   END,
 };
 static const Column status_changes_columns[] = {
@@ -836,8 +837,8 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
       return FALSE;
   if (!restore_sequences (store, sequences, error))
     return FALSE;
-  /* A backup from before schema 4 has no company families: work them out. */
-  if (schema < 4 && !jt_store_application_refresh_families (store, error))
+  /* A backup from before schema 6 has no company families: work them out. */
+  if (schema < 6 && !jt_store_application_refresh_families (store, error))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

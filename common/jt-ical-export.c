@@ -1,8 +1,8 @@
-/* jt-ical-export.c: the follow-up calendar, built as libical components and printed by
+/* jt-ical-export.c: the follow-up calendar, made of libical objects and printed by
  * libical (which escapes text, ends lines with CRLF and folds them at 75 octets).
  *
  * Only the _r (reentrant) libical functions are used: the daemon calls this too, and
- * large calendars are printed on several threads, each with its own components. (The
+ * large calendars are printed on several threads, each with its own objects. (The
  * only state libical shares between them is pvl.c's list-id counters, which nothing
  * reads: a race on them is harmless, and helgrind's only complaint.) */
 #include "jt-ical-export.h"
@@ -12,6 +12,7 @@
 
 #include "jt-error.h"
 #include "jt-records.h"
+#include "jt-store.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
 #include "jt-store-reminders.h"
@@ -111,26 +112,33 @@ utc_time (gint64 unix_seconds)
                                         icaltimezone_get_utc_timezone ());
 }
 
-/* Appends `component` as libical prints it. */
-static void
-append_component (GString *out, icalcomponent *component)
-{
-  char *text = icalcomponent_as_ical_string_r (component);
-
-  g_string_append (out, text);
-  icalmemory_free_buffer (text);
-}
-
 /* ---- Reminders -------------------------------------------------------------------- */
 
-/* One VEVENT made once and refilled for each reminder: setting a property's value costs
- * far less than making and freeing the ~20 libical objects of a new event, and 30,000
- * reminders must export in 300 ms. `event` owns the properties and, while the reminder
- * is open, `alarm` (which is otherwise detached and owned here). The categories, the
- * status and the alarm only change when the rule or the state does. */
+/* Printing is most of an export's time, so a reminder's VEVENT is not built as a libical
+ * tree and printed whole. The properties that differ from one reminder to the next are
+ * libical objects made once and refilled; each is printed by libical on its own. What is
+ * the same in every event (its BEGIN and END lines, DURATION, STATUS, the alarm's
+ * ACTION and TRIGGER, CATEGORIES per rule) is printed by libical once and reused. The
+ * text is what libical prints for the whole event, in the same order: a component's
+ * properties, then its subcomponents. */
 typedef struct
 {
-  icalcomponent *event;
+  char *begin;  /* "BEGIN:VEVENT" */
+  char *end;    /* "END:VEVENT" */
+  char *alarm_begin;
+  char *alarm_end;
+  char *duration;
+  char *confirmed;
+  char *cancelled;
+  char *alarm_action;
+  char *alarm_trigger;
+  char *categories[JT_RULE_COUNT];
+} EventFrame;
+
+/* What one thread refills and prints, one reminder after another. */
+typedef struct
+{
+  const EventFrame *frame;
   icalproperty *uid;
   icalproperty *dtstamp;
   icalproperty *last_modified;
@@ -138,82 +146,124 @@ typedef struct
   icalproperty *dtstart;
   icalproperty *summary;
   icalproperty *description;
-  icalproperty *categories;
-  icalproperty *status;
-  icalcomponent *alarm;
   icalproperty *alarm_description;
-  /* What categories, status and alarm say now (they rarely change from one to the next). */
-  JtRule rule;
-  gboolean closed;
   GString *scratch;
-} ReminderEvent;
+} ReminderPrinter;
 
-static icalproperty *
-add_property (icalcomponent *component, icalproperty *property)
+/* libical's text for `property`, which is freed. New string. */
+static char *
+print_property (icalproperty *property)
 {
-  icalcomponent_add_property (component, property);
-  return property;
+  char *printed = icalproperty_as_ical_string_r (property);
+  char *text = g_strdup (printed);
+
+  icalmemory_free_buffer (printed);
+  icalproperty_free (property);
+  return text;
 }
 
-/* The properties in the order they are written. The values are placeholders. */
+/* The BEGIN and END lines libical prints for a component of `kind`. */
 static void
-reminder_event_init (ReminderEvent *r)
+print_begin_end (icalcomponent_kind kind, char **begin, char **end)
 {
-  struct icaltimetype epoch = utc_time (0);
+  g_autoptr (icalcomponent) empty = icalcomponent_new (kind);
+  char *printed = icalcomponent_as_ical_string_r (empty);
+  const char *split = g_strstr_len (printed, -1, "END:");
+
+  g_assert (split != NULL);
+  *begin = g_strndup (printed, split - printed);
+  *end = g_strdup (split);
+  icalmemory_free_buffer (printed);
+}
+
+static void
+event_frame_init (EventFrame *f)
+{
   struct icaltriggertype trigger = { 0 };
 
-  r->event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  r->uid = add_property (r->event, icalproperty_new_uid ("-"));
-  r->dtstamp = add_property (r->event, icalproperty_new_dtstamp (epoch));
-  r->last_modified = add_property (r->event, icalproperty_new_lastmodified (epoch));
-  r->sequence = add_property (r->event, icalproperty_new_sequence (0));
-  r->dtstart = add_property (r->event, icalproperty_new_dtstart (epoch));
+  print_begin_end (ICAL_VEVENT_COMPONENT, &f->begin, &f->end);
+  print_begin_end (ICAL_VALARM_COMPONENT, &f->alarm_begin, &f->alarm_end);
   /* Every follow-up is as long: a constant DURATION, not a DTEND to print each time. */
-  add_property (r->event,
-                icalproperty_new_duration (icaldurationtype_from_int (REMINDER_MINUTES * 60)));
-  r->summary = add_property (r->event, icalproperty_new_summary ("-"));
-  r->description = add_property (r->event, icalproperty_new_description ("-"));
-  r->categories = add_property (r->event, icalproperty_new_categories ("jobtrack"));
-  r->status = add_property (r->event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
-  r->rule = JT_RULE_COUNT;
-  r->closed = FALSE;
-
+  f->duration = print_property (
+      icalproperty_new_duration (icaldurationtype_from_int (REMINDER_MINUTES * 60)));
+  f->confirmed = print_property (icalproperty_new_status (ICAL_STATUS_CONFIRMED));
+  f->cancelled = print_property (icalproperty_new_status (ICAL_STATUS_CANCELLED));
+  f->alarm_action = print_property (icalproperty_new_action (ICAL_ACTION_DISPLAY));
   /* A display alarm at the start: TRIGGER:PT0S, a zero duration (which libical prints
    * as PT0S, never as a bare "P"). */
   trigger.time = icaltime_null_time ();
   trigger.duration = icaldurationtype_null_duration ();
-  r->alarm = icalcomponent_new (ICAL_VALARM_COMPONENT);
-  add_property (r->alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
-  r->alarm_description = add_property (r->alarm, icalproperty_new_description ("-"));
-  add_property (r->alarm, icalproperty_new_trigger (trigger));
-  icalcomponent_add_component (r->event, r->alarm);
-  r->scratch = g_string_sized_new (1024);
+  f->alarm_trigger = print_property (icalproperty_new_trigger (trigger));
+  for (int rule = 0; rule < JT_RULE_COUNT; rule++)
+    {
+      /* A list: libical writes the comma as the separator of two categories. */
+      g_autofree char *categories
+          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule) rule));
+
+      f->categories[rule] = print_property (icalproperty_new_categories (categories));
+    }
 }
 
 static void
-reminder_event_clear (ReminderEvent *r)
+event_frame_clear (EventFrame *f)
 {
-  if (r->closed)
-    icalcomponent_free (r->alarm);
-  icalcomponent_free (r->event);
-  g_string_free (r->scratch, TRUE);
+  g_free (f->begin);
+  g_free (f->end);
+  g_free (f->alarm_begin);
+  g_free (f->alarm_end);
+  g_free (f->duration);
+  g_free (f->confirmed);
+  g_free (f->cancelled);
+  g_free (f->alarm_action);
+  g_free (f->alarm_trigger);
+  for (int rule = 0; rule < JT_RULE_COUNT; rule++)
+    g_free (f->categories[rule]);
+}
+
+/* The values are placeholders until the first reminder. */
+static void
+reminder_printer_init (ReminderPrinter *p, const EventFrame *frame)
+{
+  struct icaltimetype epoch = utc_time (0);
+
+  p->frame = frame;
+  p->uid = icalproperty_new_uid ("-");
+  p->dtstamp = icalproperty_new_dtstamp (epoch);
+  p->last_modified = icalproperty_new_lastmodified (epoch);
+  p->sequence = icalproperty_new_sequence (0);
+  p->dtstart = icalproperty_new_dtstart (epoch);
+  p->summary = icalproperty_new_summary ("-");
+  p->description = icalproperty_new_description ("-");
+  p->alarm_description = icalproperty_new_description ("-");
+  p->scratch = g_string_sized_new (1024);
+}
+
+static void
+reminder_printer_clear (ReminderPrinter *p)
+{
+  icalproperty *properties[] = { p->uid,     p->dtstamp, p->last_modified, p->sequence,
+                                 p->dtstart, p->summary, p->description,   p->alarm_description };
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    icalproperty_free (properties[i]);
+  g_string_free (p->scratch, TRUE);
 }
 
 /* The cleaned one-line text, in the scratch buffer (valid until the next call). */
 static const char *
-scratch_clean_line (ReminderEvent *r, const char *text)
+scratch_clean_line (ReminderPrinter *p, const char *text)
 {
-  g_string_truncate (r->scratch, 0);
-  append_clean (r->scratch, text, TRUE);
-  return r->scratch->str;
+  g_string_truncate (p->scratch, 0);
+  append_clean (p->scratch, text, TRUE);
+  return p->scratch->str;
 }
 
 /* The context, who and how to reach them, the application, and the reminder's number
  * (for `jobtrack done N`), in the scratch buffer. */
 static const char *
-reminder_description (ReminderEvent *r, const JtReminder *reminder)
+reminder_description (ReminderPrinter *p, const JtReminder *reminder)
 {
-  GString *text = r->scratch;
+  GString *text = p->scratch;
 
   g_string_truncate (text, 0);
   append_clean (text, reminder->detail, FALSE);
@@ -254,116 +304,216 @@ reminder_start (const JtReminder *reminder)
   return reminder->state == JT_REMINDER_SNOOZED ? reminder->fire_at : reminder->due_at;
 }
 
+/* Appends `property` as libical prints it. */
+static void
+append_property (GString *out, icalproperty *property)
+{
+  char *text = icalproperty_as_ical_string_r (property);
+
+  g_string_append (out, text);
+  icalmemory_free_buffer (text);
+}
+
 /* Appends the reminder's VEVENT to `out`. DTSTAMP and LAST-MODIFIED are the record's
  * last change, so an unchanged record exports the same text. */
 static void
-append_reminder (GString *out, ReminderEvent *r, const JtReminder *reminder)
+append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder)
 {
-  gint64 start = reminder_start (reminder);
+  const EventFrame *f = p->frame;
   gboolean closed
       = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
   struct icaltimetype updated = utc_time (reminder->updated_at);
   const char *title;
 
-  icalproperty_set_uid (r->uid, reminder->uid);
-  icalproperty_set_dtstamp (r->dtstamp, updated);
-  icalproperty_set_lastmodified (r->last_modified, updated);
-  icalproperty_set_sequence (r->sequence, MAX (reminder->revision, 0));
-  icalproperty_set_dtstart (r->dtstart, utc_time (start));
-  title = scratch_clean_line (r, reminder->title);
-  icalproperty_set_summary (r->summary, title);
-  icalproperty_set_description (r->alarm_description, title);
-  icalproperty_set_description (r->description, reminder_description (r, reminder));
-  if (reminder->rule != r->rule)
-    {
-      char categories[64];
+  icalproperty_set_uid (p->uid, reminder->uid);
+  icalproperty_set_dtstamp (p->dtstamp, updated);
+  icalproperty_set_lastmodified (p->last_modified, updated);
+  icalproperty_set_sequence (p->sequence, MAX (reminder->revision, 0));
+  icalproperty_set_dtstart (p->dtstart, utc_time (reminder_start (reminder)));
+  title = scratch_clean_line (p, reminder->title);
+  icalproperty_set_summary (p->summary, title);
+  icalproperty_set_description (p->alarm_description, title);
+  icalproperty_set_description (p->description, reminder_description (p, reminder));
 
-      /* A list: libical writes the comma as the separator of two categories. */
-      g_snprintf (categories, sizeof categories, "jobtrack,%s",
-                  jt_rule_to_string (reminder->rule));
-      icalproperty_set_categories (r->categories, categories);
-      r->rule = reminder->rule;
-    }
-  if (closed != r->closed)
+  g_string_append (out, f->begin);
+  append_property (out, p->uid);
+  append_property (out, p->dtstamp);
+  append_property (out, p->last_modified);
+  append_property (out, p->sequence);
+  append_property (out, p->dtstart);
+  g_string_append (out, f->duration);
+  append_property (out, p->summary);
+  append_property (out, p->description);
+  g_string_append (out, f->categories[reminder->rule]);
+  g_string_append (out, closed ? f->cancelled : f->confirmed);
+  /* Nothing rings for a follow-up that is done or dismissed. */
+  if (!closed)
     {
-      icalproperty_set_status (r->status, closed ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED);
-      /* Nothing rings for a follow-up that is done or dismissed. */
-      if (closed)
-        icalcomponent_remove_component (r->event, r->alarm);
-      else
-        icalcomponent_add_component (r->event, r->alarm);
-      r->closed = closed;
+      g_string_append (out, f->alarm_begin);
+      g_string_append (out, f->alarm_action);
+      append_property (out, p->alarm_description);
+      g_string_append (out, f->alarm_trigger);
+      g_string_append (out, f->alarm_end);
     }
-  append_component (out, r->event);
+  g_string_append (out, f->end);
 }
 
-static gint
-compare_reminder_ids (gconstpointer a, gconstpointer b)
-{
-  const JtReminder *x = *(const JtReminder *const *) a;
-  const JtReminder *y = *(const JtReminder *const *) b;
-
-  return (x->id > y->id) - (x->id < y->id);
-}
-
-/* Printing the events is most of an export's time, and each event stands alone: large
- * calendars are printed in slices, one thread each, and joined in order. */
-#define MAX_THREADS 8
-#define MIN_EVENTS_PER_THREAD 2000
+/* Reminders are read in batches. While one batch is printed, in slices, one thread
+ * each, the next is read from the database; the slices are then handed on in order.
+ * So reading and printing share the cores, and memory holds two batches, not the
+ * calendar. */
+#define BATCH_SIZE 2048
+#define MAX_THREADS 4
+#define MIN_EVENTS_PER_THREAD 256
 
 typedef struct
 {
-  GPtrArray *reminders;
+  GPtrArray *batch;
   guint start;
   guint end;
+  ReminderPrinter printer;
   GString *out;
+  GThread *thread; /* printing it, or NULL when printed or not started */
 } Slice;
+
+typedef struct
+{
+  EventFrame frame;
+  Slice slices[MAX_THREADS];
+  guint n_threads;
+  guint n_printing;   /* slices of the batch being printed */
+  GPtrArray *reading; /* the batch being read: JtReminder*, owned */
+  GPtrArray *printing;
+  JtIcalWriteFunc write;
+  gpointer user_data;
+} ReminderWriter;
 
 static gpointer
 print_slice (gpointer data)
 {
   Slice *slice = data;
-  ReminderEvent r;
 
-  reminder_event_init (&r);
+  g_string_truncate (slice->out, 0);
   for (guint i = slice->start; i < slice->end; i++)
-    append_reminder (slice->out, &r, g_ptr_array_index (slice->reminders, i));
-  reminder_event_clear (&r);
+    append_reminder (slice->out, &slice->printer, g_ptr_array_index (slice->batch, i));
   return NULL;
 }
 
-/* Appends the VEVENTs of `reminders`, in their order. */
 static void
-append_reminders (GString *out, GPtrArray *reminders)
+reminder_writer_init (ReminderWriter *w, JtIcalWriteFunc write, gpointer user_data)
 {
-  Slice slices[MAX_THREADS];
-  GThread *threads[MAX_THREADS] = { NULL };
-  guint n = MIN (reminders->len / MIN_EVENTS_PER_THREAD, MAX_THREADS);
-
-  n = CLAMP (MIN (n, (guint) g_get_num_processors ()), 1, MAX_THREADS);
   /* libical sets its zones up on first use; do that before any thread does. */
   icaltimezone_get_utc_timezone ();
+  event_frame_init (&w->frame);
+  w->n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+  for (guint t = 0; t < w->n_threads; t++)
+    {
+      reminder_printer_init (&w->slices[t].printer, &w->frame);
+      /* ~800 bytes is a typical event. */
+      w->slices[t].out = g_string_sized_new (BATCH_SIZE / w->n_threads * 1024);
+      w->slices[t].thread = NULL;
+    }
+  w->n_printing = 0;
+  w->reading = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) jt_reminder_free);
+  w->printing = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) jt_reminder_free);
+  w->write = write;
+  w->user_data = user_data;
+}
+
+/* Waits for the batch being printed and hands its text on, in order. */
+static gboolean
+finish_printing (ReminderWriter *w, GError **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint t = 0; t < w->n_printing; t++)
+    {
+      Slice *slice = &w->slices[t];
+
+      /* Without a thread (the system refused one), the slice is printed here. */
+      if (slice->thread != NULL)
+        g_thread_join (g_steal_pointer (&slice->thread));
+      else
+        print_slice (slice);
+      if (ok)
+        ok = w->write (slice->out->str, slice->out->len, w->user_data, error);
+    }
+  w->n_printing = 0;
+  g_ptr_array_set_size (w->printing, 0);
+  return ok;
+}
+
+/* Starts printing the batch read so far, and starts a new one. */
+static void
+start_printing (ReminderWriter *w)
+{
+  GPtrArray *batch = w->reading;
+  guint len = batch->len;
+  guint n = CLAMP (len / MIN_EVENTS_PER_THREAD, 1, w->n_threads);
+
+  w->reading = w->printing;
+  w->printing = batch;
   for (guint t = 0; t < n; t++)
     {
-      slices[t].reminders = reminders;
-      slices[t].start = (guint) ((guint64) reminders->len * t / n);
-      slices[t].end = (guint) ((guint64) reminders->len * (t + 1) / n);
-      /* The first slice goes straight into `out`; 800 bytes is a typical event. */
-      slices[t].out = t == 0 ? out : g_string_sized_new ((slices[t].end - slices[t].start) * 800);
-      if (t > 0)
-        threads[t] = g_thread_try_new ("jt-ical-export", print_slice, &slices[t], NULL);
+      Slice *slice = &w->slices[t];
+
+      slice->batch = batch;
+      slice->start = (guint) ((guint64) len * t / n);
+      slice->end = (guint) ((guint64) len * (t + 1) / n);
+      slice->thread = g_thread_try_new ("jt-ical-export", print_slice, slice, NULL);
     }
-  print_slice (&slices[0]);
-  for (guint t = 1; t < n; t++)
+  w->n_printing = n;
+}
+
+static void
+reminder_writer_clear (ReminderWriter *w)
+{
+  /* After a failure, what is being printed is waited for and dropped. */
+  for (guint t = 0; t < w->n_printing; t++)
+    if (w->slices[t].thread != NULL)
+      g_thread_join (w->slices[t].thread);
+  for (guint t = 0; t < w->n_threads; t++)
     {
-      /* Without a thread (the system refused one), the slice is printed here. */
-      if (threads[t] != NULL)
-        g_thread_join (threads[t]);
-      else
-        print_slice (&slices[t]);
-      g_string_append_len (out, slices[t].out->str, (gssize) slices[t].out->len);
-      g_string_free (slices[t].out, TRUE);
+      reminder_printer_clear (&w->slices[t].printer);
+      g_string_free (w->slices[t].out, TRUE);
     }
+  g_ptr_array_unref (w->reading);
+  g_ptr_array_unref (w->printing);
+  event_frame_clear (&w->frame);
+}
+
+static gboolean
+take_reminder (JtReminder *reminder, gpointer user_data, GError **error)
+{
+  ReminderWriter *w = user_data;
+
+  g_ptr_array_add (w->reading, reminder);
+  if (w->reading->len < BATCH_SIZE)
+    return TRUE;
+  if (!finish_printing (w, error))
+    return FALSE;
+  start_printing (w);
+  return TRUE;
+}
+
+/* Hands on the VEVENTs of the open reminders (or with `all`, of every one). */
+static gboolean
+write_reminders (JtStore *store, gboolean all, JtIcalWriteFunc write, gpointer user_data,
+                 GError **error)
+{
+  ReminderWriter w;
+  gboolean ok;
+
+  reminder_writer_init (&w, write, user_data);
+  ok = jt_store_reminder_foreach (store, all, take_reminder, &w, error)
+       && finish_printing (&w, error);
+  if (ok && w.reading->len > 0)
+    {
+      start_printing (&w);
+      ok = finish_printing (&w, error);
+    }
+  reminder_writer_clear (&w);
+  return ok;
 }
 
 /* ---- Interviews ------------------------------------------------------------------- */
@@ -460,44 +610,44 @@ interview_event (const JtInterview *interview, const JtApplication *app)
   return event;
 }
 
-static gint
-compare_interview_ids (gconstpointer a, gconstpointer b)
-{
-  const JtInterview *x = *(const JtInterview *const *) a;
-  const JtInterview *y = *(const JtInterview *const *) b;
-
-  return (x->id > y->id) - (x->id < y->id);
-}
-
-/* Appends a VEVENT per interview, by id. */
+/* Hands on a VEVENT per interview that ends after `ends_after`, by start time. */
 static gboolean
-append_interviews (GString *out, JtStore *store, GError **error)
+write_interviews (JtStore *store, gint64 ends_after, JtIcalWriteFunc write,
+                  gpointer user_data, GError **error)
 {
-  g_autoptr (GPtrArray) interviews = jt_store_interview_list (store, 0, error);
-  g_autoptr (GPtrArray) apps = NULL;
-  g_autoptr (GHashTable) by_id = NULL;
+  g_autoptr (GPtrArray) interviews = jt_store_interview_list_ending_after (store, ends_after,
+                                                                           error);
+  /* Applications by id, read as interviews name them. */
+  g_autoptr (GHashTable) apps = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
 
   if (interviews == NULL)
     return FALSE;
-  if (interviews->len == 0)
-    return TRUE;
-  if ((apps = jt_store_application_list (store, error)) == NULL)
-    return FALSE;
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < apps->len; i++)
-    {
-      JtApplication *app = g_ptr_array_index (apps, i);
-
-      g_hash_table_insert (by_id, &app->id, app);
-    }
-  g_ptr_array_sort (interviews, compare_interview_ids);
+  apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                (GDestroyNotify) jt_application_free);
   for (guint i = 0; i < interviews->len; i++)
     {
       const JtInterview *interview = g_ptr_array_index (interviews, i);
-      g_autoptr (icalcomponent) event
-          = interview_event (interview, g_hash_table_lookup (by_id, &interview->application_id));
+      JtApplication *app = g_hash_table_lookup (apps, &interview->application_id);
+      g_autoptr (icalcomponent) event = NULL;
+      char *text;
 
-      append_component (out, event);
+      if (app == NULL)
+        {
+          if ((app = jt_store_application_get (store, interview->application_id, error)) == NULL)
+            return FALSE;
+          g_hash_table_insert (apps, &app->id, app);
+        }
+      event = interview_event (interview, app);
+      text = icalcomponent_as_ical_string_r (event);
+      g_string_append (out, text);
+      icalmemory_free_buffer (text);
+      if (out->len >= 64 * 1024 || i + 1 == interviews->len)
+        {
+          if (!write (out->str, out->len, user_data, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
     }
   return TRUE;
 }
@@ -518,25 +668,20 @@ new_calendar (void)
   return calendar;
 }
 
-/* The calendar is printed by libical without its events, and each event by libical on
- * its own, in the place libical would print it had it been added to the calendar:
- * before the calendar's last line. So every byte is libical's, yet no more than one
- * event is held in memory as libical objects at a time. */
-char *
-jt_ical_export (JtStore *store, gboolean all, GError **error)
+/* The calendar is printed by libical without its events, and each event in the place
+ * libical would print it had it been added to the calendar: before the calendar's last
+ * line. So every byte is libical's, yet no more than a batch of events is held in
+ * memory at a time. One read transaction makes every part come from one state of the
+ * database. */
+gboolean
+jt_ical_export_write (JtStore *store, gboolean all, gint64 now, JtIcalWriteFunc write,
+                      gpointer user_data, GError **error)
 {
   g_autoptr (icalcomponent) calendar = new_calendar ();
-  g_autoptr (GPtrArray) reminders = NULL;
-  g_autoptr (GString) out = NULL;
+  g_autoptr (JtTransaction) snapshot = NULL;
   char *frame;
   const char *end;
   gboolean ok;
-
-  reminders = all ? jt_store_reminder_list_all (store, error)
-                  : jt_store_reminder_list_open (store, G_MAXINT64, error);
-  if (reminders == NULL)
-    return NULL;
-  g_ptr_array_sort (reminders, compare_reminder_ids);
 
   frame = icalcomponent_as_ical_string_r (calendar);
   end = frame != NULL ? g_strrstr (frame, "END:VCALENDAR") : NULL;
@@ -545,18 +690,30 @@ jt_ical_export (JtStore *store, gboolean all, GError **error)
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the calendar: %s",
                    icalerror_strerror (icalerrno));
       icalmemory_free_buffer (frame);
-      return NULL;
+      return FALSE;
     }
-  out = g_string_sized_new (strlen (frame) + reminders->len * 800);
-  g_string_append_len (out, frame, end - frame);
-
-  append_reminders (out, reminders);
-  g_clear_pointer (&reminders, g_ptr_array_unref);
-
-  ok = append_interviews (out, store, error);
-  g_string_append (out, end);
+  ok = (snapshot = jt_store_begin_read (store, error)) != NULL
+       && write (frame, end - frame, user_data, error)
+       && write_reminders (store, all, write, user_data, error)
+       && write_interviews (store, all ? G_MININT64 : now, write, user_data, error)
+       && write (end, strlen (end), user_data, error);
   icalmemory_free_buffer (frame);
-  if (!ok)
+  return ok;
+}
+
+static gboolean
+append_to_string (const char *text, gsize length, gpointer user_data, GError **error)
+{
+  g_string_append_len (user_data, text, (gssize) length);
+  return TRUE;
+}
+
+char *
+jt_ical_export (JtStore *store, gboolean all, gint64 now, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (!jt_ical_export_write (store, all, now, append_to_string, out, error))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

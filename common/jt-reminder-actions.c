@@ -58,18 +58,25 @@ touch_kind_of (JtRule rule, JtTouchKind *kind)
     }
 }
 
+typedef struct
+{
+  const char *note;
+  gboolean log_touch;
+} Done;
+
 static gboolean
 change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
              GError **error)
 {
-  const char *note = data;
+  const Done *done = data;
+  const char *note = done->note;
   g_autoptr (JtTouch) touch = jt_touch_new ();
 
   if (!refuse_closed (reminder, "marked done", error))
     return FALSE;
   reminder->state = JT_REMINDER_DONE;
   /* The follow-up was a contact with someone: it goes in the record as a touch. */
-  if (!touch_kind_of (reminder->rule, &touch->kind)
+  if (!done->log_touch || !touch_kind_of (reminder->rule, &touch->kind)
       || (reminder->contact_id == 0 && reminder->application_id == 0))
     return TRUE;
   touch->application_id = reminder->application_id;
@@ -127,7 +134,16 @@ gboolean
 jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
                        JtReminder **result, GError **error)
 {
-  return change_reminder (store, id, change_done, note, now, result, error);
+  return jt_reminder_mark_done_full (store, id, note, TRUE, now, result, error);
+}
+
+gboolean
+jt_reminder_mark_done_full (JtStore *store, gint64 id, const char *note, gboolean log_touch,
+                            gint64 now, JtReminder **result, GError **error)
+{
+  Done done = { note, log_touch };
+
+  return change_reminder (store, id, change_done, &done, now, result, error);
 }
 
 gboolean
@@ -142,4 +158,33 @@ jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result,
                      GError **error)
 {
   return change_reminder (store, id, change_dismiss, NULL, now, result, error);
+}
+
+gboolean
+jt_reminder_mark_notified_all (JtStore *store, GPtrArray *reminders, gint64 now,
+                               GError **error)
+{
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+
+  if (txn == NULL)
+    return FALSE;
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      const JtReminder *shown = g_ptr_array_index (reminders, i);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (JtReminder) reminder = jt_store_reminder_get (store, shown->id, &local_error);
+
+      /* Deleted since it was read (its application was): nothing left to mark. */
+      if (reminder == NULL && g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
+        continue;
+      if (reminder == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!change_notified (store, reminder, NULL, now, error)
+          || !jt_store_reminder_update (store, reminder, now, error))
+        return FALSE;
+    }
+  return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 gboolean jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
                                 JtReminder **result, GError **error);
 
+/* Like jt_reminder_mark_done, but logs a touch only when `log_touch` is TRUE (a letter
+ * the person says they did not send, or sent and logged themselves, is not logged). */
+gboolean jt_reminder_mark_done_full (JtStore *store, gint64 id, const char *note,
+                                     gboolean log_touch, gint64 now, JtReminder **result,
+                                     GError **error);
+
 /* Puts it off until `until`, which must be after `now`. */
 gboolean jt_reminder_snooze (JtStore *store, gint64 id, gint64 until, gint64 now,
                              JtReminder **result, GError **error);
@@ -28,5 +34,10 @@ gboolean jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder 
 /* Records that the reminder was shown at `now` (after the notification server accepted
  * it), so it is not shown again until it comes due again. */
 gboolean jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GError **error);
+
+/* The same for each of `reminders` (JtReminder*), in one transaction: all of them were
+ * shown together, as one summary. Those deleted since are passed over. */
+gboolean jt_reminder_mark_notified_all (JtStore *store, GPtrArray *reminders, gint64 now,
+                                        GError **error);
 
 G_END_DECLS

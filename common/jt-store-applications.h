@@ -63,6 +63,18 @@ gboolean jt_store_application_link_contact (JtStore *store, gint64 id, gint64 co
 /* The contacts linked to the application, by name. A new array of JtContact*. */
 GPtrArray *jt_store_application_contacts (JtStore *store, gint64 id, GError **error);
 
+/* What `app list` asks for; a zero field means "any". */
+typedef struct
+{
+  guint statuses; /* 1 << JtStatus for each status wanted; 0: every status */
+  gint64 since;   /* recorded at or after this instant (unix seconds); 0: any time */
+} JtApplicationFilter;
+
+/* The applications that pass `filter`, oldest first. Each condition is answered by an
+ * index (status, created_at). A new array of JtApplication*. */
+GPtrArray *jt_store_application_list_filtered (JtStore *store, const JtApplicationFilter *filter,
+                                               GError **error);
+
 /* Every application to the same company family as `company` (jt_company_family: "ACME
  * Inc." finds "acme gmbh"), oldest first. A new array of JtApplication*. */
 GPtrArray *jt_store_application_list_family (JtStore *store, const char *company,

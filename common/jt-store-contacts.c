@@ -267,3 +267,58 @@ jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
   jt_stmt_bind_int64 (stmt, 1, id);
   return jt_store_exec_one (store, stmt, "contact", id, error);
 }
+
+static gint
+compare_contact_ids (gconstpointer a, gconstpointer b)
+{
+  const JtContact *x = *(const JtContact *const *) a;
+  const JtContact *y = *(const JtContact *const *) b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+GPtrArray *
+jt_store_contact_list_filtered (JtStore *store, const JtContactFilter *filter, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT " JT_CONTACT_COLUMNS " FROM contacts c WHERE ");
+  g_autofree char *company_key = NULL;
+  g_autoptr (JtStmt) stmt = NULL;
+  GPtrArray *contacts;
+  int index = 1;
+
+  if (filter->company == NULL && filter->roles == 0)
+    return jt_store_contact_list (store, error);
+  if (filter->company != NULL)
+    g_string_append (sql, "c.company_key = ?");
+  if (filter->roles != 0)
+    {
+      const char *sep = "";
+
+      g_string_append_printf (sql, "%sc.id IN", filter->company != NULL ? " AND " : "");
+      g_string_append (sql, " (SELECT r.contact_id FROM contact_roles r "
+                            "WHERE r.role IN (");
+      for (guint i = 0; i < JT_ROLE_COUNT; i++)
+        if (filter->roles & (1u << i))
+          {
+            g_string_append_printf (sql, "%s?", sep);
+            sep = ", ";
+          }
+      g_string_append (sql, "))");
+    }
+  if ((stmt = jt_store_prepare (store, sql->str, error)) == NULL)
+    return NULL;
+  if (filter->company != NULL)
+    {
+      company_key = jt_text_fold (filter->company);
+      jt_stmt_bind_text (stmt, index++, company_key);
+    }
+  for (guint i = 0; i < JT_ROLE_COUNT; i++)
+    if (filter->roles & (1u << i))
+      jt_stmt_bind_text (stmt, index++, jt_contact_role_to_string (1u << i));
+  contacts = jt_store_collect (store, stmt, jt_contact_from_row,
+                               (GDestroyNotify) jt_contact_free, error);
+  /* No ORDER BY in SQL: the index that picks the rows decides their order. */
+  if (contacts != NULL)
+    g_ptr_array_sort (contacts, compare_contact_ids);
+  return contacts;
+}

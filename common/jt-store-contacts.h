@@ -36,4 +36,16 @@ GPtrArray *jt_store_contact_applications (JtStore *store, gint64 id, GError **er
  * with them stay on their application, or go when they belonged to no application. */
 gboolean jt_store_contact_delete (JtStore *store, gint64 id, GError **error);
 
+/* What `contact list` asks for; a zero field means "any". */
+typedef struct
+{
+  const char *company; /* compared folded (case, compatibility forms); NULL: any company */
+  guint roles;         /* JtContactRole flags: contacts with any of them; 0: any */
+} JtContactFilter;
+
+/* The contacts that pass `filter`, by id. Each condition is answered by an index
+ * (company, role). A new array of JtContact*. */
+GPtrArray *jt_store_contact_list_filtered (JtStore *store, const JtContactFilter *filter,
+                                           GError **error);
+
 G_END_DECLS

@@ -188,15 +188,13 @@ jt_store_interview_get (JtStore *store, gint64 id, GError **error)
   return load_interviewers (store, interview, error) ? g_steal_pointer (&interview) : NULL;
 }
 
-/* Fills the interviewers of every interview in `interviews` with one query: those of
- * one application's interviews, or of all interviews when `application_id` is 0. Each
- * interview's people come in contact order, as interview_contacts' key keeps them. */
+/* Fills the interviewers of every interview in `interviews` from `stmt`, which yields
+ * JT_CONTACT_COLUMNS and then the interview's id. Each interview's people come in
+ * contact order, as interview_contacts' key keeps them. */
 static gboolean
-load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application_id,
-                       GError **error)
+load_interviewers_from (JtStore *store, GPtrArray *interviews, JtStmt *stmt, GError **error)
 {
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (JtStmt) stmt = NULL;
   int rc;
 
   for (guint i = 0; i < interviews->len; i++)
@@ -205,6 +203,25 @@ load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application
 
       g_hash_table_insert (by_id, &interview->id, interview);
     }
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 interview_id = jt_stmt_int64 (stmt, JT_CONTACT_N_COLUMNS);
+      JtInterview *interview = g_hash_table_lookup (by_id, &interview_id);
+
+      if (interview != NULL)
+        g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* The interviewers of one application's interviews, or of all interviews when
+ * `application_id` is 0, with one query. */
+static gboolean
+load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application_id,
+                       GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
   if (application_id != 0)
     stmt = jt_store_prepare (store,
                              "SELECT " JT_CONTACT_COLUMNS ", l.interview_id "
@@ -221,15 +238,7 @@ load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application
     return FALSE;
   if (application_id != 0)
     jt_stmt_bind_int64 (stmt, 1, application_id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 interview_id = jt_stmt_int64 (stmt, JT_CONTACT_N_COLUMNS);
-      JtInterview *interview = g_hash_table_lookup (by_id, &interview_id);
-
-      if (interview != NULL)
-        g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
-    }
-  return rc == SQLITE_DONE;
+  return load_interviewers_from (store, interviews, stmt, error);
 }
 
 GPtrArray *
@@ -263,6 +272,50 @@ jt_store_interview_list (JtStore *store, gint64 application_id, GError **error)
     return NULL;
   return g_steal_pointer (&interviews);
 }
+/* An interview lasts at most a day (the table's CHECK on duration_min), so those that
+ * end after a time all start after that time less a day: a range of interviews_by_start. */
+#define MAX_INTERVIEW_SECONDS (1440 * 60)
+
+GPtrArray *
+jt_store_interview_list_ending_after (JtStore *store, gint64 ends_after, GError **error)
+{
+  gint64 starts_after = ends_after > G_MININT64 + MAX_INTERVIEW_SECONDS
+                            ? ends_after - MAX_INTERVIEW_SECONDS
+                            : G_MININT64;
+  g_autoptr (JtStmt) stmt = NULL;
+  g_autoptr (GPtrArray) interviews = NULL;
+
+  stmt = jt_store_prepare (store,
+                           "SELECT " INTERVIEW_COLUMNS " FROM interviews i "
+                           "WHERE i.start_at > ?1 AND i.start_at + i.duration_min * 60 > ?2 "
+                           "ORDER BY i.start_at, i.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, starts_after);
+  jt_stmt_bind_int64 (stmt, 2, ends_after);
+  interviews = jt_store_collect (store, stmt, interview_from_row,
+                                 (GDestroyNotify) jt_interview_free, error);
+  if (interviews == NULL)
+    return NULL;
+  jt_stmt_release (g_steal_pointer (&stmt));
+  /* CROSS JOIN keeps interviews the outer loop: the planner cannot see that the range
+   * is a small slice, and would otherwise scan every interview's people. */
+  stmt = jt_store_prepare (store,
+                           "SELECT " JT_CONTACT_COLUMNS ", l.interview_id "
+                           "FROM interviews i CROSS JOIN interview_contacts l "
+                           "ON l.interview_id = i.id JOIN contacts c ON c.id = l.contact_id "
+                           "WHERE i.start_at > ?1 AND i.start_at + i.duration_min * 60 > ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, starts_after);
+  jt_stmt_bind_int64 (stmt, 2, ends_after);
+  if (!load_interviewers_from (store, interviews, stmt, error))
+    return NULL;
+  return g_steal_pointer (&interviews);
+}
+
 gboolean
 jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
 {

@@ -25,6 +25,10 @@ JtInterview *jt_store_interview_get (JtStore *store, gint64 id, GError **error);
  * time. A new array of JtInterview*, each with its interviewers. */
 GPtrArray *jt_store_interview_list (JtStore *store, gint64 application_id, GError **error);
 
+/* Interviews that end after `ends_after` (every one with G_MININT64), by start time
+ * then id, each with its people: what a calendar shows. A new array of JtInterview*. */
+GPtrArray *jt_store_interview_list_ending_after (JtStore *store, gint64 ends_after,
+                                                 GError **error);
 gboolean jt_store_interview_delete (JtStore *store, gint64 id, GError **error);
 
 /* Interviews that came from a calendar invitation (`jobtrack import`), known by the

@@ -163,6 +163,25 @@ jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **erro
                     contact_id, error);
 }
 
+gboolean
+jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
+                           gpointer user_data, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      all ? REMINDER_SELECT "ORDER BY r.id"
+          : REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') ORDER BY r.fire_at, r.id",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+    if (!func (reminder_from_row (stmt), user_data, error))
+      return FALSE;
+  return rc == SQLITE_DONE;
+}
+
 GPtrArray *
 jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error)
 {

@@ -40,6 +40,14 @@ GPtrArray *jt_store_reminder_list_all (JtStore *store, GError **error);
  * first: the agenda. */
 GPtrArray *jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error);
 
+/* Calls `func` with each open (pending or snoozed) reminder, soonest first — or with
+ * `all`, every reminder by id — reading them one at a time rather than all at once.
+ * `func` takes the reminder (free it with jt_reminder_free) and may not use the store;
+ * when it returns FALSE with an error set, the walk stops and that error is returned. */
+typedef gboolean (*JtReminderFunc) (JtReminder *reminder, gpointer user_data, GError **error);
+gboolean jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
+                                    gpointer user_data, GError **error);
+
 /* Open reminders that have come due by `now` and not been notified since they last
  * came due (never, or before a snooze moved them), soonest first. */
 GPtrArray *jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error);

@@ -90,7 +90,7 @@ jt_search_query_from_text (const char *text, GError **error)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* The index's rowid is id * 8 + kind (0004-search.sql). */
+/* The index's rowid is id * 8 + kind (0006-search.sql). */
 #define SEARCH_SQL                                                                            \
   "SELECT s.rowid % 8, s.rowid / 8, snippet (search_index, -1, ?3, ?4, '…', "             \
   G_STRINGIFY (SNIPPET_WORDS) "), rank, a.id, "                                              \

@@ -1,6 +1,6 @@
 /* jt-store-search.h: full-text search over the records (`jobtrack search`).
  *
- * The index (schema/0004-search.sql) holds one row per application, contact, interview
+ * The index (schema/0006-search.sql) holds one row per application, contact, interview
  * and touch, kept in step with the records by triggers, so every write through any path
  * is searchable at once. */
 #pragma once

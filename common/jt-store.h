@@ -29,10 +29,24 @@ const char *jt_store_get_path (JtStore *store);
 guint jt_store_get_schema_version (JtStore *store);
 guint jt_store_known_schema_version (void);
 
+/* Reads the database file through a memory map rather than a read() call per page:
+ * faster for a command that reads much of a large database once (an export). The
+ * pages read count as the process's resident memory while it runs, so it is for
+ * short-lived commands, not the daemon. */
+void jt_store_use_memory_map (JtStore *store);
+
+/* Gives back the memory the connection's page cache holds (a long-running process that
+ * read a lot once, such as the daemon after writing the calendar). */
+void jt_store_release_memory (JtStore *store);
+
 /* Starts the one write transaction of an operation (BEGIN IMMEDIATE). Free the returned
  * transaction with jt_transaction_free: unless jt_transaction_commit succeeded first,
  * that rolls everything back. Transactions do not nest. */
 JtTransaction *jt_store_begin_write (JtStore *store, GError **error);
+/* Starts a read transaction (BEGIN DEFERRED): every read until jt_transaction_free sees
+ * one snapshot of the database, however long it takes, while others go on writing (the
+ * database is in WAL mode). Nothing may be written in it. */
+JtTransaction *jt_store_begin_read (JtStore *store, GError **error);
 gboolean jt_transaction_commit (JtTransaction *txn, GError **error);
 void jt_transaction_free (JtTransaction *txn);
 

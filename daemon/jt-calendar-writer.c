@@ -2,9 +2,11 @@
 #include "jt-calendar-writer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
@@ -61,15 +63,13 @@ jt_calendar_writer_default_path (void)
   return g_build_filename (dir, CALENDAR_FILE, NULL);
 }
 
-/* A SHA-256 digest of `text`, so the writer keeps 32 bytes, not the whole calendar. */
+/* SHA-256 digests: the writer keeps 32 bytes, not the whole calendar. */
 static GBytes *
-digest_of (const char *text, gsize length)
+digest_of (GChecksum *checksum)
 {
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   guint8 buffer[32];
   gsize size = sizeof buffer;
 
-  g_checksum_update (checksum, (const guchar *) text, (gssize) length);
   g_checksum_get_digest (checksum, buffer, &size);
   return g_bytes_new (buffer, size);
 }
@@ -107,42 +107,70 @@ remember_file (JtCalendarWriter *writer, GBytes *digest)
   writer->mtime = st.st_mtim;
 }
 
-/* TRUE when the file already holds `text` (a calendar left by an earlier run): it is
- * left alone, so that subscribers do not see a change that is none. */
-static gboolean
-file_holds (JtCalendarWriter *writer, const char *text, gsize length)
+/* The digest of the file at `path` as it is, or NULL when it cannot be read (or is a
+ * symlink, which is never taken for ours). */
+static GBytes *
+digest_of_file (const char *path)
 {
-  g_autofree char *contents = NULL;
-  gsize contents_length = 0;
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buffer[64 * 1024];
+  ssize_t n;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
-  if (g_file_test (writer->path, G_FILE_TEST_IS_SYMLINK)
-      || !g_file_get_contents (writer->path, &contents, &contents_length, NULL))
-    return FALSE;
-  return contents_length == length && memcmp (contents, text, length) == 0;
+  if (fd < 0)
+    return NULL;
+  while ((n = read (fd, buffer, sizeof buffer)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (fd);
+          return NULL;
+        }
+      g_checksum_update (checksum, buffer, n);
+    }
+  close (fd);
+  return digest_of (checksum);
 }
 
-gboolean
-jt_calendar_writer_update (JtCalendarWriter *writer, GError **error)
+/* Where the export goes: the temporary file that may replace the calendar, and the
+ * digest of what it holds. */
+typedef struct
 {
-  g_autofree char *text = NULL;
+  JtAtomicFile *file;
+  GChecksum *checksum;
+  gsize length;
+  GCancellable *cancellable;
+} Pass;
+
+static gboolean
+write_piece (const char *text, gsize length, gpointer user_data, GError **error)
+{
+  Pass *pass = user_data;
+
+  if (g_cancellable_is_cancelled (pass->cancellable))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, "the calendar update was cancelled");
+      return FALSE;
+    }
+  g_checksum_update (pass->checksum, (const guchar *) text, (gssize) length);
+  pass->length += length;
+  return jt_atomic_file_append (pass->file, text, length, error);
+}
+
+/* The export is written to a temporary file as it is printed (a large calendar is
+ * never held in memory), which replaces the calendar only when its text is new. */
+gboolean
+jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GCancellable *cancellable,
+                           GError **error)
+{
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;
-  gsize length;
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  Pass pass = { NULL, checksum, 0, cancellable };
 
   g_return_val_if_fail (writer != NULL, FALSE);
-  text = jt_ical_export (writer->store, FALSE, error);
-  if (text == NULL)
-    return FALSE;
-  length = strlen (text);
-  digest = digest_of (text, length);
-  if (file_is_ours (writer) && g_bytes_equal (digest, writer->written_digest))
-    return TRUE;
-  if (writer->written_digest == NULL && file_holds (writer, text, length))
-    {
-      remember_file (writer, digest);
-      return TRUE;
-    }
-
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -154,9 +182,35 @@ jt_calendar_writer_update (JtCalendarWriter *writer, GError **error)
                    "cannot create %s: %s", folder, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!jt_atomic_file_write (writer->path, text, length, error))
+  if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
+    return FALSE;
+  if (!jt_ical_export_write (writer->store, FALSE, now, write_piece, &pass, error))
+    {
+      jt_atomic_file_abort (pass.file);
+      return FALSE;
+    }
+  digest = digest_of (checksum);
+  if (file_is_ours (writer) && g_bytes_equal (digest, writer->written_digest))
+    {
+      jt_atomic_file_abort (pass.file);
+      return TRUE;
+    }
+  /* A calendar left by an earlier run that already says the same is left alone, so
+   * that subscribers do not see a change that is none. */
+  if (writer->written_digest == NULL)
+    {
+      g_autoptr (GBytes) on_disk = digest_of_file (writer->path);
+
+      if (on_disk != NULL && g_bytes_equal (digest, on_disk))
+        {
+          jt_atomic_file_abort (pass.file);
+          remember_file (writer, digest);
+          return TRUE;
+        }
+    }
+  if (!jt_atomic_file_commit (pass.file, error))
     return FALSE;
   remember_file (writer, digest);
-  g_debug ("wrote the calendar %s (%" G_GSIZE_FORMAT " bytes)", writer->path, length);
+  g_debug ("wrote the calendar %s (%" G_GSIZE_FORMAT " bytes)", writer->path, pass.length);
   return TRUE;
 }

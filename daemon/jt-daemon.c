@@ -19,10 +19,12 @@
 #include <systemd/sd-daemon.h>
 #endif
 
+#include "jt-calendar-worker.h"
 #include "jt-calendar-writer.h"
 #include "jt-config.h"
 #include "jt-db-watch.h"
 #include "jt-error.h"
+#include "jt-draft.h"
 #include "jt-notifier.h"
 #include "jt-paths.h"
 #include "jt-reminder-actions.h"
@@ -45,7 +47,7 @@ struct _JtDaemon
   GTimeZone *tz;
   JtNotifier *notifier;
   JtWallTimer *timer;
-  JtCalendarWriter *calendar;
+  JtCalendarWorker *calendar;
   gboolean calendar_failing; /* a failure was logged; quiet until a write works */
   guint calendar_source;     /* a pending calendar update */
   JtDbWatch *db_watch;
@@ -53,7 +55,10 @@ struct _JtDaemon
   GDBusConnection *system_bus;
   guint sleep_subscription;
   GHashTable *shown_unmarked; /* reminder id -> when shown, for marks that failed */
-  GHashTable *reported_waiting; /* ids of reminders logged as due but not shown */
+  /* The last reminder (by fire time, then id) logged as due but not shown: those up
+   * to it are not logged again. Zero while delivery works. */
+  gint64 reported_fire_at;
+  gint64 reported_id;
   gboolean catching_up;         /* the first delivery since start */
   GMainLoop *loop;
   guint hup_source;
@@ -145,6 +150,20 @@ mark_notified (JtDaemon *daemon, gint64 id, gint64 now)
                        g_memdup2 (&now, sizeof now));
 }
 
+/* After a summary: one transaction for them all (a long absence can leave thousands),
+ * else one at a time, so that those that can be marked are. */
+static void
+mark_all_notified (JtDaemon *daemon, GPtrArray *shown, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (jt_reminder_mark_notified_all (daemon->store, shown, now, &error))
+    return;
+  g_debug ("cannot mark the summarised follow-ups at once: %s", error->message);
+  for (guint i = 0; i < shown->len; i++)
+    mark_notified (daemon, ((JtReminder *) g_ptr_array_index (shown, i))->id, now);
+}
+
 static void
 retry_unmarked (JtDaemon *daemon)
 {
@@ -159,37 +178,54 @@ retry_unmarked (JtDaemon *daemon)
     }
 }
 
-/* Logs each follow-up that is due but cannot be shown, once, by name: under systemd the
- * journal is then the record of what was due. */
+/* At most this many waiting follow-ups are logged by name at a time; the rest are
+ * counted. A long absence can leave thousands due, and the journal is not the agenda. */
+#define REPORT_BY_NAME 10
+
+/* Logs each follow-up that is due but cannot be shown, once: under systemd the journal
+ * is then the record of what was due. `due` is in fire order (jt_scheduler_plan). */
 static void
 report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
 {
+  guint named = 0, counted = 0;
+
   for (guint i = 0; i < due->len; i++)
     {
       const JtReminder *reminder = g_ptr_array_index (due, i);
 
-      if (g_hash_table_contains (daemon->reported_waiting, &reminder->id))
+      if (reminder->fire_at < daemon->reported_fire_at
+          || (reminder->fire_at == daemon->reported_fire_at
+              && reminder->id <= daemon->reported_id))
         continue;
-      g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s", reminder->id,
-                 error->message, reminder->title);
-      g_hash_table_add (daemon->reported_waiting, g_memdup2 (&reminder->id, sizeof (gint64)));
+      if (named < REPORT_BY_NAME)
+        {
+          g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s",
+                     reminder->id, error->message, reminder->title);
+          named++;
+        }
+      else
+        counted++;
+      daemon->reported_fire_at = reminder->fire_at;
+      daemon->reported_id = reminder->id;
     }
+  if (counted > 0)
+    g_message ("%u more follow-ups are due but not shown (%s); `jobtrack agenda` lists them",
+               counted, error->message);
 }
 
-/* Keeps followups.ics equal to the database; a failure is logged once, until a write
- * works again. */
-static gboolean
-update_calendar (gpointer user_data)
+/* How an update of followups.ics went; a failure is logged once, until a write works
+ * again. */
+static void
+on_calendar_written (const GError *error, gpointer user_data)
 {
   JtDaemon *daemon = user_data;
-  g_autoptr (GError) error = NULL;
 
-  daemon->calendar_source = 0;
-  if (jt_calendar_writer_update (daemon->calendar, &error))
+  if (error == NULL)
     {
+      g_debug ("the calendar is up to date");
       if (daemon->calendar_failing)
         g_message ("the calendar %s is up to date again",
-                   jt_calendar_writer_get_path (daemon->calendar));
+                   jt_calendar_worker_get_path (daemon->calendar));
       daemon->calendar_failing = FALSE;
     }
   else
@@ -199,14 +235,22 @@ update_calendar (gpointer user_data)
       daemon->calendar_failing = TRUE;
     }
 #ifdef __GLIBC__
-  /* The export of a large calendar is built in memory; give it back to the system. */
+  /* Printing a large calendar used memory on the worker's thread; give it back. */
   malloc_trim (0);
 #endif
+}
+
+static gboolean
+update_calendar (gpointer user_data)
+{
+  JtDaemon *daemon = user_data;
+
+  daemon->calendar_source = 0;
+  jt_calendar_worker_request (daemon->calendar, wall_now ());
   return G_SOURCE_REMOVE;
 }
 
-/* Writes the calendar once the main loop is idle: a burst of changes is written once,
- * and never holds up a notification or the timer. */
+/* Writes the calendar shortly after a change: a burst of changes is written once. */
 static void
 schedule_calendar_update (JtDaemon *daemon)
 {
@@ -235,8 +279,7 @@ deliver_and_reschedule (JtDaemon *daemon)
   if (plan.summarize)
     {
       if (jt_notifier_show_summary (daemon->notifier, plan.due->len, &error))
-        for (guint i = 0; i < plan.due->len; i++)
-          mark_notified (daemon, ((JtReminder *) g_ptr_array_index (plan.due, i))->id, now);
+        mark_all_notified (daemon, plan.due, now);
       else
         waiting = TRUE;
     }
@@ -260,10 +303,9 @@ deliver_and_reschedule (JtDaemon *daemon)
   else
     {
       daemon->catching_up = FALSE;
-      g_hash_table_remove_all (daemon->reported_waiting);
+      daemon->reported_fire_at = daemon->reported_id = 0;
     }
 
-  /* After the notifications and the timer: a large calendar takes a while to write. */
   schedule_calendar_update (daemon);
 
   wake = plan.next_wake;
@@ -273,6 +315,11 @@ deliver_and_reschedule (JtDaemon *daemon)
   if (!jt_wall_timer_set (daemon->timer, wake, &error))
     g_warning ("%s", error->message);
   g_debug ("next wake-up %" G_GINT64_FORMAT, wake);
+  /* Between wake-ups the daemon only waits: what the planning read stays on disk. */
+  jt_store_release_memory (daemon->store);
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 static void
@@ -307,6 +354,13 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
   gint64 now = wall_now ();
   gboolean ok;
 
+  if (action == JT_NOTIFY_DRAFT)
+    {
+      if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, NULL, &error))
+        g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
+                   error->message);
+      return;
+    }
   jt_rules_set_now (daemon->rules, now);
   if (action == JT_NOTIFY_DONE)
     ok = jt_reminder_mark_done (daemon->store, reminder_id, NULL, now, NULL, &error);
@@ -491,7 +545,6 @@ jt_daemon_new (const char *db_path, GError **error)
   daemon->lock_fd = -1;
   daemon->db_path = g_strdup (db_path);
   daemon->shown_unmarked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  daemon->reported_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   daemon->catching_up = TRUE;
   if (!jt_paths_prepare_database_dir (db_path, error)
       || (daemon->lock_fd = take_lock (db_path, error)) < 0
@@ -502,7 +555,8 @@ jt_daemon_new (const char *db_path, GError **error)
   {
     g_autofree char *calendar_path = jt_calendar_writer_default_path ();
 
-    daemon->calendar = jt_calendar_writer_new (daemon->store, calendar_path);
+    daemon->calendar
+        = jt_calendar_worker_new (db_path, calendar_path, on_calendar_written, daemon);
   }
   daemon->timer = jt_wall_timer_new (on_timer, daemon, error);
   if (daemon->timer == NULL
@@ -532,13 +586,12 @@ jt_daemon_free (JtDaemon *daemon)
   g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
   g_clear_pointer (&daemon->timer, jt_wall_timer_free);
   g_clear_handle_id (&daemon->calendar_source, g_source_remove);
-  g_clear_pointer (&daemon->calendar, jt_calendar_writer_free);
+  g_clear_pointer (&daemon->calendar, jt_calendar_worker_free);
   g_clear_pointer (&daemon->rules, jt_rules_free);
   g_clear_pointer (&daemon->store, jt_store_free);
   g_clear_pointer (&daemon->config, jt_config_free);
   g_clear_pointer (&daemon->tz, g_time_zone_unref);
   g_clear_pointer (&daemon->shown_unmarked, g_hash_table_unref);
-  g_clear_pointer (&daemon->reported_waiting, g_hash_table_unref);
   g_clear_pointer (&daemon->loop, g_main_loop_unref);
   if (daemon->lock_fd >= 0)
     close (daemon->lock_fd);

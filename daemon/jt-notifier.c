@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-letter.h"
 #include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
@@ -76,6 +77,7 @@ static const struct
   { "done", "Done", JT_NOTIFY_DONE },
   { "snooze-day", "Snooze 1 day", JT_NOTIFY_SNOOZE_DAY },
   { "snooze-week", "Snooze 1 week", JT_NOTIFY_SNOOZE_WEEK },
+  { "draft", "Draft", JT_NOTIFY_DRAFT }, /* letters only */
 };
 
 /* ---- Text ------------------------------------------------------------------------- */
@@ -323,6 +325,12 @@ on_action_invoked (NotifyNotification *notification, char *action, gpointer user
         g_object_ref (notification);
         if (notifier->on_action != NULL)
           notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
+        /* A draft opened is not the letter sent: Done and Snooze stay on offer. */
+        if (actions[i].action == JT_NOTIFY_DRAFT)
+          {
+            g_object_unref (notification);
+            return;
+          }
         /* Most servers close a notification once an action was chosen; not all do. */
         if (notify_notification_get_closed_reason (notification) == NOTIFY_CLOSED_REASON_UNSET
             && !notify_notification_close (notification, &error))
@@ -445,8 +453,9 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
                                 g_variant_new_int64 (reminder->id));
   if (g_strv_contains ((const char *const *) caps, "actions"))
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      notify_notification_add_action (notification, actions[i].id, actions[i].label,
-                                      on_action_invoked, notifier, NULL);
+      if (actions[i].action != JT_NOTIFY_DRAFT || jt_letter_kind_for_rule (reminder->rule, NULL))
+        notify_notification_add_action (notification, actions[i].id, actions[i].label,
+                                        on_action_invoked, notifier, NULL);
 
   if (!show (notification, error))
     {

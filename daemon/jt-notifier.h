@@ -4,7 +4,8 @@
  * summary is plain text by the Desktop Notifications spec (servers escape it), so record
  * text goes there unescaped but on one line. Both are capped in length.
  * Where the server advertises the "actions" capability, each notification carries Done,
- * Snooze 1 day and Snooze 1 week; a click calls back with the reminder's id. The
+ * Snooze 1 day and Snooze 1 week, and a letter's (jt_letter_kind_for_rule) also Draft;
+ * a click calls back with the reminder's id. Draft leaves the notification on screen. The
  * notifier watches the bus name org.freedesktop.Notifications and calls back when a
  * server appears, so what waited can be delivered then.
  *
@@ -23,6 +24,7 @@ typedef enum {
   JT_NOTIFY_DONE,
   JT_NOTIFY_SNOOZE_DAY,
   JT_NOTIFY_SNOOZE_WEEK,
+  JT_NOTIFY_DRAFT, /* open the letter's draft; the reminder stays as it is */
 } JtNotifyAction;
 
 typedef void (*JtNotifyActionFunc) (gint64 reminder_id, JtNotifyAction action,

@@ -20,9 +20,9 @@ void jt_test_remove_tree (const char *path);
  * empty when every query is indexed. */
 GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
 
-/* SQL that takes a database of schema 4 back to what schema 3 made of it (the tests of
+/* SQL that takes a database of schema 6 back to what schema 5 made of it (the tests of
  * older migrations run it before going further back). */
-#define JT_TEST_UNDO_SCHEMA_4                                                                 \
+#define JT_TEST_UNDO_SCHEMA_6                                                                 \
   "DROP TRIGGER search_application_insert; DROP TRIGGER search_application_update; "          \
   "DROP TRIGGER search_application_delete; DROP TRIGGER search_contact_insert; "              \
   "DROP TRIGGER search_contact_update; DROP TRIGGER search_contact_delete; "                  \
@@ -30,7 +30,7 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
   "DROP TRIGGER search_interview_delete; DROP TRIGGER search_touch_insert; "                  \
   "DROP TRIGGER search_touch_update; DROP TRIGGER search_touch_delete; "                      \
   "DROP TABLE search_index; DROP INDEX applications_by_company_family; "                      \
-  "DROP INDEX applications_by_created; DROP INDEX reminders_done_by_due; "                    \
-  "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 3; "
+  "DROP INDEX reminders_done_by_due; "                                                         \
+  "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 5; "
 
 G_END_DECLS

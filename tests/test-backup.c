@@ -1052,6 +1052,9 @@ as_schema_1 (JsonNode *root)
       json_object_remove_member (row, "invite_uid");
       json_object_remove_member (row, "invite_sequence");
     }
+  /* Schema 5 added the skills of applications. */
+  for (guint i = 0; i < json_array_get_length (applications); i++)
+    json_object_remove_member (json_array_get_object_element (applications, i), "skills");
 }
 
 static void

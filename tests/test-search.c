@@ -1,4 +1,4 @@
-/* test-search.c: the full-text index (schema 4) and company families (and that the
+/* test-search.c: the full-text index (schema 6) and company families (and that the
  * queries of `stats` and `import --csv` need no scan either): what is found,
  * how it is ranked, that typed text is never read as query syntax, that the index
  * follows every write and that the migration indexes the rows of an older database. */
@@ -270,7 +270,7 @@ raw_exec (const char *path, const char *sql)
   sqlite3_close (db);
 }
 
-/* A database made before schema 4 is indexed, and its companies get families, by the
+/* A database made before schema 6 is indexed, and its companies get families, by the
  * migration itself. */
 static void
 test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
@@ -279,10 +279,10 @@ test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) family = NULL;
   g_clear_pointer (&f->store, jt_store_free);
-  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_4);
+  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_6);
   f->store = jt_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, 4);
+  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, 6);
 
   assert_finds_only (f->store, "kubernetes", JT_SEARCH_APPLICATION, r.app);
   assert_finds_only (f->store, "sailing", JT_SEARCH_CONTACT, r.contact);
@@ -294,7 +294,7 @@ test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (((JtApplication *) family->pdata[0])->id, ==, r.app);
 }
 
-/* Debian's libsqlite3 is built with FTS5; schema 4 needs it. */
+/* Debian's libsqlite3 is built with FTS5; schema 6 needs it. */
 static void
 test_sqlite_has_fts5 (void)
 {

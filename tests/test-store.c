@@ -239,13 +239,15 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   app = insert_application (store, "Initech", "");
   g_clear_pointer (&store, jt_store_free);
-  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_4
+  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_6
                      "DROP TABLE reminders; DROP TABLE settings; "
                      "DROP INDEX offers_open_by_deadline; "
                      "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
                      "DROP INDEX interviews_by_invite_uid; "
                      "ALTER TABLE interviews DROP COLUMN invite_sequence; "
                      "ALTER TABLE interviews DROP COLUMN invite_uid; "
+                     "DROP INDEX applications_by_created; "
+                     "ALTER TABLE applications DROP COLUMN skills; "
                      "PRAGMA user_version = 1");
   store = jt_store_open (f->path, &error);
   g_assert_no_error (error);

@@ -193,6 +193,13 @@ class DatabaseFileTest(JobtrackTestCase):
         os.mkdir(folder)
         path = os.path.join(folder, "jobtrack.db")
         self.make_db(path)
+        # jobtrack leaves the WAL in place; another program closing the database last
+        # folds it in and removes it. In a folder that may not be written, SQLite then
+        # cannot make a new one, so no write is possible.
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA user_version").fetchone()
+        con.close()
+        self.assertFalse(os.path.exists(path + "-wal"))
         self.give_tmp_to_nobody()
         os.chmod(folder, 0o555)
         before = self.db_snapshot(path)
@@ -314,9 +321,6 @@ class CommandLineTest(JobtrackTestCase):
                      ["contact", "list", "--frobnicate"]]:
             with self.subTest(args=args):
                 self.assert_refused(2, *args)
-        rc, out, err = self.jt()
-        self.assertEqual(rc, 2)
-        self.assertIn("Usage", err)
 
     def test_version(self):
         rc, out, err = self.jt("--version", db=False)

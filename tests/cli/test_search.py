@@ -110,7 +110,7 @@ class SearchTest(JobtrackTestCase):
 
     def test_existing_database_is_indexed_on_upgrade(self):
         self.populate()
-        # Take the database back to schema 3, as an older jobtrack left it.
+        # Take the database back to schema 5, as an older jobtrack left it.
         con = sqlite3.connect(self.db)
         triggers = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'")]
@@ -118,8 +118,8 @@ class SearchTest(JobtrackTestCase):
             con.execute("DROP TRIGGER %s" % name)
         con.executescript(
             "DROP TABLE search_index; DROP INDEX applications_by_company_family;"
-            "DROP INDEX applications_by_created; DROP INDEX reminders_done_by_due;"
-            "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 3;")
+            "DROP INDEX reminders_done_by_due;"
+            "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 5;")
         con.close()
         self.assertEqual([h["kind"] for h in self.search("terraform")], ["interview"])
         self.assertEqual([h["kind"] for h in self.search("sailing")], ["contact"])

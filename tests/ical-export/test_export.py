@@ -15,7 +15,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from icalharness import (HOSTILE, UTC, IcalTestCase, as_utc, categories_of,  # noqa: E402
+from icalharness import (DEFAULT_NOW, HOSTILE, UTC, IcalTestCase, as_utc, categories_of,  # noqa: E402
                          end_of, multi_line, one_line, parse_time)
 
 REMINDER_MINUTES = datetime.timedelta(minutes=15)
@@ -80,12 +80,12 @@ class ExportTest(IcalTestCase):
         self.assertEqual(text.count("TRIGGER:PT0S\r\n"), len(by_id))
         self.assertNotRegex(text, r"TRIGGER[^:\r\n]*:-?P\r\n")
 
-    def test_one_event_per_open_reminder_and_per_interview(self):
+    def test_one_event_per_open_reminder_and_per_scheduled_interview(self):
         agenda = self.seed()
         events = self.events(self.export())
-        expected = {r["uid"] for r in agenda} | {self.interview_uid(i["id"])
-                                                 for i in self.interviews()}
-        self.assertEqual(set(events), expected)
+        # Interview 1 (an hour ago) has ended: only `--all` has it.
+        self.assertEqual(set(events), {r["uid"] for r in agenda})
+        self.assertIn(self.interview_uid(1), self.events(self.export("--all")))
         # The rules' summary, thank-you, call and check-in; two of one's own still open.
         self.assertEqual(sorted(r["rule"] for r in agenda),
                          ["application_follow_up", "follow_up_call", "manual", "manual",
@@ -102,7 +102,7 @@ class ExportTest(IcalTestCase):
         self.assertEqual(len(closed), 2)
         without = self.events(self.export())
         with_all = self.events(self.export("--all"))
-        self.assertEqual(set(with_all) - set(without), set(closed))
+        self.assertEqual(set(with_all) - set(without) - {self.interview_uid(1)}, set(closed))
         for uid, r in closed.items():
             event = with_all[uid]
             self.assertEqual(str(event["STATUS"]), "CANCELLED")
@@ -140,7 +140,7 @@ class ExportTest(IcalTestCase):
         self.add_interview("Hooli", "Data Engineer", "--at", "2026-12-08 14:30",
                            "--duration", "45m", "--kind", "video",
                            "--with", "Ann Lee <ann@hooli.example>, Head of Data")
-        events = self.events(self.export())
+        events = self.events(self.export("--all"))
         interviews = self.interviews()
         self.assertEqual(len(interviews), 2)
         for i in interviews:
@@ -164,16 +164,29 @@ class ExportTest(IcalTestCase):
         self.assertEqual(str(events[self.interview_uid(1)]["LOCATION"]), "Room 4, HQ")
         self.assertNotIn("LOCATION", hooli)
 
+    def test_a_scheduled_interview_is_in_the_calendar_until_it_ends(self):
+        self.seed()
+        self.add_interview("Hooli", "Data Engineer", "--at", "2026-12-08 14:30",
+                           "--duration", "45m")
+        hooli = self.interview_uid(2)
+        self.assertIn(hooli, self.events(self.export(now="2026-12-08T15:14:00")))
+        self.assertNotIn(hooli, self.events(self.export(now="2026-12-08T15:15:00")))
+        self.assertIn(hooli, self.events(self.export("--all", now="2026-12-08T15:15:00")))
+
     # ---- stable across exports ---------------------------------------------------------
 
     def test_two_exports_without_a_change_are_the_same_text(self):
         self.seed()
+        self.add_interview("Hooli", "Data Engineer", "--at", "2027-03-08 14:30")
         first = self.export()
+        self.assertIn(b"interview-2@jobtrack", first)
         self.assertEqual(self.export(), first)
-        # Neither the clock nor the zone of the person exporting changes a byte.
+        # Neither the clock (while no interview ends) nor the zone of the person
+        # exporting changes a byte.
         self.assertEqual(self.export(now="2027-03-01T12:00:00"), first)
-        self.assertEqual(self.export(tz="Australia/Sydney"), first)
-        self.assertEqual(self.export(tz="America/New_York"), first)
+        same_instant = DEFAULT_NOW + "+01:00"
+        self.assertEqual(self.export(tz="Australia/Sydney", now=same_instant), first)
+        self.assertEqual(self.export(tz="America/New_York", now=same_instant), first)
         self.assertEqual(self.export("--all"), self.export("--all", tz="UTC"))
 
     def test_uids_stay_and_unrelated_events_keep_their_text_when_something_changes(self):
@@ -209,9 +222,9 @@ class ExportTest(IcalTestCase):
 
     def test_an_interview_sequence_grows_when_it_moves(self):
         self.seed()
-        before = self.events(self.export())[self.interview_uid(1)]
+        before = self.events(self.export("--all"))[self.interview_uid(1)]
         self.ok("interview", "edit", "1", "--at", "2026-12-01 08:30", now="2026-12-01T10:00:00")
-        after = self.events(self.export())[self.interview_uid(1)]
+        after = self.events(self.export("--all"))[self.interview_uid(1)]
         self.assertGreater(int(after["SEQUENCE"]), int(before["SEQUENCE"]))
         self.assertEqual(as_utc(after["DTSTART"]), datetime.datetime(2026, 12, 1, 7, 30, tzinfo=UTC))
 
@@ -272,7 +285,7 @@ class ExportTest(IcalTestCase):
         thanks = [r for r in agenda if r["rule"] == "thank_you"][0]
         self.assertIn("Edge" + multi_line(HOSTILE), str(events[thanks["uid"]]["DESCRIPTION"]))
         self.assertIn("\n", multi_line(HOSTILE))
-        interview = events[self.interview_uid(1)]
+        interview = self.events(self.export("--all"))[self.interview_uid(1)]
         self.assertEqual(str(interview["LOCATION"]), one_line("Room" + HOSTILE))
         self.assertEqual(str(interview["SUMMARY"]), "Interview (onsite) — %s, %s" % (
             one_line("Ini" + HOSTILE), one_line("Dev" + HOSTILE)))

@@ -1,4 +1,4 @@
--- 0004: finding things (`jobtrack search`) and not applying twice (`add` warns).
+-- 0006: finding things (`jobtrack search`) and not applying twice (`add` warns).
 
 -- The company without its legal form, folded: "ACME Inc.", "acme gmbh" and "Acme, LLC"
 -- are one company family, "acme". Computed by jt_company_family() in C (jt-records.c);
@@ -8,9 +8,8 @@ ALTER TABLE applications ADD COLUMN company_family TEXT NOT NULL DEFAULT '';
 UPDATE applications SET company_family = jt_company_family (company);
 CREATE INDEX applications_by_company_family ON applications (company_family);
 
--- `stats --since` reads applications by when they were recorded, and follow-ups done
--- by their due time.
-CREATE INDEX applications_by_created ON applications (created_at);
+-- `stats --since` reads applications by when they were recorded (the index of 0004),
+-- and follow-ups done by their due time.
 CREATE INDEX reminders_done_by_due ON reminders (due_at) WHERE state = 'done';
 
 -- One full-text row per application, contact, interview and touch. Its rowid encodes
