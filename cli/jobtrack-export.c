@@ -40,7 +40,7 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
 
   if (output != NULL && (to.file = jt_atomic_file_begin (output, error)) == NULL)
     return FALSE;
-  if (!jt_ical_export_write (store, all, now, write_piece, &to, error))
+  if (!jt_ical_export_write (store, all, now, cli->tz, write_piece, &to, error))
     {
       g_clear_pointer (&to.file, jt_atomic_file_abort);
       return FALSE;

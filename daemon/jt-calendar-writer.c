@@ -162,8 +162,8 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
 /* The export is written to a temporary file as it is printed (a large calendar is
  * never held in memory), which replaces the calendar only when its text is new. */
 gboolean
-jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GCancellable *cancellable,
-                           GError **error)
+jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
+                           GCancellable *cancellable, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;
@@ -184,7 +184,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GCancellable *c
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!jt_ical_export_write (writer->store, FALSE, now, write_piece, &pass, error))
+  if (!jt_ical_export_write (writer->store, FALSE, now, tz, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;
