@@ -10,7 +10,7 @@
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
-#include "jt-ical-export.h"
+#include "jt-ical.h"
 #include "jt-paths.h"
 
 #define CALENDAR_FILE "followups.ics"
@@ -169,8 +169,11 @@ jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
   g_autoptr (GBytes) digest = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   Pass pass = { NULL, checksum, 0, cancellable };
+  const JtIcal *ical;
 
   g_return_val_if_fail (writer != NULL, FALSE);
+  if ((ical = jt_ical_load (error)) == NULL)
+    return FALSE;
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -184,7 +187,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!jt_ical_export_write (writer->store, FALSE, now, tz, write_piece, &pass, error))
+  if (!ical->export_write (writer->store, FALSE, now, tz, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;
