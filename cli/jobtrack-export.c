@@ -7,7 +7,7 @@
 #include "jt-atomic-file.h"
 #include "jt-backup.h"
 #include "jt-error.h"
-#include "jt-ical-export.h"
+#include "jt-ical.h"
 
 /* Where the calendar goes as it is printed: the atomic file of -o, or standard output. */
 typedef struct
@@ -37,10 +37,13 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
 {
   Destination to = { NULL };
   gint64 now = g_date_time_to_unix (cli->now);
+  const JtIcal *ical = jt_ical_load (error);
 
+  if (ical == NULL)
+    return FALSE;
   if (output != NULL && (to.file = jt_atomic_file_begin (output, error)) == NULL)
     return FALSE;
-  if (!jt_ical_export_write (store, all, now, write_piece, &to, error))
+  if (!ical->export_write (store, all, now, cli->tz, write_piece, &to, error))
     {
       g_clear_pointer (&to.file, jt_atomic_file_abort);
       return FALSE;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-letter.h"
 #include "jt-records.h"
 #include "jt-store.h"
 #include "jt-store-applications.h"
@@ -258,10 +259,11 @@ scratch_clean_line (ReminderPrinter *p, const char *text)
   return p->scratch->str;
 }
 
-/* The context, who and how to reach them, the application, and the reminder's number
- * (for `jobtrack done N`), in the scratch buffer. */
+/* The context, who and how to reach them, the application, the first lines of the
+ * letter's draft (`draft`, or NULL) and the reminder's number (for `jobtrack done N`), in
+ * the scratch buffer. */
 static const char *
-reminder_description (ReminderPrinter *p, const JtReminder *reminder)
+reminder_description (ReminderPrinter *p, const JtReminder *reminder, const char *draft)
 {
   GString *text = p->scratch;
 
@@ -291,6 +293,14 @@ reminder_description (ReminderPrinter *p, const JtReminder *reminder)
       g_string_append_printf (text, " (application %" G_GINT64_FORMAT ")",
                               reminder->application_id);
     }
+  if (draft != NULL)
+    {
+      new_line (text);
+      g_string_append (text, "\nDraft (jobtrack letter --reminder ");
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "):\n", reminder->id);
+      append_clean (text, draft, FALSE);
+      g_string_append_c (text, '\n');
+    }
   new_line (text);
   g_string_append_printf (text, "jobtrack reminder %" G_GINT64_FORMAT, reminder->id);
   return text->str;
@@ -317,7 +327,8 @@ append_property (GString *out, icalproperty *property)
 /* Appends the reminder's VEVENT to `out`. DTSTAMP and LAST-MODIFIED are the record's
  * last change, so an unchanged record exports the same text. */
 static void
-append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder)
+append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder,
+                 const char *draft)
 {
   const EventFrame *f = p->frame;
   gboolean closed
@@ -333,7 +344,7 @@ append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder)
   title = scratch_clean_line (p, reminder->title);
   icalproperty_set_summary (p->summary, title);
   icalproperty_set_description (p->alarm_description, title);
-  icalproperty_set_description (p->description, reminder_description (p, reminder));
+  icalproperty_set_description (p->description, reminder_description (p, reminder, draft));
 
   g_string_append (out, f->begin);
   append_property (out, p->uid);
@@ -366,9 +377,17 @@ append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder)
 #define MAX_THREADS 4
 #define MIN_EVENTS_PER_THREAD 256
 
+/* Open letters carry the first lines of their draft, read while the batch is read (a
+ * draft takes a few queries, ~0.1 ms). A person has a handful of letters to write; a
+ * calendar with thousands of them carries the drafts of the first ones only, so that
+ * its export stays quick. */
+#define MAX_DRAFTS 50
+#define DRAFT_LINES 6
+
 typedef struct
 {
   GPtrArray *batch;
+  GPtrArray *drafts; /* char*, NULL for none, parallel to `batch` */
   guint start;
   guint end;
   ReminderPrinter printer;
@@ -383,7 +402,12 @@ typedef struct
   guint n_threads;
   guint n_printing;   /* slices of the batch being printed */
   GPtrArray *reading; /* the batch being read: JtReminder*, owned */
+  GPtrArray *reading_drafts;
   GPtrArray *printing;
+  GPtrArray *printing_drafts;
+  JtStore *store;     /* for the drafts */
+  GTimeZone *tz;      /* their dates */
+  guint n_drafts;
   JtIcalWriteFunc write;
   gpointer user_data;
 } ReminderWriter;
@@ -395,12 +419,14 @@ print_slice (gpointer data)
 
   g_string_truncate (slice->out, 0);
   for (guint i = slice->start; i < slice->end; i++)
-    append_reminder (slice->out, &slice->printer, g_ptr_array_index (slice->batch, i));
+    append_reminder (slice->out, &slice->printer, g_ptr_array_index (slice->batch, i),
+                     g_ptr_array_index (slice->drafts, i));
   return NULL;
 }
 
 static void
-reminder_writer_init (ReminderWriter *w, JtIcalWriteFunc write, gpointer user_data)
+reminder_writer_init (ReminderWriter *w, JtStore *store, GTimeZone *tz, JtIcalWriteFunc write,
+                      gpointer user_data)
 {
   /* libical sets its zones up on first use; do that before any thread does. */
   icaltimezone_get_utc_timezone ();
@@ -416,6 +442,11 @@ reminder_writer_init (ReminderWriter *w, JtIcalWriteFunc write, gpointer user_da
   w->n_printing = 0;
   w->reading = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) jt_reminder_free);
   w->printing = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) jt_reminder_free);
+  w->reading_drafts = g_ptr_array_new_full (BATCH_SIZE, g_free);
+  w->printing_drafts = g_ptr_array_new_full (BATCH_SIZE, g_free);
+  w->store = store;
+  w->tz = tz;
+  w->n_drafts = 0;
   w->write = write;
   w->user_data = user_data;
 }
@@ -440,6 +471,7 @@ finish_printing (ReminderWriter *w, GError **error)
     }
   w->n_printing = 0;
   g_ptr_array_set_size (w->printing, 0);
+  g_ptr_array_set_size (w->printing_drafts, 0);
   return ok;
 }
 
@@ -448,16 +480,20 @@ static void
 start_printing (ReminderWriter *w)
 {
   GPtrArray *batch = w->reading;
+  GPtrArray *drafts = w->reading_drafts;
   guint len = batch->len;
   guint n = CLAMP (len / MIN_EVENTS_PER_THREAD, 1, w->n_threads);
 
   w->reading = w->printing;
+  w->reading_drafts = w->printing_drafts;
   w->printing = batch;
+  w->printing_drafts = drafts;
   for (guint t = 0; t < n; t++)
     {
       Slice *slice = &w->slices[t];
 
       slice->batch = batch;
+      slice->drafts = drafts;
       slice->start = (guint) ((guint64) len * t / n);
       slice->end = (guint) ((guint64) len * (t + 1) / n);
       slice->thread = g_thread_try_new ("jt-ical-export", print_slice, slice, NULL);
@@ -479,7 +515,28 @@ reminder_writer_clear (ReminderWriter *w)
     }
   g_ptr_array_unref (w->reading);
   g_ptr_array_unref (w->printing);
+  g_ptr_array_unref (w->reading_drafts);
+  g_ptr_array_unref (w->printing_drafts);
   event_frame_clear (&w->frame);
+}
+
+/* The first lines of the draft of an open letter, or NULL. A draft that cannot be made
+ * (a broken template of one's own) leaves the event without one: the calendar is not
+ * the place to report it, `jobtrack letter` is. */
+static char *
+draft_of (ReminderWriter *w, const JtReminder *reminder)
+{
+  g_autoptr (GError) error = NULL;
+  char *draft;
+
+  if (w->n_drafts >= MAX_DRAFTS || !jt_letter_kind_for_rule (reminder->rule, NULL)
+      || (reminder->state != JT_REMINDER_PENDING && reminder->state != JT_REMINDER_SNOOZED))
+    return NULL;
+  w->n_drafts++;
+  draft = jt_letter_preview (w->store, reminder, w->tz, DRAFT_LINES, &error);
+  if (draft == NULL && error != NULL)
+    g_debug ("no draft for reminder %" G_GINT64_FORMAT ": %s", reminder->id, error->message);
+  return draft;
 }
 
 static gboolean
@@ -487,6 +544,7 @@ take_reminder (JtReminder *reminder, gpointer user_data, GError **error)
 {
   ReminderWriter *w = user_data;
 
+  g_ptr_array_add (w->reading_drafts, draft_of (w, reminder));
   g_ptr_array_add (w->reading, reminder);
   if (w->reading->len < BATCH_SIZE)
     return TRUE;
@@ -498,13 +556,13 @@ take_reminder (JtReminder *reminder, gpointer user_data, GError **error)
 
 /* Hands on the VEVENTs of the open reminders (or with `all`, of every one). */
 static gboolean
-write_reminders (JtStore *store, gboolean all, JtIcalWriteFunc write, gpointer user_data,
-                 GError **error)
+write_reminders (JtStore *store, gboolean all, GTimeZone *tz, JtIcalWriteFunc write,
+                 gpointer user_data, GError **error)
 {
   ReminderWriter w;
   gboolean ok;
 
-  reminder_writer_init (&w, write, user_data);
+  reminder_writer_init (&w, store, tz, write, user_data);
   ok = jt_store_reminder_foreach (store, all, take_reminder, &w, error)
        && finish_printing (&w, error);
   if (ok && w.reading->len > 0)
@@ -674,8 +732,8 @@ new_calendar (void)
  * memory at a time. One read transaction makes every part come from one state of the
  * database. */
 gboolean
-jt_ical_export_write (JtStore *store, gboolean all, gint64 now, JtIcalWriteFunc write,
-                      gpointer user_data, GError **error)
+jt_ical_export_write (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
+                      JtIcalWriteFunc write, gpointer user_data, GError **error)
 {
   g_autoptr (icalcomponent) calendar = new_calendar ();
   g_autoptr (JtTransaction) snapshot = NULL;
@@ -694,7 +752,7 @@ jt_ical_export_write (JtStore *store, gboolean all, gint64 now, JtIcalWriteFunc 
     }
   ok = (snapshot = jt_store_begin_read (store, error)) != NULL
        && write (frame, end - frame, user_data, error)
-       && write_reminders (store, all, write, user_data, error)
+       && write_reminders (store, all, tz, write, user_data, error)
        && write_interviews (store, all ? G_MININT64 : now, write, user_data, error)
        && write (end, strlen (end), user_data, error);
   icalmemory_free_buffer (frame);
@@ -709,11 +767,11 @@ append_to_string (const char *text, gsize length, gpointer user_data, GError **e
 }
 
 char *
-jt_ical_export (JtStore *store, gboolean all, gint64 now, GError **error)
+jt_ical_export (JtStore *store, gboolean all, gint64 now, GTimeZone *tz, GError **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
-  if (!jt_ical_export_write (store, all, now, append_to_string, out, error))
+  if (!jt_ical_export_write (store, all, now, tz, append_to_string, out, error))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

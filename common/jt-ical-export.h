@@ -11,6 +11,10 @@
  * twice without a change in between gives the same text, in any zone and at any time
  * (save for an interview that ended in between).
  *
+ * An open letter follow-up (thank-you, after a rejection, network update) carries the
+ * first lines of its draft (jt-letter.h) in its DESCRIPTION, with dates in `tz`: the
+ * first 50 in the calendar's order, so that thousands of them still export quickly.
+ *
  * Record text is made fit first: valid UTF-8, line breaks as "\n" (SUMMARY and LOCATION
  * on one line), other control characters as spaces; libical escapes it, ends lines
  * with CRLF and folds them at 75 octets. Large calendars are printed on several
@@ -31,11 +35,12 @@ typedef gboolean (*JtIcalWriteFunc) (const char *text, gsize length, gpointer us
 /* Hands the calendar to `write` as it is printed, without holding it all in memory.
  * All of it is read in one transaction, so it shows one state of the database. FALSE
  * with a JT_ERROR when the store cannot be read, or with `write`'s error. */
-gboolean jt_ical_export_write (JtStore *store, gboolean all, gint64 now,
+gboolean jt_ical_export_write (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
                                JtIcalWriteFunc write, gpointer user_data, GError **error);
 
 /* The calendar as one string (CRLF line ends, folded at 75 octets). Returns a new
  * string (free with g_free), or NULL with a JT_ERROR when the store cannot be read. */
-char *jt_ical_export (JtStore *store, gboolean all, gint64 now, GError **error);
+char *jt_ical_export (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
+                      GError **error);
 
 G_END_DECLS

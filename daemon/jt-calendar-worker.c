@@ -21,11 +21,13 @@ struct _JtCalendarWorker
   /* The update running, and what it was asked for. */
   GThread *thread;
   gint64 now;
+  GTimeZone *tz;
   GError *error;      /* how it went, read once the thread is joined */
   GSource *finished;  /* its report to the main context, attached by the thread */
   /* A request made while it ran, for when it is done. */
   gboolean again;
   gint64 again_now;
+  GTimeZone *again_tz;
 };
 
 JtCalendarWorker *
@@ -65,7 +67,7 @@ run_update (gpointer user_data)
     }
   if (worker->writer != NULL)
     {
-      jt_calendar_writer_update (worker->writer, worker->now, worker->cancellable,
+      jt_calendar_writer_update (worker->writer, worker->now, worker->tz, worker->cancellable,
                                  &worker->error);
       /* The export read every open follow-up once; nothing in the cache is worth
        * keeping resident until the next change. */
@@ -79,10 +81,13 @@ run_update (gpointer user_data)
   return NULL;
 }
 
+/* Takes `tz`. */
 static void
-start_update (JtCalendarWorker *worker, gint64 now)
+start_update (JtCalendarWorker *worker, gint64 now, GTimeZone *tz)
 {
   worker->now = now;
+  g_clear_pointer (&worker->tz, g_time_zone_unref);
+  worker->tz = tz;
   worker->thread = g_thread_new ("jt-calendar", run_update, worker);
 }
 
@@ -111,21 +116,23 @@ on_finished (gpointer user_data)
   if (worker->again)
     {
       worker->again = FALSE;
-      start_update (worker, worker->again_now);
+      start_update (worker, worker->again_now, g_steal_pointer (&worker->again_tz));
     }
   return G_SOURCE_REMOVE;
 }
 
 void
-jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now)
+jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz)
 {
   if (worker->thread != NULL)
     {
       worker->again = TRUE;
       worker->again_now = now;
+      g_clear_pointer (&worker->again_tz, g_time_zone_unref);
+      worker->again_tz = g_time_zone_ref (tz);
       return;
     }
-  start_update (worker, now);
+  start_update (worker, now, g_time_zone_ref (tz));
 }
 
 void
@@ -139,6 +146,8 @@ jt_calendar_worker_free (JtCalendarWorker *worker)
       join_update (worker);
     }
   g_clear_error (&worker->error);
+  g_clear_pointer (&worker->tz, g_time_zone_unref);
+  g_clear_pointer (&worker->again_tz, g_time_zone_unref);
   g_clear_pointer (&worker->writer, jt_calendar_writer_free);
   g_clear_pointer (&worker->store, jt_store_free);
   g_clear_object (&worker->cancellable);

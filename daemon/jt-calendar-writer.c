@@ -10,7 +10,7 @@
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
-#include "jt-ical-export.h"
+#include "jt-ical.h"
 #include "jt-paths.h"
 
 #define CALENDAR_FILE "followups.ics"
@@ -162,15 +162,18 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
 /* The export is written to a temporary file as it is printed (a large calendar is
  * never held in memory), which replaces the calendar only when its text is new. */
 gboolean
-jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GCancellable *cancellable,
-                           GError **error)
+jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
+                           GCancellable *cancellable, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   Pass pass = { NULL, checksum, 0, cancellable };
+  const JtIcal *ical;
 
   g_return_val_if_fail (writer != NULL, FALSE);
+  if ((ical = jt_ical_load (error)) == NULL)
+    return FALSE;
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -184,7 +187,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GCancellable *c
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!jt_ical_export_write (writer->store, FALSE, now, write_piece, &pass, error))
+  if (!ical->export_write (writer->store, FALSE, now, tz, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;

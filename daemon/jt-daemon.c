@@ -246,7 +246,7 @@ update_calendar (gpointer user_data)
   JtDaemon *daemon = user_data;
 
   daemon->calendar_source = 0;
-  jt_calendar_worker_request (daemon->calendar, wall_now ());
+  jt_calendar_worker_request (daemon->calendar, wall_now (), daemon->tz);
   return G_SOURCE_REMOVE;
 }
 

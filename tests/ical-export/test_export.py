@@ -95,6 +95,23 @@ class ExportTest(IcalTestCase):
                           str(events[r["uid"]]["DESCRIPTION"]).splitlines())
             self.assertIn(r["rule"], categories_of(events[r["uid"]]))
 
+    def test_an_open_letter_carries_the_start_of_its_draft(self):
+        agenda = self.seed()
+        events = self.events(self.export())
+        [thanks] = [r for r in agenda if r["rule"] == "thank_you"]
+        description = str(events[thanks["uid"]]["DESCRIPTION"])
+        draft = self.ok("letter", "thanks", "--reminder", str(thanks["id"]))
+        subject = [line for line in draft.splitlines() if line.startswith("Subject: ")][0]
+        self.assertIn("\nDraft (jobtrack letter --reminder %d):\n%s\n" % (thanks["id"], subject),
+                      description)
+        # The draft's promise names the day of the follow-up call.
+        [call] = [r for r in agenda if r["rule"] == "follow_up_call"]
+        self.assertIn("Friday 11 December", description)
+        self.assertTrue(call["due"].startswith("2026-12-11"), call["due"])
+        for r in agenda:
+            if r["rule"] != "thank_you":
+                self.assertNotIn("Draft (", str(events[r["uid"]]["DESCRIPTION"]), r["rule"])
+
     def test_all_adds_done_and_dismissed_reminders_as_cancelled(self):
         self.seed()
         shown = self.json_of("show", "2", "--json")["reminders"]
