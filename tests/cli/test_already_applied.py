@@ -48,6 +48,13 @@ class AlreadyAppliedTest(JobtrackTestCase):
             with self.subTest(company=company):
                 self.assertEqual(self.add_app("--company", company), "")
 
+    def test_a_renamed_company_is_found_by_its_new_name(self):
+        self.add_app("--company", "Acme", "--role", "Engineer")
+        self.ok("app", "edit", "1", "--company", "Globex GmbH")
+        self.assertEqual(self.add_app("--company", "Acme"), "")
+        self.assertIn("application 1: Globex GmbH, Engineer",
+                      self.add_app("--company", "GLOBEX, Inc."))
+
     def test_a_rejection_says_when_to_call_back(self):
         self.add_app("--company", "Acme Ltd", "--role", "Engineer")
         self.ok("outcome", "1", "rejected", "--on", "2026-06-10 15:00")
