@@ -61,6 +61,18 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
                           g_date_compare (&day, &today) < 0 ? "was due" : "is due", due);
 }
 
+/* Rows another program wrote (a script, bench/gen) have no company family yet: work
+ * them out first. The command is about to write anyway; if it cannot, neither can this,
+ * and the note goes by the families there are. */
+static void
+fill_families (JtStore *store)
+{
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, NULL);
+
+  if (txn != NULL && jt_store_application_fill_families (store, NULL))
+    jt_transaction_commit (g_steal_pointer (&txn), NULL);
+}
+
 void
 jt_cli_warn_already_applied (JtCli *cli, const char *company)
 {
@@ -70,7 +82,10 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
   JtStore *store = jt_cli_store (cli, &error);
 
   if (store != NULL)
-    apps = jt_store_application_list_family (store, company, &error);
+    {
+      fill_families (store);
+      apps = jt_store_application_list_family (store, company, &error);
+    }
   if (apps == NULL)
     {
       g_printerr ("jobtrack: note: cannot check for earlier applications: %s\n",

@@ -838,7 +838,7 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
   if (!restore_sequences (store, sequences, error))
     return FALSE;
   /* A backup from before schema 6 has no company families: work them out. */
-  if (schema < 6 && !jt_store_application_refresh_families (store, error))
+  if (!jt_store_application_fill_families (store, error))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

@@ -451,13 +451,15 @@ jt_store_application_list_filtered (JtStore *store, const JtApplicationFilter *f
 }
 
 gboolean
-jt_store_application_refresh_families (JtStore *store, GError **error)
+jt_store_application_fill_families (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) select = NULL;
   int rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
-  select = jt_store_prepare (store, "SELECT id, company FROM applications", error);
+  /* No company folds to "": an empty family was never worked out. */
+  select = jt_store_prepare (store, "SELECT id, company FROM applications "
+                                    "WHERE company_family = ''", error);
   if (select == NULL)
     return FALSE;
   while ((rc = jt_store_step (store, select, error)) == SQLITE_ROW)

@@ -86,8 +86,9 @@ gboolean jt_store_application_find_recorded (JtStore *store, const char *company
                                              const char *role, gint64 from, gint64 until,
                                              gint64 *id, GError **error);
 
-/* Sets every application's company family (jt_company_family) from its company: for
- * rows written without one (a restored backup from before schema 4). */
-gboolean jt_store_application_refresh_families (JtStore *store, GError **error);
+/* Works out the company family (jt_company_family) of the applications that have none:
+ * rows of a backup from before schema 6, or written by another program. Runs inside a
+ * write transaction. */
+gboolean jt_store_application_fill_families (JtStore *store, GError **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@ compared without case, accents or legal form), never block, and keep quiet with
 --quiet or when `add` logs another interview of the same open application."""
 
 import os
+import sqlite3
 import sys
 import unittest
 
@@ -54,6 +55,16 @@ class AlreadyAppliedTest(JobtrackTestCase):
         self.assertEqual(self.add_app("--company", "Acme"), "")
         self.assertIn("application 1: Globex GmbH, Engineer",
                       self.add_app("--company", "GLOBEX, Inc."))
+
+    def test_applications_written_by_another_program_count_too(self):
+        self.ok("app", "list")
+        con = sqlite3.connect(self.db)
+        con.execute("INSERT INTO applications (company, role, status, company_key, role_key, "
+                    "created_at, updated_at) VALUES ('Acme S.A.', 'Analyst', 'applied', "
+                    "'acme s.a.', 'analyst', 1790000000, 1790000000)")
+        con.commit()
+        con.close()
+        self.assertIn("application 1: Acme S.A., Analyst", self.add_app("--company", "ACME"))
 
     def test_a_rejection_says_when_to_call_back(self):
         self.add_app("--company", "Acme Ltd", "--role", "Engineer")
