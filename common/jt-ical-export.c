@@ -119,7 +119,8 @@ utc_time (gint64 unix_seconds)
  * tree and printed whole. The properties that differ from one reminder to the next are
  * libical objects made once and refilled; each is printed by libical on its own. What is
  * the same in every event (its BEGIN and END lines, DURATION, STATUS, the alarm's
- * ACTION and TRIGGER, CATEGORIES per rule) is printed by libical once and reused. The
+ * ACTION and TRIGGER, CATEGORIES per rule) is printed by libical once and reused, and so
+ * is the text of a time or a number already printed for another event. The
  * text is what libical prints for the whole event, in the same order: a component's
  * properties, then its subcomponents. */
 typedef struct
@@ -149,7 +150,15 @@ typedef struct
   icalproperty *description;
   icalproperty *alarm_description;
   GString *scratch;
+  /* libical's text for values seen before: many follow-ups share a time (the rules put
+   * calls at the call hour) or a last change (derived together). gint64 -> char*. */
+  GHashTable *stamps;  /* updated_at -> its DTSTAMP and LAST-MODIFIED lines */
+  GHashTable *starts;  /* start -> its DTSTART line */
+  GHashTable *sequences;
 } ReminderPrinter;
+
+/* A printer forgets what it printed past this many values of a kind. */
+#define MAX_REMEMBERED 4096
 
 /* libical's text for `property`, which is freed. New string. */
 static char *
@@ -237,6 +246,9 @@ reminder_printer_init (ReminderPrinter *p, const EventFrame *frame)
   p->description = icalproperty_new_description ("-");
   p->alarm_description = icalproperty_new_description ("-");
   p->scratch = g_string_sized_new (1024);
+  p->stamps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  p->starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  p->sequences = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 static void
@@ -248,6 +260,78 @@ reminder_printer_clear (ReminderPrinter *p)
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     icalproperty_free (properties[i]);
   g_string_free (p->scratch, TRUE);
+  g_hash_table_unref (p->stamps);
+  g_hash_table_unref (p->starts);
+  g_hash_table_unref (p->sequences);
+}
+
+/* The text remembered for `value`, or NULL. */
+static const char *
+remembered (GHashTable *texts, gint64 value)
+{
+  return g_hash_table_lookup (texts, &value);
+}
+
+/* Remembers `text` (taken) for `value`; returns it. */
+static const char *
+remember (GHashTable *texts, gint64 value, char *text)
+{
+  if (g_hash_table_size (texts) >= MAX_REMEMBERED)
+    g_hash_table_remove_all (texts);
+  g_hash_table_insert (texts, g_memdup2 (&value, sizeof value), text);
+  return text;
+}
+
+/* libical's text for `property`, new. */
+static char *
+property_text (icalproperty *property)
+{
+  char *printed = icalproperty_as_ical_string_r (property);
+  char *text = g_strdup (printed);
+
+  icalmemory_free_buffer (printed);
+  return text;
+}
+
+/* DTSTAMP and LAST-MODIFIED, both the record's last change. */
+static const char *
+stamp_lines (ReminderPrinter *p, gint64 updated_at)
+{
+  const char *text = remembered (p->stamps, updated_at);
+  struct icaltimetype updated;
+  g_autofree char *dtstamp = NULL;
+  g_autofree char *last_modified = NULL;
+
+  if (text != NULL)
+    return text;
+  updated = utc_time (updated_at);
+  icalproperty_set_dtstamp (p->dtstamp, updated);
+  icalproperty_set_lastmodified (p->last_modified, updated);
+  dtstamp = property_text (p->dtstamp);
+  last_modified = property_text (p->last_modified);
+  return remember (p->stamps, updated_at, g_strconcat (dtstamp, last_modified, NULL));
+}
+
+static const char *
+start_line (ReminderPrinter *p, gint64 start)
+{
+  const char *text = remembered (p->starts, start);
+
+  if (text != NULL)
+    return text;
+  icalproperty_set_dtstart (p->dtstart, utc_time (start));
+  return remember (p->starts, start, property_text (p->dtstart));
+}
+
+static const char *
+sequence_line (ReminderPrinter *p, int sequence)
+{
+  const char *text = remembered (p->sequences, sequence);
+
+  if (text != NULL)
+    return text;
+  icalproperty_set_sequence (p->sequence, sequence);
+  return remember (p->sequences, sequence, property_text (p->sequence));
 }
 
 /* The cleaned one-line text, in the scratch buffer (valid until the next call). */
@@ -333,14 +417,9 @@ append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder,
   const EventFrame *f = p->frame;
   gboolean closed
       = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
-  struct icaltimetype updated = utc_time (reminder->updated_at);
   const char *title;
 
   icalproperty_set_uid (p->uid, reminder->uid);
-  icalproperty_set_dtstamp (p->dtstamp, updated);
-  icalproperty_set_lastmodified (p->last_modified, updated);
-  icalproperty_set_sequence (p->sequence, MAX (reminder->revision, 0));
-  icalproperty_set_dtstart (p->dtstart, utc_time (reminder_start (reminder)));
   title = scratch_clean_line (p, reminder->title);
   icalproperty_set_summary (p->summary, title);
   icalproperty_set_description (p->alarm_description, title);
@@ -348,10 +427,9 @@ append_reminder (GString *out, ReminderPrinter *p, const JtReminder *reminder,
 
   g_string_append (out, f->begin);
   append_property (out, p->uid);
-  append_property (out, p->dtstamp);
-  append_property (out, p->last_modified);
-  append_property (out, p->sequence);
-  append_property (out, p->dtstart);
+  g_string_append (out, stamp_lines (p, reminder->updated_at));
+  g_string_append (out, sequence_line (p, MAX (reminder->revision, 0)));
+  g_string_append (out, start_line (p, reminder_start (reminder)));
   g_string_append (out, f->duration);
   append_property (out, p->summary);
   append_property (out, p->description);

@@ -2,6 +2,7 @@
 #include "jt-ical.h"
 
 #include <gmodule.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jt-error.h"
@@ -16,9 +17,12 @@ static char *
 module_path (void)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  /* As the kernel names the program: with every symlink resolved. */
+  g_autofree char *build_root = realpath (JT_BUILD_ROOT, NULL);
+  g_autofree char *prefix = build_root != NULL ? g_strconcat (build_root, "/", NULL) : NULL;
 
-  if (self != NULL && g_str_has_prefix (self, JT_BUILD_ROOT "/"))
-    return g_build_filename (JT_BUILD_ROOT, "common", MODULE_FILE, NULL);
+  if (self != NULL && prefix != NULL && g_str_has_prefix (self, prefix))
+    return g_build_filename (build_root, "common", MODULE_FILE, NULL);
   return g_build_filename (JT_MODULE_DIR, MODULE_FILE, NULL);
 }
 
