@@ -41,6 +41,8 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
 
   if (ical == NULL)
     return FALSE;
+  /* The export reads every open follow-up once: a memory map saves a read() per page. */
+  jt_store_use_memory_map (store);
   if (output != NULL && (to.file = jt_atomic_file_begin (output, error)) == NULL)
     return FALSE;
   if (!ical->export_write (store, all, now, cli->tz, write_piece, &to, error))

@@ -82,7 +82,6 @@ jt_cli_store (JtCli *cli, GError **error)
   cli->store = jt_store_open (path, error);
   if (cli->store == NULL)
     return NULL;
-  jt_store_use_memory_map (cli->store);
   cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
   jt_rules_attach (cli->rules, cli->store);
   return cli->store;

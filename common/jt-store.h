@@ -31,8 +31,9 @@ guint jt_store_known_schema_version (void);
 
 /* Reads the database file through a memory map rather than a read() call per page:
  * faster for a command that reads much of a large database once (an export). The
- * pages read count as the process's resident memory while it runs, so it is for
- * short-lived commands, not the daemon. */
+ * pages read count as the process's resident memory while it runs (they are the
+ * system's file cache, shared), so it is for such a command only, not for every one
+ * and not for the daemon. */
 void jt_store_use_memory_map (JtStore *store);
 
 /* Gives back the memory the connection's page cache holds (a long-running process that

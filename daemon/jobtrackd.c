@@ -1,5 +1,8 @@
 /* jobtrackd.c: the reminder daemon's entry point. */
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 
 #include "jt-daemon.h"
@@ -24,6 +27,11 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *db_path = NULL;
 
+#ifdef __GLIBC__
+  /* One heap for every thread. The threads that write the calendar come and go, and
+   * each would otherwise leave an arena of its own holding megabytes long after. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
   setlocale (LC_ALL, "");
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");

@@ -15,8 +15,7 @@ struct _JtCalendarWorker
   GMainContext *context;
   GCancellable *cancellable;
   /* Used by the update thread only, and by one at a time (each is joined before the
-   * next starts): opened by the first update. */
-  JtStore *store;
+   * next starts). */
   JtCalendarWriter *writer;
   /* The update running, and what it was asked for. */
   GThread *thread;
@@ -42,6 +41,7 @@ jt_calendar_worker_new (const char *db_path, const char *calendar_path,
   worker->user_data = user_data;
   worker->context = g_main_context_ref_thread_default ();
   worker->cancellable = g_cancellable_new ();
+  worker->writer = jt_calendar_writer_new (calendar_path);
   return worker;
 }
 
@@ -57,22 +57,18 @@ static gpointer
 run_update (gpointer user_data)
 {
   JtCalendarWorker *worker = user_data;
+  g_autoptr (JtStore) store = NULL;
   GSource *finished;
 
-  if (worker->writer == NULL)
+  /* A connection for this update only: closed, it gives back all that SQLite held, on
+   * this thread's heap, until the next change. */
+  if ((store = jt_store_open (worker->db_path, &worker->error)) != NULL)
     {
-      worker->store = jt_store_open (worker->db_path, &worker->error);
-      if (worker->store != NULL)
-        worker->writer = jt_calendar_writer_new (worker->store, worker->calendar_path);
+      g_debug ("updating the calendar");
+      jt_calendar_writer_update (worker->writer, store, worker->now, worker->tz,
+                                 worker->cancellable, &worker->error);
     }
-  if (worker->writer != NULL)
-    {
-      jt_calendar_writer_update (worker->writer, worker->now, worker->tz, worker->cancellable,
-                                 &worker->error);
-      /* The export read every open follow-up once; nothing in the cache is worth
-       * keeping resident until the next change. */
-      jt_store_release_memory (worker->store);
-    }
+  g_clear_pointer (&store, jt_store_free);
 
   finished = g_idle_source_new ();
   g_source_set_callback (finished, on_finished, worker, NULL);
@@ -149,7 +145,6 @@ jt_calendar_worker_free (JtCalendarWorker *worker)
   g_clear_pointer (&worker->tz, g_time_zone_unref);
   g_clear_pointer (&worker->again_tz, g_time_zone_unref);
   g_clear_pointer (&worker->writer, jt_calendar_writer_free);
-  g_clear_pointer (&worker->store, jt_store_free);
   g_clear_object (&worker->cancellable);
   g_main_context_unref (worker->context);
   g_free (worker->db_path);

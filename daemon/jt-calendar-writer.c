@@ -17,7 +17,6 @@
 
 struct _JtCalendarWriter
 {
-  JtStore *store;
   char *path;
   /* What was last written, and the file as it was right after: if the file is no
    * longer that one (removed, replaced, edited), it is written again. */
@@ -29,12 +28,11 @@ struct _JtCalendarWriter
 };
 
 JtCalendarWriter *
-jt_calendar_writer_new (JtStore *store, const char *path)
+jt_calendar_writer_new (const char *path)
 {
   JtCalendarWriter *writer = g_new0 (JtCalendarWriter, 1);
 
-  g_return_val_if_fail (store != NULL && path != NULL, NULL);
-  writer->store = store;
+  g_return_val_if_fail (path != NULL, NULL);
   writer->path = g_strdup (path);
   return writer;
 }
@@ -162,8 +160,8 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
 /* The export is written to a temporary file as it is printed (a large calendar is
  * never held in memory), which replaces the calendar only when its text is new. */
 gboolean
-jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
-                           GCancellable *cancellable, GError **error)
+jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
+                           GTimeZone *tz, GCancellable *cancellable, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;
@@ -187,7 +185,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!ical->export_write (writer->store, FALSE, now, tz, write_piece, &pass, error))
+  if (!ical->export_write (store, FALSE, now, tz, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;

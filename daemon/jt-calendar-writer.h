@@ -15,23 +15,23 @@ G_BEGIN_DECLS
 
 typedef struct _JtCalendarWriter JtCalendarWriter;
 
-/* A writer of `path` from `store`; the store is borrowed and must outlive the writer.
- * Writes nothing yet. Free with jt_calendar_writer_free. */
-JtCalendarWriter *jt_calendar_writer_new (JtStore *store, const char *path);
+/* A writer of `path`; it remembers what it wrote there last. Writes nothing yet. Free
+ * with jt_calendar_writer_free. */
+JtCalendarWriter *jt_calendar_writer_new (const char *path);
 void jt_calendar_writer_free (JtCalendarWriter *writer);
 
 /* The file this writer keeps; owned by the writer. */
 const char *jt_calendar_writer_get_path (JtCalendarWriter *writer);
 
-/* Exports the calendar as of `now` (which interviews are still to come), with the
- * dates of letter drafts in `tz`, to a temporary
- * file and, when its text differs from what was last written, or the file is missing
- * or was replaced by someone else since, renames it over the calendar (mode 0600),
- * creating its folder (0700) if needed. FALSE with a JT_ERROR naming the file when it
- * cannot (JT_ERROR_CANCELLED once `cancellable` is), leaving the calendar as it was; the
- * next call tries again. Call from one thread at a time. */
-gboolean jt_calendar_writer_update (JtCalendarWriter *writer, gint64 now, GTimeZone *tz,
-                                    GCancellable *cancellable, GError **error);
+/* Exports the calendar of `store` as of `now` (which interviews are still to come),
+ * with the dates of letter drafts in `tz`, to a temporary file and, when its text
+ * differs from what was last written, or the file is missing or was replaced by someone
+ * else since, renames it over the calendar (mode 0600), creating its folder (0700) if
+ * needed. FALSE with a JT_ERROR naming the file when it cannot (JT_ERROR_CANCELLED once
+ * `cancellable` is), leaving the calendar as it was; the next call tries again. Call
+ * from one thread at a time. */
+gboolean jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
+                                    GTimeZone *tz, GCancellable *cancellable, GError **error);
 
 /* $XDG_DATA_HOME/jobtrack/followups.ics. New string. */
 char *jt_calendar_writer_default_path (void);
