@@ -238,11 +238,6 @@ configure_connection (JtStore *store, GError **error)
   sqlite3_stmt *stmt = NULL;
 
   sqlite3_extended_result_codes (store->db, 1);
-  /* Each command is a short-lived connection, often the only one: without this, closing
-   * it would checkpoint the WAL into the database and delete it every time (three more
-   * syncs per command). SQLite checkpoints as the WAL grows (every 1000 pages) instead,
-   * and committed writes are as durable either way. */
-  sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!exec_sql (store, "PRAGMA foreign_keys = ON", "cannot open the database", error))
     return FALSE;
 
