@@ -237,7 +237,6 @@ configure_connection (JtStore *store, GError **error)
   g_autofree char *mode = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (store->db, 1);
   if (!exec_sql (store, "PRAGMA foreign_keys = ON", "cannot open the database", error))
     return FALSE;
@@ -309,6 +308,9 @@ jt_store_open (const char *path, GError **error)
         jt_store_set_error (store, error, "cannot open the database");
       return NULL;
     }
+  /* Before the first read: a read can meet another process's lock too (the last
+   * connection to close checkpoints the WAL under an exclusive lock). */
+  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
   if (!check_ownership (store, error) || !configure_connection (store, error)
       || !migrate (store, error))
     return NULL;
