@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-fault.h"
 #include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
@@ -454,6 +455,8 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
       g_object_unref (notification);
       return FALSE;
     }
+  /* The server has it; the caller has not marked it notified yet. */
+  jt_fault_point ("after-show");
   if (is_new)
     g_hash_table_insert (notifier->shown, g_memdup2 (&reminder->id, sizeof reminder->id),
                          notification);
