@@ -1,5 +1,6 @@
 /* jobtrack.c: the command-line tool's entry point and its table of commands. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,6 +92,9 @@ main (int argc, char **argv)
   int first = 1;
   int status;
 
+  /* At the file-size limit (ulimit -f) a write then fails with EFBIG and is reported as
+   * one error, instead of SIGXFSZ ending the process in the middle of it. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   /* Records are UTF-8 whatever the locale; a plain C locale would refuse them. */
   if (!g_get_charset (NULL))

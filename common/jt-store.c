@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,19 @@ struct _JtTransaction
   JtStore *store;
   gboolean finished;
 };
+
+/* A failed write under a file-size limit (ulimit -f): SQLite does not keep the errno
+ * (EFBIG) of a write, so the limit itself is what tells. */
+static gboolean
+file_size_limited (JtStore *store)
+{
+  struct rlimit limit;
+
+  if (sqlite3_system_errno (store->db) == EFBIG)
+    return TRUE;
+  return sqlite3_extended_errcode (store->db) == SQLITE_IOERR_WRITE
+         && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+}
 
 void
 jt_store_set_error (JtStore *store, GError **error, const char *what)
@@ -65,7 +79,16 @@ jt_store_set_error (JtStore *store, GError **error, const char *what)
                    store->path);
       break;
     default:
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
+      /* A write refused by the system says little ("disk I/O error"); its errno says why. */
+      if (code == SQLITE_IOERR && file_size_limited (store))
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                     "%s: %s would grow past the file size limit (ulimit -f)", what,
+                     store->path);
+      else if (code == SQLITE_IOERR && sqlite3_system_errno (store->db) == ENOSPC)
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full",
+                     what, store->path);
+      else
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
       break;
     }
 }

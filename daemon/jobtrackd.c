@@ -1,5 +1,6 @@
 /* jobtrackd.c: the reminder daemon's entry point. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "jt-daemon.h"
@@ -24,6 +25,9 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *db_path = NULL;
 
+  /* At the file-size limit (ulimit -f) a write then fails with EFBIG and is reported as
+   * one error, instead of SIGXFSZ ending the process in the middle of it. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");
