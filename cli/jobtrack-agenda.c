@@ -16,7 +16,10 @@ print_item (JtCli *cli, const JtReminder *reminder)
 
   printf ("%5" G_GINT64_FORMAT "  %s (%s)%s\n", reminder->id, relative, absolute,
           reminder->state == JT_REMINDER_SNOOZED ? ", snoozed" : "");
-  printf ("       %s\n", reminder->title);
+  g_autofree char *title = jt_cli_text (reminder->title, TRUE);
+  g_autofree char *who_shown = NULL;
+
+  printf ("       %s\n", title);
   if (reminder->contact_name != NULL)
     {
       g_string_append (who, reminder->contact_name);
@@ -30,8 +33,9 @@ print_item (JtCli *cli, const JtReminder *reminder)
                             who->len > 0 ? " · " : "", reminder->company,
                             *reminder->role != '\0' ? ", " : "", reminder->role,
                             reminder->application_id);
+  who_shown = jt_cli_text (who->str, TRUE);
   if (who->len > 0)
-    printf ("       %s\n", who->str);
+    printf ("       %s\n", who_shown);
 }
 
 static void

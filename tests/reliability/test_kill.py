@@ -36,6 +36,11 @@ DAEMON_CYCLES = int(os.environ.get("JT_KILL_DAEMON_CYCLES", 300 if LONG else 40)
 NOW = "2026-12-01T09:00:00"
 
 
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def whole_calendar(data):
     """None when `data` is one complete iCalendar file, else what is wrong."""
     from icalendar import Calendar
@@ -127,7 +132,7 @@ class KillCliTest(jtharness.JobtrackTestCase):
 
     def op_export(self, n):
         return (["export", "--ics", "-o", self.ics],
-                lambda: whole_calendar(open(self.ics, "rb").read()) is None)
+                lambda: whole_calendar(read_bytes(self.ics)) is None)
 
     OPS = ("op_add", "op_remind", "op_done", "op_outcome", "op_import", "op_export")
 
@@ -167,7 +172,7 @@ class KillCliTest(jtharness.JobtrackTestCase):
             self.assertEqual(integrity_problems(self.db), [], "after %s" % argv)
             self.assertEqual(half_records(self.db), {}, "after %s" % argv)
             if os.path.exists(self.ics):
-                problem = whole_calendar(open(self.ics, "rb").read())
+                problem = whole_calendar(read_bytes(self.ics))
                 self.assertIsNone(problem, "followups.ics after %s" % argv)
             if n % 50 == 49:
                 lost = [argv for argv, check in self.completed if not check()]
