@@ -119,6 +119,15 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
   g_option_context_add_main_entries (context, shared, NULL);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  /* GOption leaves the "--" that ends the options in place; it is not an argument
+   * ("remind add ... -- -2+3" means the text "-2+3"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (gsize) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   if (db != NULL)
     {
       g_free (cli->db_option);
