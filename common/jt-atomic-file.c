@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jt-error.h"
@@ -68,14 +70,132 @@ sync_folder (const char *folder)
   close (fd);
 }
 
+/* An unnamed file in `folder` (O_TMPFILE): a process killed while writing it leaves
+ * nothing behind. -1 where the file system cannot make one; the caller falls back to a
+ * named temporary file. */
+static int
+open_unnamed (const char *folder)
+{
+#ifdef O_TMPFILE
+  return open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}
+
+/* Gives the unnamed file `fd` the name `temp` (a fresh ".NAME.XXXXXX"): linkat never
+ * replaces an existing name and never follows a symlink at the new one, so this is
+ * O_EXCL and O_NOFOLLOW too. Retries a few names; FALSE with errno set. */
+static gboolean
+name_unnamed (int fd, char *temp)
+{
+  g_autofree char *proc_path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  gsize length = strlen (temp);
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      static const char letters[] =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+      for (gsize i = length - 6; i < length; i++)
+        temp[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Writes and syncs `fd`; FALSE with *saved_errno set. */
+static gboolean
+write_and_sync (int fd, const char *contents, gsize length, int *saved_errno)
+{
+  if (!write_all (fd, contents, length, saved_errno))
+    return FALSE;
+  if (fsync (fd) < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Closes `fd`; NFS and some others report a full disk only now. */
+static gboolean
+close_checked (int fd, int *saved_errno)
+{
+  if (close (fd) < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the file unnamed in `folder`, then names it `temp`. -1 where the file system
+ * cannot make unnamed files or they cannot be named (no /proc): the caller writes a
+ * named temporary file instead. 0 on success, else an errno. */
+static int
+write_unnamed (const char *folder, char *temp, const char *contents, gsize length)
+{
+  int saved_errno = 0;
+  int fd = open_unnamed (folder);
+
+  if (fd < 0)
+    return errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL ? -1 : errno;
+  if (!write_and_sync (fd, contents, length, &saved_errno))
+    {
+      close (fd);
+      return saved_errno;
+    }
+  if (!name_unnamed (fd, temp))
+    {
+      saved_errno = errno;
+      close (fd);
+      g_debug ("cannot name an unnamed file in %s: %s", folder, g_strerror (saved_errno));
+      return saved_errno == EEXIST ? saved_errno : -1;
+    }
+  if (!close_checked (fd, &saved_errno))
+    {
+      g_unlink (temp);
+      return saved_errno;
+    }
+  return 0;
+}
+
+/* Writes the file as `temp`, created O_EXCL (g_mkstemp_full adds O_CREAT | O_EXCL: a
+ * fresh file, never someone's symlink). 0 on success, else an errno. */
+static int
+write_named (char *temp, const char *contents, gsize length)
+{
+  int saved_errno = 0;
+  int fd = g_mkstemp_full (temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return errno;
+  if (!write_and_sync (fd, contents, length, &saved_errno))
+    {
+      close (fd);
+      g_unlink (temp);
+      return saved_errno;
+    }
+  if (!close_checked (fd, &saved_errno))
+    {
+      g_unlink (temp);
+      return saved_errno;
+    }
+  return 0;
+}
+
 gboolean
 jt_atomic_file_write (const char *path, const char *contents, gsize length, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
-  int saved_errno = 0;
-  int fd;
+  int saved_errno;
 
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
@@ -84,37 +204,26 @@ jt_atomic_file_write (const char *path, const char *contents, gsize length, GErr
   base = g_path_get_basename (path);
   /* Hidden, so that a program listing the folder does not take it for a calendar. */
   temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
-  /* g_mkstemp_full adds O_CREAT | O_EXCL: a fresh file, never someone's symlink. */
-  fd = g_mkstemp_full (temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return fail (path, errno, error);
+  if (contents == NULL)
+    contents = "";
 
-  if (!write_all (fd, contents != NULL ? contents : "", length, &saved_errno))
-    goto failed;
-  if (fsync (fd) < 0)
+  /* Written unnamed, then named and renamed: only between those two steps (microseconds)
+   * can a writer killed with SIGKILL leave a temporary file behind. */
+  saved_errno = write_unnamed (folder, temp, contents, length);
+  if (saved_errno < 0)
     {
-      saved_errno = errno;
-      goto failed;
+      g_free (temp);
+      temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+      saved_errno = write_named (temp, contents, length);
     }
-  /* NFS and some others report a full disk only now. */
-  if (close (fd) < 0)
-    {
-      fd = -1;
-      saved_errno = errno;
-      goto failed;
-    }
-  fd = -1;
+  if (saved_errno != 0)
+    return fail (path, saved_errno, error);
   if (g_rename (temp, path) < 0)
     {
       saved_errno = errno;
-      goto failed;
+      g_unlink (temp);
+      return fail (path, saved_errno, error);
     }
   sync_folder (folder);
   return TRUE;
-
-failed:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp);
-  return fail (path, saved_errno, error);
 }

@@ -159,7 +159,7 @@ class KillCliTest(jtharness.JobtrackTestCase):
         for n in range(CLI_CYCLES):
             kind = self.rng.choice(self.OPS)
             argv, check = getattr(self, kind)(n)
-            rc, err = self.run_one(argv, self.rng.uniform(0, typical * 1.3))
+            rc, err = self.run_one(argv, self.rng.uniform(0, typical * 2))
             if rc == -signal.SIGKILL:
                 killed += 1
             else:
