@@ -105,11 +105,13 @@ main (int argc, char **argv)
       if (g_str_equal (argv[first], "--version"))
         {
           printf ("jobtrack %s\n", JT_VERSION);
+          jt_cli_clear (&cli);
           return JT_EXIT_OK;
         }
       if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
         {
           print_help (stdout);
+          jt_cli_clear (&cli);
           return JT_EXIT_OK;
         }
       if (g_str_equal (argv[first], "--db") && first + 1 < argc)
@@ -119,17 +121,20 @@ main (int argc, char **argv)
       else
         {
           g_printerr ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n", argv[first]);
+          jt_cli_clear (&cli);
           return JT_EXIT_USAGE;
         }
     }
   if (first >= argc)
     {
       print_help (stderr);
+      jt_cli_clear (&cli);
       return JT_EXIT_USAGE;
     }
   if (g_str_equal (argv[first], "help"))
     {
       print_help (stdout);
+      jt_cli_clear (&cli);
       return JT_EXIT_OK;
     }
 
