@@ -86,6 +86,19 @@ class ExactlyOnceTest(daemonharness.DaemonTestCase):
         figures("exactly-once-kill", shown=2, windows=len(windows),
                 window_median_us=int(statistics.median(windows)), window_max_us=max(windows))
 
+    def test_the_release_daemon_has_no_fault_points(self):
+        with open(daemonharness.JOBTRACKD, "rb") as f:
+            self.assertNotIn(b"JT_FAULT", f.read())
+        with open(JOBTRACKD_FAULTS, "rb") as f:
+            self.assertIn(b"JT_FAULT", f.read())
+        # JT_FAULT set: the release daemon shows and marks as ever.
+        self.start_mock_server(capabilities=["actions", "body"])
+        rid = self.due_now("release")
+        self.start_daemon(env={"JT_FAULT": "after-show"})
+        self.wait_for(lambda: self.notified_at(rid), 10, 0.1, "the follow-up to be marked")
+        self.assertIsNone(self.daemon.poll())
+        self.assertEqual(self.shown_count(rid), 1)
+
     def test_server_crashes_inside_notify(self):
         mock = self.start_mock_server(capabilities=["actions", "body"])
         first_log = self.mock_process.log_path
