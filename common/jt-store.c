@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "jt-error.h"
@@ -308,6 +309,16 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* TRUE when the folder of `path` is on a file system mounted read-only. */
+static gboolean
+on_read_only_file_system (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return statvfs (folder, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
 JtStore *
 jt_store_open (const char *path, GError **error)
 {
@@ -321,7 +332,20 @@ jt_store_open (const char *path, GError **error)
   if (!create_private_file (path, error) || !check_is_regular_file (path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (on_read_only_file_system (path))
+    {
+      /* SQLite cannot make the WAL index (PATH-shm) there, so it could not even read;
+       * nothing can change the file either, which is what "immutable" promises. Writes
+       * then fail as read-only. */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (uri, &store->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                          NULL);
   if (rc != SQLITE_OK)
     {
       if (store->db == NULL)

@@ -10,6 +10,7 @@ a symlink or a directory, and a full disk under the live calendar (a small tmpfs
 when the suite runs as root, as CI does; skipped with a reason otherwise).
 """
 
+import json
 import os
 import resource
 import shutil
@@ -112,6 +113,33 @@ class CliResourceTest(jtharness.JobtrackTestCase):
             self.assert_error_line(err, contains="not a regular file")
         self.assertEqual(jtharness.sha256_of(real), before)
         self.assertTrue(os.path.islink(self.db))
+
+    def test_a_database_on_a_read_only_file_system(self):
+        """Mounted read-only (EROFS, which binds root too): it is read, and a write says
+        read-only; before, even reading failed with 'unable to open database file'."""
+        if os.geteuid() != 0:
+            self.skipTest("a read-only bind mount needs root (CI runs as root)")
+        folder = os.path.join(self.tmp, "ro")
+        os.mkdir(folder)
+        db = os.path.join(folder, "jobtrack.db")
+        self.ok("add", "--company", "Globex", "--with", "Raj", db=db, now=NOW, tz="UTC")
+        before = jtharness.sha256_of(db)
+        for argv in (["mount", "--bind", folder, folder],
+                     ["mount", "-o", "remount,ro,bind", folder]):
+            proc = subprocess.run(argv, capture_output=True)
+            if proc.returncode != 0:
+                subprocess.run(["umount", folder], capture_output=True)
+                self.skipTest("cannot mount read-only here: %s" % proc.stderr.decode().strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", folder])
+        apps = json.loads(self.ok("app", "list", "--json", db=db))
+        self.assertEqual([a["company"] for a in apps], ["Globex"])
+        rc, out, err = self.jt("app", "add", "--company", "Initech", db=db)
+        self.assertEqual(rc, 1, err)
+        self.assert_error_line(err, contains="read-only")
+        rc, out, err = self.jt("app", "list", db=os.path.join(folder, "new.db"))
+        self.assertEqual(rc, 1, err)
+        self.assert_error_line(err, contains="Read-only file system")
+        self.assertEqual(jtharness.sha256_of(db), before)
 
     def test_a_database_replaced_by_a_directory(self):
         self.ok("app", "add", "--company", "Globex", now=NOW, tz="UTC")
