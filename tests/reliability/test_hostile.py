@@ -68,6 +68,12 @@ class HostileCliTest(jtharness.JobtrackTestCase):
             self.ok("remind", "add", "--app", str(app), "--due", "2026-12-05 10:00", "--",
                     value, now=NOW, tz="UTC")
             self.ids[label] = app
+            out = self.ok("contact", "add", "--app", str(app), "--name=" + value,
+                          now=NOW, tz="UTC")
+            self.contacts = getattr(self, "contacts", {})
+            self.contacts[label] = int(re.search(r"Added contact (\d+)", out).group(1))
+            self.ok("touch", "add", "--app", str(app), "--kind", "call", "--about=" + value,
+                    now=NOW, tz="UTC")
 
     def test_table(self):
         out = self.ok("app", "list", now=NOW, tz="UTC")
@@ -88,6 +94,15 @@ class HostileCliTest(jtharness.JobtrackTestCase):
                 story = self.ok("show", str(self.ids[label]), now=NOW, tz="UTC")
                 self.assertIsNone(CONTROLS.search(story))
                 self.assertNotIn("\r", story)
+                person = self.ok("contact", "show", str(self.contacts[label]), now=NOW, tz="UTC")
+                self.assertIsNone(CONTROLS.search(person))
+                self.assertNotIn("\r", person)
+        # What `done` says back names the follow-up as text too.
+        agenda_items = json.loads(self.ok("agenda", "--all", "--json", now=NOW, tz="UTC"))
+        for item in agenda_items:
+            said = self.ok("done", str(item["id"]), now=NOW, tz="UTC")
+            self.assertIsNone(CONTROLS.search(said), repr(said))
+            self.assertEqual(said.count("\n"), 1, repr(said))
 
     def test_json(self):
         apps = {a["id"]: a for a in json.loads(self.ok("app", "list", "--json"))}
