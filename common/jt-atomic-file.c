@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -68,6 +69,38 @@ sync_folder (const char *folder)
   if (fsync (fd) < 0)
     g_debug ("cannot sync %s: %s", folder, g_strerror (errno));
   close (fd);
+}
+
+/* Removes the temporary files of `base` that writers killed mid-write left in `folder`:
+ * ".NAME.PID.XXXXXX" whose process is gone. One whose PID is alive (a writer at work,
+ * or an unrelated process that reused the number) is left alone. Best effort. */
+static void
+remove_stale_temporaries (const char *folder, const char *base)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *rest = name + strlen (prefix);
+      char *end = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, prefix) || !g_ascii_isdigit (*rest))
+        continue;
+      pid = g_ascii_strtoull (rest, &end, 10);
+      if (end == NULL || *end != '.' || strlen (end + 1) != 6 || pid == 0 || pid > G_MAXINT
+          || (pid_t) pid == getpid ())
+        continue;
+      if (kill ((pid_t) pid, 0) < 0 && errno == ESRCH)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          if (g_unlink (path) == 0)
+            g_debug ("removed %s, left by a writer that was killed", path);
+        }
+    }
 }
 
 /* An unnamed file in `folder` (O_TMPFILE): a process killed while writing it leaves
@@ -202,18 +235,21 @@ jt_atomic_file_write (const char *path, const char *contents, gsize length, GErr
 
   folder = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  /* Hidden, so that a program listing the folder does not take it for a calendar. */
-  temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  /* Hidden, so that a program listing the folder does not take it for a calendar; with
+   * our PID, so that the next writer can tell a leftover from a write in progress. */
+  temp = g_strdup_printf ("%s/.%s.%d.XXXXXX", folder, base, (int) getpid ());
   if (contents == NULL)
     contents = "";
+  remove_stale_temporaries (folder, base);
 
   /* Written unnamed, then named and renamed: only between those two steps (microseconds)
-   * can a writer killed with SIGKILL leave a temporary file behind. */
+   * can a writer killed with SIGKILL leave a temporary file behind, and the next write
+   * to `path` removes it. */
   saved_errno = write_unnamed (folder, temp, contents, length);
   if (saved_errno < 0)
     {
       g_free (temp);
-      temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+      temp = g_strdup_printf ("%s/.%s.%d.XXXXXX", folder, base, (int) getpid ());
       saved_errno = write_named (temp, contents, length);
     }
   if (saved_errno != 0)
