@@ -13,7 +13,9 @@ print_item (JtCli *cli, const JtReminder *reminder)
   g_autofree char *relative = jt_cli_format_relative (cli, reminder->fire_at);
   g_autofree char *absolute = jt_cli_format_time (cli, reminder->fire_at);
   g_autoptr (GString) who = g_string_new (NULL);
-  g_autofree char *title = jt_cli_fit (cli, reminder->title, 7);
+  g_autofree char *title_text = jt_cli_text (reminder->title, TRUE);
+  g_autofree char *title = jt_cli_fit (cli, title_text, 7);
+  g_autofree char *who_shown = NULL;
 
   printf ("%5" G_GINT64_FORMAT "  %s (%s)%s\n", reminder->id, relative, absolute,
           reminder->state == JT_REMINDER_SNOOZED ? ", snoozed" : "");
@@ -31,9 +33,10 @@ print_item (JtCli *cli, const JtReminder *reminder)
                             who->len > 0 ? " · " : "", reminder->company,
                             *reminder->role != '\0' ? ", " : "", reminder->role,
                             reminder->application_id);
+  who_shown = jt_cli_text (who->str, TRUE);
   if (who->len > 0)
     {
-      g_autofree char *line = jt_cli_fit (cli, who->str, 7);
+      g_autofree char *line = jt_cli_fit (cli, who_shown, 7);
 
       printf ("       %s\n", line);
     }

@@ -244,9 +244,11 @@ print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *apps,
   for (guint i = 0; i < apps->len; i++)
     {
       const JtApplication *app = g_ptr_array_index (apps, i);
+      g_autofree char *company = jt_cli_text (app->company, TRUE);
+      g_autofree char *role = jt_cli_text (app->role, TRUE);
 
-      printf ("  %" G_GINT64_FORMAT "  %s%s%s (%s)\n", app->id, app->company,
-              *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
+      printf ("  %" G_GINT64_FORMAT "  %s%s%s (%s)\n", app->id, company,
+              *app->role != '\0' ? ", " : "", role, jt_status_to_string (app->status));
     }
   if (touches->len > 0)
     printf ("\nTouches\n");
@@ -259,9 +261,10 @@ print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *apps,
                                                     touch->application_id)
                                  : NULL;
 
+      g_autofree char *about = jt_cli_text (touch->about, TRUE);
+
       printf ("  %s  %s%s%s%s\n", when, jt_touch_kind_to_string (touch->kind),
-              app != NULL ? app : "", touch->about != NULL ? ": " : "",
-              touch->about != NULL ? touch->about : "");
+              app != NULL ? app : "", touch->about != NULL ? ": " : "", about);
     }
 }
 

@@ -20,6 +20,10 @@ jt_cmd_dismiss (JtCli *cli, int argc, char **argv)
       || (store = jt_cli_store (cli, &error)) == NULL
       || !jt_reminder_dismiss (store, id, g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
-  printf ("Dismissed %" G_GINT64_FORMAT ": %s\n", reminder->id, reminder->title);
+  {
+    g_autofree char *title = jt_cli_text (reminder->title, TRUE);
+
+    printf ("Dismissed %" G_GINT64_FORMAT ": %s\n", reminder->id, title);
+  }
   return JT_EXIT_OK;
 }

@@ -100,6 +100,10 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   if (!jt_reminder_mark_done_full (store, id, note != NULL ? note : about, log,
                                    g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
-  printf ("Done %" G_GINT64_FORMAT ": %s\n", reminder->id, reminder->title);
+  {
+    g_autofree char *title = jt_cli_text (reminder->title, TRUE);
+
+    printf ("Done %" G_GINT64_FORMAT ": %s\n", reminder->id, title);
+  }
   return JT_EXIT_OK;
 }

@@ -174,11 +174,12 @@ print_text (JtCli *cli, const Story *story)
     {
       const JtTouch *touch = g_ptr_array_index (story->touches, i);
       g_autofree char *when = jt_cli_format_time (cli, touch->at);
+      g_autofree char *name = jt_cli_text (touch->contact_name, TRUE);
+      g_autofree char *about = jt_cli_text (touch->about, TRUE);
 
       printf ("  %s  %s%s%s%s%s\n", when, jt_touch_kind_to_string (touch->kind),
-              touch->contact_name != NULL ? " with " : "",
-              touch->contact_name != NULL ? touch->contact_name : "",
-              touch->about != NULL ? ": " : "", touch->about != NULL ? touch->about : "");
+              touch->contact_name != NULL ? " with " : "", name,
+              touch->about != NULL ? ": " : "", about);
     }
   if (story->contacts->len > 0)
     printf ("\nPeople\n");
@@ -186,8 +187,9 @@ print_text (JtCli *cli, const Story *story)
     {
       const JtContact *contact = g_ptr_array_index (story->contacts, i);
       g_autofree char *person = jt_cli_describe_person (contact);
+      g_autofree char *shown = jt_cli_text (person, TRUE);
 
-      printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, person);
+      printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, shown);
     }
   if (story->reminders->len > 0)
     printf ("\nFollow-ups\n");
@@ -195,9 +197,10 @@ print_text (JtCli *cli, const Story *story)
     {
       const JtReminder *reminder = g_ptr_array_index (story->reminders, i);
       g_autofree char *when = jt_cli_format_time (cli, reminder->fire_at);
+      g_autofree char *shown = jt_cli_text (reminder->title, TRUE);
 
       printf ("  %" G_GINT64_FORMAT "  %s  %-9s  %s\n", reminder->id, when,
-              jt_reminder_state_to_string (reminder->state), reminder->title);
+              jt_reminder_state_to_string (reminder->state), shown);
     }
 }
 

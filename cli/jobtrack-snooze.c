@@ -47,6 +47,10 @@ jt_cmd_snooze (JtCli *cli, int argc, char **argv)
                               &error))
     return jt_cli_fail (error);
   when = jt_cli_format_time (cli, until);
-  printf ("Snoozed %" G_GINT64_FORMAT " until %s: %s\n", reminder->id, when, reminder->title);
+  {
+    g_autofree char *title = jt_cli_text (reminder->title, TRUE);
+
+    printf ("Snoozed %" G_GINT64_FORMAT " until %s: %s\n", reminder->id, when, title);
+  }
   return JT_EXIT_OK;
 }

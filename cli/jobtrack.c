@@ -1,5 +1,6 @@
 /* jobtrack.c: the command-line tool's entry point and its table of commands. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -98,6 +99,9 @@ main (int argc, char **argv)
   int first = 1;
   int status;
 
+  /* At the file-size limit (ulimit -f) a write then fails with EFBIG and is reported as
+   * one error, instead of SIGXFSZ ending the process in the middle of it. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   /* Records are UTF-8 whatever the locale; a plain C locale would refuse them. */
   if (!g_get_charset (NULL))
@@ -108,11 +112,13 @@ main (int argc, char **argv)
       if (g_str_equal (argv[first], "--version"))
         {
           printf ("jobtrack %s\n", JT_VERSION);
+          jt_cli_clear (&cli);
           return JT_EXIT_OK;
         }
       if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
         {
           print_help (stdout);
+          jt_cli_clear (&cli);
           return JT_EXIT_OK;
         }
       if (g_str_equal (argv[first], "--db") && first + 1 < argc)
@@ -124,6 +130,7 @@ main (int argc, char **argv)
       else
         {
           g_printerr ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n", argv[first]);
+          jt_cli_clear (&cli);
           return JT_EXIT_USAGE;
         }
     }
@@ -137,6 +144,7 @@ main (int argc, char **argv)
   if (g_str_equal (argv[first], "help"))
     {
       print_help (stdout);
+      jt_cli_clear (&cli);
       return JT_EXIT_OK;
     }
 

@@ -125,6 +125,15 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
   g_option_context_add_main_entries (context, shared, NULL);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  /* GOption leaves the "--" that ends the options in place; it is not an argument
+   * ("remind add ... -- -2+3" means the text "-2+3"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (gsize) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   if (db != NULL)
     {
       g_free (cli->db_option);
@@ -429,24 +438,53 @@ jt_cli_format_time (JtCli *cli, gint64 unix_seconds)
   return jt_time_format_human (unix_seconds, cli->tz);
 }
 
+char *
+jt_cli_text (const char *text, gboolean single_line)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *shown = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue; /* the \n that follows is the line end */
+      if (c == '\r' || c == '\n')
+        g_string_append_c (shown, single_line ? ' ' : '\n');
+      else if (c == '\t' && !single_line)
+        g_string_append_c (shown, '\t');
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_c (shown, ' '); /* ESC, C1 (CSI): a terminal would obey them */
+      else
+        g_string_append_unichar (shown, c);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 void
 jt_cli_print_field (JtCli *cli, const char *label, const char *value)
 {
+  g_autofree char *shown = NULL;
+
   if (value == NULL || *value == '\0')
     return;
+  shown = jt_cli_text (value, FALSE);
   if (cli->color)
-    printf ("  \033[1m%s:\033[0m %s\n", label, value);
+    printf ("  \033[1m%s:\033[0m %s\n", label, shown);
   else
-    printf ("  %s: %s\n", label, value);
+    printf ("  %s: %s\n", label, shown);
 }
 
 void
 jt_cli_print_heading (JtCli *cli, const char *text)
 {
+  g_autofree char *shown = jt_cli_text (text, TRUE);
+
   if (cli->color)
-    printf ("\033[1m%s\033[0m\n", text);
+    printf ("\033[1m%s\033[0m\n", shown);
   else
-    printf ("%s\n", text);
+    printf ("%s\n", shown);
 }
 
 struct _JtTable
@@ -458,12 +496,7 @@ struct _JtTable
 static char *
 one_line (const char *text)
 {
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if ((unsigned char) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return copy;
+  return jt_cli_text (text, TRUE);
 }
 
 JtTable *

@@ -120,6 +120,12 @@ char *jt_cli_fit (JtCli *cli, const char *text, int indent);
 void jt_cli_print_json (JsonBuilder *builder);
 char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
 /* Prints "label: value" when value is set, the label bold on a colour terminal. */
+/* Record text as a terminal should show it: as text and nothing else. Invalid UTF-8
+ * is replaced; ESC, C1 and other control characters become spaces (a terminal would
+ * obey them); a CR, LF or CRLF is a line end, or a space when `single_line` (as is a
+ * tab). New string. */
+char *jt_cli_text (const char *text, gboolean single_line);
+
 void jt_cli_print_field (JtCli *cli, const char *label, const char *value);
 void jt_cli_print_heading (JtCli *cli, const char *text);
 

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jt-error.h"
@@ -69,6 +71,76 @@ sync_folder (const char *folder)
   close (fd);
 }
 
+/* Removes the temporary files of `base` that writers killed mid-write left in `folder`:
+ * ".NAME.PID.XXXXXX" whose process is gone. One whose PID is alive (a writer at work,
+ * or an unrelated process that reused the number) is left alone. Best effort. */
+static void
+remove_stale_temporaries (const char *folder, const char *base)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *rest = name + strlen (prefix);
+      char *end = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, prefix) || !g_ascii_isdigit (*rest))
+        continue;
+      pid = g_ascii_strtoull (rest, &end, 10);
+      if (end == NULL || *end != '.' || strlen (end + 1) != 6 || pid == 0 || pid > G_MAXINT
+          || (pid_t) pid == getpid ())
+        continue;
+      if (kill ((pid_t) pid, 0) < 0 && errno == ESRCH)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          if (g_unlink (path) == 0)
+            g_debug ("removed %s, left by a writer that was killed", path);
+        }
+    }
+}
+
+/* An unnamed file in `folder` (O_TMPFILE): a process killed while writing it leaves
+ * nothing behind. -1 where the file system cannot make one; the caller falls back to a
+ * named temporary file. */
+static int
+open_unnamed (const char *folder)
+{
+#ifdef O_TMPFILE
+  return open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}
+
+/* Gives the unnamed file `fd` the name `temp` (a fresh ".NAME.XXXXXX"): linkat never
+ * replaces an existing name and never follows a symlink at the new one, so this is
+ * O_EXCL and O_NOFOLLOW too. Retries a few names; FALSE with errno set. */
+static gboolean
+name_unnamed (int fd, char *temp)
+{
+  g_autofree char *proc_path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  gsize length = strlen (temp);
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      static const char letters[] =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+      for (gsize i = length - 6; i < length; i++)
+        temp[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Writes go through a buffer of this size: an export arrives in pieces of a few
  * hundred bytes. */
 #define BUFFER_SIZE (64 * 1024)
@@ -76,7 +148,9 @@ sync_folder (const char *folder)
 struct _JtAtomicFile
 {
   char *path;
-  char *temp;
+  char *folder;
+  char *temp;      /* ".NAME.PID.XXXXXX": the name it has, or will be given */
+  gboolean named;  /* `temp` exists on disk (a named file, or an unnamed one named) */
   int fd;
   gsize used;
   char buffer[BUFFER_SIZE];
@@ -88,33 +162,70 @@ fail_file (JtAtomicFile *file, int saved_errno, GError **error)
   return fail (file->path, saved_errno, error);
 }
 
+/* Whether an unnamed file can be named here: linkat needs /proc/self/fd. */
+static gboolean
+can_name_unnamed (void)
+{
+  return g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR);
+}
+
+void
+jt_atomic_file_abort (JtAtomicFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    close (file->fd);
+  if (file->named)
+    g_unlink (file->temp);
+  g_free (file->temp);
+  g_free (file->folder);
+  g_free (file->path);
+  g_free (file);
+}
+
 JtAtomicFile *
 jt_atomic_file_begin (const char *path, GError **error)
 {
-  g_autofree char *folder = NULL;
+  g_autoptr (JtAtomicFile) file = NULL;
   g_autofree char *base = NULL;
-  JtAtomicFile *file;
 
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  file = g_new (JtAtomicFile, 1);
+  file = g_new0 (JtAtomicFile, 1);
+  file->fd = -1;
   file->path = g_strdup (path);
-  /* Hidden, so that a program listing the folder does not take it for a calendar. */
-  file->temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
-  file->used = 0;
-  /* g_mkstemp_full adds O_CREAT | O_EXCL: a fresh file, never someone's symlink. */
-  file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+  file->folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  /* Hidden, so that a program listing the folder does not take it for a calendar; with
+   * our PID, so that the next writer can tell a leftover from a write in progress. */
+  file->temp = g_strdup_printf ("%s/.%s.%d.XXXXXX", file->folder, base, (int) getpid ());
+  remove_stale_temporaries (file->folder, base);
+
+  /* Written unnamed, then named and renamed at commit: only between those two steps
+   * (microseconds) can a writer killed with SIGKILL leave a temporary file behind, and
+   * the next write to `path` removes it. */
+  if (can_name_unnamed ())
+    {
+      file->fd = open_unnamed (file->folder);
+      if (file->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+        {
+          fail_file (file, errno, error);
+          return NULL;
+        }
+    }
   if (file->fd < 0)
     {
-      fail_file (file, errno, error);
-      g_free (file->temp);
-      g_free (file->path);
-      g_free (file);
-      return NULL;
+      /* g_mkstemp_full adds O_CREAT | O_EXCL: a fresh file, never someone's symlink. */
+      file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (file->fd < 0)
+        {
+          fail_file (file, errno, error);
+          return NULL;
+        }
+      file->named = TRUE;
     }
-  return file;
+  return g_steal_pointer (&file);
 }
 
 static gboolean
@@ -153,25 +264,10 @@ jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length, GErro
   return TRUE;
 }
 
-void
-jt_atomic_file_abort (JtAtomicFile *file)
-{
-  if (file == NULL)
-    return;
-  if (file->fd >= 0)
-    close (file->fd);
-  if (file->temp != NULL)
-    g_unlink (file->temp);
-  g_free (file->temp);
-  g_free (file->path);
-  g_free (file);
-}
-
 gboolean
 jt_atomic_file_commit (JtAtomicFile *file, GError **error)
 {
   g_autoptr (JtAtomicFile) owned = file;
-  g_autofree char *folder = NULL;
   int fd;
 
   g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
@@ -179,6 +275,12 @@ jt_atomic_file_commit (JtAtomicFile *file, GError **error)
     return FALSE;
   if (fsync (file->fd) < 0)
     return fail_file (file, errno, error);
+  if (!file->named)
+    {
+      if (!name_unnamed (file->fd, file->temp))
+        return fail_file (file, errno, error);
+      file->named = TRUE;
+    }
   /* NFS and some others report a full disk only now. */
   fd = file->fd;
   file->fd = -1;
@@ -187,9 +289,8 @@ jt_atomic_file_commit (JtAtomicFile *file, GError **error)
   if (g_rename (file->temp, file->path) < 0)
     return fail_file (file, errno, error);
   /* In place: nothing left to remove. */
-  g_clear_pointer (&file->temp, g_free);
-  folder = g_path_get_dirname (file->path);
-  sync_folder (folder);
+  file->named = FALSE;
+  sync_folder (file->folder);
   return TRUE;
 }
 

@@ -415,7 +415,11 @@ jt_backup_dump (JtStore *store, GError **error)
 static gboolean
 not_a_backup (GError **error, const char *why)
 {
-  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "not a jobtrack backup: %s", why);
+  /* json-glib quotes the text it could not read, cut anywhere: in the middle of a
+   * character, it would make the message invalid UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (why, -1);
+
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "not a jobtrack backup: %s", valid);
   return FALSE;
 }
 

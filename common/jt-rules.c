@@ -92,11 +92,19 @@ jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id, gint64
 
 /* ---- Days and times ---------------------------------------------------------------- */
 
+/* The instants every zone can show as a date of years 1..9999 (a day inside each end);
+ * NEVER is a time no follow-up can have. */
+#define FIRST_INSTANT (G_GINT64_CONSTANT (-62135596800) + 86400)
+#define LAST_INSTANT (G_GINT64_CONSTANT (253402300799) - 86400)
+#define NEVER G_MAXINT64
+
 /* The local calendar day of an instant. */
 static void
 day_of (const JtRules *rules, gint64 instant, GDate *day)
 {
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  /* Clamped a day inside GDateTime's range, so that the day exists in every zone. */
+  g_autoptr (GDateTime) utc =
+      g_date_time_new_from_unix_utc (CLAMP (instant, FIRST_INSTANT, LAST_INSTANT));
   g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, rules->tz);
 
   g_date_clear (day, 1);
@@ -145,8 +153,15 @@ business_forward (GDate *day)
 static void
 business_backward (GDate *day)
 {
-  while (is_weekend (day))
+  while (is_weekend (day) && g_date_get_julian (day) > 1)
     g_date_subtract_days (day, 1);
+}
+
+/* `day` minus `days`, stopping at 1 January of year 1 (where GDate ends). */
+static void
+subtract_days (GDate *day, guint days)
+{
+  g_date_subtract_days (day, MIN (days, g_date_get_julian (day) - 1));
 }
 
 /* The first business day after `day`. */
@@ -166,7 +181,8 @@ call_time (const JtRules *rules, const GDate *day)
                                               rules->config->call_hour,
                                               rules->config->call_minute, 0);
 
-  return g_date_time_to_unix (at);
+  /* Past year 9999 there is no such time: want () drops what is due then. */
+  return at != NULL ? g_date_time_to_unix (at) : NEVER;
 }
 
 /* ---- Wording ----------------------------------------------------------------------- */
@@ -401,6 +417,9 @@ want (Wanted *wanted, JtRule rule, gint64 application_id, const JtContact *conta
   reminder->detail = detail != NULL ? g_string_free (detail, detail->len == 0) : NULL;
   if (!wanted->rules->config->rule_enabled[rule])
     return;
+  /* A record dated near year 9999 (or 1) can put a follow-up where no date can name it. */
+  if (due < FIRST_INSTANT || due > LAST_INSTANT)
+    return;
   reminder->rule = rule;
   reminder->application_id = application_id;
   reminder->contact_id = contact != NULL ? contact->id : 0;
@@ -556,7 +575,7 @@ rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
       day_of (rules, offer->created_at, &soonest);
       next_business_day (&soonest);
       latest = deadline;
-      g_date_subtract_days (&latest, rules->config->bring_forward_lead_days);
+      subtract_days (&latest, (guint) rules->config->bring_forward_lead_days);
       business_backward (&latest);
       due = MIN (call_time (rules, &soonest), call_time (rules, &latest));
       for (guint j = 0; j < MAX (deciders->len, 1); j++)
@@ -723,7 +742,7 @@ rule_offer (Wanted *wanted, const Facts *facts, const char *label)
                              person != NULL ? person->name : facts->app->company, label),
             detail);
 
-      g_date_subtract_days (&deadline, rules->config->offer_deadline_days);
+      subtract_days (&deadline, (guint) rules->config->offer_deadline_days);
       business_backward (&deadline);
       detail = g_string_new (NULL);
       g_string_append_printf (detail, "The offer must be answered by %s.", offer->deadline);

@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "jt-error.h"
@@ -34,6 +36,19 @@ struct _JtTransaction
   JtStore *store;
   gboolean finished;
 };
+
+/* A failed write under a file-size limit (ulimit -f): SQLite does not keep the errno
+ * (EFBIG) of a write, so the limit itself is what tells. */
+static gboolean
+file_size_limited (JtStore *store)
+{
+  struct rlimit limit;
+
+  if (sqlite3_system_errno (store->db) == EFBIG)
+    return TRUE;
+  return sqlite3_extended_errcode (store->db) == SQLITE_IOERR_WRITE
+         && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+}
 
 void
 jt_store_set_error (JtStore *store, GError **error, const char *what)
@@ -65,7 +80,16 @@ jt_store_set_error (JtStore *store, GError **error, const char *what)
                    store->path);
       break;
     default:
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
+      /* A write refused by the system says little ("disk I/O error"); its errno says why. */
+      if (code == SQLITE_IOERR && file_size_limited (store))
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                     "%s: %s would grow past the file size limit (ulimit -f)", what,
+                     store->path);
+      else if (code == SQLITE_IOERR && sqlite3_system_errno (store->db) == ENOSPC)
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full",
+                     what, store->path);
+      else
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
       break;
     }
 }
@@ -308,6 +332,16 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* TRUE when the folder of `path` is on a file system mounted read-only. */
+static gboolean
+on_read_only_file_system (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return statvfs (folder, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
 JtStore *
 jt_store_open (const char *path, GError **error)
 {
@@ -321,7 +355,20 @@ jt_store_open (const char *path, GError **error)
   if (!create_private_file (path, error) || !check_is_regular_file (path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (on_read_only_file_system (path))
+    {
+      /* SQLite cannot make the WAL index (PATH-shm) there, so it could not even read;
+       * nothing can change the file either, which is what "immutable" promises. Writes
+       * then fail as read-only. */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (uri, &store->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                          NULL);
   if (rc != SQLITE_OK)
     {
       if (store->db == NULL)
@@ -331,8 +378,8 @@ jt_store_open (const char *path, GError **error)
         jt_store_set_error (store, error, "cannot open the database");
       return NULL;
     }
-  /* Before the first read: opening a database whose last user left its WAL behind
-   * makes SQLite rebuild the WAL index, and another program opening it then must wait. */
+  /* Before the first read: a read can meet another process's lock too (the last
+   * connection to close checkpoints the WAL under an exclusive lock). */
   sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
   if (!check_ownership (store, error) || !configure_connection (store, error)
       || !register_functions (store, error) || !migrate (store, error))
@@ -475,7 +522,7 @@ jt_store_begin_read (JtStore *store, GError **error)
 gboolean
 jt_transaction_commit (JtTransaction *txn, GError **error)
 {
-  g_autoptr (JtTransaction) owned = txn;
+  g_autoptr (JtTransaction) owned G_GNUC_UNUSED = txn; /* frees it on every return */
 
   if (!run_commit_hook (txn->store, error))
     return FALSE; /* the free below rolls back */

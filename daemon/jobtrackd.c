@@ -3,6 +3,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <signal.h>
 #include <stdio.h>
 
 #include "jt-daemon.h"
@@ -32,6 +33,9 @@ main (int argc, char **argv)
    * each would otherwise leave an arena of its own holding megabytes long after. */
   mallopt (M_ARENA_MAX, 1);
 #endif
+  /* At the file-size limit (ulimit -f) a write then fails with EFBIG and is reported as
+   * one error, instead of SIGXFSZ ending the process in the middle of it. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");

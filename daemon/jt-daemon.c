@@ -25,6 +25,7 @@
 #include "jt-db-watch.h"
 #include "jt-error.h"
 #include "jt-draft.h"
+#include "jt-fault.h"
 #include "jt-notifier.h"
 #include "jt-paths.h"
 #include "jt-reminder-actions.h"
@@ -141,6 +142,7 @@ mark_notified (JtDaemon *daemon, gint64 id, gint64 now)
   if (jt_reminder_mark_notified (daemon->store, id, now, &error)
       || g_error_matches (error, JT_ERROR, JT_ERROR_NOT_FOUND))
     {
+      jt_fault_point ("after-mark");
       g_hash_table_remove (daemon->shown_unmarked, &id);
       return;
     }

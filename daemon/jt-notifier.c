@@ -16,6 +16,7 @@
 
 #include "jt-error.h"
 #include "jt-letter.h"
+#include "jt-fault.h"
 #include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
@@ -463,6 +464,8 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
       g_object_unref (notification);
       return FALSE;
     }
+  /* The server has it; the caller has not marked it notified yet. */
+  jt_fault_point ("after-show");
   if (is_new)
     g_hash_table_insert (notifier->shown, g_memdup2 (&reminder->id, sizeof reminder->id),
                          notification);

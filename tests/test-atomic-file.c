@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "jt-test-util.h"
@@ -36,6 +37,12 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 /* The names in the fixture's folder, sorted, joined with spaces. */
 static char *
 folder_listing (const char *folder)
@@ -47,7 +54,7 @@ folder_listing (const char *folder)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -236,6 +243,39 @@ test_a_read_only_folder_keeps_the_old_file (Fixture *f, gconstpointer data)
   g_assert_cmpstr (listing, ==, "followups.ics");
 }
 
+/* A writer killed between naming its temporary file and renaming it leaves
+ * ".NAME.PID.XXXXXX"; the next write removes it, and only it: not one of a live process
+ * (a writer at work), not another file's. */
+static void
+test_a_dead_writers_temporary_file_is_removed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
+  pid_t child = fork ();
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (child, NULL, 0), ==, child); /* its PID now names no process */
+  dead = g_strdup_printf ("%s/.followups.ics.%d.AbC123", f->dir, (int) child);
+  live = g_strdup_printf ("%s/.followups.ics.%d.XyZ789", f->dir, (int) getppid ());
+  other = g_strdup_printf ("%s/.notes.txt.%d.AbC123", f->dir, (int) child);
+  g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "in progress", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+
+  g_assert_true (jt_atomic_file_write (f->path, "new\n", 4, &error));
+  g_assert_no_error (error);
+  listing = folder_listing (f->dir);
+  expected = g_strdup_printf (".followups.ics.%d.XyZ789 .notes.txt.%d.AbC123 followups.ics",
+                              (int) getppid (), (int) child);
+  g_assert_cmpstr (listing, ==, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,6 +291,7 @@ main (int argc, char **argv)
   ADD ("failed-rename-cleans-up", test_a_failed_rename_removes_the_temporary_file);
   ADD ("failed-write-keeps-old-file", test_a_failed_write_keeps_the_old_file);
   ADD ("read-only-folder-keeps-old-file", test_a_read_only_folder_keeps_the_old_file);
+  ADD ("dead-writers-temporary-file-removed", test_a_dead_writers_temporary_file_is_removed);
 #undef ADD
   return g_test_run ();
 }

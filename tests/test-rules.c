@@ -13,6 +13,7 @@
 #include "jt-error.h"
 #include "jt-interview-log.h"
 #include "jt-rules.h"
+#include "jt-time.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
 #include "jt-store-interviews.h"
@@ -1676,6 +1677,41 @@ test_quiet_never_when_rejected (Fixture *f, gconstpointer data)
   g_assert_false (quiet_at (f, app, NOW + 60 * DAY));
 }
 
+/* ---- The ends of the calendar -------------------------------------------------------- */
+
+/* An interview logged at the very end of year 9999 (a typo, or an invitation) and a
+ * rejection at the start of year 1: nothing is derived outside the dates a zone can show,
+ * and GLib is never asked for one (a critical would abort this test). */
+static void
+test_ends_of_the_calendar (Fixture *f, gconstpointer data)
+{
+  Logged late = log_interview (f, &(Meeting) { .company = "Globex",
+                                               .people = raj_and_ana,
+                                               .decision_maker = "Raj Patel",
+                                               .start = at (f, 9999, 12, 31, 20, 0),
+                                               .recorded = at (f, 2026, 12, 1, 9, 0) });
+  Logged early = log_interview (f, &(Meeting) { .company = "Initech",
+                                                .people = raj_and_ana,
+                                                .start = at (f, 1, 1, 2, 10, 0),
+                                                .recorded = at (f, 2026, 12, 1, 9, 0) });
+  gint64 apps[] = { late.app, early.app };
+
+  add_outcome (f, early.app, JT_OUTCOME_REJECTED, at (f, 1, 1, 3, 10, 0));
+  for (guint a = 0; a < G_N_ELEMENTS (apps); a++)
+    {
+      g_autoptr (GPtrArray) list = app_reminders (f, apps[a]);
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const JtReminder *r = g_ptr_array_index (list, i);
+          g_autofree char *due = jt_time_format_human (r->due_at, f->tz);
+
+          g_assert_nonnull (due);
+          g_assert_cmpint (r->due_at, !=, 0);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1732,6 +1768,7 @@ main (int argc, char **argv)
   ADD_ZONES ("recontact/saturday-not-moved", test_recontact_weekend_not_moved);
   ADD ("recontact/decision-maker-else-hr-else-anyone",
        test_recontact_decision_maker_else_hr_else_anyone);
+  ADD ("calendar-ends/nothing-outside-years-1-to-9999", test_ends_of_the_calendar);
   ADD ("recontact/switched-off-produces-nothing", test_recontact_switched_off);
   ADD_ZONES ("offer/negotiation-and-last-call", test_offer_negotiation_and_last_call);
   ADD ("offer/gone-when-accepted", test_offer_reminders_gone_when_accepted);

@@ -1,0 +1,56 @@
+/* fuzz-ical-import.c: invitation files (.ics) through jt_ical_import, with the follow-up
+ * rules attached as the CLI attaches them.
+ *
+ * An input that imports is written for real (so the rules derive from it), and the
+ * database is then replaced by a fresh one, so that every input meets an empty store. */
+#include "jt-config.h"
+#include "jt-fuzz.h"
+#include "jt-ical-import.h"
+#include "jt-rules.h"
+
+#define NOW 1796112000 /* 2026-12-01T09:00:00Z */
+
+static const char *const me[] = { "jane.doe@gmail.com", NULL };
+static JtConfig *config;
+static GTimeZone *tz;
+static JtRules *rules;
+static JtStore *store;
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  jt_fuzz_init ();
+  config = jt_config_new_default ();
+  tz = g_time_zone_new_identifier ("Europe/Berlin");
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  rules = jt_rules_new (config, tz, NOW);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  const JtIcalImportOptions options = { NULL, me, FALSE };
+  g_autoptr (GPtrArray) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    {
+      store = jt_fuzz_store_new ();
+      jt_rules_attach (rules, store);
+    }
+  ok = jt_ical_import (store, (const char *) data, size, &options, tz, NOW, &report, &error);
+  g_assert (ok == (error == NULL));
+  g_assert (ok == (report != NULL));
+  if (ok)
+    {
+      for (guint i = 0; i < report->len; i++)
+        g_assert (g_utf8_validate (g_ptr_array_index (report, i), -1, NULL));
+      g_clear_pointer (&store, jt_fuzz_store_free);
+    }
+  else
+    g_assert (g_utf8_validate (error->message, -1, NULL));
+  return 0;
+}

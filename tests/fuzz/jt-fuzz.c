@@ -1,0 +1,61 @@
+/* jt-fuzz.c: the temporary databases and files of the fuzz targets. */
+#include "jt-fuzz.h"
+
+#include <glib/gstdio.h>
+
+static char *
+temp_folder (void)
+{
+  const char *base = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir ();
+  g_autofree char *template = g_build_filename (base, "jt-fuzz-XXXXXX", NULL);
+  char *folder = g_mkdtemp (g_steal_pointer (&template));
+
+  if (folder == NULL)
+    g_error ("cannot make a temporary folder in %s", base);
+  return folder;
+}
+
+void
+jt_fuzz_init (void)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+}
+
+JtStore *
+jt_fuzz_store_new (void)
+{
+  g_autofree char *folder = temp_folder ();
+  g_autofree char *path = g_build_filename (folder, "jobtrack.db", NULL);
+  g_autoptr (GError) error = NULL;
+  JtStore *store = jt_store_open (path, &error);
+
+  if (store == NULL)
+    g_error ("cannot open %s: %s", path, error->message);
+  return store;
+}
+
+void
+jt_fuzz_store_free (JtStore *store)
+{
+  g_autofree char *path = g_strdup (jt_store_get_path (store));
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  jt_store_free (store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (folder);
+}
+
+char *
+jt_fuzz_temp_path (const char *name)
+{
+  static char *folder;
+
+  if (folder == NULL)
+    folder = temp_folder ();
+  return g_build_filename (folder, name, NULL);
+}
