@@ -105,18 +105,24 @@ remember_file (JtCalendarWriter *writer, GBytes *digest)
   writer->mtime = st.st_mtim;
 }
 
-/* The digest of the file at `path` as it is, or NULL when it cannot be read (or is a
- * symlink, which is never taken for ours). */
+/* The digest of the file at `path` as it is, or NULL when it cannot be read or is not a
+ * regular file (a symlink is never taken for ours; a FIFO must not block the open). */
 static GBytes *
 digest_of_file (const char *path)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   guchar buffer[64 * 1024];
   ssize_t n;
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
   if (fd < 0)
     return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
   while ((n = read (fd, buffer, sizeof buffer)) != 0)
     {
       if (n < 0 && errno == EINTR)
