@@ -836,20 +836,3 @@ jt_ical_export_write (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
   icalmemory_free_buffer (frame);
   return ok;
 }
-
-static gboolean
-append_to_string (const char *text, gsize length, gpointer user_data, GError **error)
-{
-  g_string_append_len (user_data, text, (gssize) length);
-  return TRUE;
-}
-
-char *
-jt_ical_export (JtStore *store, gboolean all, gint64 now, GTimeZone *tz, GError **error)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  if (!jt_ical_export_write (store, all, now, tz, append_to_string, out, error))
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}

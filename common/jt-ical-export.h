@@ -38,9 +38,4 @@ typedef gboolean (*JtIcalWriteFunc) (const char *text, gsize length, gpointer us
 gboolean jt_ical_export_write (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
                                JtIcalWriteFunc write, gpointer user_data, GError **error);
 
-/* The calendar as one string (CRLF line ends, folded at 75 octets). Returns a new
- * string (free with g_free), or NULL with a JT_ERROR when the store cannot be read. */
-char *jt_ical_export (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
-                      GError **error);
-
 G_END_DECLS
