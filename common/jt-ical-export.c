@@ -160,14 +160,23 @@ typedef struct
 /* A printer forgets what it printed past this many values of a kind. */
 #define MAX_REMEMBERED 4096
 
-/* libical's text for `property`, which is freed. New string. */
+/* libical's text for `property`, new. */
 static char *
-print_property (icalproperty *property)
+property_text (icalproperty *property)
 {
   char *printed = icalproperty_as_ical_string_r (property);
   char *text = g_strdup (printed);
 
   icalmemory_free_buffer (printed);
+  return text;
+}
+
+/* libical's text for `property`, which is freed. New string. */
+static char *
+print_property (icalproperty *property)
+{
+  char *text = property_text (property);
+
   icalproperty_free (property);
   return text;
 }
@@ -279,17 +288,6 @@ remember (GHashTable *texts, gint64 value, char *text)
   if (g_hash_table_size (texts) >= MAX_REMEMBERED)
     g_hash_table_remove_all (texts);
   g_hash_table_insert (texts, g_memdup2 (&value, sizeof value), text);
-  return text;
-}
-
-/* libical's text for `property`, new. */
-static char *
-property_text (icalproperty *property)
-{
-  char *printed = icalproperty_as_ical_string_r (property);
-  char *text = g_strdup (printed);
-
-  icalmemory_free_buffer (printed);
   return text;
 }
 
