@@ -342,12 +342,28 @@ on_read_only_file_system (const char *path)
   return statvfs (folder, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
 }
 
+/* Once per process, before SQLite starts: no allocation statistics (nothing reads them,
+ * and keeping them takes a global lock around every allocation, which threads then
+ * queue for). */
+static void
+configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 JtStore *
 jt_store_open (const char *path, GError **error)
 {
   g_autoptr (JtStore) store = g_new0 (JtStore, 1);
   int rc;
 
+  configure_sqlite ();
   store->path = g_strdup (path);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -364,11 +380,13 @@ jt_store_open (const char *path, GError **error)
       g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
 
       rc = sqlite3_open_v2 (uri, &store->db,
-                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW
+                                | SQLITE_OPEN_NOMUTEX,
+                            NULL);
     }
   else
-    rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
-                          NULL);
+    rc = sqlite3_open_v2 (path, &store->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       if (store->db == NULL)

@@ -4,6 +4,8 @@
  * database made by a newer jobtrack without touching it, and applies the numbered
  * migrations in schema/. Every write goes through a JtTransaction (BEGIN IMMEDIATE),
  * so a writer waits for another instead of failing half-way with SQLITE_BUSY.
+ * A store belongs to one thread at a time (the connection is opened without SQLite's
+ * per-call lock): a thread that needs the database opens its own.
  * SQLite result codes stop here: callers only ever see JT_ERROR codes. */
 #pragma once
 
