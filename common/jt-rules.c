@@ -16,6 +16,7 @@
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
+#include "jt-time-zone.h"
 
 struct _JtRules
 {
@@ -44,13 +45,60 @@ jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now)
   rules->config = config;
   rules->tz = g_time_zone_ref (tz);
   rules->now = now;
-  {
-    GString *fingerprint = g_string_new (g_time_zone_get_identifier (tz));
-
-    jt_config_foreach (config, add_setting, fingerprint);
-    rules->fingerprint = g_string_free (fingerprint, FALSE);
-  }
   return rules;
+}
+
+/* The zone's and the rule settings' fingerprint, made at the first write: the zone's by
+ * what it does, not by its name, so that "UTC" and an /etc/localtime naming "Etc/UTC"
+ * agree, and a tzdata update that moves the zone's clocks derives everything again. */
+static const char *
+rules_fingerprint (JtRules *rules)
+{
+  if (rules->fingerprint == NULL)
+    {
+      g_autofree char *zone = jt_time_zone_fingerprint (rules->tz);
+      GString *fingerprint = g_string_new (zone);
+
+      jt_config_foreach (rules->config, add_setting, fingerprint);
+      rules->fingerprint = g_string_free (fingerprint, FALSE);
+    }
+  return rules->fingerprint;
+}
+
+/* What earlier versions stored: the zone's identifier, then the settings. */
+static char *
+identifier_fingerprint (JtRules *rules)
+{
+  GString *fingerprint = g_string_new (g_time_zone_get_identifier (rules->tz));
+
+  jt_config_foreach (rules->config, add_setting, fingerprint);
+  return g_string_free (fingerprint, FALSE);
+}
+
+/* Whether the stored reminders were derived under other rules: another call hour, rule
+ * set or zone. A fingerprint of the older kind for these very rules is replaced, without
+ * deriving anything again. */
+static gboolean
+derived_under_other_rules (JtRules *rules, JtStore *store, gboolean *other, GError **error)
+{
+  g_autofree char *derived_with = NULL;
+  g_autofree char *by_identifier = NULL;
+  GError *local_error = NULL;
+
+  derived_with = jt_store_get_setting (store, FINGERPRINT_SETTING, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  *other = g_strcmp0 (derived_with, rules_fingerprint (rules)) != 0;
+  if (!*other || derived_with == NULL)
+    return TRUE;
+  by_identifier = identifier_fingerprint (rules);
+  if (!g_str_equal (derived_with, by_identifier))
+    return TRUE;
+  *other = FALSE;
+  return jt_store_set_setting (store, FINGERPRINT_SETTING, rules_fingerprint (rules), error);
 }
 
 void
@@ -1023,8 +1071,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
 {
   JtRules *rules = user_data;
   g_autoptr (GHashTable) apps = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *derived_with = NULL;
-  GError *local_error = NULL;
+  gboolean other_rules;
   g_autoptr (GArray) open = NULL;
   g_auto (Across) across = { 0 };
   g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -1032,18 +1079,14 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
   gpointer key;
 
   /* Reminders made under another call hour, rule set or zone are all re-derived once. */
-  derived_with = jt_store_get_setting (store, FINGERPRINT_SETTING, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (g_strcmp0 (derived_with, rules->fingerprint) != 0)
+  if (!derived_under_other_rules (rules, store, &other_rules, error))
+    return FALSE;
+  if (other_rules)
     {
       /* Everything covers the network as it is now; a contact who just left it is in
        * the changes. */
       if (!jt_rules_derive_everything (rules, store, error)
-          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error))
+          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules_fingerprint (rules), error))
         return FALSE;
       g_hash_table_iter_init (&iter, changes->contacts);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1096,20 +1139,13 @@ gboolean
 jt_rules_bring_up_to_date (JtRules *rules, JtStore *store, GError **error)
 {
   g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
-  g_autofree char *derived_with = NULL;
-  GError *local_error = NULL;
+  gboolean other_rules;
 
-  if (txn == NULL)
+  if (txn == NULL || !derived_under_other_rules (rules, store, &other_rules, error))
     return FALSE;
-  derived_with = jt_store_get_setting (store, FINGERPRINT_SETTING, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (g_strcmp0 (derived_with, rules->fingerprint) != 0
+  if (other_rules
       && (!jt_rules_derive_everything (rules, store, error)
-          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules->fingerprint, error)))
+          || !jt_store_set_setting (store, FINGERPRINT_SETTING, rules_fingerprint (rules), error)))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }

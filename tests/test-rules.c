@@ -6,6 +6,7 @@
  * and the zone are pinned. The due-time tests run in Europe/Berlin, America/New_York
  * and Australia/Sydney (one DST zone in each hemisphere). */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "jt-test-util.h"
@@ -1635,6 +1636,100 @@ test_zone_change_moves_call_hour (Fixture *f, gconstpointer data)
   g_assert_cmpint (moved->revision, ==, call->revision + 1);
 }
 
+/* Rewords the follow-up `id` behind the rules' back, as a store closed in between would
+ * hold it: a full derivation puts the rules' own title back, a partial one (of other
+ * applications) leaves it. */
+static void
+reword_behind_rules (Fixture *f, gint64 id, const char *title)
+{
+  sqlite3 *db = NULL;
+  char *sql = sqlite3_mprintf ("UPDATE reminders SET title = %Q WHERE id = %lld", title,
+                               (long long) id);
+
+  g_clear_pointer (&f->store, jt_store_free);
+  g_clear_pointer (&f->rules, jt_rules_free);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  sqlite3_free (sql);
+}
+
+static char *
+title_of (Fixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtReminder) reminder = jt_store_reminder_get (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (reminder->title);
+}
+
+/* Another name of the same zone (its file's path; "UTC" and "Etc/UTC") changes no time,
+ * so it derives nothing again; another zone does. */
+static void
+test_zone_alias_derives_nothing (Fixture *f, gconstpointer data)
+{
+  const char *zone = data;
+  Logged logged = globex_interview (f, "2026-12-09");
+  g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
+  JtReminder *call = the_one (f, before, JT_RULE_FOLLOW_UP_CALL, logged.people[0]);
+  g_autofree char *path = g_build_filename ("/usr/share/zoneinfo", zone, NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *restored = NULL;
+
+  reword_behind_rules (f, call->id, "Reworded behind the rules");
+  reopen (f, path, NOW + DAY);
+  g_assert_cmpstr (g_time_zone_get_identifier (f->tz), ==, path);
+  add_contact (f, "Zed Unrelated", 0, FALSE, NOW + DAY);
+  kept = title_of (f, call->id);
+  g_assert_cmpstr (kept, ==, "Reworded behind the rules");
+
+  reopen (f, "Asia/Kolkata", NOW + DAY);
+  add_contact (f, "Zoe Unrelated", 0, FALSE, NOW + DAY);
+  restored = title_of (f, call->id);
+  g_assert_cmpstr (restored, ==, call->title);
+}
+
+/* A database whose fingerprint names the zone, as earlier versions wrote it, takes the
+ * new fingerprint at its next write without deriving everything again. */
+static void
+test_fingerprint_by_name_upgraded_quietly (Fixture *f, gconstpointer data)
+{
+  Logged logged = globex_interview (f, "2026-12-09");
+  g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
+  JtReminder *call = the_one (f, before, JT_RULE_FOLLOW_UP_CALL, logged.people[0]);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *old_style = NULL;
+  g_autofree char *kept = NULL;
+  char *sql;
+  sqlite3 *db = NULL;
+
+  stored = jt_store_get_setting (f->store, "rules-fingerprint", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (stored, "zone-"));
+  /* The settings part is the same; the zone was its identifier. */
+  old_style = g_strconcat (g_time_zone_get_identifier (f->tz), strchr (stored, ';'), NULL);
+  reword_behind_rules (f, call->id, "Reworded behind the rules");
+  sql = sqlite3_mprintf ("UPDATE settings SET value = %Q WHERE key = 'rules-fingerprint'",
+                         old_style);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  sqlite3_free (sql);
+
+  reopen (f, NULL, NOW + DAY);
+  add_contact (f, "Zed Unrelated", 0, FALSE, NOW + DAY);
+  kept = title_of (f, call->id);
+  g_assert_cmpstr (kept, ==, "Reworded behind the rules");
+  g_clear_pointer (&stored, g_free);
+  stored = jt_store_get_setting (f->store, "rules-fingerprint", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (stored, "zone-"));
+}
+
 /* ---- Quiet ------------------------------------------------------------------------- */
 
 static gboolean
@@ -1786,6 +1881,8 @@ main (int argc, char **argv)
   ADD ("idempotency/uids-stable-across-reopen", test_uids_stable_across_reopen);
   ADD ("settings/switching-rule-off-removes-pending", test_switching_rule_off_removes_pending);
   ADD ("settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
+  ADD_ZONES ("settings/zone-alias-derives-nothing", test_zone_alias_derives_nothing);
+  ADD ("settings/fingerprint-by-name-upgraded-quietly", test_fingerprint_by_name_upgraded_quietly);
   ADD ("quiet/after-21-days", test_quiet_after_21_days);
   ADD ("quiet/not-after-touch", test_quiet_not_after_touch);
   ADD ("quiet/never-when-rejected", test_quiet_never_when_rejected);
