@@ -20,9 +20,17 @@ void jt_test_remove_tree (const char *path);
  * empty when every query is indexed. */
 GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
 
-/* SQL that takes a database of schema 6 back to what schema 5 made of it (the tests of
- * older migrations run it before going further back). */
+/* The plan SQLite makes for `sql` on the database at `path`: its detail lines, one a line.
+ * New string. */
+char *jt_test_query_plan (const char *path, const char *sql);
+
+/* SQL that takes a database of the newest schema back to what schema 6 made of it. */
+#define JT_TEST_UNDO_SCHEMA_7 "DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6; "
+
+/* SQL that takes a database of the newest schema back to what schema 5 made of it (the
+ * tests of older migrations run it before going further back). */
 #define JT_TEST_UNDO_SCHEMA_6                                                                 \
+  "DROP INDEX reminders_undelivered_by_time; "                                                 \
   "DROP TRIGGER search_application_insert; DROP TRIGGER search_application_update; "          \
   "DROP TRIGGER search_application_delete; DROP TRIGGER search_contact_insert; "              \
   "DROP TRIGGER search_contact_update; DROP TRIGGER search_contact_delete; "                  \

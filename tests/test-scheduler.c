@@ -2,12 +2,15 @@
  * when it wakes next — over a real temporary database. */
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "jt-reminder-actions.h"
 #include "jt-rules.h"
 #include "jt-scheduler.h"
 #include "jt-store-applications.h"
 #include "jt-store-reminders.h"
 #include "jt-store.h"
+#include "jt-test-util.h"
 
 #define T0 1796112000 /* 2026-12-01T08:00:00Z */
 
@@ -214,6 +217,41 @@ test_clock_jumps (Fixture *f, gconstpointer data)
   g_assert_cmpuint (forward.due->len, ==, 1);
 }
 
+static void
+find_undelivered_query (const char *sql, gpointer user_data)
+{
+  char **found = user_data;
+
+  if (strstr (sql, "notified_at < r.fire_at") != NULL && g_str_has_prefix (sql, "SELECT"))
+    *found = g_strdup (sql);
+}
+
+/* Each wake-up reads only the follow-ups not shown yet, through the index that holds
+ * just those: a long search has thousands that came due and were shown, and the daemon
+ * read every one of their rows at each wake-up before. */
+static void
+test_plan_reads_only_undelivered (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) plan = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *query_plan = NULL;
+  gint64 shown = add_reminder (f, T0 + 60);
+  gint64 waiting = add_reminder (f, T0 + 120);
+
+  g_assert_true (jt_reminder_mark_notified (f->store, shown, T0 + 61, &error));
+  g_assert_no_error (error);
+  plan_at (f, T0 + 3600, &plan);
+  g_assert_cmpuint (plan.due->len, ==, 1);
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (plan.due, 0))->id, ==, waiting);
+
+  jt_store_foreach_statement (f->store, find_undelivered_query, &sql);
+  g_assert_nonnull (sql);
+  query_plan = jt_test_query_plan (jt_store_get_path (f->store), sql);
+  g_test_message ("%s\n-> %s", sql, query_plan);
+  g_assert_nonnull (strstr (query_plan, "USING INDEX reminders_undelivered_by_time"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,6 +266,7 @@ main (int argc, char **argv)
   ADD ("done-and-dismissed-never-fire", test_done_and_dismissed_never_fire);
   ADD ("catch-up-summary", test_catch_up_summarizes_more_than_three);
   ADD ("clock-jumps", test_clock_jumps);
+  ADD ("reads-only-undelivered", test_plan_reads_only_undelivered);
 #undef ADD
   return g_test_run ();
 }

@@ -117,6 +117,7 @@ class SearchTest(JobtrackTestCase):
         for name in triggers:
             con.execute("DROP TRIGGER %s" % name)
         con.executescript(
+            "DROP INDEX reminders_undelivered_by_time;"
             "DROP TABLE search_index; DROP INDEX applications_by_company_family;"
             "DROP INDEX reminders_done_by_due;"
             "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 5;")
