@@ -161,30 +161,10 @@ jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result,
 }
 
 gboolean
-jt_reminder_mark_notified_all (JtStore *store, GPtrArray *reminders, gint64 now,
-                               GError **error)
+jt_reminder_mark_notified_due (JtStore *store, gint64 due_by, gint64 now, GError **error)
 {
   g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
 
-  if (txn == NULL)
-    return FALSE;
-  for (guint i = 0; i < reminders->len; i++)
-    {
-      const JtReminder *shown = g_ptr_array_index (reminders, i);
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (JtReminder) reminder = jt_store_reminder_get (store, shown->id, &local_error);
-
-      /* Deleted since it was read (its application was): nothing left to mark. */
-      if (reminder == NULL && g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
-        continue;
-      if (reminder == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (!change_notified (store, reminder, NULL, now, error)
-          || !jt_store_reminder_update (store, reminder, now, error))
-        return FALSE;
-    }
-  return jt_transaction_commit (g_steal_pointer (&txn), error);
+  return txn != NULL && jt_store_reminder_set_undelivered_notified (store, due_by, now, error)
+         && jt_transaction_commit (g_steal_pointer (&txn), error);
 }

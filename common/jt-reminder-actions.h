@@ -35,9 +35,9 @@ gboolean jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder 
  * it), so it is not shown again until it comes due again. */
 gboolean jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GError **error);
 
-/* The same for each of `reminders` (JtReminder*), in one transaction: all of them were
- * shown together, as one summary. Those deleted since are passed over. */
-gboolean jt_reminder_mark_notified_all (JtStore *store, GPtrArray *reminders, gint64 now,
+/* The same, in one transaction, for every reminder due by `due_by` and not notified
+ * since it came due: they were shown together, as one summary. */
+gboolean jt_reminder_mark_notified_due (JtStore *store, gint64 due_by, gint64 now,
                                         GError **error);
 
 G_END_DECLS

@@ -4,12 +4,14 @@
 #include "jt-error.h"
 #include "jt-store-private.h"
 
-#define REMINDER_SELECT                                                                       \
+/* A reminder with its application's and contact's names, read from `table`. */
+#define REMINDER_SELECT_FROM(table)                                                           \
   "SELECT r.id, r.uid, r.rule, r.application_id, r.contact_id, r.interview_id, r.due_at, "   \
   "r.fire_at, r.state, r.title, r.detail, r.revision, r.notified_at, r.created_at, "         \
   "r.updated_at, a.company, a.role, c.name, c.email, c.phone "                                \
-  "FROM reminders r LEFT JOIN applications a ON a.id = r.application_id "                    \
+  "FROM " table " LEFT JOIN applications a ON a.id = r.application_id "                      \
   "LEFT JOIN contacts c ON c.id = r.contact_id "
+#define REMINDER_SELECT REMINDER_SELECT_FROM ("reminders r")
 
 static gpointer
 reminder_from_row (JtStmt *stmt)
@@ -182,14 +184,61 @@ jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
   return rc == SQLITE_DONE;
 }
 
+/* The terms of reminders_undelivered_by_time (schema/0007-undelivered.sql), as they must
+ * appear for the planner to take that index. */
+#define UNDELIVERED                                                                            \
+  "r.state IN ('pending', 'snoozed') AND (r.notified_at IS NULL OR r.notified_at < r.fire_at) "
+
 GPtrArray *
-jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error)
+jt_store_reminder_list_undelivered (JtStore *store, gint64 now, guint limit, GError **error)
 {
-  return list_with (store,
-                    REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') AND r.fire_at <= ? "
-                                    "AND (r.notified_at IS NULL OR r.notified_at < r.fire_at) "
-                                    "ORDER BY r.fire_at, r.id",
-                    now, error);
+  /* Named: without statistics, the planner takes reminders_open_by_time (narrower, in
+   * the same order), which holds every follow-up ever shown. */
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      REMINDER_SELECT_FROM ("reminders r INDEXED BY reminders_undelivered_by_time")
+      "WHERE " UNDELIVERED "AND r.fire_at <= ?1 ORDER BY r.fire_at, r.id LIMIT ?2",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_int64 (stmt, 1, now);
+  jt_stmt_bind_int64 (stmt, 2, limit);
+  return jt_store_collect (store, stmt, reminder_from_row, (GDestroyNotify) jt_reminder_free,
+                           error);
+}
+
+gboolean
+jt_store_reminder_count_undelivered (JtStore *store, gint64 now, guint *count, GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store, "SELECT count (*) FROM reminders r WHERE " UNDELIVERED "AND r.fire_at <= ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, now);
+  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *count = (guint) MIN (jt_stmt_int64 (stmt, 0), G_MAXUINT);
+  return TRUE;
+}
+
+gboolean
+jt_store_reminder_set_undelivered_notified (JtStore *store, gint64 due_by, gint64 now,
+                                            GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store,
+                           "UPDATE reminders AS r SET notified_at = ?2, updated_at = ?2 "
+                           "WHERE " UNDELIVERED "AND r.fire_at <= ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, due_by);
+  jt_stmt_bind_int64 (stmt, 2, now);
+  return jt_store_step (store, stmt, error) == SQLITE_DONE;
 }
 
 gboolean

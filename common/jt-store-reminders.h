@@ -49,8 +49,17 @@ gboolean jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc
                                     gpointer user_data, GError **error);
 
 /* Open reminders that have come due by `now` and not been notified since they last
- * came due (never, or before a snooze moved them), soonest first. */
-GPtrArray *jt_store_reminder_list_undelivered (JtStore *store, gint64 now, GError **error);
+ * came due (never, or before a snooze moved them): the first `limit`, soonest first. */
+GPtrArray *jt_store_reminder_list_undelivered (JtStore *store, gint64 now, guint limit,
+                                               GError **error);
+
+/* How many there are in all (read from their index alone). */
+gboolean jt_store_reminder_count_undelivered (JtStore *store, gint64 now, guint *count,
+                                              GError **error);
+
+/* Marks every one of them due by `due_by` notified at `now`; in a write transaction. */
+gboolean jt_store_reminder_set_undelivered_notified (JtStore *store, gint64 due_by, gint64 now,
+                                                     GError **error);
 
 /* The soonest fire time of an open reminder after `after`; 0 when there is none. FALSE
  * only on a database error. */

@@ -56,10 +56,15 @@ struct _JtDaemon
   GDBusConnection *system_bus;
   guint sleep_subscription;
   GHashTable *shown_unmarked; /* reminder id -> when shown, for marks that failed */
+  /* When a summary was shown whose marks failed: every follow-up due by then is marked
+   * once the database lets us, and none of them is shown again meanwhile. 0 for none. */
+  gint64 summary_unmarked_at;
   /* The last reminder (by fire time, then id) logged as due but not shown: those up
-   * to it are not logged again. Zero while delivery works. */
+   * to it are not logged again; and how many were due when last counted. Zero while
+   * delivery works. */
   gint64 reported_fire_at;
   gint64 reported_id;
+  guint reported_count;
   gboolean catching_up;         /* the first delivery since start */
   GMainLoop *loop;
   guint hup_source;
@@ -152,24 +157,30 @@ mark_notified (JtDaemon *daemon, gint64 id, gint64 now)
                        g_memdup2 (&now, sizeof now));
 }
 
-/* After a summary: one transaction for them all (a long absence can leave thousands),
- * else one at a time, so that those that can be marked are. */
+/* After a summary: every follow-up due by `now`, in one transaction (a long absence can
+ * leave thousands); when the database is busy, remembered and marked later. */
 static void
-mark_all_notified (JtDaemon *daemon, GPtrArray *shown, gint64 now)
+mark_summary_notified (JtDaemon *daemon, gint64 now)
 {
   g_autoptr (GError) error = NULL;
 
-  if (jt_reminder_mark_notified_all (daemon->store, shown, now, &error))
-    return;
-  g_debug ("cannot mark the summarised follow-ups at once: %s", error->message);
-  for (guint i = 0; i < shown->len; i++)
-    mark_notified (daemon, ((JtReminder *) g_ptr_array_index (shown, i))->id, now);
+  if (jt_reminder_mark_notified_due (daemon->store, now, now, &error))
+    {
+      daemon->summary_unmarked_at = 0;
+      return;
+    }
+  g_warning ("the summary was shown but its follow-ups cannot be marked yet: %s",
+             error->message);
+  daemon->summary_unmarked_at = now;
 }
 
 static void
 retry_unmarked (JtDaemon *daemon)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (daemon->shown_unmarked);
+
+  if (daemon->summary_unmarked_at != 0)
+    mark_summary_notified (daemon, daemon->summary_unmarked_at);
 
   for (GList *l = ids; l != NULL; l = l->next)
     {
@@ -184,35 +195,32 @@ retry_unmarked (JtDaemon *daemon)
  * counted. A long absence can leave thousands due, and the journal is not the agenda. */
 #define REPORT_BY_NAME 10
 
-/* Logs each follow-up that is due but cannot be shown, once: under systemd the journal
- * is then the record of what was due. `due` is in fire order (jt_scheduler_plan). */
+/* Logs each follow-up that is due but cannot be shown, once, by name (the first of
+ * them: a plan reads only the first few), and how many are waiting, when that changes:
+ * under systemd the journal is then the record of what was due. */
 static void
-report_waiting (JtDaemon *daemon, const GError *error, GPtrArray *due)
+report_waiting (JtDaemon *daemon, const GError *error, const JtSchedulePlan *plan)
 {
-  guint named = 0, counted = 0;
+  guint named = 0;
 
-  for (guint i = 0; i < due->len; i++)
+  for (guint i = 0; i < plan->due->len && named < REPORT_BY_NAME; i++)
     {
-      const JtReminder *reminder = g_ptr_array_index (due, i);
+      const JtReminder *reminder = g_ptr_array_index (plan->due, i);
 
       if (reminder->fire_at < daemon->reported_fire_at
           || (reminder->fire_at == daemon->reported_fire_at
               && reminder->id <= daemon->reported_id))
         continue;
-      if (named < REPORT_BY_NAME)
-        {
-          g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s",
-                     reminder->id, error->message, reminder->title);
-          named++;
-        }
-      else
-        counted++;
+      g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s", reminder->id,
+                 error->message, reminder->title);
+      named++;
       daemon->reported_fire_at = reminder->fire_at;
       daemon->reported_id = reminder->id;
     }
-  if (counted > 0)
-    g_message ("%u more follow-ups are due but not shown (%s); `jobtrack agenda` lists them",
-               counted, error->message);
+  if (plan->n_due > named && plan->n_due != daemon->reported_count)
+    g_message ("%u follow-ups are due but not shown (%s); `jobtrack agenda` lists them",
+               plan->n_due, error->message);
+  daemon->reported_count = plan->n_due;
 }
 
 /* How an update of followups.ics went; a failure is logged once, until a write works
@@ -269,6 +277,7 @@ deliver_and_reschedule (JtDaemon *daemon)
   gint64 now = wall_now ();
   gint64 wake;
   gboolean waiting = FALSE;
+  guint shown = 0;
 
   jt_rules_set_now (daemon->rules, now);
   retry_unmarked (daemon);
@@ -280,8 +289,11 @@ deliver_and_reschedule (JtDaemon *daemon)
     }
   if (plan.summarize)
     {
-      if (jt_notifier_show_summary (daemon->notifier, plan.due->len, &error))
-        mark_all_notified (daemon, plan.due, now);
+      /* A summary shown already, not marked yet, stands for these. */
+      if (daemon->summary_unmarked_at != 0)
+        ;
+      else if (jt_notifier_show_summary (daemon->notifier, plan.n_due, &error))
+        mark_summary_notified (daemon, now);
       else
         waiting = TRUE;
     }
@@ -290,29 +302,38 @@ deliver_and_reschedule (JtDaemon *daemon)
       {
         const JtReminder *reminder = g_ptr_array_index (plan.due, i);
 
-        if (g_hash_table_contains (daemon->shown_unmarked, &reminder->id))
+        if (g_hash_table_contains (daemon->shown_unmarked, &reminder->id)
+            || (daemon->summary_unmarked_at != 0
+                && reminder->fire_at <= daemon->summary_unmarked_at))
           continue;
         if (jt_notifier_show_reminder (daemon->notifier, reminder, now, daemon->tz, &error))
           {
             g_debug ("shown reminder %" G_GINT64_FORMAT ": %s", reminder->id, reminder->title);
             mark_notified (daemon, reminder->id, now);
+            shown++;
           }
         else
           waiting = TRUE;
       }
   if (waiting)
-    report_waiting (daemon, error, plan.due);
+    report_waiting (daemon, error, &plan);
   else
     {
       daemon->catching_up = FALSE;
       daemon->reported_fire_at = daemon->reported_id = 0;
+      daemon->reported_count = 0;
     }
 
   schedule_calendar_update (daemon);
 
   wake = plan.next_wake;
-  if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0)
+  if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0
+      || daemon->summary_unmarked_at != 0)
     wake = wake == 0 ? now + RETRY_SECONDS : MIN (wake, now + RETRY_SECONDS);
+  /* More were due than the plan read: the next plan, at once, shows them. (Only after
+   * progress: those it passed over wait for their marks, not for a new plan.) */
+  if (!waiting && shown > 0 && plan.n_due > plan.due->len)
+    wake = now;
   g_clear_error (&error);
   if (!jt_wall_timer_set (daemon->timer, wake, &error))
     g_warning ("%s", error->message);

@@ -7,11 +7,12 @@ gboolean
 jt_scheduler_plan (JtStore *store, gint64 now, gboolean catching_up, JtSchedulePlan *plan,
                    GError **error)
 {
-  plan->due = jt_store_reminder_list_undelivered (store, now, error);
-  if (plan->due == NULL || !jt_store_reminder_next_fire (store, now, &plan->next_wake, error))
+  if (!jt_store_reminder_count_undelivered (store, now, &plan->n_due, error))
     return FALSE;
-  plan->summarize = catching_up && plan->due->len > JT_SCHEDULER_MAX_SINGLES;
-  return TRUE;
+  plan->summarize = catching_up && plan->n_due > JT_SCHEDULER_MAX_SINGLES;
+  /* A summary names none of them: the first few are enough for the log. */
+  plan->due = jt_store_reminder_list_undelivered (store, now, JT_SCHEDULER_MAX_LISTED, error);
+  return plan->due != NULL && jt_store_reminder_next_fire (store, now, &plan->next_wake, error);
 }
 
 void

@@ -15,10 +15,16 @@ G_BEGIN_DECLS
 
 #define JT_SCHEDULER_MAX_SINGLES 3
 
+/* A plan reads at most this many of the reminders due: after a long absence, or while
+ * there is no notification server, thousands can be due, and each wake-up would read
+ * them all. Those past it are shown by the next plan, made at once. */
+#define JT_SCHEDULER_MAX_LISTED 64
+
 typedef struct
 {
-  GPtrArray *due;    /* JtReminder* to show now, soonest first; owned */
-  gboolean summarize;/* show one summary for all of `due` */
+  GPtrArray *due;    /* the first JtReminder* due, to show now, soonest first; owned */
+  guint n_due;       /* how many are due in all: due->len, or more */
+  gboolean summarize;/* show one summary for all n_due */
   gint64 next_wake;  /* the soonest later fire time, 0 for none */
 } JtSchedulePlan;
 

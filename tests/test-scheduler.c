@@ -2,6 +2,7 @@
  * when it wakes next — over a real temporary database. */
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "jt-reminder-actions.h"
@@ -217,39 +218,121 @@ test_clock_jumps (Fixture *f, gconstpointer data)
   g_assert_cmpuint (forward.due->len, ==, 1);
 }
 
+/* A plan reads the soonest JT_SCHEDULER_MAX_LISTED and counts them all. */
 static void
-find_undelivered_query (const char *sql, gpointer user_data)
+test_plan_reads_the_soonest_and_counts_all (Fixture *f, gconstpointer data)
 {
-  char **found = user_data;
+  g_auto (JtSchedulePlan) plan = { 0 };
+  guint n = JT_SCHEDULER_MAX_LISTED + 6;
+  gint64 soonest = 0;
 
-  if (strstr (sql, "notified_at < r.fire_at") != NULL && g_str_has_prefix (sql, "SELECT"))
-    *found = g_strdup (sql);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Added latest first: the soonest is the last one added. */
+      gint64 id = add_reminder (f, T0 + 600 - (gint64) i);
+
+      if (i == n - 1)
+        soonest = id;
+    }
+  plan_while_running (f, T0 + 600, TRUE, &plan);
+  g_assert_cmpuint (plan.n_due, ==, n);
+  g_assert_cmpuint (plan.due->len, ==, JT_SCHEDULER_MAX_LISTED);
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (plan.due, 0))->id, ==, soonest);
+  g_assert_true (plan.summarize);
+}
+
+/* After a summary, everything due by its time is marked in one go, and only that. */
+static void
+test_summary_marks_what_was_due_by_then (Fixture *f, gconstpointer data)
+{
+  g_auto (JtSchedulePlan) later = { 0 };
+  g_auto (JtSchedulePlan) after_snooze = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 snoozed;
+  gint64 next;
+
+  for (guint i = 0; i < JT_SCHEDULER_MAX_LISTED + 6; i++)
+    add_reminder (f, T0 + 60 + (gint64) i);
+  snoozed = add_reminder (f, T0 + 30);
+  next = add_reminder (f, T0 + 7200);
+  g_assert_true (jt_reminder_mark_notified_due (f->store, T0 + 3600, T0 + 3600, &error));
+  g_assert_no_error (error);
+
+  plan_at (f, T0 + 7200, &later);
+  g_assert_cmpuint (later.n_due, ==, 1);
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (later.due, 0))->id, ==, next);
+  /* A snooze makes one come due again. */
+  g_assert_true (jt_reminder_snooze (f->store, snoozed, T0 + 7300, T0 + 7200, NULL, &error));
+  g_assert_no_error (error);
+  plan_at (f, T0 + 7300, &after_snooze);
+  g_assert_cmpuint (after_snooze.n_due, ==, 2);
+}
+
+typedef struct
+{
+  char *list; /* the SELECT of the follow-ups not shown */
+  char *count;
+} UndeliveredQueries;
+
+static void
+find_undelivered_queries (const char *sql, gpointer user_data)
+{
+  UndeliveredQueries *found = user_data;
+
+  if (strstr (sql, "notified_at < r.fire_at") == NULL)
+    return;
+  if (g_str_has_prefix (sql, "SELECT count"))
+    found->count = g_strdup (sql);
+  else if (g_str_has_prefix (sql, "SELECT"))
+    found->list = g_strdup (sql);
+}
+
+static void
+assert_plan_has (JtStore *store, const char *sql, const char *expected)
+{
+  g_autofree char *query_plan = NULL;
+
+  g_assert_nonnull (sql);
+  query_plan = jt_test_query_plan (jt_store_get_path (store), sql);
+  g_test_message ("%s\n-> %s", sql, query_plan);
+  g_assert_nonnull (strstr (query_plan, expected));
 }
 
 /* Each wake-up reads only the follow-ups not shown yet, through the index that holds
- * just those: a long search has thousands that came due and were shown, and the daemon
- * read every one of their rows at each wake-up before. */
+ * just those (schema 7, here on a database of schema 6 upgraded), and counts them from
+ * that index alone: a long search has thousands that came due and were shown, and the
+ * daemon read every one of their rows at each wake-up before. */
 static void
 test_plan_reads_only_undelivered (Fixture *f, gconstpointer data)
 {
   g_auto (JtSchedulePlan) plan = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *query_plan = NULL;
+  g_autofree char *path = g_strdup (jt_store_get_path (f->store));
+  UndeliveredQueries found = { NULL, NULL };
   gint64 shown = add_reminder (f, T0 + 60);
   gint64 waiting = add_reminder (f, T0 + 120);
+  sqlite3 *db = NULL;
 
   g_assert_true (jt_reminder_mark_notified (f->store, shown, T0 + 61, &error));
   g_assert_no_error (error);
+  g_clear_pointer (&f->store, jt_store_free);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, JT_TEST_UNDO_SCHEMA_7, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->store = jt_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, 7);
+
   plan_at (f, T0 + 3600, &plan);
+  g_assert_cmpuint (plan.n_due, ==, 1);
   g_assert_cmpuint (plan.due->len, ==, 1);
   g_assert_cmpint (((JtReminder *) g_ptr_array_index (plan.due, 0))->id, ==, waiting);
 
-  jt_store_foreach_statement (f->store, find_undelivered_query, &sql);
-  g_assert_nonnull (sql);
-  query_plan = jt_test_query_plan (jt_store_get_path (f->store), sql);
-  g_test_message ("%s\n-> %s", sql, query_plan);
-  g_assert_nonnull (strstr (query_plan, "USING INDEX reminders_undelivered_by_time"));
+  jt_store_foreach_statement (f->store, find_undelivered_queries, &found);
+  assert_plan_has (f->store, found.list, "USING INDEX reminders_undelivered_by_time");
+  assert_plan_has (f->store, found.count, "USING COVERING INDEX reminders_undelivered_by_time");
+  g_free (found.list);
+  g_free (found.count);
 }
 
 int
@@ -267,6 +350,8 @@ main (int argc, char **argv)
   ADD ("catch-up-summary", test_catch_up_summarizes_more_than_three);
   ADD ("clock-jumps", test_clock_jumps);
   ADD ("reads-only-undelivered", test_plan_reads_only_undelivered);
+  ADD ("reads-the-soonest-counts-all", test_plan_reads_the_soonest_and_counts_all);
+  ADD ("summary-marks-due-by-then", test_summary_marks_what_was_due_by_then);
 #undef ADD
   return g_test_run ();
 }

@@ -163,6 +163,46 @@ class DeliveryTest(DaemonTestCase):
                          "a summary says the person was away while the daemon ran all along")
         self.assertEqual(summaries, ["Call number %d — Globex, SRE" % i for i in range(4)])
 
+    # ---- more than one plan reads (JT_SCHEDULER_MAX_LISTED, 64) ------------------------
+
+    def test_more_due_together_than_one_plan_reads_are_all_shown(self):
+        app, contact = self.globex()
+        self.start_mock_server()
+        self.start_daemon()
+        due = whole_seconds_ahead(6)
+        ids = [self.add_reminder(app, due, "Call number %d" % i, contact) for i in range(70)]
+        self.assertLess(time.time(), due, "adding them took longer than planned")
+        calls = self.wait_for_notify(70, timeout=due - time.time() + 15)
+        time.sleep(1)
+        calls = self.notify_calls()
+        self.assertEqual([c.summary for c in calls],
+                         ["Call number %d — Globex, SRE" % i for i in range(70)],
+                         self.daemon_log_excerpt())
+        listed = {r["id"]: r for r in self.agenda()}
+        self.assertTrue(all(listed[rid]["notified"] is not None for rid in ids))
+        self.stop_daemon()
+        self.start_daemon()
+        time.sleep(1)
+        self.assertEqual(len(self.notify_calls()), 70, "shown again after a restart")
+
+    def test_catch_up_summary_counts_more_than_one_plan_reads(self):
+        app, contact = self.globex()
+        due = whole_seconds_ahead(-60)
+        ids = [self.add_reminder(app, due, "Call number %d" % i, contact) for i in range(70)]
+        self.start_mock_server()
+        self.start_daemon()
+        self.wait_for_notify(1)
+        time.sleep(1)
+        [call] = self.notify_calls()
+        self.assertEqual(call.summary, "70 follow-ups came due while you were away")
+        listed = {r["id"]: r for r in self.agenda()}
+        self.assertTrue(all(listed[rid]["notified"] is not None for rid in ids),
+                        "a follow-up the summary stood for was not marked")
+        self.stop_daemon()
+        self.start_daemon()
+        time.sleep(1)
+        self.assertEqual(len(self.notify_calls()), 1, "shown again after a restart")
+
     # ---- no server -------------------------------------------------------------------
 
     def test_reminder_due_without_server_is_shown_when_server_appears(self):
