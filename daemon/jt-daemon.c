@@ -290,12 +290,13 @@ deliver_and_reschedule (JtDaemon *daemon)
   if (plan.summarize)
     {
       /* A summary shown already, not marked yet, stands for these. */
-      if (daemon->summary_unmarked_at != 0)
-        ;
-      else if (jt_notifier_show_summary (daemon->notifier, plan.n_due, &error))
-        mark_summary_notified (daemon, now);
-      else
-        waiting = TRUE;
+      if (daemon->summary_unmarked_at == 0)
+        {
+          if (jt_notifier_show_summary (daemon->notifier, plan.n_due, &error))
+            mark_summary_notified (daemon, now);
+          else
+            waiting = TRUE;
+        }
     }
   else
     for (guint i = 0; i < plan.due->len && !waiting; i++)

@@ -10,7 +10,8 @@ jt_scheduler_plan (JtStore *store, gint64 now, gboolean catching_up, JtScheduleP
   if (!jt_store_reminder_count_undelivered (store, now, &plan->n_due, error))
     return FALSE;
   plan->summarize = catching_up && plan->n_due > JT_SCHEDULER_MAX_SINGLES;
-  /* A summary names none of them: the first few are enough for the log. */
+  /* Only the first: a summary names none of them, and singles past them are shown by
+   * the next plan. */
   plan->due = jt_store_reminder_list_undelivered (store, now, JT_SCHEDULER_MAX_LISTED, error);
   return plan->due != NULL && jt_store_reminder_next_fire (store, now, &plan->next_wake, error);
 }
