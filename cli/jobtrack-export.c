@@ -9,7 +9,7 @@
 #include "jt-error.h"
 #include "jt-ical.h"
 
-/* Where the calendar goes as it is printed: the atomic file of -o, or standard output. */
+/* Where an export goes as it is made: the atomic file of -o, or standard output. */
 typedef struct
 {
   JtAtomicFile *file;
@@ -31,27 +31,26 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* The calendar is large with a long search: it is written as it is printed. */
+/* Opens -o FILE for writing (the file appears whole at the end), or standard output. */
 static gboolean
-export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, GError **error)
+destination_open (Destination *to, const char *output, GError **error)
 {
-  Destination to = { NULL };
-  gint64 now = g_date_time_to_unix (cli->now);
-  const JtIcal *ical = jt_ical_load (error);
+  to->file = NULL;
+  return output == NULL || (to->file = jt_atomic_file_begin (output, error)) != NULL;
+}
 
-  if (ical == NULL)
-    return FALSE;
-  /* The export reads every open follow-up once: a memory map saves a read() per page. */
-  jt_store_use_memory_map (store);
-  if (output != NULL && (to.file = jt_atomic_file_begin (output, error)) == NULL)
-    return FALSE;
-  if (!ical->export_write (store, all, now, cli->tz, write_piece, &to, error))
+/* After the last piece: puts the file in place, or leaves the old one when `ok` is FALSE
+ * (a failure that set `error` already). */
+static gboolean
+destination_finish (Destination *to, gboolean ok, GError **error)
+{
+  if (!ok)
     {
-      g_clear_pointer (&to.file, jt_atomic_file_abort);
+      g_clear_pointer (&to->file, jt_atomic_file_abort);
       return FALSE;
     }
-  if (to.file != NULL)
-    return jt_atomic_file_commit (to.file, error);
+  if (to->file != NULL)
+    return jt_atomic_file_commit (g_steal_pointer (&to->file), error);
   if (fflush (stdout) != 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the export: %s",
@@ -59,6 +58,33 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
       return FALSE;
     }
   return TRUE;
+}
+
+/* The calendar and the backup are large with a long search: written as they are made. */
+static gboolean
+export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, GError **error)
+{
+  Destination to;
+  gint64 now = g_date_time_to_unix (cli->now);
+  const JtIcal *ical = jt_ical_load (error);
+
+  if (ical == NULL)
+    return FALSE;
+  /* The export reads every open follow-up once: a memory map saves a read() per page. */
+  jt_store_use_memory_map (store);
+  return destination_open (&to, output, error)
+         && destination_finish (
+             &to, ical->export_write (store, all, now, cli->tz, write_piece, &to, error), error);
+}
+
+static gboolean
+export_backup (JtStore *store, const char *output, GError **error)
+{
+  Destination to;
+
+  return destination_open (&to, output, error)
+         && destination_finish (&to, jt_backup_dump_write (store, write_piece, &to, error),
+                                error);
 }
 
 int
@@ -98,9 +124,8 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   if (ics)
     return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
   if (json)
-    text = jt_backup_dump (store, &error);
-  else
-    text = jt_backup_csv_applications (store, cli->tz, &error);
+    return export_backup (store, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
+  text = jt_backup_csv_applications (store, cli->tz, &error);
   if (text == NULL)
     return jt_cli_fail (error);
   if (output != NULL)

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "jt-error.h"
-#include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-private.h"
 #include "jt-time.h"
@@ -309,26 +308,79 @@ dump_value (const Table *table, const Column *column, JtStmt *stmt, int index,
   return FALSE;
 }
 
+/* The document is written as json-glib pretty-prints it whole (two spaces a level,
+ * "name" : value), but a row at a time: each row is an object json-glib prints, indented
+ * for its depth; around the rows is fixed text (names of tables, numbers). Pieces are
+ * handed on in blocks of DUMP_BLOCK bytes. */
+#define DUMP_BLOCK (64 * 1024)
+#define ROW_INDENT "      "
+
+typedef struct
+{
+  JtWriteFunc write;
+  gpointer user_data;
+  GString *block;
+  JsonBuilder *builder;
+  JsonGenerator *generator;
+} Dump;
+
 static gboolean
-dump_table (JtStore *store, const Table *table, JsonBuilder *builder, GError **error)
+dump_flush (Dump *d, GError **error)
+{
+  gboolean ok = d->block->len == 0 || d->write (d->block->str, d->block->len, d->user_data, error);
+
+  g_string_truncate (d->block, 0);
+  return ok;
+}
+
+/* Appends json-glib's text for the object `row`, each line indented. */
+static void
+append_row (Dump *d, JsonNode *row)
+{
+  g_autofree char *text = NULL;
+  const char *line = NULL;
+  const char *end;
+
+  json_generator_set_root (d->generator, row);
+  text = json_generator_to_data (d->generator, NULL);
+  /* JSON strings hold no raw line break: every "\n" ends a line of the layout. */
+  for (line = text; (end = strchr (line, '\n')) != NULL; line = end + 1)
+    {
+      g_string_append (d->block, ROW_INDENT);
+      g_string_append_len (d->block, line, end + 1 - line);
+    }
+  g_string_append (d->block, ROW_INDENT);
+  g_string_append (d->block, line);
+}
+
+static gboolean
+dump_table (JtStore *store, const Table *table, Dump *d, GError **error)
 {
   g_autofree char *sql = select_sql (table);
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+  guint n = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  json_builder_set_member_name (builder, table->name);
-  json_builder_begin_array (builder);
+  g_string_append_printf (d->block, "    \"%s\" : [", table->name);
   while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
     {
-      json_builder_begin_object (builder);
+      g_autoptr (JsonNode) row = NULL;
+
+      json_builder_reset (d->builder);
+      json_builder_begin_object (d->builder);
       for (int c = 0; table->columns[c].name != NULL; c++)
-        if (!dump_value (table, &table->columns[c], stmt, c, builder, error))
+        if (!dump_value (table, &table->columns[c], stmt, c, d->builder, error))
           return FALSE;
-      json_builder_end_object (builder);
+      json_builder_end_object (d->builder);
+      row = json_builder_get_root (d->builder);
+      g_string_append (d->block, n++ == 0 ? "\n" : ",\n");
+      append_row (d, row);
+      if (d->block->len >= DUMP_BLOCK && !dump_flush (d, error))
+        return FALSE;
     }
-  json_builder_end_array (builder);
+  g_string_append (d->block, n > 0 ? "\n    ]" : "]");
   return rc == SQLITE_DONE;
 }
 
@@ -336,11 +388,12 @@ dump_table (JtStore *store, const Table *table, JsonBuilder *builder, GError **e
  * again an id that the original had used (and a person may have seen). 0 when the table
  * never had a row. */
 static gboolean
-dump_sequences (JtStore *store, JsonBuilder *builder, GError **error)
+dump_sequences (JtStore *store, Dump *d, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, "SELECT name, seq FROM sqlite_sequence",
                                               error);
   gint64 seq[G_N_ELEMENTS (tables)] = { 0 };
+  guint n = 0;
   int rc;
 
   if (stmt == NULL)
@@ -354,52 +407,49 @@ dump_sequences (JtStore *store, JsonBuilder *builder, GError **error)
     }
   if (rc != SQLITE_DONE)
     return FALSE;
-  json_builder_set_member_name (builder, "sequences");
-  json_builder_begin_object (builder);
+  g_string_append (d->block, "  \"sequences\" : {");
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     if (tables[t].autoincrement)
-      {
-        json_builder_set_member_name (builder, tables[t].name);
-        json_builder_add_int_value (builder, seq[t]);
-      }
-  json_builder_end_object (builder);
+      g_string_append_printf (d->block, "%s    \"%s\" : %" G_GINT64_FORMAT, n++ == 0 ? "\n" : ",\n",
+                              tables[t].name, seq[t]);
+  g_string_append (d->block, n > 0 ? "\n  }" : "}");
   return TRUE;
 }
 
 static gboolean
-dump_document (JtStore *store, JsonBuilder *builder, GError **error)
+dump_document (JtStore *store, Dump *d, GError **error)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, BACKUP_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, BACKUP_VERSION);
-  json_builder_set_member_name (builder, "schema");
-  json_builder_add_int_value (builder, jt_store_get_schema_version (store));
-  json_builder_set_member_name (builder, "tables");
-  json_builder_begin_object (builder);
+  /* The format's name is plain ASCII: nothing in it to escape. */
+  g_string_append_printf (d->block,
+                          "{\n  \"format\" : \"" BACKUP_FORMAT "\",\n  \"version\" : %d,\n"
+                          "  \"schema\" : %u,\n  \"tables\" : {\n",
+                          BACKUP_VERSION, jt_store_get_schema_version (store));
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    if (!dump_table (store, &tables[t], builder, error))
-      return FALSE;
-  json_builder_end_object (builder);
-  if (!dump_sequences (store, builder, error))
+    {
+      if (t > 0)
+        g_string_append (d->block, ",\n");
+      if (!dump_table (store, &tables[t], d, error))
+        return FALSE;
+    }
+  g_string_append (d->block, "\n  },\n");
+  if (!dump_sequences (store, d, error))
     return FALSE;
-  json_builder_end_object (builder);
-  return TRUE;
+  g_string_append (d->block, "\n}\n");
+  return dump_flush (d, error);
 }
 
-char *
-jt_backup_dump (JtStore *store, GError **error)
+gboolean
+jt_backup_dump_write (JtStore *store, JtWriteFunc write, gpointer user_data, GError **error)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  Dump d = { write, user_data, g_string_sized_new (DUMP_BLOCK + 4096), json_builder_new (),
+             json_generator_new () };
   /* Every table is read in one read transaction: one consistent snapshot, even while the
    * daemon or another command writes. Inside a caller's transaction, that one is it. */
   gboolean own_snapshot = !jt_store_in_transaction (store);
   gboolean ok;
 
-  if (own_snapshot && !exec_sql (store, "BEGIN", error))
-    return NULL;
-  ok = dump_document (store, builder, error);
+  json_generator_set_pretty (d.generator, TRUE);
+  ok = (!own_snapshot || exec_sql (store, "BEGIN", error)) && dump_document (store, &d, error);
   if (own_snapshot)
     {
       if (ok)
@@ -407,7 +457,30 @@ jt_backup_dump (JtStore *store, GError **error)
       else
         exec_sql (store, "ROLLBACK", NULL);
     }
-  return ok ? jt_json_to_string (builder) : NULL;
+  g_string_free (d.block, TRUE);
+  g_object_unref (d.builder);
+  g_object_unref (d.generator);
+  return ok;
+}
+
+static gboolean
+append_to_string (const char *text, gsize length, gpointer user_data, GError **error)
+{
+  g_string_append_len (user_data, text, (gssize) length);
+  return TRUE;
+}
+
+char *
+jt_backup_dump (JtStore *store, GError **error)
+{
+  GString *text = g_string_new (NULL);
+
+  if (!jt_backup_dump_write (store, append_to_string, text, error))
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* ---- Restore ------------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "jt-store.h"
+#include "jt-write.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,13 @@ G_BEGIN_DECLS
  * one member per table in dependency order, rows in primary-key order, every column by
  * its name (integer, text or null); "sequences" keeps the id counter of reminders, so
  * that an id once used is never handed out again. Read in one snapshot; deterministic;
- * pretty-printed with a final newline. New string. */
+ * pretty-printed with a final newline. Handed to `write` as it is made, a row at a time
+ * (a long search's backup is hundreds of MB); FALSE with a JT_ERROR when the store
+ * cannot be read or a value cannot be backed up, or with `write`'s error. */
+gboolean jt_backup_dump_write (JtStore *store, JtWriteFunc write, gpointer user_data,
+                               GError **error);
+
+/* The same document as one string. New string, or NULL. */
 char *jt_backup_dump (JtStore *store, GError **error);
 
 /* Restores a dump into an empty database, in one transaction, ids and all, so that

@@ -24,13 +24,12 @@
 #include <glib.h>
 
 #include "jt-store.h"
+#include "jt-write.h"
 
 G_BEGIN_DECLS
 
-/* Receives the calendar's text, piece by piece and in order. FALSE with an error set
- * stops the export. */
-typedef gboolean (*JtIcalWriteFunc) (const char *text, gsize length, gpointer user_data,
-                                     GError **error);
+/* Receives the calendar's text (jt-write.h). */
+typedef JtWriteFunc JtIcalWriteFunc;
 
 /* Hands the calendar to `write` as it is printed, without holding it all in memory.
  * All of it is read in one transaction, so it shows one state of the database. FALSE

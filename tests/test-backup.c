@@ -1194,6 +1194,87 @@ test_csv_empty_and_zone (Fixture *f, gconstpointer data)
                    "2026-12-01T03:00:00-05:00\r\n");
 }
 
+/* ---- Streaming ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GString *text;
+  guint pieces;
+  gsize largest;
+  guint fail_at; /* the piece whose write fails, 0 for none */
+} Pieces;
+
+static gboolean
+take_piece (const char *text, gsize length, gpointer user_data, GError **error)
+{
+  Pieces *p = user_data;
+
+  if (++p->pieces == p->fail_at)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
+      return FALSE;
+    }
+  g_string_append_len (p->text, text, (gssize) length);
+  p->largest = MAX (p->largest, length);
+  return TRUE;
+}
+
+/* Enough interviews that the dump is several times larger than one piece. */
+static void
+populate_large (Fixture *f)
+{
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *company = g_strdup_printf ("Company %u", i);
+
+      log_interview (f->original, company, "SRE", NOW - DAY + i, NOW);
+    }
+}
+
+/* A large backup is handed on in pieces as it is made, never held whole, and the
+ * pieces make the same document. */
+static void
+test_dump_streams_in_pieces (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *whole = NULL;
+  Pieces p = { g_string_new (NULL), 0, 0, 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  populate_large (f);
+  whole = dump (f->original);
+  g_assert_cmpuint (strlen (whole), >, 4 * 64 * 1024);
+  g_assert_true (jt_backup_dump_write (f->original, take_piece, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.pieces, >=, 4);
+  /* A piece is a block of 64 KB and the row that filled it. */
+  g_assert_cmpuint (p.largest, <, 72 * 1024);
+  g_assert_cmpstr (p.text->str, ==, whole);
+  g_assert_true (json_parser_load_from_data (parser, p.text->str, -1, &error));
+  g_assert_no_error (error);
+  g_string_free (p.text, TRUE);
+}
+
+/* A write that fails (a full disk) stops the dump with its error and leaves the store
+ * as it was: no snapshot left open, the next write goes through. */
+static void
+test_dump_stops_at_a_failed_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  Pieces p = { g_string_new (NULL), 0, 0, 2 };
+  JtTransaction *txn;
+
+  populate_large (f);
+  g_assert_false (jt_backup_dump_write (f->original, take_piece, &p, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpuint (p.pieces, ==, 2);
+  g_clear_error (&error);
+  txn = jt_store_begin_write (f->original, &error);
+  g_assert_no_error (error);
+  commit (txn);
+  g_string_free (p.text, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1203,6 +1284,8 @@ main (int argc, char **argv)
   ADD ("dump/format", test_dump_format);
   ADD ("dump/has-every-column", test_dump_has_every_column);
   ADD ("dump/refuses-what-it-cannot-restore", test_dump_refuses_what_it_cannot_restore);
+  ADD ("dump/streams-in-pieces", test_dump_streams_in_pieces);
+  ADD ("dump/stops-at-a-failed-write", test_dump_stops_at_a_failed_write);
   ADD ("round-trip/is-exact", test_round_trip_is_exact);
   ADD ("round-trip/restored-behaves-like-original", test_restored_behaves_like_original);
   ADD ("round-trip/restore-marks-nothing", test_restore_marks_nothing);
