@@ -149,5 +149,36 @@ class ExactlyOnceTest(daemonharness.DaemonTestCase):
         figures("exactly-once-locked", shown=self.shown_count(rid), marked_after_unlock=1)
 
 
+    def test_database_locked_when_a_summary_is_marked(self):
+        # Five came due while jobtrackd was stopped: one summary at start. The database is
+        # locked longer than jobtrackd waits when it marks them; the summary is not shown
+        # again, nor any of them singly, and all five are marked once the lock is gone.
+        self.start_mock_server(capabilities=["actions", "body"])
+        app = self.add_application()
+        contact = self.add_contact(app)
+        due = int(time.time()) - 60
+        rids = [self.add_reminder(app, due, "away %d" % i, contact_id=contact) for i in range(5)]
+        locker = sqlite3.connect(self.db, timeout=10, isolation_level=None)
+        self.addCleanup(locker.close)
+        locker.execute("BEGIN IMMEDIATE")
+        locker.execute("UPDATE applications SET notes = 'locked meanwhile' WHERE id = ?", (app,))
+        self.start_daemon(wait=False)
+        self.wait_for(lambda: len(self.notify_calls()) == 1, 20, 0.1, "the summary")
+        self.wait_for(lambda: "cannot be marked yet" in self.daemon_log(), 15, 0.1,
+                      "jobtrackd to meet the lock")
+        self.assertEqual([r for r in rids if self.notified_at(r)], [])
+        locker.execute("COMMIT")
+        self.wait_for(lambda: all(self.notified_at(r) for r in rids), 15, 0.1,
+                      "the five to be marked")
+        time.sleep(1.5)
+        [call] = self.notify_calls()
+        self.assertEqual(call.summary, "5 follow-ups came due while you were away")
+        self.stop_daemon()
+        self.start_daemon()
+        time.sleep(1)
+        self.assertEqual(len(self.notify_calls()), 1, "shown again after a restart")
+        figures("exactly-once-summary-locked", shown=len(self.notify_calls()), marked=len(rids))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
