@@ -8,6 +8,7 @@
 #include "jobtrack-commands.h"
 #include "jt-version.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-time.h"
 
 static const JtCommand commands[] = {
@@ -103,6 +104,7 @@ main (int argc, char **argv)
    * one error, instead of SIGXFSZ ending the process in the middle of it. */
   signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
+  jt_i18n_init ();
   /* Records are UTF-8 whatever the locale; a plain C locale would refuse them. */
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");

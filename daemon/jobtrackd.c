@@ -8,6 +8,7 @@
 
 #include "jt-daemon.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-paths.h"
 #include "jt-version.h"
 
@@ -37,6 +38,7 @@ main (int argc, char **argv)
    * one error, instead of SIGXFSZ ending the process in the middle of it. */
   signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
+  jt_i18n_init ();
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");
   g_set_prgname ("jobtrackd");
