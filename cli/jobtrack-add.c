@@ -1,7 +1,7 @@
 /* jobtrack-add.c: `jobtrack add`, logging an interview right after it happened.
  *
  * With flags it records at once; with none, on a terminal, it asks the assessment
- * questions of DOMAIN.md one by one, every answer optional but the company. */
+ * questions of doc/design.md one by one, every answer optional but the company. */
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
@@ -193,7 +193,7 @@ check_person (JtCli *cli, const char *answer, GError **error)
   return person != NULL;
 }
 
-/* The assessment of DOMAIN.md, one question at a time. FALSE when input ended early. */
+/* The assessment (doc/design.md), one question at a time. FALSE when input ended early. */
 static gboolean
 ask_assessment (JtCli *cli, Answers *a)
 {

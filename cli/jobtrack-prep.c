@@ -1,5 +1,5 @@
-/* jobtrack-prep.c: `jobtrack prep APP`, the checklist for closing an interview (DOMAIN.md,
- * "Things a person wants around the reminders"), filled with what the records know. */
+/* jobtrack-prep.c: `jobtrack prep APP`, the checklist for closing an interview (doc/design.md,
+ * "Around the follow-ups"), filled with what the records know. */
 #include <stdio.h>
 
 #include "jobtrack-commands.h"

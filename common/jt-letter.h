@@ -1,5 +1,5 @@
-/* jt-letter.h: letter drafts built from the records (DOMAIN.md, "Things a person wants
- * around the reminders").
+/* jt-letter.h: letter drafts built from the records (doc/design.md, "Around the
+ * follow-ups").
  *
  * A draft is a template filled with facts from the records: the person written to, the
  * application, the interview, its assessment, the skills kept for the application and the

@@ -1,4 +1,4 @@
-/* jt-records.h: the things a job seeker records (DOMAIN.md, "Things recorded").
+/* jt-records.h: the things a job seeker records (doc/design.md, "Things recorded").
  *
  * Plain structs with public fields, each with a _free function and g_autoptr support.
  * Instants are unix seconds (UTC); calendar days are "YYYY-MM-DD" strings in the user's

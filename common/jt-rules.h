@@ -1,4 +1,4 @@
-/* jt-rules.h: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R11).
+/* jt-rules.h: the follow-up rules (doc/design.md, "The follow-up rules", R1-R11).
  *
  * Reminders are derived from the records, never typed: for one application (or one
  * network contact) the rules compute the reminders its records call for, and the

@@ -1,4 +1,4 @@
-/* test-rules.c: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R10, and R11 of
+/* test-rules.c: the follow-up rules (doc/design.md, "The follow-up rules", R1-R10, and R11 of
  * issue 3). Each test records what a job seeker would record, through the store, with
  * the rules attached, and checks the reminders that come of it: which rule, whom they
  * address, the instant they are due (written as a local wall time in the test's zone),
