@@ -5,63 +5,45 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jobtrack-interview.h"
 #include "jt-already-applied.h"
 #include "jt-store-applications.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
 #include "jt-time.h"
 
-/* The answers, as typed, from flags or from the questions. */
+/* The answers, as typed, from flags or from the questions: the interview's own fields
+ * (those `interview edit` takes) and what `add` records around it. */
 typedef struct
 {
   char *company;
   char *role;
-  char *at;
-  char *duration;
-  char *kind;
-  char *where;
-  char **with;
   char *decision_maker;
   char *influencer;
   char *decision;
-  char *rating;
-  char *said;
-  char *edge;
-  char *problems;
-  char *objections;
-  char *next_step;
-  char *may_call;
-  char *notes;
+  JtInterviewFields interview;
 } Answers;
-
-#define ANSWER_TEXTS(a)                                                                       \
-  { &(a)->company, &(a)->role, &(a)->at, &(a)->duration, &(a)->kind, &(a)->where,             \
-    &(a)->decision_maker, &(a)->influencer, &(a)->decision, &(a)->rating, &(a)->said,         \
-    &(a)->edge, &(a)->problems, &(a)->objections, &(a)->next_step, &(a)->may_call,            \
-    &(a)->notes }
 
 static void
 answers_clear (Answers *a)
 {
-  char **texts[] = ANSWER_TEXTS (a);
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_clear_pointer (texts[i], g_free);
-  g_clear_pointer (&a->with, g_strfreev);
+  g_clear_pointer (&a->company, g_free);
+  g_clear_pointer (&a->role, g_free);
+  g_clear_pointer (&a->decision_maker, g_free);
+  g_clear_pointer (&a->influencer, g_free);
+  g_clear_pointer (&a->decision, g_free);
+  jt_interview_fields_clear (&a->interview);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 
 /* Nothing given on the command line: the cue to ask the questions instead. */
 static gboolean
-answers_empty (Answers *a)
+answers_empty (const Answers *a)
 {
-  char **texts[] = ANSWER_TEXTS (a);
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (*texts[i] != NULL)
-      return FALSE;
-  return a->with == NULL;
+  return a->company == NULL && a->role == NULL && a->decision_maker == NULL
+         && a->influencer == NULL && a->decision == NULL
+         && jt_interview_fields_is_empty (&a->interview);
 }
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 
 /* Turns the answers into a log; every bad value is reported before anything is written. */
 static JtInterviewLog *
@@ -69,35 +51,20 @@ build_log (JtCli *cli, const Answers *a, GError **error)
 {
   g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
   JtInterview *interview = log->interview;
-  gint64 duration = 60 * 60;
 
   log->company = g_strdup (a->company);
   log->role = g_strdup (a->role != NULL ? a->role : "");
-  if (a->duration != NULL && !jt_duration_parse (a->duration, &duration, error))
+  interview->duration_min = 60;
+  if (!jt_interview_fields_apply (cli, &a->interview, FALSE, interview, error))
     return NULL;
-  if (duration < 60 || duration > 24 * 60 * 60)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "an interview lasts from 1 minute to 24 hours, not '%s'", a->duration);
-      return NULL;
-    }
-  interview->duration_min = (int) (duration / 60);
   /* Without --at, the interview is the one that just ended. */
-  if (a->at == NULL)
+  if (a->interview.at == NULL)
     interview->start_at = g_date_time_to_unix (cli->now) - interview->duration_min * 60;
-  else if (!jt_cli_parse_when (cli, a->at, &interview->start_at, error))
-    return NULL;
-  if (a->kind != NULL && !jt_interview_kind_parse (a->kind, &interview->kind, error))
-    return NULL;
-  if (a->rating != NULL && !jt_cli_parse_score (a->rating, "a rating", &interview->rating, error))
-    return NULL;
-  if (a->may_call != NULL && !jt_cli_parse_when (cli, a->may_call, &interview->may_call_at, error))
-    return NULL;
   if (a->decision != NULL && !jt_cli_parse_day (cli, a->decision, &log->decision_date, error))
     return NULL;
-  for (guint i = 0; a->with != NULL && a->with[i] != NULL; i++)
+  for (guint i = 0; a->interview.with != NULL && a->interview.with[i] != NULL; i++)
     {
-      JtContact *person = jt_person_parse (a->with[i], error);
+      JtContact *person = jt_person_parse (a->interview.with[i], error);
 
       if (person == NULL)
         return NULL;
@@ -112,13 +79,6 @@ build_log (JtCli *cli, const Answers *a, GError **error)
     }
   log->decision_maker = g_strdup (a->decision_maker);
   log->influencer = g_strdup (a->influencer);
-  interview->place = g_strdup (a->where);
-  interview->conversation = g_strdup (a->said);
-  interview->edge = g_strdup (a->edge);
-  interview->problems = g_strdup (a->problems);
-  interview->objections = g_strdup (a->objections);
-  interview->next_step = g_strdup (a->next_step);
-  interview->notes = g_strdup (a->notes);
   return g_steal_pointer (&log);
 }
 
@@ -205,12 +165,12 @@ ask_assessment (JtCli *cli, Answers *a)
     if (!ask (cli, "Company: ", NULL, &a->company))
       return FALSE;
   if (!ask (cli, "Role: ", NULL, &a->role)
-      || !ask (cli, "When did it start? [it just ended] ", check_when, &a->at)
-      || !ask (cli, "How long was it? [1h] ", check_duration, &a->duration)
-      || !ask (cli, "Kind (phone, video, onsite, panel, final)? [onsite] ", check_kind, &a->kind)
-      || !ask (cli, "Where (address or link)? ", NULL, &a->where)
-      || !ask (cli, "How did it go (1-5)? ", check_rating, &a->rating)
-      || !ask (cli, "What did they say, what did you say? ", NULL, &a->said))
+      || !ask (cli, "When did it start? [it just ended] ", check_when, &a->interview.at)
+      || !ask (cli, "How long was it? [1h] ", check_duration, &a->interview.duration)
+      || !ask (cli, "Kind (phone, video, onsite, panel, final)? [onsite] ", check_kind, &a->interview.kind)
+      || !ask (cli, "Where (address or link)? ", NULL, &a->interview.where)
+      || !ask (cli, "How did it go (1-5)? ", check_rating, &a->interview.rating)
+      || !ask (cli, "What did they say, what did you say? ", NULL, &a->interview.said))
     return FALSE;
   printf ("Whom did you meet? One person a line as \"Name <email>, Title\"; an empty line "
           "ends.\n");
@@ -225,17 +185,17 @@ ask_assessment (JtCli *cli, Answers *a)
       g_ptr_array_add (people, person);
     }
   g_ptr_array_add (people, NULL);
-  a->with = (char **) g_ptr_array_steal (people, NULL);
+  a->interview.with = (char **) g_ptr_array_steal (people, NULL);
   return ask (cli, "Who is the decision-maker? ", NULL, &a->decision_maker)
          && ask (cli, "Who influences the decision most? ", NULL, &a->influencer)
          && ask (cli, "When do they plan to decide? ", check_when, &a->decision)
-         && ask (cli, "What do you offer that other candidates don't? ", NULL, &a->edge)
+         && ask (cli, "What do you offer that other candidates don't? ", NULL, &a->interview.edge)
          && ask (cli, "What problems do they have, and what would you propose? ", NULL,
-                 &a->problems)
-         && ask (cli, "Which gaps or objections did they raise? ", NULL, &a->objections)
-         && ask (cli, "What next step was agreed? ", NULL, &a->next_step)
-         && ask (cli, "May you call them? From when? ", check_when, &a->may_call)
-         && ask (cli, "Summary of the meeting, while it is fresh: ", NULL, &a->notes);
+                 &a->interview.problems)
+         && ask (cli, "Which gaps or objections did they raise? ", NULL, &a->interview.objections)
+         && ask (cli, "What next step was agreed? ", NULL, &a->interview.next_step)
+         && ask (cli, "May you call them? From when? ", check_when, &a->interview.may_call)
+         && ask (cli, "Summary of the meeting, while it is fresh: ", NULL, &a->interview.notes);
 }
 
 static void
@@ -281,31 +241,31 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = {
     { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, "Company (required)", "NAME" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &a.role, "Role applied for", "TITLE" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &a.at, "When it started (default: it just ended)",
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a.interview.at, "When it started (default: it just ended)",
       "WHEN" },
-    { "duration", 0, 0, G_OPTION_ARG_STRING, &a.duration, "How long it was (default 1h)",
+    { "duration", 0, 0, G_OPTION_ARG_STRING, &a.interview.duration, "How long it was (default 1h)",
       "45m" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &a.kind, "phone, video, onsite, panel or final",
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &a.interview.kind, "phone, video, onsite, panel or final",
       "KIND" },
-    { "where", 0, 0, G_OPTION_ARG_STRING, &a.where, "Address or meeting link", "PLACE" },
-    { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.with, "A person met (repeatable)",
+    { "where", 0, 0, G_OPTION_ARG_STRING, &a.interview.where, "Address or meeting link", "PLACE" },
+    { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.interview.with, "A person met (repeatable)",
       "\"Name <email>, Title\"" },
     { "decision-maker", 0, 0, G_OPTION_ARG_STRING, &a.decision_maker,
       "Who decides: one of the people met, or someone new", "NAME" },
     { "influencer", 0, 0, G_OPTION_ARG_STRING, &a.influencer,
       "Who influences the decision most", "NAME" },
     { "decision", 0, 0, G_OPTION_ARG_STRING, &a.decision, "When they plan to decide", "WHEN" },
-    { "rating", 0, 0, G_OPTION_ARG_STRING, &a.rating, "How it went, 1-5", "N" },
-    { "said", 0, 0, G_OPTION_ARG_STRING, &a.said, "What they said, what you said", "TEXT" },
-    { "edge", 0, 0, G_OPTION_ARG_STRING, &a.edge,
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &a.interview.rating, "How it went, 1-5", "N" },
+    { "said", 0, 0, G_OPTION_ARG_STRING, &a.interview.said, "What they said, what you said", "TEXT" },
+    { "edge", 0, 0, G_OPTION_ARG_STRING, &a.interview.edge,
       "What you offer that other candidates don't", "TEXT" },
-    { "problems", 0, 0, G_OPTION_ARG_STRING, &a.problems,
+    { "problems", 0, 0, G_OPTION_ARG_STRING, &a.interview.problems,
       "Their problems and what you would propose", "TEXT" },
-    { "objections", 0, 0, G_OPTION_ARG_STRING, &a.objections, "Gaps or objections they raised",
+    { "objections", 0, 0, G_OPTION_ARG_STRING, &a.interview.objections, "Gaps or objections they raised",
       "TEXT" },
-    { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.next_step, "The next step agreed", "TEXT" },
-    { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.may_call, "When you may call them", "WHEN" },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &a.notes, "Summary of the meeting", "TEXT" },
+    { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.interview.next_step, "The next step agreed", "TEXT" },
+    { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.interview.may_call, "When you may call them", "WHEN" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &a.interview.notes, "Summary of the meeting", "TEXT" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "Do not say when the company already has an application", NULL },
     G_OPTION_ENTRY_NULL,

@@ -3,7 +3,9 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jobtrack-interview.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-interview-log.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
@@ -11,26 +13,8 @@
 #include "jt-store-interviews.h"
 #include "jt-time.h"
 
-/* The fields `interview edit` takes, as typed; the flags of `jobtrack add`. */
-typedef struct
-{
-  char *at;
-  char *duration;
-  char *kind;
-  char *where;
-  char **with;
-  char *rating;
-  char *said;
-  char *edge;
-  char *problems;
-  char *objections;
-  char *next_step;
-  char *may_call;
-  char *notes;
-} InterviewFields;
-
-static void
-interview_fields_clear (InterviewFields *f)
+void
+jt_interview_fields_clear (JtInterviewFields *f)
 {
   char **texts[] = { &f->at, &f->duration, &f->kind, &f->where, &f->rating, &f->said, &f->edge,
                      &f->problems, &f->objections, &f->next_step, &f->may_call, &f->notes };
@@ -39,9 +23,21 @@ interview_fields_clear (InterviewFields *f)
     g_clear_pointer (texts[i], g_free);
   g_clear_pointer (&f->with, g_strfreev);
 }
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InterviewFields, interview_fields_clear)
 
-/* An interview lasts from a minute to a day, as `jobtrack add` requires. */
+gboolean
+jt_interview_fields_is_empty (const JtInterviewFields *f)
+{
+  const char *texts[] = { f->at,         f->duration,   f->kind,      f->where,
+                          f->rating,     f->said,       f->edge,      f->problems,
+                          f->objections, f->next_step,  f->may_call,  f->notes };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      return FALSE;
+  return f->with == NULL;
+}
+
+/* An interview lasts from a minute to a day. */
 static gboolean
 parse_duration (const char *text, int *minutes, GError **error)
 {
@@ -52,17 +48,16 @@ parse_duration (const char *text, int *minutes, GError **error)
   if (seconds < 60 || seconds > 24 * 60 * 60)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "an interview lasts from 1 minute to 24 hours, not '%s'", text);
+                   _ ("an interview lasts from 1 minute to 24 hours, not '%s'"), text);
       return FALSE;
     }
   *minutes = (int) (seconds / 60);
   return TRUE;
 }
 
-/* Applies the given fields to `interview` (not --with); an empty value clears an optional
- * one. */
-static gboolean
-apply_fields (JtCli *cli, const InterviewFields *f, JtInterview *interview, GError **error)
+gboolean
+jt_interview_fields_apply (JtCli *cli, const JtInterviewFields *f, gboolean empty_clears,
+                           JtInterview *interview, GError **error)
 {
   if (f->at != NULL && !jt_cli_parse_when (cli, f->at, &interview->start_at, error))
     return FALSE;
@@ -70,12 +65,12 @@ apply_fields (JtCli *cli, const InterviewFields *f, JtInterview *interview, GErr
     return FALSE;
   if (f->kind != NULL && !jt_interview_kind_parse (f->kind, &interview->kind, error))
     return FALSE;
-  if (f->rating != NULL && *f->rating == '\0')
+  if (empty_clears && f->rating != NULL && *f->rating == '\0')
     interview->rating = 0;
   else if (f->rating != NULL
-           && !jt_cli_parse_score (f->rating, "a rating", &interview->rating, error))
+           && !jt_cli_parse_score (f->rating, _ ("a rating"), &interview->rating, error))
     return FALSE;
-  if (f->may_call != NULL && *f->may_call == '\0')
+  if (empty_clears && f->may_call != NULL && *f->may_call == '\0')
     interview->may_call_at = 0;
   else if (f->may_call != NULL
            && !jt_cli_parse_when (cli, f->may_call, &interview->may_call_at, error))
@@ -234,6 +229,31 @@ interview_list (JtCli *cli, int argc, char **argv)
   return JT_EXIT_OK;
 }
 
+void
+jt_cli_print_interview_details (JtCli *cli, const JtInterview *interview)
+{
+  g_autofree char *rating
+      = interview->rating != 0 ? g_strdup_printf ("%d/5", interview->rating) : NULL;
+  g_autofree char *may_call
+      = interview->may_call_at != 0 ? jt_cli_format_time (cli, interview->may_call_at) : NULL;
+
+  jt_cli_print_field (cli, _ ("Where"), interview->place);
+  for (guint i = 0; i < interview->interviewers->len; i++)
+    {
+      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
+
+      jt_cli_print_field (cli, _ ("Met"), person);
+    }
+  jt_cli_print_field (cli, _ ("How it went"), rating);
+  jt_cli_print_field (cli, _ ("Said"), interview->conversation);
+  jt_cli_print_field (cli, _ ("Your edge"), interview->edge);
+  jt_cli_print_field (cli, _ ("Their problems"), interview->problems);
+  jt_cli_print_field (cli, _ ("Objections"), interview->objections);
+  jt_cli_print_field (cli, _ ("Next step"), interview->next_step);
+  jt_cli_print_field (cli, _ ("May call from"), may_call);
+  jt_cli_print_field (cli, _ ("Summary"), interview->notes);
+}
+
 static void
 print_interview (JtCli *cli, const JtInterview *interview, const JtApplication *app)
 {
@@ -244,30 +264,12 @@ print_interview (JtCli *cli, const JtInterview *interview, const JtApplication *
                        app->id);
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
   g_autofree char *length = g_strdup_printf ("%d min", interview->duration_min);
-  g_autofree char *rating =
-      interview->rating != 0 ? g_strdup_printf ("%d/5", interview->rating) : NULL;
-  g_autofree char *may_call =
-      interview->may_call_at != 0 ? jt_cli_format_time (cli, interview->may_call_at) : NULL;
 
   jt_cli_print_heading (cli, title);
   jt_cli_print_field (cli, "Start", start);
   jt_cli_print_field (cli, "Length", length);
   jt_cli_print_field (cli, "Kind", jt_interview_kind_to_string (interview->kind));
-  jt_cli_print_field (cli, "Where", interview->place);
-  for (guint i = 0; i < interview->interviewers->len; i++)
-    {
-      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
-
-      jt_cli_print_field (cli, "Met", person);
-    }
-  jt_cli_print_field (cli, "How it went", rating);
-  jt_cli_print_field (cli, "Said", interview->conversation);
-  jt_cli_print_field (cli, "Your edge", interview->edge);
-  jt_cli_print_field (cli, "Their problems", interview->problems);
-  jt_cli_print_field (cli, "Objections", interview->objections);
-  jt_cli_print_field (cli, "Next step", interview->next_step);
-  jt_cli_print_field (cli, "May call from", may_call);
-  jt_cli_print_field (cli, "Summary", interview->notes);
+  jt_cli_print_interview_details (cli, interview);
 }
 
 static int
@@ -308,7 +310,7 @@ interview_show (JtCli *cli, int argc, char **argv)
 static int
 interview_edit (JtCli *cli, int argc, char **argv)
 {
-  g_auto (InterviewFields) f = { 0 };
+  g_auto (JtInterviewFields) f = { 0 };
   const GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &f.at, "When it started", "WHEN" },
     { "duration", 0, 0, G_OPTION_ARG_STRING, &f.duration, "How long it was", "45m" },
@@ -352,7 +354,7 @@ interview_edit (JtCli *cli, int argc, char **argv)
   store = jt_cli_store (cli, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (interview = jt_store_interview_get (store, id, &error)) == NULL
-      || !apply_fields (cli, &f, interview, &error)
+      || !jt_interview_fields_apply (cli, &f, TRUE, interview, &error)
       || (app = jt_store_application_get (store, interview->application_id, &error)) == NULL
       || (people != NULL
           && !replace_interviewers (store, interview, people, app->company, now, &error))

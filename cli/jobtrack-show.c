@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jobtrack-interview.h"
 #include "jt-error.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
@@ -105,29 +106,10 @@ static void
 print_interview (JtCli *cli, const JtInterview *interview)
 {
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
-  g_autofree char *rating = interview->rating != 0 ? g_strdup_printf ("%d/5", interview->rating)
-                                                   : NULL;
-  g_autofree char *may_call = interview->may_call_at != 0
-                                  ? jt_cli_format_time (cli, interview->may_call_at)
-                                  : NULL;
 
   printf ("\nInterview %" G_GINT64_FORMAT ": %s, %d min, %s\n", interview->id, start,
           interview->duration_min, jt_interview_kind_to_string (interview->kind));
-  jt_cli_print_field (cli, "Where", interview->place);
-  for (guint i = 0; i < interview->interviewers->len; i++)
-    {
-      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
-
-      jt_cli_print_field (cli, "Met", person);
-    }
-  jt_cli_print_field (cli, "How it went", rating);
-  jt_cli_print_field (cli, "Said", interview->conversation);
-  jt_cli_print_field (cli, "Your edge", interview->edge);
-  jt_cli_print_field (cli, "Their problems", interview->problems);
-  jt_cli_print_field (cli, "Objections", interview->objections);
-  jt_cli_print_field (cli, "Next step", interview->next_step);
-  jt_cli_print_field (cli, "May call from", may_call);
-  jt_cli_print_field (cli, "Summary", interview->notes);
+  jt_cli_print_interview_details (cli, interview);
 }
 
 static void
