@@ -165,7 +165,8 @@ print_table (JtCli *cli, const GPtrArray *interviews, GHashTable *apps)
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, interview->id);
       g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
       g_autofree char *length = g_strdup_printf (
-          ngettext ("%d min", "%d min", (gulong)interview->duration_min), interview->duration_min);
+          g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong)interview->duration_min),
+          interview->duration_min);
       g_autofree char *people = people_text (interview);
 
       jt_table_add_row (table, id, start, length, jt_interview_kind_to_string (interview->kind),
@@ -265,7 +266,8 @@ print_interview (JtCli *cli, const JtInterview *interview, const JtApplication *
       *app->role != '\0' ? " — " : "", app->role, app->id);
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
   g_autofree char *length = g_strdup_printf (
-      ngettext ("%d min", "%d min", (gulong)interview->duration_min), interview->duration_min);
+      g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong)interview->duration_min),
+      interview->duration_min);
 
   jt_cli_print_heading (cli, title);
   jt_cli_print_field (cli, _ ("Start"), start);

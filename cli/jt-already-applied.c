@@ -61,19 +61,21 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
   g_date_strftime (due, sizeof due, "%Y-%m-%d", &day);
   if (g_date_compare (&day, &today) < 0)
     g_string_append_printf (out,
-                            ngettext ("; the %d-month re-contact call was due %s: call the "
-                                      "decision-maker or HR rather than applying blind",
-                                      "; the %d-month re-contact call was due %s: call the "
-                                      "decision-maker or HR rather than applying blind",
-                                      (gulong)config->recontact_months),
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; the %d-month re-contact call was due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         "; the %d-month re-contact call was due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         (gulong)config->recontact_months),
                             config->recontact_months, due);
   else
     g_string_append_printf (out,
-                            ngettext ("; the %d-month re-contact call is due %s: call the "
-                                      "decision-maker or HR rather than applying blind",
-                                      "; the %d-month re-contact call is due %s: call the "
-                                      "decision-maker or HR rather than applying blind",
-                                      (gulong)config->recontact_months),
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; the %d-month re-contact call is due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         "; the %d-month re-contact call is due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         (gulong)config->recontact_months),
                             config->recontact_months, due);
 }
 
