@@ -5,5 +5,5 @@
 
 #include <glib.h>
 
-#define JT_TEST_ADD(path, func)                                                              \
+#define JT_TEST_ADD(path, func)                                                                    \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

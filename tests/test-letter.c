@@ -620,11 +620,8 @@ test_template_unclosed_brace (void)
     const char *text;
     guint line;
   } cases[] = {
-    { "Subject: {who\n", 1 },
-    { "Subject: x\n\nDear {who,\n", 3 },
-    { "Subject: x\n{}\n", 2 },
-    { "Subject: x\n{ who }\n", 2 },
-    { "Subject: x\nends with {", 2 },
+    { "Subject: {who\n", 1 },       { "Subject: x\n\nDear {who,\n", 3 }, { "Subject: x\n{}\n", 2 },
+    { "Subject: x\n{ who }\n", 2 }, { "Subject: x\nends with {", 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -651,9 +648,8 @@ test_template_missing_subject (void)
 static void
 test_template_fields_used (void)
 {
-  g_autoptr (GHashTable) used
-      = jt_template_fields_used ("# {day} in a comment\nSubject: {{day}} {unknown}\n{who}\n",
-                                 test_fields);
+  g_autoptr (GHashTable) used = jt_template_fields_used (
+      "# {day} in a comment\nSubject: {{day}} {unknown}\n{who}\n", test_fields);
   g_autoptr (GHashTable) none = jt_template_fields_used ("Subject: x\n# {who}", test_fields);
 
   g_assert_cmpuint (g_hash_table_size (used), ==, 1);
