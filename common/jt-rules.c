@@ -17,6 +17,7 @@
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 #include "jt-time-zone.h"
+#include "jt-time.h"
 
 struct _JtRules
 {
@@ -140,11 +141,9 @@ jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id, gint64
 
 /* ---- Days and times ---------------------------------------------------------------- */
 
-/* The instants every zone can show as a date of years 1..9999 (a day inside each end);
- * NEVER is a time no follow-up can have. */
-#define FIRST_INSTANT (G_GINT64_CONSTANT (-62135596800) + 86400)
-#define LAST_INSTANT (G_GINT64_CONSTANT (253402300799) - 86400)
-#define NEVER G_MAXINT64
+/* The instants every zone can show as a date of years 1..9999 (a day inside each end). */
+#define FIRST_INSTANT (G_GINT64_CONSTANT (-62135596800) + JT_DAY_SECONDS)
+#define LAST_INSTANT (G_GINT64_CONSTANT (253402300799) - JT_DAY_SECONDS)
 
 /* The local calendar day of an instant. */
 static void
@@ -181,45 +180,6 @@ day_text (const GDate *day)
                           g_date_get_day (day));
 }
 
-static gboolean
-is_weekend (const GDate *day)
-{
-  GDateWeekday weekday = g_date_get_weekday (day);
-
-  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
-}
-
-/* The day itself if it is a business day, else the Monday after. */
-static void
-business_forward (GDate *day)
-{
-  while (is_weekend (day))
-    g_date_add_days (day, 1);
-}
-
-/* The day itself if it is a business day, else the Friday before. */
-static void
-business_backward (GDate *day)
-{
-  while (is_weekend (day) && g_date_get_julian (day) > 1)
-    g_date_subtract_days (day, 1);
-}
-
-/* `day` minus `days`, stopping at 1 January of year 1 (where GDate ends). */
-static void
-subtract_days (GDate *day, guint days)
-{
-  g_date_subtract_days (day, MIN (days, g_date_get_julian (day) - 1));
-}
-
-/* The first business day after `day`. */
-static void
-next_business_day (GDate *day)
-{
-  g_date_add_days (day, 1);
-  business_forward (day);
-}
-
 /* The call hour of `day`, local time. A wall time inside a DST gap moves past it. */
 static gint64
 call_time (const JtRules *rules, const GDate *day)
@@ -230,7 +190,7 @@ call_time (const JtRules *rules, const GDate *day)
                                               rules->config->call_minute, 0);
 
   /* Past year 9999 there is no such time: want () drops what is due then. */
-  return at != NULL ? g_date_time_to_unix (at) : NEVER;
+  return at != NULL ? g_date_time_to_unix (at) : JT_TIME_NEVER;
 }
 
 /* ---- Wording ----------------------------------------------------------------------- */
@@ -560,7 +520,7 @@ rule_follow_up_call (Wanted *wanted, const Facts *facts, const char *label)
     {
       when = g_strdup_printf ("They planned to decide by %s; ask where things stand.",
                               facts->app->decision_date);
-      next_business_day (&day);
+      jt_date_next_business_day (&day);
     }
   else if (facts->interviews->len > 0)
     {
@@ -572,7 +532,7 @@ rule_follow_up_call (Wanted *wanted, const Facts *facts, const char *label)
       when = g_strdup_printf ("They gave no decision date; your last interview was on %s.",
                               last_day);
       g_date_add_days (&day, rules->config->follow_up_call_days);
-      business_forward (&day);
+      jt_date_business_forward (&day);
     }
   else
     return;
@@ -621,10 +581,10 @@ rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
       /* At once (the next business morning), and no later than a few days before the
        * other deadline. */
       day_of (rules, offer->created_at, &soonest);
-      next_business_day (&soonest);
+      jt_date_next_business_day (&soonest);
       latest = deadline;
-      subtract_days (&latest, (guint) rules->config->bring_forward_lead_days);
-      business_backward (&latest);
+      jt_date_subtract_days_clamped (&latest, (guint) rules->config->bring_forward_lead_days);
+      jt_date_business_backward (&latest);
       due = MIN (call_time (rules, &soonest), call_time (rules, &latest));
       for (guint j = 0; j < MAX (deciders->len, 1); j++)
         {
@@ -667,7 +627,7 @@ rule_brief_references (Wanted *wanted, const Facts *facts, const char *label)
   final_day = day_text (&day);
   /* The next business day after the final round was recorded. */
   day_of (rules, final->created_at, &day);
-  next_business_day (&day);
+  jt_date_next_business_day (&day);
   references = contacts_with_role (facts, JT_ROLE_REFERENCE);
   for (guint i = 0; i < MAX (references->len, 1); i++)
     {
@@ -736,7 +696,7 @@ rule_after_rejection (Wanted *wanted, const Facts *facts, const char *label)
       append_reach (detail, person);
       day = rejected;
       g_date_add_days (&day, config->rapport_call_days);
-      business_forward (&day);
+      jt_date_business_forward (&day);
       want (wanted, JT_RULE_RAPPORT_CALL, facts->app->id, person, 0, NULL, call_time (rules, &day),
             g_strdup_printf ("Call %s to stay on their radar — %s", person->name, label), detail);
     }
@@ -779,7 +739,7 @@ rule_offer (Wanted *wanted, const Facts *facts, const char *label)
           || !day_parse (offer->deadline, &deadline) || !day_parse (offer->received_on, &received))
         continue;
       g_date_add_days (&received, rules->config->offer_negotiation_days);
-      business_forward (&received);
+      jt_date_business_forward (&received);
       detail = g_string_new ("With an offer in hand you negotiate from strength: the terms, "
                              "and even the shape of the role.");
       append_line (detail, "On the table: ", offer->salary);
@@ -790,8 +750,8 @@ rule_offer (Wanted *wanted, const Facts *facts, const char *label)
                              person != NULL ? person->name : facts->app->company, label),
             detail);
 
-      subtract_days (&deadline, (guint) rules->config->offer_deadline_days);
-      business_backward (&deadline);
+      jt_date_subtract_days_clamped (&deadline, (guint) rules->config->offer_deadline_days);
+      jt_date_business_backward (&deadline);
       detail = g_string_new (NULL);
       g_string_append_printf (detail, "The offer must be answered by %s.", offer->deadline);
       append_reach (detail, person);
@@ -815,7 +775,7 @@ rule_network_on_acceptance (Wanted *wanted, const Facts *facts)
   if (facts->app->status != JT_STATUS_ACCEPTED)
     return;
   day_of (rules, outcome_time (facts, JT_OUTCOME_ACCEPTED), &day);
-  next_business_day (&day);
+  jt_date_next_business_day (&day);
   for (guint i = 0; i < network->len; i++)
     {
       const JtContact *person = g_ptr_array_index (network, i);
@@ -853,7 +813,7 @@ rule_application_follow_up (Wanted *wanted, const Facts *facts, const char *labe
   day_of (rules, since, &day);
   since_day = day_text (&day);
   g_date_add_days (&day, rules->config->application_follow_up_days);
-  business_forward (&day);
+  jt_date_business_forward (&day);
   recruiters = contacts_with_role (facts, JT_ROLE_RECRUITER);
   person = recruiters->len > 0 ? g_ptr_array_index (recruiters, 0)
            : facts->contacts->len > 0 ? g_ptr_array_index (facts->contacts, 0)
@@ -1024,7 +984,7 @@ jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GErr
       day_of (rules, since, &day);
       since_day = day_text (&day);
       g_date_add_days (&day, rules->config->network_days);
-      business_forward (&day);
+      jt_date_business_forward (&day);
       detail = g_string_new (NULL);
       g_string_append_printf (detail, "You last spoke on %s: tell them how your search is "
                                       "going and ask how they are.",
@@ -1154,5 +1114,5 @@ gboolean
 jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app)
 {
   return !jt_status_is_final (app->status)
-         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * 86400;
+         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * JT_DAY_SECONDS;
 }
