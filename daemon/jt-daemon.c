@@ -31,6 +31,7 @@
 #include "jt-reminder-actions.h"
 #include "jt-rules.h"
 #include "jt-scheduler.h"
+#include "jt-time.h"
 #include "jt-store.h"
 #include "jt-wall-timer.h"
 
@@ -390,7 +391,7 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
     ok = jt_reminder_mark_done (daemon->store, reminder_id, NULL, now, NULL, &error);
   else
     ok = jt_reminder_snooze (daemon->store, reminder_id,
-                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * 86400, now, NULL,
+                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS, now, NULL,
                              &error);
   if (!ok)
     g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);

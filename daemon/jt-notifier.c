@@ -36,7 +36,7 @@
 /* Shown that long after its due time, a reminder says when it was due. */
 #define OVERDUE_AFTER 60
 /* Shown that long after it should have fired, a reminder is critical. */
-#define CRITICAL_AFTER 86400
+#define CRITICAL_AFTER JT_DAY_SECONDS
 
 /* Where the reminder id lives on each NotifyNotification (a gint64*). */
 #define REMINDER_ID_KEY "jt-reminder-id"

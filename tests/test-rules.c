@@ -25,7 +25,7 @@
 #include "jt-store.h"
 
 #define NOW 1796112000 /* 2026-12-01T09:00:00Z, a Tuesday */
-#define DAY ((gint64) 86400)
+#define DAY JT_DAY_SECONDS
 
 static const char *const zones[] = { "Europe/Berlin", "America/New_York", "Australia/Sydney" };
 
