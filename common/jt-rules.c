@@ -939,19 +939,9 @@ derive_application (JtRules *rules, JtStore *store, const Across *across,
   return existing != NULL && reconcile (rules, store, existing, &wanted, error);
 }
 
-gboolean
-jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
-                             GError **error)
-{
-  g_auto (Across) across = { 0 };
-
-  return across_read (store, &across, error)
-         && derive_application (rules, store, &across, application_id, error);
-}
-
 /* R10: every so often, an update to a network contact, counted from the last touch. */
-gboolean
-jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **error)
+static gboolean
+derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **error)
 {
   GError *local_error = NULL;
   g_autoptr (JtContact) person = jt_store_contact_get (store, contact_id, &local_error);
@@ -1011,7 +1001,7 @@ jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error)
                              ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
       return FALSE;
   for (guint i = 0; i < across.network->len; i++)
-    if (!jt_rules_derive_network (rules, store,
+    if (!derive_network (rules, store,
                                   ((JtContact *) g_ptr_array_index (across.network, i))->id, error))
       return FALSE;
   return TRUE;
@@ -1050,7 +1040,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
         return FALSE;
       g_hash_table_iter_init (&iter, changes->contacts);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error))
+        if (!derive_network (rules, store, *(gint64 *) key, error))
           return FALSE;
       return TRUE;
     }
@@ -1071,7 +1061,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
     {
       GPtrArray *their_apps;
 
-      if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error)
+      if (!derive_network (rules, store, *(gint64 *) key, error)
           || (their_apps = jt_store_contact_applications (store, *(gint64 *) key, error)) == NULL)
         return FALSE;
       g_ptr_array_add (linked, their_apps);

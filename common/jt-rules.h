@@ -36,12 +36,8 @@ void jt_rules_attach (JtRules *rules, JtStore *store);
  * zone or other rule settings than these, derives them all again. */
 gboolean jt_rules_bring_up_to_date (JtRules *rules, JtStore *store, GError **error);
 
-/* Derives one application's reminders, or one contact's network updates, or everyone's.
- * Must run inside a write transaction. */
-gboolean jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
-                                      GError **error);
-gboolean jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id,
-                                  GError **error);
+/* Derives every application's reminders and every network contact's updates. Must run
+ * inside a write transaction. */
 gboolean jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error);
 
 /* An open application with no interview, touch or outcome for the configured number

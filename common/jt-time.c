@@ -650,8 +650,8 @@ jt_date_valid (const char *yyyy_mm_dd)
   return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
-gboolean
-jt_date_is_weekend (const GDate *day)
+static gboolean
+is_weekend (const GDate *day)
 {
   GDateWeekday weekday = g_date_get_weekday (day);
 
@@ -661,14 +661,14 @@ jt_date_is_weekend (const GDate *day)
 void
 jt_date_business_forward (GDate *day)
 {
-  while (jt_date_is_weekend (day))
+  while (is_weekend (day))
     g_date_add_days (day, 1);
 }
 
 void
 jt_date_business_backward (GDate *day)
 {
-  while (jt_date_is_weekend (day) && g_date_get_julian (day) > 1)
+  while (is_weekend (day) && g_date_get_julian (day) > 1)
     g_date_subtract_days (day, 1);
 }
 

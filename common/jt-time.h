@@ -61,8 +61,6 @@ gboolean jt_date_valid (const char *yyyy_mm_dd);
 /* Business days: Monday to Friday. The rules place calls and letters on them (DOMAIN.md:
  * "Weekend days are skipped for business-day rules"). Plain calendar days, so they hold
  * in every zone; the caller turns a day into an instant in the user's zone. */
-gboolean jt_date_is_weekend (const GDate *day);
-
 /* Leaves `day` as it is when it is a business day, else moves it to the Monday after. */
 void jt_date_business_forward (GDate *day);
 

@@ -259,17 +259,6 @@ jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at, GErr
 }
 
 GPtrArray *
-jt_store_reminder_list_all (JtStore *store, GError **error)
-{
-  g_autoptr (JtStmt) stmt = jt_store_prepare (store, REMINDER_SELECT "ORDER BY r.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return jt_store_collect (store, stmt, reminder_from_row, (GDestroyNotify) jt_reminder_free,
-                           error);
-}
-
-GPtrArray *
 jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error)
 {
   return list_with (store,

@@ -32,10 +32,6 @@ GPtrArray *jt_store_reminder_list_for_application (JtStore *store, gint64 applic
 /* The network updates of one contact that belong to no application, in any state. */
 GPtrArray *jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error);
 
-/* Every reminder, in any state, by id (the calendar export with done and dismissed
- * ones). A new array of JtReminder*. */
-GPtrArray *jt_store_reminder_list_all (JtStore *store, GError **error);
-
 /* Pending and snoozed reminders that fire before `until` (G_MAXINT64 for all), soonest
  * first: the agenda. */
 GPtrArray *jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error);
