@@ -5,6 +5,7 @@
 #include "jobtrack-commands.h"
 #include "jt-error.h"
 #include "jt-json.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-time.h"
 
@@ -104,6 +105,7 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   if ((store = jt_cli_store (cli, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)
     return jt_cli_fail (error);
+  jt_reminder_text_render_all (reminders, jt_cli_config (cli, NULL));
   if (json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();

@@ -1,10 +1,11 @@
 /* jt-rules.h: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R11).
  *
  * Reminders are derived from the records, never typed: for one application (or one
- * network contact) the rules compute the reminders its records call for, and the
- * store's reminders are brought in line — new ones added, changed ones moved or
- * reworded (their revision grows), ones no longer called for removed. A reminder that
- * is done or dismissed is never touched again, so it never comes back. Each reminder's
+ * network contact) the rules compute the reminders its records call for, as facts (rule,
+ * records, due time, the day counted from; jt-reminder-text.h words them), and the
+ * store's reminders are brought in line — new ones added, changed ones moved (their
+ * revision grows), ones no longer called for removed. A reminder that
+ * is done or dismissed is never moved or removed, so it never comes back. Each reminder's
  * uid is a function of (rule, application, contact, interview, occurrence), so deriving
  * twice changes nothing.
  *

@@ -16,6 +16,7 @@
 
 #include "jt-error.h"
 #include "jt-letter.h"
+#include "jt-reminder-text.h"
 #include "jt-fault.h"
 #include "jt-i18n.h"
 #include "jt-time.h"
@@ -188,6 +189,8 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   g_autofree char *email = clean_text (reminder->contact_email, TRUE);
   g_autofree char *detail = clean_text (reminder->detail, FALSE);
   g_auto (GStrv) lines = g_strsplit (detail, "\n", -1);
+  g_autofree char *reach = jt_reminder_text_reach (reminder);
+  g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *escaped = NULL;
   GString *body;
@@ -199,15 +202,13 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   if (*email != '\0')
     g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
 
-  /* The context. The rules end it with "Reach NAME: email, phone." when they know how;
-   * the first line says that already. */
+  /* The context. A rule's ends with how to reach the person when it knows how
+   * (jt_reminder_text_reach); the first line says that already. */
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = g_strstrip (lines[i]);
 
-      if (g_str_has_prefix (line, "Reach ") && (*phone != '\0' || *email != '\0')
-          && (*phone == '\0' || strstr (line, phone) != NULL)
-          && (*email == '\0' || strstr (line, email) != NULL))
+      if (reach != NULL && g_str_equal (line, reach_line))
         continue;
       append_line (text, line);
     }
