@@ -11,6 +11,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 
@@ -211,6 +212,7 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (store = jt_cli_store (cli, &error)) == NULL || !story_read (store, id, &story, &error))
     return jt_cli_fail (error);
+  jt_reminder_text_render_all (story.reminders, jt_cli_config (cli, NULL));
   if (json)
     print_json (cli, &story);
   else
