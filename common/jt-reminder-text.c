@@ -117,7 +117,7 @@ render_title (const JtReminder *r, const JtConfig *config, const char *label)
     case JT_RULE_RECONTACT:
       /* TRANSLATORS: the number of months (recontact_months), a person (or company),
        * "Company, Role". */
-      return g_strdup_printf (ngettext ("%d-month re-contact: call %s — %s",
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d-month re-contact: call %s — %s",
                                         "%d-month re-contact: call %s — %s",
                                         (gulong) config->recontact_months),
                               config->recontact_months, person_or_company (r), label);

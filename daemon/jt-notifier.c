@@ -491,11 +491,11 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
     return TRUE;
   if (!server_caps (notifier, &caps, error))
     return FALSE;
-  summary = g_strdup_printf (ngettext ("%u follow-up came due while you were away",
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up came due while you were away",
                                        "%u follow-ups came due while you were away", count),
                              count);
   notification = notify_notification_new (summary,
-                                          ngettext ("Run 'jobtrack agenda' to see it.",
+                                          g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
                                                     "Run 'jobtrack agenda' to see them.", count),
                                           NULL);
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
