@@ -24,11 +24,18 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
-import dbus
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "cli"))
+from jtharness import main, needs, require  # noqa: E402,F401
+
+# Every test here runs on its own bus; a test that needs more says so with needs().
+require(modules=["dbus"], programs=["dbus-daemon"])
+import dbus  # noqa: E402
 
 JOBTRACKD = os.environ.get("JOBTRACKD")
 JOBTRACK = os.environ.get("JOBTRACK")
@@ -294,6 +301,7 @@ class DaemonTestCase(unittest.TestCase):
         """Xvfb on a display number it picks itself (-displayfd), so tests never collide."""
         if self.display is not None:
             return self.display
+        needs("Xvfb")
         read_end, write_end = os.pipe()
         try:
             self.start_process(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
@@ -326,6 +334,7 @@ class DaemonTestCase(unittest.TestCase):
     def start_dunst(self):
         """dunst under Xvfb, with its own dunstrc; returns when it owns the name."""
         self.assertIsNone(self.server_on_bus(), "a notification server is already on the bus")
+        needs("dunst", "dunstctl")
         display = self.start_xvfb()
         config = os.path.join(self.tmp, "dunstrc")
         with open(config, "w") as f:
@@ -369,6 +378,7 @@ class DaemonTestCase(unittest.TestCase):
         """python-dbusmock's notification_daemon template; `capabilities` (a list) replaces
         its default ones, which do not include "actions"."""
         self.assertIsNone(self.server_on_bus(), "a notification server is already on the bus")
+        needs(modules=["dbusmock"])
         params = {} if capabilities is None else {"capabilities": " ".join(capabilities)}
         self.mock_process = self.start_process(
             [SYSTEM_PYTHON, "-m", "dbusmock", "--template", "notification_daemon",

@@ -13,6 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (REMINDER_ID_HINT, DaemonTestCase, due_text,  # noqa: E402
                            parse_time, whole_seconds_ahead)
+import daemonharness  # noqa: E402
 
 WITH_ACTIONS = ["actions", "body", "body-markup"]
 ACTIONS = [("done", "Done"), ("snooze-day", "Snooze 1 day"), ("snooze-week", "Snooze 1 week")]
@@ -164,4 +165,4 @@ class ActionsTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

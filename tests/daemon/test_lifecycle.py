@@ -14,6 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (JOBTRACKD, DaemonTestCase, decode, parse_time,  # noqa: E402
                            proc_status, voluntary_switches, wakeups_between,
                            whole_seconds_ahead)
+import daemonharness  # noqa: E402
 
 IDLE_SECONDS = 15
 MAX_IDLE_WAKEUPS = 5
@@ -222,4 +223,4 @@ class LifecycleTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

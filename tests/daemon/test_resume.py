@@ -15,10 +15,11 @@ import sys
 import time
 import unittest
 
-import dbus
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from daemonharness import BUS_CONFIG, SYSTEM_PYTHON, DaemonTestCase  # noqa: E402
+from daemonharness import BUS_CONFIG, SYSTEM_PYTHON, DaemonTestCase, needs  # noqa: E402
+import daemonharness  # noqa: E402
+
+import dbus  # noqa: E402  (after the harness, which skips the file without it)
 
 LOGIND = "org.freedesktop.login1"
 LOGIND_PATH = "/org/freedesktop/login1"
@@ -37,6 +38,7 @@ class ResumeTest(DaemonTestCase):
 
     def setUp(self):
         super().setUp()
+        needs(modules=["dbusmock"])
         self.system_address = self.start_system_bus()
         self.start_process([SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind",
                             "-p", json.dumps({})], "logind",
@@ -109,4 +111,4 @@ class ResumeTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()
