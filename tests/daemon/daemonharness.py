@@ -462,6 +462,38 @@ class DaemonTestCase(unittest.TestCase):
         self.daemon = None
         return rc, took
 
+    def log_mark(self):
+        """Where the running jobtrackd's log ends now, for wait_until_asleep(since=)."""
+        return len(self.read_log(self.daemon))
+
+    def wait_until_asleep(self, since=0, timeout=20):
+        """Waits until the running jobtrackd has planned and sleeps: the last planning its
+        log tells (--verbose: "next wake-up T"; after the log_mark() `since`) wakes it
+        ahead of now or never, and no change or showing came after it. Whatever was due
+        by then has been shown, and nothing more will be before T: a test asserts
+        "nothing more" after this rather than after a sleep a slow machine can outlast."""
+        def asleep():
+            log = self.read_log(self.daemon)
+            wakes = list(re.finditer(r"next wake-up (-?\d+)\n", log))
+            if not wakes or wakes[-1].start() < since:
+                return False
+            wake = int(wakes[-1].group(1))
+            later = log[wakes[-1].end():]
+            return ((wake == 0 or wake > time.time())
+                    and not re.search(r"rescheduling|shown reminder|appeared|are due", later))
+        def settled():
+            # Asleep twice in a row: the daemon's own marks may wake its database watch.
+            if not asleep():
+                return False
+            time.sleep(0.1)
+            return asleep()
+        self.wait_for(settled, timeout, 0.02, "jobtrackd to finish planning and sleep")
+
+    def wait_for_log(self, text, timeout=20):
+        """Waits until the daemons' log says `text`."""
+        self.wait_for(lambda: text in self.daemon_log(), timeout, 0.05,
+                      "jobtrackd to log %r" % text)
+
     def daemon_log(self):
         """Everything every jobtrackd of this test wrote (stderr and stdout)."""
         text = ""

@@ -83,7 +83,7 @@ class ResumeTest(DaemonTestCase):
         # The mock counts the refused call too. Nothing else would make the daemon try
         # again for minutes.
         self.assertEqual(len(self.notify_calls()), 1)
-        time.sleep(1.5)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 1)
 
         self.set_notify(ACCEPT)
@@ -94,8 +94,9 @@ class ResumeTest(DaemonTestCase):
         self.assertLess(calls[1].timestamp - resumed, 1.0, "not shown at resume")
         self.assertIn("resumed; rescheduling", self.daemon_log())
         # Shown, and marked: another resume does not show it again.
+        mark = self.log_mark()
         self.sleep_and_resume()
-        time.sleep(1)
+        self.wait_until_asleep(since=mark)
         self.assertEqual(len(self.notify_calls()), 2)
 
     def test_going_to_sleep_changes_nothing(self):
