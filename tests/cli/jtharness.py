@@ -8,12 +8,14 @@ The runner is called `jt` (not `run`: unittest.TestCase.run is what runs the tes
 """
 
 import hashlib
+import importlib.util
 import json
 import os
 import select
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
@@ -22,6 +24,61 @@ JOBTRACK = os.environ.get("JOBTRACK")
 DEFAULT_NOW = "2026-12-01T09:00:00"  # a Tuesday
 DEFAULT_TZ = "Europe/Berlin"
 NOBODY = 65534
+
+
+# ---- tests whose tool is missing skip, saying which ------------------------------------
+#
+# meson shows a test that exits with 77 as SKIP. A file whose every test needs something
+# calls require() before it imports it; a test that needs a program of its own calls
+# needs(), and its file ends with main(), which turns such a skip into exit 77 unless
+# another test failed. tools/deps --test installs all of them; CI counts a SKIP as failed.
+
+SKIP_EXIT = 77
+TOOLS_HINT = "(tools/deps --test)"
+# The Debian package each python module comes from, for the reason a skip gives.
+MODULE_PACKAGES = {"dbus": "python3-dbus", "dbusmock": "python3-dbusmock",
+                   "icalendar": "python3-icalendar"}
+
+
+def missing_reason(modules=(), programs=()):
+    """'needs X (tools/deps --test)' for the first module or program missing, else None."""
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            return "needs %s %s" % (MODULE_PACKAGES.get(module, module), TOOLS_HINT)
+    for program in programs:
+        if shutil.which(program) is None:
+            return "needs %s %s" % (program, TOOLS_HINT)
+    return None
+
+
+def require(modules=(), programs=()):
+    """Skips the whole test file (exit 77, the reason on stdout) when a python module or
+    program every test of it needs is missing."""
+    reason = missing_reason(modules, programs)
+    if reason:
+        print("SKIP: " + reason, flush=True)
+        sys.exit(SKIP_EXIT)
+
+
+def needs(*programs, modules=()):
+    """Skips the calling test when a program (or python module) it runs is missing; main()
+    makes that the file's result."""
+    reason = missing_reason(modules, programs)
+    if reason:
+        raise unittest.SkipTest(reason)
+
+
+def main():
+    """unittest.main, except that a test skipped by needs() makes the file exit 77 (SKIP),
+    naming what is missing, when no other test failed."""
+    result = unittest.main(verbosity=2, exit=False).result
+    if not result.wasSuccessful():
+        sys.exit(1)
+    missing = sorted({reason for _, reason in result.skipped if reason.endswith(TOOLS_HINT)})
+    if missing:
+        print("SKIP: " + "; ".join(missing), flush=True)
+        sys.exit(SKIP_EXIT)
+    sys.exit(0)
 
 
 def decode(data):

@@ -8,13 +8,13 @@ stand-ins that print what they were given (the completion system itself needs a
 terminal). Underneath all three: `jobtrack __complete`, tested directly too."""
 
 import os
-import shutil
 import subprocess
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jtharness import JobtrackTestCase  # noqa: E402
+import jtharness  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COMPLETIONS = os.environ.get("JOBTRACK_COMPLETIONS",
@@ -73,7 +73,7 @@ class CompletionTest(JobtrackTestCase):
     def bash(self, *words, **env):
         """COMPREPLY for the command line `words` (the last one being completed)."""
         if not os.path.exists(BASH_COMPLETION):
-            self.fail("bash-completion is not installed (tools/deps --test installs it)")
+            raise unittest.SkipTest("needs bash-completion %s" % jtharness.TOOLS_HINT)
         line = " ".join(words).replace(" = ", "=")
         proc = subprocess.run(
             ["bash", "-c", BASH_DRIVER, "driver", BASH_COMPLETION,
@@ -190,8 +190,7 @@ class CompletionTest(JobtrackTestCase):
     # ---- fish and zsh ------------------------------------------------------------------
 
     def test_fish(self):
-        if shutil.which("fish") is None:
-            self.fail("fish is not installed (tools/deps --test installs it)")
+        jtharness.needs("fish")
         script = os.path.join(COMPLETIONS, "jobtrack.fish")
 
         def fish(line):
@@ -209,8 +208,7 @@ class CompletionTest(JobtrackTestCase):
         self.assertIn(("agenda", "The follow-ups that are due"), fish("jobtrack ag"))
 
     def test_zsh(self):
-        if shutil.which("zsh") is None:
-            self.fail("zsh is not installed (tools/deps --test installs it)")
+        jtharness.needs("zsh")
         script = os.path.join(COMPLETIONS, "_jobtrack")
         check = subprocess.run(["zsh", "-n", script], capture_output=True)
         self.assertEqual(check.returncode, 0, check.stderr.decode())
@@ -228,4 +226,4 @@ class CompletionTest(JobtrackTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    jtharness.main()

@@ -24,11 +24,18 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
-import dbus
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "cli"))
+from jtharness import main, needs, require  # noqa: E402,F401
+
+# Every test here runs on its own bus; a test that needs more says so with needs().
+require(modules=["dbus"], programs=["dbus-daemon"])
+import dbus  # noqa: E402
 
 JOBTRACKD = os.environ.get("JOBTRACKD")
 JOBTRACK = os.environ.get("JOBTRACK")
@@ -294,6 +301,7 @@ class DaemonTestCase(unittest.TestCase):
         """Xvfb on a display number it picks itself (-displayfd), so tests never collide."""
         if self.display is not None:
             return self.display
+        needs("Xvfb")
         read_end, write_end = os.pipe()
         try:
             self.start_process(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
@@ -326,6 +334,7 @@ class DaemonTestCase(unittest.TestCase):
     def start_dunst(self):
         """dunst under Xvfb, with its own dunstrc; returns when it owns the name."""
         self.assertIsNone(self.server_on_bus(), "a notification server is already on the bus")
+        needs("dunst", "dunstctl")
         display = self.start_xvfb()
         config = os.path.join(self.tmp, "dunstrc")
         with open(config, "w") as f:
@@ -369,6 +378,7 @@ class DaemonTestCase(unittest.TestCase):
         """python-dbusmock's notification_daemon template; `capabilities` (a list) replaces
         its default ones, which do not include "actions"."""
         self.assertIsNone(self.server_on_bus(), "a notification server is already on the bus")
+        needs(modules=["dbusmock"])
         params = {} if capabilities is None else {"capabilities": " ".join(capabilities)}
         self.mock_process = self.start_process(
             [SYSTEM_PYTHON, "-m", "dbusmock", "--template", "notification_daemon",
@@ -451,6 +461,38 @@ class DaemonTestCase(unittest.TestCase):
         took = time.monotonic() - started
         self.daemon = None
         return rc, took
+
+    def log_mark(self):
+        """Where the running jobtrackd's log ends now, for wait_until_asleep(since=)."""
+        return len(self.read_log(self.daemon))
+
+    def wait_until_asleep(self, since=0, timeout=20):
+        """Waits until the running jobtrackd has planned and sleeps: the last planning its
+        log tells (--verbose: "next wake-up T"; after the log_mark() `since`) wakes it
+        ahead of now or never, and no change or showing came after it. Whatever was due
+        by then has been shown, and nothing more will be before T: a test asserts
+        "nothing more" after this rather than after a sleep a slow machine can outlast."""
+        def asleep():
+            log = self.read_log(self.daemon)
+            wakes = list(re.finditer(r"next wake-up (-?\d+)\n", log))
+            if not wakes or wakes[-1].start() < since:
+                return False
+            wake = int(wakes[-1].group(1))
+            later = log[wakes[-1].end():]
+            return ((wake == 0 or wake > time.time())
+                    and not re.search(r"rescheduling|shown reminder|appeared|are due", later))
+        def settled():
+            # Asleep twice in a row: the daemon's own marks may wake its database watch.
+            if not asleep():
+                return False
+            time.sleep(0.1)
+            return asleep()
+        self.wait_for(settled, timeout, 0.02, "jobtrackd to finish planning and sleep")
+
+    def wait_for_log(self, text, timeout=20):
+        """Waits until the daemons' log says `text`."""
+        self.wait_for(lambda: text in self.daemon_log(), timeout, 0.05,
+                      "jobtrackd to log %r" % text)
 
     def daemon_log(self):
         """Everything every jobtrackd of this test wrote (stderr and stdout)."""

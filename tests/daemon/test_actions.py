@@ -13,6 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (REMINDER_ID_HINT, DaemonTestCase, due_text,  # noqa: E402
                            parse_time, whole_seconds_ahead)
+import daemonharness  # noqa: E402
 
 WITH_ACTIONS = ["actions", "body", "body-markup"]
 ACTIONS = [("done", "Done"), ("snooze-day", "Snooze 1 day"), ("snooze-week", "Snooze 1 week")]
@@ -66,8 +67,8 @@ class ActionsTest(DaemonTestCase):
         fresh = self.add_reminder(app, whole_seconds_ahead(-1), "Just due", contact)
         self.start_mock_server(WITH_ACTIONS)
         self.start_daemon()
-        calls = self.wait_for_notify(3)
-        time.sleep(0.5)
+        self.wait_for_notify(3)
+        self.wait_until_asleep()
         calls = self.notify_calls()
         self.assertEqual(len(calls), 3, calls)
         for rid, urgency in ((old, 2), (recent, 1), (fresh, 1)):
@@ -120,7 +121,7 @@ class ActionsTest(DaemonTestCase):
         self.assertAlmostEqual(until, twin_until, delta=5)
         self.assertIn(rid, [r["id"] for r in self.agenda("--all")])
         # Snoozed, it does not come back at once.
-        time.sleep(1)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 1, self.notify_calls())
 
     def test_snooze_week_puts_it_off_a_week(self):
@@ -145,7 +146,7 @@ class ActionsTest(DaemonTestCase):
         self.assertLessEqual(second.timestamp - again, 2.0, "back too late")
         # Still on screen, the first one is replaced rather than doubled.
         self.assertEqual(second.replaces_id, first.id)
-        time.sleep(1)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 2, self.notify_calls())
 
     def test_closed_before_due_is_never_shown(self):
@@ -158,10 +159,10 @@ class ActionsTest(DaemonTestCase):
         self.add_reminder(app, due, "Left alone", contact)
         self.ok("done", str(done))
         self.ok("dismiss", str(dismissed))
-        self.wait_for_notify(1, timeout=due - time.time() + 4)
-        time.sleep(1)
+        self.wait_for_notify(1, timeout=due - time.time() + 10)
+        self.wait_until_asleep()
         self.assertEqual([c.summary for c in self.notify_calls()], ["Left alone — Globex, SRE"])
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

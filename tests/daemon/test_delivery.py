@@ -13,6 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (DaemonTestCase, parse_time, visible_text,  # noqa: E402
                            whole_seconds_ahead)
+import daemonharness  # noqa: E402
 
 HOSTILE = '<b>x</b> & <a href="http://e">y</a>'
 # How late after its due time (or after a server appears) a follow-up may show.
@@ -30,8 +31,9 @@ class DeliveryTest(DaemonTestCase):
         return self.wait_for(lambda: self.dunst_count("displayed") >= count and time.time(),
                              timeout, 0.02, "%d notification(s) on screen" % count)
 
-    def assert_nothing_more_shown(self, expected_total, settle=1.0):
-        time.sleep(settle)
+    def assert_nothing_more_shown(self, expected_total):
+        """Once the daemon sleeps, dunst has every notification it will get until then."""
+        self.wait_until_asleep()
         self.assertEqual(self.dunst_total(), expected_total,
                          "dunst got other notifications: %r%s" % (
                              self.dunst_notifications(), self.daemon_log_excerpt()))
@@ -42,7 +44,7 @@ class DeliveryTest(DaemonTestCase):
         app, contact = self.globex()
         self.start_dunst()
         self.start_daemon()
-        time.sleep(0.5)  # the daemon is asleep with nothing due
+        self.wait_until_asleep()  # with nothing due
         due = whole_seconds_ahead(3)
         rid = self.add_reminder(app, due, "Follow-up call", contact)
         self.assertEqual(self.dunst_count("displayed"), 0, "shown before its time")
@@ -98,7 +100,7 @@ class DeliveryTest(DaemonTestCase):
         self.start_dunst()
         self.start_daemon()
         self.wait_until_shown(2)
-        self.assert_nothing_more_shown(2, settle=0.5)
+        self.assert_nothing_more_shown(2)
 
         for _ in range(2):
             rc, _ = self.stop_daemon()
@@ -152,12 +154,12 @@ class DeliveryTest(DaemonTestCase):
         app, contact = self.globex()
         self.start_dunst()
         self.start_daemon()
-        time.sleep(0.3)
+        self.wait_until_asleep()
         due = whole_seconds_ahead(2)
         for i in range(4):
             self.add_reminder(app, due, "Call number %d" % i, contact)
-        self.wait_until_shown(timeout=due - time.time() + 5)
-        time.sleep(1)
+        self.wait_until_shown(4, timeout=due - time.time() + 10)
+        self.wait_until_asleep()
         summaries = [n["summary"] for n in self.dunst_notifications()]
         self.assertNotIn("4 follow-ups came due while you were away", summaries,
                          "a summary says the person was away while the daemon ran all along")
@@ -172,8 +174,8 @@ class DeliveryTest(DaemonTestCase):
         due = whole_seconds_ahead(6)
         ids = [self.add_reminder(app, due, "Call number %d" % i, contact) for i in range(70)]
         self.assertLess(time.time(), due, "adding them took longer than planned")
-        calls = self.wait_for_notify(70, timeout=due - time.time() + 15)
-        time.sleep(1)
+        self.wait_for_notify(70, timeout=due - time.time() + 20)
+        self.wait_until_asleep()
         calls = self.notify_calls()
         self.assertEqual([c.summary for c in calls],
                          ["Call number %d — Globex, SRE" % i for i in range(70)],
@@ -182,7 +184,7 @@ class DeliveryTest(DaemonTestCase):
         self.assertTrue(all(listed[rid]["notified"] is not None for rid in ids))
         self.stop_daemon()
         self.start_daemon()
-        time.sleep(1)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 70, "shown again after a restart")
 
     def test_catch_up_summary_counts_more_than_one_plan_reads(self):
@@ -192,7 +194,7 @@ class DeliveryTest(DaemonTestCase):
         self.start_mock_server()
         self.start_daemon()
         self.wait_for_notify(1)
-        time.sleep(1)
+        self.wait_until_asleep()
         [call] = self.notify_calls()
         self.assertEqual(call.summary, "70 follow-ups came due while you were away")
         listed = {r["id"]: r for r in self.agenda()}
@@ -200,7 +202,7 @@ class DeliveryTest(DaemonTestCase):
                         "a follow-up the summary stood for was not marked")
         self.stop_daemon()
         self.start_daemon()
-        time.sleep(1)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 1, "shown again after a restart")
 
     # ---- no server -------------------------------------------------------------------
@@ -212,7 +214,7 @@ class DeliveryTest(DaemonTestCase):
         self.stop_dunst(signal.SIGKILL)
         due = whole_seconds_ahead(1)
         rid = self.add_reminder(app, due, "Follow-up call", contact)
-        time.sleep(max(0, due - time.time()) + 1.5)
+        self.wait_for_log("reminder %d is due but not shown" % rid)
 
         self.assertIsNone(self.daemon.poll(), "jobtrackd exited without a server%s"
                           % self.daemon_log_excerpt())
@@ -225,7 +227,7 @@ class DeliveryTest(DaemonTestCase):
         latency = shown_at - appeared
         print("\nshown %.3f s after the server appeared" % latency, file=sys.stderr)
         self.assertLessEqual(latency, MAX_LATENCY, self.daemon_log_excerpt())
-        self.assert_nothing_more_shown(1, settle=0.5)
+        self.assert_nothing_more_shown(1)
         [n] = self.dunst_notifications()
         self.assertEqual(n["summary"], "Follow-up call — Globex, SRE")
         [listed] = [r for r in self.agenda() if r["id"] == rid]
@@ -237,7 +239,7 @@ class DeliveryTest(DaemonTestCase):
         self.start_daemon(env={"DBUS_SESSION_BUS_ADDRESS": no_bus})
         due = whole_seconds_ahead(1)
         rid = self.add_reminder(app, due, "Follow-up call", contact)
-        time.sleep(max(0, due - time.time()) + 1.0)
+        self.wait_for_log("reminder %d is due but not shown" % rid)
         self.assertIsNone(self.daemon.poll(), "jobtrackd exited without a session bus%s"
                           % self.daemon_log_excerpt())
         [listed] = [r for r in self.agenda() if r["id"] == rid]
@@ -249,13 +251,13 @@ class DeliveryTest(DaemonTestCase):
         app, contact = self.globex()
         self.start_daemon()
         due = whole_seconds_ahead(1)
-        self.add_reminder(app, due, "Call Raj about the offer", contact)
-        time.sleep(max(0, due - time.time()) + 1.0)
-        self.assertIsNone(self.daemon.poll(), "jobtrackd exited without a server")
+        rid = self.add_reminder(app, due, "Call Raj about the offer", contact)
         # Under systemd the journal is then the only place that tells what was due.
+        self.wait_for_log("reminder %d is due but not shown" % rid)
+        self.assertIsNone(self.daemon.poll(), "jobtrackd exited without a server")
         self.assertIn("Call Raj about the offer", self.daemon_log(),
                       "the follow-up that could not be shown is not named in the log")
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -14,6 +14,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import REMINDER_ID_HINT, DaemonTestCase  # noqa: E402
+import daemonharness  # noqa: E402
 
 WITH_ACTIONS = ["actions", "body", "body-markup"]
 
@@ -104,4 +105,4 @@ class DraftTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -14,6 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (JOBTRACKD, DaemonTestCase, decode, parse_time,  # noqa: E402
                            proc_status, voluntary_switches, wakeups_between,
                            whole_seconds_ahead)
+import daemonharness  # noqa: E402
 
 IDLE_SECONDS = 15
 MAX_IDLE_WAKEUPS = 5
@@ -96,7 +97,7 @@ class LifecycleTest(DaemonTestCase):
         self.add_reminder(app, whole_seconds_ahead(3600), "Later")
         self.start_mock_server()
         self.start_daemon()
-        time.sleep(0.3)
+        self.wait_until_asleep()
         rc, took = self.stop_daemon(sig, timeout=5)
         print("\nexit on signal %d took %.3f s" % (sig, took), file=sys.stderr)
         self.assertEqual(rc, 0, "exit status on signal %d%s" % (sig, self.daemon_log_excerpt()))
@@ -163,7 +164,9 @@ class LifecycleTest(DaemonTestCase):
         self.add_reminder(app, whole_seconds_ahead(3600), "Call in an hour")
         self.start_mock_server(["actions", "body", "body-markup"])
         daemon = self.start_daemon()
-        time.sleep(1.5)  # settle: start-up is over
+        # Start-up is over once the calendar is written and the daemon sleeps.
+        self.wait_for_log("the calendar is up to date")
+        self.wait_until_asleep()
         before = voluntary_switches(daemon.pid)
         time.sleep(IDLE_SECONDS)
         after = voluntary_switches(daemon.pid)
@@ -196,7 +199,7 @@ class LifecycleTest(DaemonTestCase):
         app = self.add_application()
         self.start_mock_server()
         self.start_daemon()
-        time.sleep(0.5)
+        self.wait_until_asleep()
 
         # Due as it is written: what shows it is only the daemon noticing the write.
         due = int(time.time())
@@ -222,4 +225,4 @@ class LifecycleTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

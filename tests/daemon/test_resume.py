@@ -15,10 +15,11 @@ import sys
 import time
 import unittest
 
-import dbus
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from daemonharness import BUS_CONFIG, SYSTEM_PYTHON, DaemonTestCase  # noqa: E402
+from daemonharness import BUS_CONFIG, SYSTEM_PYTHON, DaemonTestCase, needs  # noqa: E402
+import daemonharness  # noqa: E402
+
+import dbus  # noqa: E402  (after the harness, which skips the file without it)
 
 LOGIND = "org.freedesktop.login1"
 LOGIND_PATH = "/org/freedesktop/login1"
@@ -37,6 +38,7 @@ class ResumeTest(DaemonTestCase):
 
     def setUp(self):
         super().setUp()
+        needs(modules=["dbusmock"])
         self.system_address = self.start_system_bus()
         self.start_process([SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind",
                             "-p", json.dumps({})], "logind",
@@ -81,7 +83,7 @@ class ResumeTest(DaemonTestCase):
         # The mock counts the refused call too. Nothing else would make the daemon try
         # again for minutes.
         self.assertEqual(len(self.notify_calls()), 1)
-        time.sleep(1.5)
+        self.wait_until_asleep()
         self.assertEqual(len(self.notify_calls()), 1)
 
         self.set_notify(ACCEPT)
@@ -92,8 +94,9 @@ class ResumeTest(DaemonTestCase):
         self.assertLess(calls[1].timestamp - resumed, 1.0, "not shown at resume")
         self.assertIn("resumed; rescheduling", self.daemon_log())
         # Shown, and marked: another resume does not show it again.
+        mark = self.log_mark()
         self.sleep_and_resume()
-        time.sleep(1)
+        self.wait_until_asleep(since=mark)
         self.assertEqual(len(self.notify_calls()), 2)
 
     def test_going_to_sleep_changes_nothing(self):
@@ -109,4 +112,4 @@ class ResumeTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

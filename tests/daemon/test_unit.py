@@ -16,6 +16,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import (BUILD_ROOT, JOBTRACKD, SOURCE_ROOT,  # noqa: E402
                            DaemonTestCase, decode)
+import daemonharness  # noqa: E402
 
 UNIT = os.path.join(BUILD_ROOT or os.path.dirname(os.path.dirname(JOBTRACKD or ".")),
                     "systemd", "jobtrackd.service")
@@ -77,6 +78,7 @@ class UnitTest(DaemonTestCase):
                 if line.startswith("ExecStart="):
                     line = "ExecStart=%s\n" % JOBTRACKD
                 out.write(line)
+        daemonharness.needs("systemd-analyze")
         proc = subprocess.run(["systemd-analyze", "--user", "verify", copy],
                               capture_output=True, timeout=60,
                               env=self.environment({"SYSTEMD_LOG_COLOR": "0"}))
@@ -142,6 +144,7 @@ class UnitTest(DaemonTestCase):
 
     def test_desktop_file_is_valid_and_named_as_the_hint(self):
         self.assertEqual(os.path.basename(DESKTOP_FILE), DESKTOP_ENTRY + ".desktop")
+        daemonharness.needs("desktop-file-validate")
         proc = subprocess.run(["desktop-file-validate", DESKTOP_FILE], capture_output=True,
                               timeout=30)
         report = decode(proc.stdout) + decode(proc.stderr)
@@ -150,4 +153,4 @@ class UnitTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

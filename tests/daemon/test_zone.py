@@ -17,6 +17,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemonharness import JOBTRACKD, DaemonTestCase  # noqa: E402
+import daemonharness  # noqa: E402
 
 ZONEINFO = "/usr/share/zoneinfo"
 UTC = datetime.timezone.utc
@@ -96,4 +97,4 @@ class ZoneChangeTest(DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -13,7 +13,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "cli"))
 from jtharness import DEFAULT_NOW, DEFAULT_TZ, JobtrackTestCase, decode  # noqa: E402,F401
+from jtharness import main, needs, require  # noqa: E402,F401
 
+require(modules=["icalendar"])
 import icalendar  # noqa: E402
 
 UTC = datetime.timezone.utc

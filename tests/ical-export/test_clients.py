@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from icalharness import HOSTILE, IcalTestCase, decode, one_line, parse_time  # noqa: E402
+import icalharness  # noqa: E402
 
 ZONES = ("America/New_York", "Australia/Sydney")
 REMINDER_SECONDS = 15 * 60
@@ -57,7 +58,8 @@ class ClientsTest(IcalTestCase):
             proc = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
                                   env=env, timeout=60)
         except FileNotFoundError:
-            self.fail("%s is not installed (tools/deps --test)" % argv[0])
+            icalharness.needs(argv[0])
+            raise
         return proc.returncode, decode(proc.stdout), decode(proc.stderr)
 
     # ---- calcurse ----------------------------------------------------------------------
@@ -153,4 +155,4 @@ class ClientsTest(IcalTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    icalharness.main()

@@ -17,6 +17,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from icalharness import (DEFAULT_NOW, HOSTILE, UTC, IcalTestCase, as_utc, categories_of,  # noqa: E402
                          end_of, multi_line, one_line, parse_time)
+import icalharness  # noqa: E402
 
 REMINDER_MINUTES = datetime.timedelta(minutes=15)
 NOBODY = 65534
@@ -398,4 +399,4 @@ class ExportTest(IcalTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    icalharness.main()

@@ -18,6 +18,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from icalharness import IcalTestCase, decode  # noqa: E402
+import icalharness  # noqa: E402
 
 JOBTRACKD = os.environ.get("JOBTRACKD")
 MAX_LATENCY = 1.0  # seconds from the CLI's exit to the new calendar on disk
@@ -227,4 +228,4 @@ class LiveCalendarTest(IcalTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    icalharness.main()

@@ -117,4 +117,4 @@ class ConcurrencyTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

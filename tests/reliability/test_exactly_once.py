@@ -181,4 +181,4 @@ class ExactlyOnceTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -116,6 +116,7 @@ class HostileCliTest(jtharness.JobtrackTestCase):
                 self.assertIn(value, titles)
 
     def test_icalendar_export(self):
+        jtharness.needs(modules=["icalendar"])
         from icalendar import Calendar
         data = self.ok("export", "--ics", now=NOW, tz="UTC").encode("utf-8")
         calendar = Calendar.from_ical(data)
@@ -230,4 +231,4 @@ class HostileNotificationTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

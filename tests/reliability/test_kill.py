@@ -43,6 +43,7 @@ def read_bytes(path):
 
 def whole_calendar(data):
     """None when `data` is one complete iCalendar file, else what is wrong."""
+    jtharness.needs(modules=["icalendar"])
     from icalendar import Calendar
     if not data.endswith(b"END:VCALENDAR\r\n"):
         return "does not end with END:VCALENDAR (%d bytes)" % len(data)
@@ -259,4 +260,4 @@ class KillDaemonTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -255,4 +255,4 @@ class DaemonResourceTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()

@@ -19,8 +19,7 @@ VALGRIND = os.environ.get("VALGRIND") or "/usr/bin/valgrind"
 
 class ValgrindTest(daemonharness.DaemonTestCase):
     def test_daemon_under_memcheck(self):
-        if not os.access(VALGRIND, os.X_OK):
-            self.fail("valgrind is missing (tools/deps --test installs it)")
+        daemonharness.needs(VALGRIND)
         self.start_mock_server(capabilities=["actions", "body", "body-markup"])
         app = self.add_application()
         contact = self.add_contact(app)
@@ -74,4 +73,4 @@ class ValgrindTest(daemonharness.DaemonTestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    daemonharness.main()
