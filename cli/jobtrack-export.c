@@ -119,7 +119,7 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
                                      "export needs exactly one of --ics, --json or --csv"));
   if (all && !ics)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, "--all goes with --ics"));
-  if ((store = jt_cli_store (cli, &error)) == NULL)
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL)
     return jt_cli_fail (error);
   if (ics)
     return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);

@@ -46,7 +46,7 @@ jt_cmd_outcome (JtCli *cli, int argc, char **argv)
                                        "an outcome is recorded once it happened, not for %s",
                                        future));
     }
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, outcome->application_id, &error)) == NULL
       || !jt_store_outcome_insert (store, outcome, now, &error)

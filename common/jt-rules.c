@@ -1129,6 +1129,15 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
   return TRUE;
 }
 
+JtStore *
+jt_rules_open_store (JtRules *rules, const char *path, JtStoreMode mode, GError **error)
+{
+  if (mode == JT_STORE_READ_ONLY)
+    return jt_store_open (path, mode, NULL, NULL, error);
+  g_return_val_if_fail (rules != NULL, NULL);
+  return jt_store_open (path, mode, derive_changes, rules, error);
+}
+
 void
 jt_rules_attach (JtRules *rules, JtStore *store)
 {

@@ -53,7 +53,7 @@ open_store (Fixture *f, const char *name)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  JtStore *store = jt_store_open (path, &error);
+  JtStore *store = jt_test_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;

@@ -25,6 +25,7 @@ struct _JtStore
   sqlite3 *db;
   char *path;
   guint schema_version;
+  JtStoreMode mode;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
   JtStoreChanges changes;  /* of the open write transaction */
   JtCommitHook commit_hook;
@@ -36,6 +37,8 @@ struct _JtTransaction
   JtStore *store;
   gboolean finished;
 };
+
+static JtTransaction *begin_write (JtStore *store, GError **error);
 
 /* A failed write under a file-size limit (ulimit -f): SQLite does not keep the errno
  * (EFBIG) of a write, so the limit itself is what tells. */
@@ -166,7 +169,7 @@ apply_migration (JtStore *store, guint version, const char *name, GError **error
   g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
   g_autofree char *what = g_strdup_printf ("cannot upgrade %s to schema %u", store->path, version);
-  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  g_autoptr (JtTransaction) txn = begin_write (store, error);
   gint64 current;
 
   if (txn == NULL || !pragma_int (store, "user_version", &current, error))
@@ -357,52 +360,129 @@ configure_sqlite (void)
     }
 }
 
-JtStore *
-jt_store_open (const char *path, GError **error)
+/* Opens the connection to the file: read-only when asked, or when the file system is. */
+static gboolean
+open_file (JtStore *store, GError **error)
 {
-  g_autoptr (JtStore) store = g_new0 (JtStore, 1);
+  int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
   int rc;
 
-  configure_sqlite ();
-  store->path = g_strdup (path);
-  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  if (!create_private_file (path, error) || !check_is_regular_file (path, error))
-    return NULL;
-
-  if (on_read_only_file_system (path))
+  if (on_read_only_file_system (store->path))
     {
       /* SQLite cannot make the WAL index (PATH-shm) there, so it could not even read;
        * nothing can change the file either, which is what "immutable" promises. Writes
        * then fail as read-only. */
-      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *escaped = g_uri_escape_string (store->path, "/", FALSE);
       g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
 
-      rc = sqlite3_open_v2 (uri, &store->db,
-                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW
-                                | SQLITE_OPEN_NOMUTEX,
-                            NULL);
+      rc = sqlite3_open_v2 (uri, &store->db, flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     }
   else
-    rc = sqlite3_open_v2 (path, &store->db,
-                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+    /* A reader too opens read-write, and is kept from writing by query_only: a read-only
+     * connection could not remove the PATH-wal and PATH-shm it makes when it closes. */
+    rc = sqlite3_open_v2 (store->path, &store->db, flags | SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
     {
-      if (store->db == NULL)
-        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
-                     path);
-      else
-        jt_store_set_error (store, error, "cannot open the database");
+      /* Before the first read: a read can meet another process's lock too (the last
+       * connection to close checkpoints the WAL under an exclusive lock). */
+      sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
+      return TRUE;
+    }
+  if (store->db == NULL)
+    g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                 store->path);
+  else
+    jt_store_set_error (store, error, "cannot open the database");
+  return FALSE;
+}
+
+/* A reader of a database that has no records yet: an empty one of the newest schema in
+ * memory, so every query answers as it would on a new file, and the file is left
+ * alone (or not created). */
+static gboolean
+open_empty (JtStore *store, GError **error)
+{
+  g_clear_pointer (&store->db, sqlite3_close);
+  store->schema_version = 0;
+  if (sqlite3_open_v2 (":memory:", &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                   store->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  return register_functions (store, error) && migrate (store, error)
+         && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
+}
+
+static gboolean
+open_reader (JtStore *store, GError **error)
+{
+  guint known = jt_store_known_schema_version ();
+  GStatBuf st;
+
+  if (g_lstat (store->path, &st) != 0 && errno == ENOENT)
+    return open_empty (store, error);
+  if (!check_is_regular_file (store->path, error) || !open_file (store, error)
+      || !check_ownership (store, error))
+    return FALSE;
+  if (store->schema_version == 0)
+    return open_empty (store, error);
+  if (store->schema_version < known)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NEEDS_UPGRADE,
+                   "%s has schema %u and needs an upgrade to schema %u, which the next command "
+                   "that records something (or jobtrackd) makes; nothing was changed",
+                   store->path, store->schema_version, known);
+      return FALSE;
+    }
+  return exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error)
+         && register_functions (store, error);
+}
+
+static gboolean
+open_writer (JtStore *store, GError **error)
+{
+  return create_private_file (store->path, error) && check_is_regular_file (store->path, error)
+         && open_file (store, error) && check_ownership (store, error)
+         && configure_connection (store, error) && register_functions (store, error)
+         && migrate (store, error);
+}
+
+JtStore *
+jt_store_open (const char *path, JtStoreMode mode, JtCommitHook hook, gpointer hook_data,
+               GError **error)
+{
+  g_autoptr (JtStore) store = NULL;
+
+  /* A programming error, but one that must not go on to write without the rules. */
+  if ((mode == JT_STORE_WRITE) != (hook != NULL))
+    {
+      g_critical ("jt_store_open: a writer needs a commit hook, a reader has none");
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: the database %s was opened without its rules",
+                   path);
       return NULL;
     }
-  /* Before the first read: a read can meet another process's lock too (the last
-   * connection to close checkpoints the WAL under an exclusive lock). */
-  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
-  if (!check_ownership (store, error) || !configure_connection (store, error)
-      || !register_functions (store, error) || !migrate (store, error))
+  configure_sqlite ();
+  store = g_new0 (JtStore, 1);
+  store->path = g_strdup (path);
+  store->mode = mode;
+  store->commit_hook = hook;
+  store->commit_hook_data = hook_data;
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!(mode == JT_STORE_READ_ONLY ? open_reader (store, error) : open_writer (store, error)))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+gboolean
+jt_store_is_read_only (JtStore *store)
+{
+  return store->mode == JT_STORE_READ_ONLY;
 }
 
 void
@@ -473,6 +553,7 @@ jt_store_mark_open_applications (JtStore *store)
 void
 jt_store_set_commit_hook (JtStore *store, JtCommitHook hook, gpointer user_data)
 {
+  g_return_if_fail (store->mode == JT_STORE_WRITE && hook != NULL);
   store->commit_hook = hook;
   store->commit_hook_data = user_data;
 }
@@ -497,8 +578,9 @@ run_commit_hook (JtStore *store, GError **error)
   return ok;
 }
 
-JtTransaction *
-jt_store_begin_write (JtStore *store, GError **error)
+/* The write transaction itself; migrations use it on a reader's empty database too. */
+static JtTransaction *
+begin_write (JtStore *store, GError **error)
 {
   JtTransaction *txn;
 
@@ -508,6 +590,18 @@ jt_store_begin_write (JtStore *store, GError **error)
   txn = g_new0 (JtTransaction, 1);
   txn->store = store;
   return txn;
+}
+
+JtTransaction *
+jt_store_begin_write (JtStore *store, GError **error)
+{
+  if (store->mode == JT_STORE_READ_ONLY)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: a write to %s, opened to read only", store->path);
+      return NULL;
+    }
+  return begin_write (store, error);
 }
 
 void

@@ -162,6 +162,14 @@ class JobtrackTestCase(unittest.TestCase):
 
     # ---- the database, seen from outside -----------------------------------------------
 
+    def create_db(self):
+        """Makes the empty database of the newest schema, as the first command that writes
+        does (one that only reads never creates it): a write about a follow-up that does
+        not exist, which records nothing."""
+        rc, out, err = self.jt("dismiss", "999999")
+        self.assertEqual(rc, 1, err)
+        self.assertTrue(os.path.exists(self.db))
+
     def db_snapshot(self, path=None):
         """A full dump of the database (schema, rows, user_version), or None when there is
         no file. It reads a copy of the file and its -wal, so it never touches (or leaves

@@ -9,6 +9,7 @@ terminal). Underneath all three: `jobtrack __complete`, tested directly too."""
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import unittest
@@ -158,6 +159,28 @@ class CompletionTest(JobtrackTestCase):
         missing = os.path.join(self.tmp, "none.db")
         self.assertEqual(self.bash("jobtrack", "--db", missing, "show", ""), [])
         self.assertFalse(os.path.exists(missing), "completing created a database")
+
+    def test_completing_never_upgrades_an_older_database(self):
+        # Take the database back to schema 6, as an older jobtrack left it.
+        con = sqlite3.connect(self.db)
+        con.executescript("DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6;")
+        con.close()
+        with open(self.db, "rb") as f:
+            before = f.read()
+        mtime = os.stat(self.db).st_mtime_ns
+        self.assertEqual(self.complete("show", ""), [])
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), [])
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before, "completing changed the database")
+        self.assertEqual(os.stat(self.db).st_mtime_ns, mtime)
+        self.assertFalse(os.path.exists(self.db + "-wal"))
+        # The next write upgrades it, and completion sees the records again.
+        self.ok("app", "add", "--company", "Umbrella")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 7)
+        con.close()
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""),
+                         ["1", "2", "3", "4"])
 
     def test_bash_files(self):
         with open(os.path.join(self.tmp, "invite.ics"), "w") as f:

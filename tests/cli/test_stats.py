@@ -6,6 +6,7 @@ import fcntl
 import os
 import pty
 import select
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -206,6 +207,47 @@ class StatsTest(JobtrackTestCase):
         self.assertEqual([s["rate"] for s in stats["funnel"]], [None, None, None, None])
         self.assert_refused(2, "stats", "--since", "the day after never", contains="never")
         self.assert_refused(2, "stats", "extra")
+
+
+class ReadingCommandsTest(JobtrackTestCase):
+    """The commands that only read open the database read-only: they never create,
+    upgrade or change it."""
+
+    READERS = [["agenda"], ["app", "list"], ["contact", "list"], ["interview", "list"],
+               ["offer", "list"], ["touch", "list"], ["stats"], ["search", "acme"],
+               ["export", "--json"], ["export", "--csv"]]
+
+    def test_a_database_that_does_not_exist_reads_empty_and_is_not_created(self):
+        self.assertEqual(self.ok("agenda"), "Nothing due in the next 14 days.\n")
+        self.assertEqual(self.json_of("app", "list", "--json"), [])
+        self.assertEqual(self.ok("stats"), "Applications: 0\n")
+        for args in self.READERS:
+            self.ok(*args)
+        self.assertFalse(os.path.exists(self.db))
+        missing = os.path.join(self.tmp, "no-such-folder", "jobtrack.db")
+        self.assertEqual(self.ok("agenda", db=missing), "Nothing due in the next 14 days.\n")
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
+    def test_an_older_database_is_left_for_the_next_write_to_upgrade(self):
+        self.ok("app", "add", "--company", "Acme", "--role", "SRE")
+        con = sqlite3.connect(self.db)
+        con.executescript("DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6;")
+        con.close()
+        with open(self.db, "rb") as f:
+            before = f.read()
+        mtime = os.stat(self.db).st_mtime_ns
+        for args in self.READERS + [["show", "1"], ["prep", "1"]]:
+            rc, out, err = self.jt(*args)
+            self.assertEqual(rc, 1, args)
+            self.assert_error_line(err, "has schema 6 and needs an upgrade to schema 7")
+            self.assertEqual(out, "")
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertEqual(os.stat(self.db).st_mtime_ns, mtime)
+        self.assertFalse(os.path.exists(self.db + "-wal"))
+        self.ok("app", "add", "--company", "Initech")
+        self.assertEqual([a["company"] for a in self.json_of("app", "list", "--json")],
+                         ["Acme", "Initech"])
 
 
 if __name__ == "__main__":
