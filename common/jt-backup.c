@@ -835,10 +835,10 @@ restore_table (JtStore *store, const Table *table, guint schema, JsonArray *rows
 
       if (stmt == NULL || !bind_row (table, schema, row, what, stmt, error))
         return FALSE;
-      if (!jt_store_exec_stmt (store, stmt, error))
+      if (!jt_store_exec_untrusted (store, stmt, error))
         {
           /* A constraint (a missing application, a duplicate id, an unknown status) is
-           * JT_ERROR_INVALID already; say which row broke it. */
+           * the backup's fault here: JT_ERROR_INVALID; say which row broke it. */
           g_prefix_error (error, "the backup's %s cannot be restored: ", what);
           return FALSE;
         }

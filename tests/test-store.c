@@ -119,8 +119,42 @@ test_open_sets_wal_and_foreign_keys (Fixture *f, gconstpointer data)
   orphan->application_id = 999;
   orphan->start_at = NOW;
   g_assert_false (jt_store_interview_insert (store, orphan, NOW, &error));
-  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  /* Input is checked before it is written: a constraint that refuses it is a bug of
+   * jobtrack, said as one (and not in SQLite's words), naming what was being done. */
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_assert_true (
+      g_str_has_prefix (error->message, "internal error of jobtrack: adding to interviews"));
+  g_assert_nonnull (strstr (error->message, "a link to a record that does not exist"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_assert_null (strstr (error->message, "constraint failed"));
+}
+
+/* A constraint that refuses a write fails the whole transaction, as an internal error. */
+static void
+test_constraint_is_an_internal_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtTouch) touch = jt_touch_new ();
+
+  /* A rule the code does not know of, as a bug would be. */
+  raw_exec (f->path, "CREATE TRIGGER no_touches BEFORE INSERT ON touches "
+                     "BEGIN SELECT RAISE (ABORT, 'no'); END");
+  txn = jt_store_begin_write (store, &error);
+  app->notes = g_strdup ("changed first");
+  g_assert_true (jt_store_application_update (store, app, NOW, &error));
+  touch->application_id = app->id;
+  touch->at = NOW;
+  g_assert_false (jt_store_touch_insert (store, touch, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_assert_true (
+      g_str_has_prefix (error->message, "internal error of jobtrack: adding to touches"));
+  g_clear_pointer (&txn, jt_transaction_free);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications WHERE notes IS NULL"), ==,
+                   1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM touches"), ==, 0);
 }
 
 static void
@@ -461,6 +495,14 @@ test_constraints (Fixture *f, gconstpointer data)
   g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A decision date that is not a day is bad input, found before the schema's CHECK. */
+  g_free (app->decision_date);
+  app->decision_date = g_strdup ("2026-02-30");
+  g_assert_false (jt_store_application_update (store, app, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_clear_error (&error);
+
   /* The schema itself refuses what code might let through. */
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications"), ==, 1);
 }
@@ -788,6 +830,7 @@ main (int argc, char **argv)
   ADD ("migrate/from-first-version", test_migration_from_first_version);
   ADD ("write/rollback-on-error", test_rollback_on_error);
   ADD ("write/constraints", test_constraints);
+  ADD ("write/constraint-is-an-internal-error", test_constraint_is_an_internal_error);
   ADD ("write/hostile-text-round-trips", test_hostile_text_round_trips);
   ADD ("write/locked-database-is-busy", test_locked_database_is_busy);
   ADD ("applications/status-history-and-decision-dates", test_status_history_and_decision_dates);

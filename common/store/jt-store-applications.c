@@ -2,6 +2,7 @@
 #include "jt-store-applications.h"
 
 #include "jt-error.h"
+#include "jt-time.h"
 #include "jt-store-private.h"
 
 gpointer
@@ -39,6 +40,14 @@ validate (const JtApplication *app, GError **error)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "interest must be 1 to 5, not %d",
                    app->interest);
+      return FALSE;
+    }
+  /* The schema's CHECK on decide_on would refuse it too, but as a bug. */
+  if (app->decision_date != NULL && *app->decision_date != '\0'
+      && !jt_date_valid (app->decision_date))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "a decision date is a day such as 2026-12-04, not '%s'", app->decision_date);
       return FALSE;
     }
   return TRUE;

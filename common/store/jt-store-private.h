@@ -21,8 +21,14 @@ JtStmt *jt_store_prepare (JtStore *store, const char *sql, GError **error);
 /* One step: SQLITE_ROW or SQLITE_DONE, or -1 with a JT_ERROR set. */
 int jt_store_step (JtStore *store, JtStmt *stmt, GError **error);
 
-/* Steps a statement that returns no rows. */
+/* Steps a statement that returns no rows. A constraint of the schema that refuses it is
+ * JT_ERROR_INTERNAL: what is written was checked first, so that is a bug. */
 gboolean jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error);
+
+/* The same for a row that comes from outside and was not checked (a backup being
+ * restored): a constraint that refuses it is JT_ERROR_INVALID, "it breaks a rule of
+ * the database (a duplicate)". */
+gboolean jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error);
 
 /* Reading rows into records: `row` builds a new record from the current row. */
 typedef gpointer (*JtRowFunc) (JtStmt *stmt);

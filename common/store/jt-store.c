@@ -53,6 +53,52 @@ file_size_limited (JtStore *store)
          && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
 }
 
+/* What kind of rule of the schema the last statement broke, in words. */
+static const char *
+constraint_kind (JtStore *store)
+{
+  switch (sqlite3_extended_errcode (store->db))
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return "a link to a record that does not exist";
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return "a duplicate";
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return "a missing value";
+    case SQLITE_CONSTRAINT_CHECK:
+      return "a value the column does not allow";
+    default:
+      return "a constraint";
+    }
+}
+
+/* "adding to interviews", "changing reminders": the operation a statement is, named
+ * after its verb and table, for an internal error. New string. */
+static char *
+describe_operation (JtStmt *stmt)
+{
+  g_auto (GStrv) words = g_strsplit_set (sqlite3_sql (stmt), " \n\t(", 6);
+  guint n = g_strv_length (words);
+  const char *verb = n > 0 ? words[0] : "";
+  const char *table = NULL;
+
+  if ((g_ascii_strcasecmp (verb, "INSERT") == 0 || g_ascii_strcasecmp (verb, "DELETE") == 0)
+      || g_ascii_strcasecmp (verb, "REPLACE") == 0)
+    for (guint i = 1; i + 1 < n && table == NULL; i++)
+      if (g_ascii_strcasecmp (words[i], "INTO") == 0 || g_ascii_strcasecmp (words[i], "FROM") == 0)
+        table = words[i + 1];
+  if (g_ascii_strcasecmp (verb, "UPDATE") == 0 && n > 1)
+    table = words[1];
+  if (table == NULL)
+    return g_strdup ("saving a change");
+  if (g_ascii_strcasecmp (verb, "DELETE") == 0)
+    return g_strdup_printf ("removing from %s", table);
+  if (g_ascii_strcasecmp (verb, "UPDATE") == 0)
+    return g_strdup_printf ("changing %s", table);
+  return g_strdup_printf ("adding to %s", table);
+}
+
 void
 jt_store_set_error (JtStore *store, GError **error, const char *what)
 {
@@ -76,7 +122,11 @@ jt_store_set_error (JtStore *store, GError **error, const char *what)
                    store->path);
       break;
     case SQLITE_CONSTRAINT:
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: %s", what, detail);
+      /* Input is checked before it is written, so this is a bug, not bad usage. */
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: %s broke a rule of the database (%s); nothing "
+                   "was changed",
+                   what, constraint_kind (store));
       break;
     case SQLITE_FULL:
       g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full", what,
@@ -694,9 +744,34 @@ jt_store_step (JtStore *store, JtStmt *stmt, GError **error)
 
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
-  jt_store_set_error (store, error, sqlite3_stmt_readonly (stmt) ? "cannot read the database"
-                                                                 : "cannot save the change");
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_autofree char *operation = describe_operation (stmt);
+
+      jt_store_set_error (store, error, operation);
+    }
+  else
+    jt_store_set_error (store, error,
+                        sqlite3_stmt_readonly (stmt) ? "cannot read the database"
+                                                     : "cannot save the change");
   return -1;
+}
+
+gboolean
+jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it breaks a rule of the database (%s)",
+                   constraint_kind (store));
+      return FALSE;
+    }
+  jt_store_set_error (store, error, "cannot save the change");
+  return FALSE;
 }
 
 gboolean
