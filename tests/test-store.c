@@ -15,6 +15,7 @@
 #include "jt-store-outcomes.h"
 #include "jt-rules.h"
 #include "jt-store-reminders.h"
+#include "jt-store-stats.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
@@ -747,6 +748,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_autoptr (JtReminder) reminder = NULL;
   g_autoptr (GPtrArray) open = NULL;
   gint64 contact_id;
+  guint overdue;
 
   /* Every write derives its reminders, so the rules' queries are checked too. */
   jt_rules_attach (rules, store);
@@ -786,6 +788,9 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_assert_true (jt_store_interview_update (store, interview, NOW, &error));
   g_assert_no_error (error);
   g_ptr_array_unref (jt_store_application_list (store, &error));
+  g_ptr_array_unref (jt_store_stats_applications (store, NOW - 86400, &error));
+  g_array_unref (jt_store_stats_done_follow_ups (store, NOW - 86400, &error));
+  g_assert_true (jt_store_stats_count_overdue (store, NOW - 86400, NOW, &overdue, &error));
   g_ptr_array_unref (jt_store_application_contacts (store, app->id, &error));
   g_array_unref (jt_store_application_status_history (store, app->id, &error));
   g_ptr_array_unref (jt_store_contact_list (store, &error));

@@ -209,6 +209,42 @@ class StatsTest(JobtrackTestCase):
         self.assert_refused(2, "stats", "extra")
 
 
+class QuietTest(JobtrackTestCase):
+    """`stats` and `app list` agree on which applications have gone quiet: open, and
+    nothing happened for quiet_days, to the second."""
+
+    def quiet_in_both(self, now):
+        listed = [a["id"] for a in self.json_of("app", "list", "--json", now=now) if a["quiet"]]
+        only = [a["id"] for a in self.json_of("app", "list", "--quiet", "--json", now=now)]
+        stats = self.json_of("stats", "--json", now=now)["quiet"]
+        self.assertEqual(stats["days"], 10)
+        # stats lists them oldest first, app list by id
+        self.assertEqual(sorted(stats["applications"]), listed, "stats and app list disagree")
+        self.assertEqual(only, listed)
+        return listed
+
+    def test_stats_and_app_list_agree_at_the_boundary(self):
+        os.makedirs(os.path.join(self.config_home, "jobtrack"))
+        with open(os.path.join(self.config_home, "jobtrack", "config.ini"), "w") as f:
+            f.write("[rules]\nquiet_days = 10\n")
+        self.ok("app", "add", "--company", "Acme", "--status", "applied",
+                now="2026-11-01T09:00:00")
+        self.ok("app", "add", "--company", "Globex", "--status", "applied",
+                now="2026-11-01T09:00:01")
+        # Recorded long before; a call on the same second as Acme's record is its last news.
+        self.ok("app", "add", "--company", "Initech", "--status", "applied",
+                now="2026-09-01T09:00:00")
+        self.ok("contact", "add", "--name", "Ana Lima", now="2026-09-01T09:00:00")
+        self.ok("touch", "add", "--app", "3", "--contact", "1", "--kind", "call",
+                "--at", "2026-11-01 09:00:00", now="2026-11-01T09:00:00")
+        # Ended: never quiet, however long the silence.
+        self.ok("app", "add", "--company", "Hooli", "--status", "rejected",
+                now="2026-09-01T09:00:00")
+        self.assertEqual(self.quiet_in_both("2026-11-11T08:59:59"), [])
+        self.assertEqual(self.quiet_in_both("2026-11-11T09:00:00"), [1, 3])
+        self.assertEqual(self.quiet_in_both("2026-11-11T09:00:01"), [1, 2, 3])
+
+
 class ReadingCommandsTest(JobtrackTestCase):
     """The commands that only read open the database read-only: they never create,
     upgrade or change it."""
