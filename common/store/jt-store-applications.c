@@ -228,17 +228,17 @@ collect_ids (JtStore *store, const char *sql, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 id = jt_stmt_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 GArray *
@@ -269,14 +269,14 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
       "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
       "ORDER BY a.id DESC LIMIT 1",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_text (stmt, 1, company_key);
   jt_stmt_bind_text (stmt, 2, role_key);
   rc = jt_store_step (store, stmt, error);
-  return rc == SQLITE_ROW ? jt_application_from_row (stmt) : NULL;
+  return rc == JT_STEP_ROW ? jt_application_from_row (stmt) : NULL;
 }
 
 /* Counts rows of `sql` (one bound id). */
@@ -288,7 +288,7 @@ count_rows (JtStore *store, const char *sql, gint64 id, guint *count, GError **e
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
   *count = (guint) jt_stmt_int64 (stmt, 0);
   return TRUE;
@@ -358,19 +358,19 @@ jt_store_application_status_history (JtStore *store, gint64 id, GError **error)
       "ORDER BY changed_at, id",
       error);
   g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (JtStatusChange));
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       JtStatusChange change = { .changed_at = jt_stmt_int64 (stmt, 1) };
 
       jt_status_parse ((const char *) sqlite3_column_text (stmt, 0), &change.status, NULL);
       g_array_append_val (history, change);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&history) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&history) : NULL;
 }
 
 gboolean
@@ -463,7 +463,7 @@ gboolean
 jt_store_application_fill_families (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) select = NULL;
-  int rc;
+  JtStep rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   /* No company folds to "": an empty family was never worked out. */
@@ -471,7 +471,7 @@ jt_store_application_fill_families (JtStore *store, GError **error)
                                     "WHERE company_family = ''", error);
   if (select == NULL)
     return FALSE;
-  while ((rc = jt_store_step (store, select, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, select, error)) == JT_STEP_ROW)
     {
       g_autofree char *family = jt_company_family ((const char *) sqlite3_column_text (select, 1));
       g_autoptr (JtStmt) update = jt_store_prepare (
@@ -484,7 +484,7 @@ jt_store_application_fill_families (JtStore *store, GError **error)
       if (!jt_store_exec_stmt (store, update, error))
         return FALSE;
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 GPtrArray *
@@ -515,7 +515,7 @@ jt_store_application_find_recorded (JtStore *store, const char *company, const c
       "SELECT a.id FROM applications a WHERE a.company_key = ? AND a.role_key = ? "
       "AND a.created_at >= ? AND a.created_at < ? ORDER BY a.id LIMIT 1",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -524,6 +524,6 @@ jt_store_application_find_recorded (JtStore *store, const char *company, const c
   jt_stmt_bind_int64 (stmt, 3, from);
   jt_stmt_bind_int64 (stmt, 4, until);
   rc = jt_store_step (store, stmt, error);
-  *id = rc == SQLITE_ROW ? jt_stmt_int64 (stmt, 0) : 0;
+  *id = rc == JT_STEP_ROW ? jt_stmt_int64 (stmt, 0) : 0;
   return rc != -1;
 }

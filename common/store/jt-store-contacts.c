@@ -198,7 +198,7 @@ find_one (JtStore *store, const char *sql, const char *company, const char *key,
     return NULL;
   jt_stmt_bind_text (stmt, 1, company_key);
   jt_stmt_bind_text (stmt, 2, folded_key);
-  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_contact_from_row (stmt) : NULL;
+  return jt_store_step (store, stmt, error) == JT_STEP_ROW ? jt_contact_from_row (stmt) : NULL;
 }
 
 JtContact *

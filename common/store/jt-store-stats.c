@@ -37,12 +37,12 @@ read_status_changes (JtStore *store, gint64 since, GHashTable *by_id, GError **e
       "SELECT s.application_id, s.status, s.changed_at FROM applications a "
       "JOIN status_changes s ON s.application_id = a.id WHERE a.created_at >= ?",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 id = jt_stmt_int64 (stmt, 0);
       JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
@@ -54,7 +54,7 @@ read_status_changes (JtStore *store, gint64 since, GHashTable *by_id, GError **e
       if (app != NULL)
         g_array_append_val (app->statuses, change);
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 static gboolean
@@ -65,12 +65,12 @@ read_outcomes (JtStore *store, gint64 since, GHashTable *by_id, GError **error)
                           "SELECT o.application_id, o.kind, o.occurred_at FROM applications a "
                           "JOIN outcomes o ON o.application_id = a.id WHERE a.created_at >= ?",
                           error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 id = jt_stmt_int64 (stmt, 0);
       JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
@@ -81,7 +81,7 @@ read_outcomes (JtStore *store, gint64 since, GHashTable *by_id, GError **error)
       if (app != NULL)
         g_array_append_val (app->outcomes, outcome);
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 static gboolean
@@ -93,12 +93,12 @@ read_interviews_and_offers (JtStore *store, gint64 since, GHashTable *by_id, GEr
       "EXISTS (SELECT 1 FROM offers f WHERE f.application_id = a.id) "
       "FROM applications a WHERE a.created_at >= ?",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 id = jt_stmt_int64 (stmt, 0);
       JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
@@ -108,7 +108,7 @@ read_interviews_and_offers (JtStore *store, gint64 since, GHashTable *by_id, GEr
       app->first_interview_at = jt_stmt_int64 (stmt, 1);
       app->has_offer = jt_stmt_int64 (stmt, 2) != 0;
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 static int
@@ -173,18 +173,18 @@ jt_store_stats_done_follow_ups (JtStore *store, gint64 since, GError **error)
       store, "SELECT due_at, updated_at FROM reminders WHERE state = 'done' AND due_at >= ?",
       error);
   g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (JtDoneFollowUp));
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       JtDoneFollowUp one = { jt_stmt_int64 (stmt, 0), jt_stmt_int64 (stmt, 1) };
 
       g_array_append_val (done, one);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&done) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&done) : NULL;
 }
 
 gboolean
@@ -202,7 +202,7 @@ jt_store_stats_count_overdue (JtStore *store, gint64 since, gint64 now, guint *c
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, now);
   jt_stmt_bind_int64 (stmt, 2, since);
-  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
   *count = (guint)jt_stmt_int64 (stmt, 0);
   return TRUE;

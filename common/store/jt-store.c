@@ -737,13 +737,15 @@ jt_store_prepare (JtStore *store, const char *sql, GError **error)
   return stmt;
 }
 
-int
+JtStep
 jt_store_step (JtStore *store, JtStmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
+  if (rc == SQLITE_ROW)
+    return JT_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return JT_STEP_DONE;
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_autofree char *operation = describe_operation (stmt);
@@ -777,7 +779,7 @@ jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error)
 gboolean
 jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
 {
-  return jt_store_step (store, stmt, error) == SQLITE_DONE;
+  return jt_store_step (store, stmt, error) == JT_STEP_DONE;
 }
 
 gboolean
@@ -795,7 +797,7 @@ jt_store_get_setting (JtStore *store, const char *key, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_text (stmt, 1, key);
-  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_stmt_dup_text (stmt, 0) : NULL;
+  return jt_store_step (store, stmt, error) == JT_STEP_ROW ? jt_stmt_dup_text (stmt, 0) : NULL;
 }
 
 gboolean
@@ -818,22 +820,22 @@ jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row, GDestroyNotify fr
                   GError **error)
 {
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  JtStep rc;
 
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     g_ptr_array_add (records, row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&records) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&records) : NULL;
 }
 
 gpointer
 jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *what, gint64 id,
                     GError **error)
 {
-  int rc = jt_store_step (store, stmt, error);
+  JtStep rc = jt_store_step (store, stmt, error);
 
-  if (rc == SQLITE_ROW)
+  if (rc == JT_STEP_ROW)
     return row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == JT_STEP_DONE)
     g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
   return NULL;
 }

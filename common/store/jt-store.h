@@ -92,6 +92,8 @@ JtTransaction *jt_store_begin_write (JtStore *store, GError **error);
  * database is in WAL mode). Nothing may be written in it. */
 JtTransaction *jt_store_begin_read (JtStore *store, GError **error);
 gboolean jt_transaction_commit (JtTransaction *txn, GError **error);
+/* TRUE inside a transaction (writers check they run in one: a programming error if not). */
+gboolean jt_store_in_transaction (JtStore *store);
 void jt_transaction_free (JtTransaction *txn);
 
 /* Replaces the commit hook of a writer (new rules after the configuration changed);
