@@ -29,70 +29,45 @@ compare_recorded (gconstpointer a, gconstpointer b)
   return x->application->id < y->application->id ? -1 : x->application->id > y->application->id;
 }
 
-static gboolean
-read_status_changes (JtStore *store, gint64 since, GHashTable *by_id, GError **error)
+/* Adds the current row of `stmt` (its first column the application's id) to `app`. */
+typedef void (*AddRowFunc) (JtStmt *stmt, JtStatsApplication *app);
+
+static void
+add_status_change (JtStmt *stmt, JtStatsApplication *app)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT s.application_id, s.status, s.changed_at FROM applications a "
-      "JOIN status_changes s ON s.application_id = a.id WHERE a.created_at >= ?",
-      error);
-  JtStep rc;
+  g_autofree char *status = jt_stmt_dup_text (stmt, 1);
+  JtStatusChange change = { .changed_at = jt_stmt_int64 (stmt, 2) };
 
-  if (stmt == NULL)
-    return FALSE;
-  jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
-    {
-      gint64 id = jt_stmt_int64 (stmt, 0);
-      JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
-      g_autofree char *status = jt_stmt_dup_text (stmt, 1);
-      JtStatusChange change = { .changed_at = jt_stmt_int64 (stmt, 2) };
-
-      /* The table's CHECK only admits known names. */
-      jt_status_parse (status, &change.status, NULL);
-      if (app != NULL)
-        g_array_append_val (app->statuses, change);
-    }
-  return rc == JT_STEP_DONE;
+  /* The table's CHECK only admits known names. */
+  jt_status_parse (status, &change.status, NULL);
+  g_array_append_val (app->statuses, change);
 }
 
-static gboolean
-read_outcomes (JtStore *store, gint64 since, GHashTable *by_id, GError **error)
+static void
+add_outcome (JtStmt *stmt, JtStatsApplication *app)
 {
-  g_autoptr (JtStmt) stmt
-      = jt_store_prepare (store,
-                          "SELECT o.application_id, o.kind, o.occurred_at FROM applications a "
-                          "JOIN outcomes o ON o.application_id = a.id WHERE a.created_at >= ?",
-                          error);
-  JtStep rc;
+  g_autofree char *kind = jt_stmt_dup_text (stmt, 1);
+  JtOutcome outcome
+      = { .application_id = app->application->id, .occurred_at = jt_stmt_int64 (stmt, 2) };
 
-  if (stmt == NULL)
-    return FALSE;
-  jt_stmt_bind_int64 (stmt, 1, since);
-  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
-    {
-      gint64 id = jt_stmt_int64 (stmt, 0);
-      JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
-      g_autofree char *kind = jt_stmt_dup_text (stmt, 1);
-      JtOutcome outcome = { .application_id = id, .occurred_at = jt_stmt_int64 (stmt, 2) };
-
-      jt_outcome_kind_parse (kind, &outcome.kind, NULL);
-      if (app != NULL)
-        g_array_append_val (app->outcomes, outcome);
-    }
-  return rc == JT_STEP_DONE;
+  jt_outcome_kind_parse (kind, &outcome.kind, NULL);
+  g_array_append_val (app->outcomes, outcome);
 }
 
-static gboolean
-read_interviews_and_offers (JtStore *store, gint64 since, GHashTable *by_id, GError **error)
+static void
+add_interviews_and_offers (JtStmt *stmt, JtStatsApplication *app)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT a.id, (SELECT min (i.start_at) FROM interviews i WHERE i.application_id = a.id), "
-      "EXISTS (SELECT 1 FROM offers f WHERE f.application_id = a.id) "
-      "FROM applications a WHERE a.created_at >= ?",
-      error);
+  app->first_interview_at = jt_stmt_int64 (stmt, 1);
+  app->has_offer = jt_stmt_int64 (stmt, 2) != 0;
+}
+
+/* Runs `sql` over the applications recorded since `since` (its one parameter) and hands
+ * each row to `add` with the application it names. */
+static gboolean
+read_rows (JtStore *store, const char *sql, gint64 since, GHashTable *by_id, AddRowFunc add,
+           GError **error)
+{
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
   JtStep rc;
 
   if (stmt == NULL)
@@ -103,10 +78,8 @@ read_interviews_and_offers (JtStore *store, gint64 since, GHashTable *by_id, GEr
       gint64 id = jt_stmt_int64 (stmt, 0);
       JtStatsApplication *app = g_hash_table_lookup (by_id, &id);
 
-      if (app == NULL)
-        continue;
-      app->first_interview_at = jt_stmt_int64 (stmt, 1);
-      app->has_offer = jt_stmt_int64 (stmt, 2) != 0;
+      if (app != NULL)
+        add (stmt, app);
     }
   return rc == JT_STEP_DONE;
 }
@@ -151,9 +124,20 @@ jt_store_stats_applications (JtStore *store, gint64 since, GError **error)
       g_hash_table_insert (by_id, &app->application->id, app);
       g_ptr_array_add (result, app);
     }
-  if (!read_status_changes (store, since, by_id, error)
-      || !read_outcomes (store, since, by_id, error)
-      || !read_interviews_and_offers (store, since, by_id, error))
+  if (!read_rows (store,
+                  "SELECT s.application_id, s.status, s.changed_at FROM applications a "
+                  "JOIN status_changes s ON s.application_id = a.id WHERE a.created_at >= ?",
+                  since, by_id, add_status_change, error)
+      || !read_rows (store,
+                     "SELECT o.application_id, o.kind, o.occurred_at FROM applications a "
+                     "JOIN outcomes o ON o.application_id = a.id WHERE a.created_at >= ?",
+                     since, by_id, add_outcome, error)
+      || !read_rows (store,
+                     "SELECT a.id, "
+                     "(SELECT min (i.start_at) FROM interviews i WHERE i.application_id = a.id), "
+                     "EXISTS (SELECT 1 FROM offers f WHERE f.application_id = a.id) "
+                     "FROM applications a WHERE a.created_at >= ?",
+                     since, by_id, add_interviews_and_offers, error))
     return NULL;
   for (guint i = 0; i < result->len; i++)
     {

@@ -170,6 +170,18 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertEqual(rc, 1, err)
         self.assertTrue(os.path.exists(self.db))
 
+    def take_back_to_schema_6(self):
+        """The database as a jobtrack of schema 6 left it (7 only added an index)."""
+        con = sqlite3.connect(self.db)
+        con.executescript("DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6;")
+        con.close()
+
+    def file_state(self):
+        """The database file's bytes and modification time, and whether a -wal is beside
+        it: what any write would change."""
+        with open(self.db, "rb") as f:
+            return f.read(), os.stat(self.db).st_mtime_ns, os.path.exists(self.db + "-wal")
+
     def db_snapshot(self, path=None):
         """A full dump of the database (schema, rows, user_version), or None when there is
         no file. It reads a copy of the file and its -wal, so it never touches (or leaves

@@ -6,7 +6,6 @@ import fcntl
 import os
 import pty
 import select
-import sqlite3
 import struct
 import subprocess
 import sys
@@ -266,21 +265,14 @@ class ReadingCommandsTest(JobtrackTestCase):
 
     def test_an_older_database_is_left_for_the_next_write_to_upgrade(self):
         self.ok("app", "add", "--company", "Acme", "--role", "SRE")
-        con = sqlite3.connect(self.db)
-        con.executescript("DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6;")
-        con.close()
-        with open(self.db, "rb") as f:
-            before = f.read()
-        mtime = os.stat(self.db).st_mtime_ns
+        self.take_back_to_schema_6()
+        before = self.file_state()
         for args in self.READERS + [["show", "1"], ["prep", "1"]]:
             rc, out, err = self.jt(*args)
             self.assertEqual(rc, 1, args)
             self.assert_error_line(err, "has schema 6 and needs an upgrade to schema 7")
             self.assertEqual(out, "")
-        with open(self.db, "rb") as f:
-            self.assertEqual(f.read(), before)
-        self.assertEqual(os.stat(self.db).st_mtime_ns, mtime)
-        self.assertFalse(os.path.exists(self.db + "-wal"))
+        self.assertEqual(self.file_state(), before)
         self.ok("app", "add", "--company", "Initech")
         self.assertEqual([a["company"] for a in self.json_of("app", "list", "--json")],
                          ["Acme", "Initech"])
