@@ -1134,8 +1134,8 @@ jt_rules_open_store (JtRules *rules, const char *path, JtStoreMode mode, GError 
 {
   if (mode == JT_STORE_READ_ONLY)
     return jt_store_open (path, mode, NULL, NULL, error);
-  g_return_val_if_fail (rules != NULL, NULL);
-  return jt_store_open (path, mode, derive_changes, rules, error);
+  /* Without rules, the store refuses to open a writer. */
+  return jt_store_open (path, mode, rules != NULL ? derive_changes : NULL, rules, error);
 }
 
 void

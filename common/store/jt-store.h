@@ -39,11 +39,11 @@ typedef enum
 {
   /* Reads only: never creates, migrates or writes the file (PRAGMA query_only, on a
    * connection that can still remove the PATH-wal and PATH-shm it needs to read a
-   * database in WAL mode, as every other connection does on closing; closing last, it
-   * may fold into the file what a writer that crashed committed, as they do). A file
-   * that does not exist yet, or was never given a schema, reads as an empty database of
-   * the newest schema, kept in memory; one of an older schema is
-   * JT_ERROR_NEEDS_UPGRADE, for the next writer to migrate. */
+   * database in WAL mode, as every other connection does on closing; like any
+   * connection, it completes the recovery of a writer that crashed). A file that does
+   * not exist yet, or was never given a schema, reads as an empty database of the
+   * newest schema, kept in memory; one of an older schema is JT_ERROR_NEEDS_UPGRADE,
+   * for the next writer to migrate. */
   JT_STORE_READ_ONLY,
   /* Creates the file (mode 0600) if needed and migrates it to the newest schema. Every
    * write transaction runs the commit hook given to jt_store_open. */
