@@ -330,7 +330,8 @@ static void
 test_read_only_missing_file_is_empty (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "not-yet", "jobtrack.db", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "not-yet", NULL);
+  g_autofree char *path = g_build_filename (folder, "jobtrack.db", NULL);
   g_autoptr (JtStore) store = jt_store_open (path, JT_STORE_READ_ONLY, NULL, NULL, &error);
   g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (GPtrArray) open = NULL;
@@ -344,7 +345,22 @@ test_read_only_missing_file_is_empty (Fixture *f, gconstpointer data)
   g_assert_cmpuint (open->len, ==, 0);
   g_clear_pointer (&store, jt_store_free);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  /* In a folder that exists; and a file a writer created but never gave a schema. */
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, jt_store_free);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (apps);
+  apps = jt_store_application_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apps->len, ==, 0);
+  g_clear_pointer (&store, jt_store_free);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
 }
 
 /* A reader does not migrate an older schema: it says so and leaves the file alone;

@@ -1,4 +1,5 @@
-/* jt-store-private.h: what the store's own files share; never included outside common/.
+/* jt-store-private.h: what the store's own files share; never included outside
+ * common/store/ (nor, with it, sqlite3.h).
  *
  * Statements are prepared once per connection and cached by their SQL text. A JtStmt
  * borrowed from jt_store_prepare must be reset after use, or it keeps a read snapshot
