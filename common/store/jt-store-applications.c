@@ -241,13 +241,26 @@ collect_ids (JtStore *store, const char *sql, GError **error)
   return rc == JT_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
+/* "'lead', 'applied', ...": the open statuses (those jt_status_is_final is not TRUE for),
+ * for an IN list, so that SQL has no list of its own. New string. */
+static char *
+open_statuses (void)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint s = JT_STATUS_LEAD; s <= JT_STATUS_WITHDRAWN; s++)
+    if (!jt_status_is_final (s))
+      g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", jt_status_to_string (s));
+  return g_string_free (list, FALSE);
+}
+
 GArray *
 jt_store_application_open_ids (JtStore *store, GError **error)
 {
-  return collect_ids (store,
-                      "SELECT id FROM applications "
-                      "WHERE status IN ('lead', 'applied', 'interviewing', 'offer')",
-                      error);
+  g_autofree char *open = open_statuses ();
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM applications WHERE status IN (%s)", open);
+
+  return collect_ids (store, sql, error);
 }
 
 GArray *
@@ -262,13 +275,12 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
 {
   g_autofree char *company_key = jt_text_fold (company);
   g_autofree char *role_key = jt_text_fold (role);
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
-      "WHERE a.company_key = ? AND a.role_key = ? "
-      "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
-      "ORDER BY a.id DESC LIMIT 1",
-      error);
+  g_autofree char *open = open_statuses ();
+  g_autofree char *sql = g_strdup_printf ("SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
+                                          "WHERE a.company_key = ? AND a.role_key = ? "
+                                          "AND a.status IN (%s) ORDER BY a.id DESC LIMIT 1",
+                                          open);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
   JtStep rc;
 
   if (stmt == NULL)
