@@ -1,67 +1,51 @@
 /* jobtrack-add.c: `jobtrack add`, logging an interview right after it happened.
  *
  * With flags it records at once; with none, on a terminal, it asks the assessment
- * questions of DOMAIN.md one by one, every answer optional but the company. */
+ * questions of doc/design.md one by one, every answer optional but the company. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jobtrack-interview.h"
 #include "jt-already-applied.h"
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
 #include "jt-time.h"
 
-/* The answers, as typed, from flags or from the questions. */
+/* The answers, as typed, from flags or from the questions: the interview's own fields
+ * (those `interview edit` takes) and what `add` records around it. */
 typedef struct
 {
   char *company;
   char *role;
-  char *at;
-  char *duration;
-  char *kind;
-  char *where;
-  char **with;
   char *decision_maker;
   char *influencer;
   char *decision;
-  char *rating;
-  char *said;
-  char *edge;
-  char *problems;
-  char *objections;
-  char *next_step;
-  char *may_call;
-  char *notes;
+  JtInterviewFields interview;
 } Answers;
-
-#define ANSWER_TEXTS(a)                                                                       \
-  { &(a)->company, &(a)->role, &(a)->at, &(a)->duration, &(a)->kind, &(a)->where,             \
-    &(a)->decision_maker, &(a)->influencer, &(a)->decision, &(a)->rating, &(a)->said,         \
-    &(a)->edge, &(a)->problems, &(a)->objections, &(a)->next_step, &(a)->may_call,            \
-    &(a)->notes }
 
 static void
 answers_clear (Answers *a)
 {
-  char **texts[] = ANSWER_TEXTS (a);
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_clear_pointer (texts[i], g_free);
-  g_clear_pointer (&a->with, g_strfreev);
+  g_clear_pointer (&a->company, g_free);
+  g_clear_pointer (&a->role, g_free);
+  g_clear_pointer (&a->decision_maker, g_free);
+  g_clear_pointer (&a->influencer, g_free);
+  g_clear_pointer (&a->decision, g_free);
+  jt_interview_fields_clear (&a->interview);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 
 /* Nothing given on the command line: the cue to ask the questions instead. */
 static gboolean
-answers_empty (Answers *a)
+answers_empty (const Answers *a)
 {
-  char **texts[] = ANSWER_TEXTS (a);
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (*texts[i] != NULL)
-      return FALSE;
-  return a->with == NULL;
+  return a->company == NULL && a->role == NULL && a->decision_maker == NULL
+         && a->influencer == NULL && a->decision == NULL
+         && jt_interview_fields_is_empty (&a->interview);
 }
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 
 /* Turns the answers into a log; every bad value is reported before anything is written. */
 static JtInterviewLog *
@@ -69,35 +53,20 @@ build_log (JtCli *cli, const Answers *a, GError **error)
 {
   g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
   JtInterview *interview = log->interview;
-  gint64 duration = 60 * 60;
 
   log->company = g_strdup (a->company);
   log->role = g_strdup (a->role != NULL ? a->role : "");
-  if (a->duration != NULL && !jt_duration_parse (a->duration, &duration, error))
+  interview->duration_min = 60;
+  if (!jt_interview_fields_apply (cli, &a->interview, FALSE, interview, error))
     return NULL;
-  if (duration < 60 || duration > 24 * 60 * 60)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "an interview lasts from 1 minute to 24 hours, not '%s'", a->duration);
-      return NULL;
-    }
-  interview->duration_min = (int) (duration / 60);
   /* Without --at, the interview is the one that just ended. */
-  if (a->at == NULL)
+  if (a->interview.at == NULL)
     interview->start_at = g_date_time_to_unix (cli->now) - interview->duration_min * 60;
-  else if (!jt_cli_parse_when (cli, a->at, &interview->start_at, error))
-    return NULL;
-  if (a->kind != NULL && !jt_interview_kind_parse (a->kind, &interview->kind, error))
-    return NULL;
-  if (a->rating != NULL && !jt_cli_parse_score (a->rating, "a rating", &interview->rating, error))
-    return NULL;
-  if (a->may_call != NULL && !jt_cli_parse_when (cli, a->may_call, &interview->may_call_at, error))
-    return NULL;
   if (a->decision != NULL && !jt_cli_parse_day (cli, a->decision, &log->decision_date, error))
     return NULL;
-  for (guint i = 0; a->with != NULL && a->with[i] != NULL; i++)
+  for (guint i = 0; a->interview.with != NULL && a->interview.with[i] != NULL; i++)
     {
-      JtContact *person = jt_person_parse (a->with[i], error);
+      JtContact *person = jt_person_parse (a->interview.with[i], error);
 
       if (person == NULL)
         return NULL;
@@ -107,18 +76,11 @@ build_log (JtCli *cli, const Answers *a, GError **error)
       || (a->influencer != NULL && jt_text_is_blank (a->influencer)))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "--decision-maker and --influencer need a name");
+                   _ ("--decision-maker and --influencer need a name"));
       return NULL;
     }
   log->decision_maker = g_strdup (a->decision_maker);
   log->influencer = g_strdup (a->influencer);
-  interview->place = g_strdup (a->where);
-  interview->conversation = g_strdup (a->said);
-  interview->edge = g_strdup (a->edge);
-  interview->problems = g_strdup (a->problems);
-  interview->objections = g_strdup (a->objections);
-  interview->next_step = g_strdup (a->next_step);
-  interview->notes = g_strdup (a->notes);
   return g_steal_pointer (&log);
 }
 
@@ -140,7 +102,7 @@ ask (JtCli *cli, const char *question, CheckFunc check, char **answer)
         return TRUE;
       if (!g_utf8_validate (line, -1, NULL))
         {
-          printf ("  That is not UTF-8 text; please type it again.\n");
+          printf (_ ("  That is not UTF-8 text; please type it again.\n"));
           continue;
         }
       if (check == NULL || check (cli, line, &error))
@@ -182,7 +144,7 @@ check_rating (JtCli *cli, const char *answer, GError **error)
 {
   int unused;
 
-  return jt_cli_parse_score (answer, "a rating", &unused, error);
+  return jt_cli_parse_score (answer, _ ("a rating"), &unused, error);
 }
 
 static gboolean
@@ -193,49 +155,52 @@ check_person (JtCli *cli, const char *answer, GError **error)
   return person != NULL;
 }
 
-/* The assessment of DOMAIN.md, one question at a time. FALSE when input ended early. */
+/* The assessment (doc/design.md), one question at a time. FALSE when input ended early. */
 static gboolean
 ask_assessment (JtCli *cli, Answers *a)
 {
   g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
 
-  printf ("Logging an interview. Press Enter to skip a question; Ctrl-D to stop without "
-          "saving.\n");
+  printf (_ ("Logging an interview. Press Enter to skip a question; Ctrl-D to stop without "
+             "saving.\n"));
   while (a->company == NULL)
-    if (!ask (cli, "Company: ", NULL, &a->company))
+    if (!ask (cli, _ ("Company: "), NULL, &a->company))
       return FALSE;
-  if (!ask (cli, "Role: ", NULL, &a->role)
-      || !ask (cli, "When did it start? [it just ended] ", check_when, &a->at)
-      || !ask (cli, "How long was it? [1h] ", check_duration, &a->duration)
-      || !ask (cli, "Kind (phone, video, onsite, panel, final)? [onsite] ", check_kind, &a->kind)
-      || !ask (cli, "Where (address or link)? ", NULL, &a->where)
-      || !ask (cli, "How did it go (1-5)? ", check_rating, &a->rating)
-      || !ask (cli, "What did they say, what did you say? ", NULL, &a->said))
+  if (!ask (cli, _ ("Role: "), NULL, &a->role)
+      || !ask (cli, _ ("When did it start? [it just ended] "), check_when, &a->interview.at)
+      || !ask (cli, _ ("How long was it? [1h] "), check_duration, &a->interview.duration)
+      || !ask (cli, _ ("Kind (phone, video, onsite, panel, final)? [onsite] "), check_kind,
+               &a->interview.kind)
+      || !ask (cli, _ ("Where (address or link)? "), NULL, &a->interview.where)
+      || !ask (cli, _ ("How did it go (1-5)? "), check_rating, &a->interview.rating)
+      || !ask (cli, _ ("What did they say, what did you say? "), NULL, &a->interview.said))
     return FALSE;
-  printf ("Whom did you meet? One person a line as \"Name <email>, Title\"; an empty line "
-          "ends.\n");
+  printf (_ ("Whom did you meet? One person a line as \"Name <email>, Title\"; an empty line "
+             "ends.\n"));
   for (;;)
     {
       char *person = NULL;
 
-      if (!ask (cli, "  Met: ", check_person, &person))
+      if (!ask (cli, _ ("  Met: "), check_person, &person))
         return FALSE;
       if (person == NULL)
         break;
       g_ptr_array_add (people, person);
     }
   g_ptr_array_add (people, NULL);
-  a->with = (char **) g_ptr_array_steal (people, NULL);
-  return ask (cli, "Who is the decision-maker? ", NULL, &a->decision_maker)
-         && ask (cli, "Who influences the decision most? ", NULL, &a->influencer)
-         && ask (cli, "When do they plan to decide? ", check_when, &a->decision)
-         && ask (cli, "What do you offer that other candidates don't? ", NULL, &a->edge)
-         && ask (cli, "What problems do they have, and what would you propose? ", NULL,
-                 &a->problems)
-         && ask (cli, "Which gaps or objections did they raise? ", NULL, &a->objections)
-         && ask (cli, "What next step was agreed? ", NULL, &a->next_step)
-         && ask (cli, "May you call them? From when? ", check_when, &a->may_call)
-         && ask (cli, "Summary of the meeting, while it is fresh: ", NULL, &a->notes);
+  a->interview.with = (char **) g_ptr_array_steal (people, NULL);
+  return ask (cli, _ ("Who is the decision-maker? "), NULL, &a->decision_maker)
+         && ask (cli, _ ("Who influences the decision most? "), NULL, &a->influencer)
+         && ask (cli, _ ("When do they plan to decide? "), check_when, &a->decision)
+         && ask (cli, _ ("What do you offer that other candidates don't? "), NULL,
+                 &a->interview.edge)
+         && ask (cli, _ ("What problems do they have, and what would you propose? "), NULL,
+                 &a->interview.problems)
+         && ask (cli, _ ("Which gaps or objections did they raise? "), NULL,
+                 &a->interview.objections)
+         && ask (cli, _ ("What next step was agreed? "), NULL, &a->interview.next_step)
+         && ask (cli, _ ("May you call them? From when? "), check_when, &a->interview.may_call)
+         && ask (cli, _ ("Summary of the meeting, while it is fresh: "), NULL, &a->interview.notes);
 }
 
 static void
@@ -244,22 +209,22 @@ print_result (JtCli *cli, const JtInterviewLog *log, const JtInterviewLogResult 
   const JtInterview *interview = log->interview;
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
 
-  printf ("Logged interview %" G_GINT64_FORMAT ": %s, %d min, %s\n", result->interview_id, start,
+  printf (_ ("Logged interview %" PRId64 ": %s, %d min, %s\n"), result->interview_id, start,
           interview->duration_min, jt_interview_kind_to_string (interview->kind));
-  printf ("  application %" G_GINT64_FORMAT " (%s): %s%s%s\n", result->application->id,
-          result->application_created ? "new" : "existing", result->application->company,
+  printf (_ ("  application %" PRId64 " (%s): %s%s%s\n"), result->application->id,
+          result->application_created ? _ ("new") : _ ("existing"), result->application->company,
           *result->application->role != '\0' ? ", " : "", result->application->role);
   for (guint i = 0; i < result->contacts->len; i++)
     {
       const JtContact *contact = g_ptr_array_index (result->contacts, i);
 
-      printf ("  contact %" G_GINT64_FORMAT " (%s): %s%s%s\n", contact->id,
-              g_array_index (result->created, gboolean, i) ? "new" : "existing", contact->name,
-              contact->roles & JT_ROLE_DECISION_MAKER ? " [decision-maker]" : "",
+      printf (_ ("  contact %" PRId64 " (%s): %s%s%s\n"), contact->id,
+              g_array_index (result->created, gboolean, i) ? _ ("new") : _ ("existing"),
+              contact->name, contact->roles & JT_ROLE_DECISION_MAKER ? " [decision-maker]" : "",
               contact->roles & JT_ROLE_INFLUENCER ? " [influencer]" : "");
     }
   if (log->decision_date != NULL)
-    printf ("  decision date: %s\n", log->decision_date);
+    printf (_ ("  decision date: %s\n"), log->decision_date);
 }
 
 /* Logging another interview of an application in progress is the normal case, not
@@ -279,35 +244,40 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
   g_auto (Answers) a = { 0 };
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, "Company (required)", "NAME" },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &a.role, "Role applied for", "TITLE" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &a.at, "When it started (default: it just ended)",
-      "WHEN" },
-    { "duration", 0, 0, G_OPTION_ARG_STRING, &a.duration, "How long it was (default 1h)",
-      "45m" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &a.kind, "phone, video, onsite, panel or final",
-      "KIND" },
-    { "where", 0, 0, G_OPTION_ARG_STRING, &a.where, "Address or meeting link", "PLACE" },
-    { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.with, "A person met (repeatable)",
+    { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, N_ ("Company (required)"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &a.role, N_ ("Role applied for"), "TITLE" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a.interview.at,
+      N_ ("When it started (default: it just ended)"), "WHEN" },
+    { "duration", 0, 0, G_OPTION_ARG_STRING, &a.interview.duration,
+      N_ ("How long it was (default 1h)"), "45m" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &a.interview.kind,
+      N_ ("phone, video, onsite, panel or final"), "KIND" },
+    { "where", 0, 0, G_OPTION_ARG_STRING, &a.interview.where, N_ ("Address or meeting link"),
+      "PLACE" },
+    { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.interview.with, N_ ("A person met (repeatable)"),
       "\"Name <email>, Title\"" },
     { "decision-maker", 0, 0, G_OPTION_ARG_STRING, &a.decision_maker,
-      "Who decides: one of the people met, or someone new", "NAME" },
+      N_ ("Who decides: one of the people met, or someone new"), "NAME" },
     { "influencer", 0, 0, G_OPTION_ARG_STRING, &a.influencer,
-      "Who influences the decision most", "NAME" },
-    { "decision", 0, 0, G_OPTION_ARG_STRING, &a.decision, "When they plan to decide", "WHEN" },
-    { "rating", 0, 0, G_OPTION_ARG_STRING, &a.rating, "How it went, 1-5", "N" },
-    { "said", 0, 0, G_OPTION_ARG_STRING, &a.said, "What they said, what you said", "TEXT" },
-    { "edge", 0, 0, G_OPTION_ARG_STRING, &a.edge,
-      "What you offer that other candidates don't", "TEXT" },
-    { "problems", 0, 0, G_OPTION_ARG_STRING, &a.problems,
-      "Their problems and what you would propose", "TEXT" },
-    { "objections", 0, 0, G_OPTION_ARG_STRING, &a.objections, "Gaps or objections they raised",
+      N_ ("Who influences the decision most"), "NAME" },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &a.decision, N_ ("When they plan to decide"), "WHEN" },
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &a.interview.rating, N_ ("How it went, 1-5"), "N" },
+    { "said", 0, 0, G_OPTION_ARG_STRING, &a.interview.said, N_ ("What they said, what you said"),
       "TEXT" },
-    { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.next_step, "The next step agreed", "TEXT" },
-    { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.may_call, "When you may call them", "WHEN" },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &a.notes, "Summary of the meeting", "TEXT" },
+    { "edge", 0, 0, G_OPTION_ARG_STRING, &a.interview.edge,
+      N_ ("What you offer that other candidates don't"), "TEXT" },
+    { "problems", 0, 0, G_OPTION_ARG_STRING, &a.interview.problems,
+      N_ ("Their problems and what you would propose"), "TEXT" },
+    { "objections", 0, 0, G_OPTION_ARG_STRING, &a.interview.objections,
+      N_ ("Gaps or objections they raised"), "TEXT" },
+    { "next-step", 0, 0, G_OPTION_ARG_STRING, &a.interview.next_step, N_ ("The next step agreed"),
+      "TEXT" },
+    { "may-call", 0, 0, G_OPTION_ARG_STRING, &a.interview.may_call, N_ ("When you may call them"),
+      "WHEN" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &a.interview.notes, N_ ("Summary of the meeting"),
+      "TEXT" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-      "Do not say when the company already has an application", NULL },
+      N_ ("Do not say when the company already has an application"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_auto (JtInterviewLogResult) result = { 0 };
@@ -316,19 +286,19 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "add", "--company NAME [OPTION…]",
-                             "Log an interview right after it happened. Without options, on a "
-                             "terminal, asks the assessment questions one by one.",
+                             _ ("Log an interview right after it happened. Without options, on a "
+                                "terminal, asks the assessment questions one by one."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "add --company NAME [OPTION…]", &error))
     return jt_cli_fail (error);
   if (answers_empty (&a) && cli->interactive && !ask_assessment (cli, &a))
     {
-      g_printerr ("\njobtrack: input ended; nothing saved\n");
+      g_printerr (_ ("\njobtrack: input ended; nothing saved\n"));
       return JT_EXIT_USAGE;
     }
   if (jt_text_is_blank (a.company))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "an interview needs a company (--company NAME)"));
+                                     _ ("an interview needs a company (--company NAME)")));
   log = build_log (cli, &a, &error);
   if (log == NULL || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL)
     return jt_cli_fail (error);

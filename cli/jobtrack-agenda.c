@@ -5,7 +5,9 @@
 #include "jobtrack-commands.h"
 #include "jt-error.h"
 #include "jt-json.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
+#include "jt-time.h"
 
 static void
 print_item (JtCli *cli, const JtReminder *reminder)
@@ -99,10 +101,11 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   if (days < 0 || days > 36500)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "--days must be 0 to 36500, not %d", days));
-  until = all ? G_MAXINT64 : g_date_time_to_unix (cli->now) + (gint64) days * 86400;
+  until = all ? G_MAXINT64 : g_date_time_to_unix (cli->now) + (gint64) days * JT_DAY_SECONDS;
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)
     return jt_cli_fail (error);
+  jt_reminder_text_render_all (reminders, jt_cli_config (cli, NULL));
   if (json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();

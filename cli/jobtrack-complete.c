@@ -11,6 +11,8 @@
 
 #include "jobtrack-commands.h"
 #include "jt-paths.h"
+#include "jt-reminder-text.h"
+#include "jt-store-reminders.h"
 #include "jt-store-completion.h"
 
 /* An option as --help lists it. */
@@ -132,6 +134,30 @@ print_candidate (const char *prefix, const char *value, const char *description)
   printf ("%s%s\t%s\n", prefix, value, description != NULL ? description : "");
 }
 
+/* The open follow-ups, as the agenda words them, with the company when the words do not
+ * name it (a reminder of one's own may not). */
+static void
+print_reminders (JtCli *cli, JtStore *store, const char *prefix)
+{
+  g_autoptr (GPtrArray) open = jt_store_reminder_list_open (store, G_MAXINT64, NULL);
+
+  if (open == NULL)
+    return;
+  jt_reminder_text_render_all (open, jt_cli_config (cli, NULL));
+  for (guint i = 0; i < open->len; i++)
+    {
+      const JtReminder *reminder = g_ptr_array_index (open, i);
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, reminder->id);
+      g_autofree char *description = NULL;
+
+      if (reminder->company == NULL || strstr (reminder->title, reminder->company) != NULL)
+        description = g_strdup (reminder->title);
+      else
+        description = g_strdup_printf ("%s · %s", reminder->title, reminder->company);
+      print_candidate (prefix, value, description);
+    }
+}
+
 static void
 print_live (JtCli *cli, const char *db, JtCompletionKind kind, const char *prefix)
 {
@@ -141,8 +167,14 @@ print_live (JtCli *cli, const char *db, JtCompletionKind kind, const char *prefi
 
   /* Completing never creates, migrates or writes a database. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      || (store = jt_store_open (path, JT_STORE_READ_ONLY, NULL, NULL, NULL)) == NULL
-      || (found = jt_store_completions (store, kind, cli->tz, NULL)) == NULL)
+      || (store = jt_store_open (path, JT_STORE_READ_ONLY, NULL, NULL, NULL)) == NULL)
+    return;
+  if (kind == JT_COMPLETE_REMINDERS)
+    {
+      print_reminders (cli, store, prefix);
+      return;
+    }
+  if ((found = jt_store_completions (store, kind, cli->tz, NULL)) == NULL)
     return;
   for (guint i = 0; i < found->len; i++)
     {

@@ -4,6 +4,7 @@
 
 #include "jobtrack-commands.h"
 #include "jt-config.h"
+#include "jt-i18n.h"
 
 /* One setting as jt_config_foreach () gives it. */
 typedef struct
@@ -126,8 +127,8 @@ jt_cmd_config (JtCli *cli, int argc, char **argv)
   gboolean json = FALSE;
   gboolean path_only = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
-    { "path", 0, 0, G_OPTION_ARG_NONE, &path_only, "Print only the config file's path", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { "path", 0, 0, G_OPTION_ARG_NONE, &path_only, N_ ("Print only the config file's path"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtConfig) config = NULL;
@@ -135,9 +136,9 @@ jt_cmd_config (JtCli *cli, int argc, char **argv)
   GError *error = NULL;
 
   if (!jt_cli_parse_options (cli, "config", "[--json] [--path]",
-                             "Show the effective settings and where each came from: "
-                             "'default' or the config file ($JOBTRACK_CONFIG, else "
-                             "$XDG_CONFIG_HOME/jobtrack/config.ini).",
+                             _ ("Show the effective settings and where each came from: "
+                                "'default' or the config file ($JOBTRACK_CONFIG, else "
+                                "$XDG_CONFIG_HOME/jobtrack/config.ini)."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "config [--json] [--path]", &error))
     return jt_cli_fail (error);

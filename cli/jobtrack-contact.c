@@ -1,8 +1,10 @@
 /* jobtrack-contact.c: `jobtrack contact add|list|show|edit|rm`. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
@@ -39,19 +41,22 @@ contact_fields_clear (ContactFields *fields)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContactFields, contact_fields_clear)
 
+/* clang-format off */
 #define CONTACT_FIELD_ENTRIES(f)                                                              \
-  { "name", 0, 0, G_OPTION_ARG_STRING, &(f).name, "Full name", "NAME" },                     \
-  { "title", 0, 0, G_OPTION_ARG_STRING, &(f).title, "Job title", "TITLE" },                  \
-  { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, "Company", "NAME" },                 \
-  { "email", 0, 0, G_OPTION_ARG_STRING, &(f).email, "Email address", "EMAIL" },              \
-  { "phone", 0, 0, G_OPTION_ARG_STRING, &(f).phone, "Phone number", "PHONE" },               \
-  { "url", 0, 0, G_OPTION_ARG_STRING, &(f).url, "Profile link", "URL" },                     \
+  { "name", 0, 0, G_OPTION_ARG_STRING, &(f).name, N_ ("Full name"), "NAME" },                 \
+  { "title", 0, 0, G_OPTION_ARG_STRING, &(f).title, N_ ("Job title"), "TITLE" },              \
+  { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, N_ ("Company"), "NAME" },             \
+  { "email", 0, 0, G_OPTION_ARG_STRING, &(f).email, N_ ("Email address"), "EMAIL" },          \
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &(f).phone, N_ ("Phone number"), "PHONE" },           \
+  { "url", 0, 0, G_OPTION_ARG_STRING, &(f).url, N_ ("Profile link"), "URL" },                 \
   { "roles", 0, 0, G_OPTION_ARG_STRING, &(f).roles,                                           \
-    "Comma-separated: decision-maker, influencer, hr, recruiter, reference", "ROLES" },       \
-  { "hit-it-off", 0, 0, G_OPTION_ARG_NONE, &(f).hit_it_off, "You had real rapport", NULL },  \
+    N_ ("Comma-separated: decision-maker, influencer, hr, recruiter, reference"), "ROLES" },  \
+  { "hit-it-off", 0, 0, G_OPTION_ARG_NONE, &(f).hit_it_off, N_ ("You had real rapport"),      \
+    NULL },                                                                                   \
   { "network", 0, 0, G_OPTION_ARG_NONE, &(f).network,                                         \
-    "Keep in touch whatever happens to the application", NULL },                              \
-  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, "Notes", "TEXT" }
+    N_ ("Keep in touch whatever happens to the application"), NULL },                         \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, N_ ("Notes"), "TEXT" }
+/* clang-format on */
 
 /* Applies the given fields to `contact`; an empty value clears an optional one, and
  * --roles replaces the whole set. */
@@ -61,7 +66,7 @@ apply_fields (const ContactFields *fields, JtContact *contact, GError **error)
   if ((fields->hit_it_off && fields->no_hit_it_off) || (fields->network && fields->no_network))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "a flag and its --no- form cannot be given together");
+                   _ ("a flag and its --no- form cannot be given together"));
       return FALSE;
     }
   if (fields->roles != NULL && !jt_contact_roles_parse (fields->roles, &contact->roles, error))
@@ -101,7 +106,7 @@ contact_add (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = {
     CONTACT_FIELD_ENTRIES (fields),
     { "app", 0, 0, G_OPTION_ARG_STRING, &app_option,
-      "Link the contact to this application (and its company)", "ID" },
+      N_ ("Link the contact to this application (and its company)"), "ID" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = jt_contact_new ();
@@ -112,15 +117,16 @@ contact_add (JtCli *cli, int argc, char **argv)
   gint64 app_id = 0;
 
   if (!jt_cli_parse_options (cli, "contact add", "--name NAME [OPTION…]",
-                             "Record a person of your job search.", entries, &argc, &argv,
+                             _ ("Record a person of your job search."), entries, &argc, &argv,
                              &error)
       || !jt_cli_expect_args (argc, 0, "contact add --name NAME [OPTION…]", &error)
-      || (app_option != NULL && !jt_cli_parse_id (app_option, "an application", &app_id, &error))
+      || (app_option != NULL
+          && !jt_cli_parse_id (app_option, _ ("an application"), &app_id, &error))
       || !apply_fields (&fields, contact, &error))
     return jt_cli_fail (error);
   if (jt_text_is_blank (contact->name))
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "a contact needs a name (--name NAME)"));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("a contact needs a name (--name NAME)")));
   store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app_id != 0 && (app = jt_store_application_get (store, app_id, &error)) == NULL))
@@ -133,7 +139,7 @@ contact_add (JtCli *cli, int argc, char **argv)
       || (app != NULL && !jt_store_application_link_contact (store, app->id, contact->id, &error))
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Added contact %" G_GINT64_FORMAT ": %s\n", contact->id, contact->name);
+  printf (_ ("Added contact %" PRId64 ": %s\n"), contact->id, contact->name);
   return JT_EXIT_OK;
 }
 
@@ -160,11 +166,13 @@ contact_list (JtCli *cli, int argc, char **argv)
   g_autofree char *company = NULL;
   g_auto (GStrv) role_texts = NULL;
   const GOptionEntry entries[] = {
-    { "company", 0, 0, G_OPTION_ARG_STRING, &company, "Only the people of this company", "NAME" },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_ ("Only the people of this company"),
+      "NAME" },
     { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &role_texts,
-      "Only those with this role: decision-maker, influencer, hr, recruiter, reference "
-      "(repeatable, or a comma list)", "ROLE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+      N_ ("Only those with this role: decision-maker, influencer, hr, recruiter, reference "
+          "(repeatable, or a comma list)"),
+      "ROLE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   JtContactFilter filter = { 0 };
@@ -173,7 +181,7 @@ contact_list (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "contact list", "[--company NAME] [--role ROLE]… [--json]",
-                             "List contacts, every one or those the filters keep.", entries,
+                             _ ("List contacts, every one or those the filters keep."), entries,
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "contact list [--company NAME] [--role ROLE]… [--json]",
                               &error)
@@ -195,14 +203,14 @@ contact_list (JtCli *cli, int argc, char **argv)
       jt_cli_print_json (builder);
     }
   else if (contacts->len == 0 && (company != NULL || role_texts != NULL))
-    printf ("No contacts match.\n");
+    printf (_ ("No contacts match.\n"));
   else if (contacts->len == 0)
-    printf ("No contacts yet. 'jobtrack add --with NAME' records the people you meet, or "
-            "'jobtrack contact add --name NAME'.\n");
+    printf (_ ("No contacts yet. 'jobtrack add --with NAME' records the people you meet, or "
+               "'jobtrack contact add --name NAME'.\n"));
   else
     {
-      g_autoptr (JtTable) table =
-          jt_table_new ("ID", "NAME", "TITLE", "COMPANY", "EMAIL", "PHONE", "ROLES", NULL);
+      g_autoptr (JtTable) table = jt_table_new (_ ("ID"), _ ("NAME"), _ ("TITLE"), _ ("COMPANY"),
+                                                _ ("EMAIL"), _ ("PHONE"), _ ("ROLES"), NULL);
 
       jt_cli_start_pager (cli);
       for (guint i = 0; i < contacts->len; i++)
@@ -224,23 +232,23 @@ static void
 print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *apps,
                const GPtrArray *touches)
 {
-  g_autofree char *title = g_strdup_printf ("%s (contact %" G_GINT64_FORMAT ")", contact->name,
-                                            contact->id);
+  g_autofree char *title
+      = g_strdup_printf (_ ("%s (contact %" PRId64 ")"), contact->name, contact->id);
   g_autofree char *roles = roles_text (contact->roles);
 
   jt_cli_print_heading (cli, title);
-  jt_cli_print_field (cli, "Title", contact->title);
-  jt_cli_print_field (cli, "Company", contact->company);
-  jt_cli_print_field (cli, "Email", contact->email);
-  jt_cli_print_field (cli, "Phone", contact->phone);
-  jt_cli_print_field (cli, "Link", contact->url);
-  jt_cli_print_field (cli, "Roles", roles);
-  jt_cli_print_field (cli, "Hit it off", contact->hit_it_off ? "yes" : NULL);
-  jt_cli_print_field (cli, "Network", contact->network ? "yes" : NULL);
-  jt_cli_print_field (cli, "Notes", contact->notes);
+  jt_cli_print_field (cli, _ ("Title"), contact->title);
+  jt_cli_print_field (cli, _ ("Company"), contact->company);
+  jt_cli_print_field (cli, _ ("Email"), contact->email);
+  jt_cli_print_field (cli, _ ("Phone"), contact->phone);
+  jt_cli_print_field (cli, _ ("Link"), contact->url);
+  jt_cli_print_field (cli, _ ("Roles"), roles);
+  jt_cli_print_field (cli, _ ("Hit it off"), contact->hit_it_off ? _ ("yes") : NULL);
+  jt_cli_print_field (cli, _ ("Network"), contact->network ? _ ("yes") : NULL);
+  jt_cli_print_field (cli, _ ("Notes"), contact->notes);
 
   if (apps->len > 0)
-    printf ("\nApplications\n");
+    printf (_ ("\nApplications\n"));
   for (guint i = 0; i < apps->len; i++)
     {
       const JtApplication *app = g_ptr_array_index (apps, i);
@@ -251,15 +259,15 @@ print_contact (JtCli *cli, const JtContact *contact, const GPtrArray *apps,
               *app->role != '\0' ? ", " : "", role, jt_status_to_string (app->status));
     }
   if (touches->len > 0)
-    printf ("\nTouches\n");
+    printf (_ ("\nTouches\n"));
   for (guint i = 0; i < touches->len; i++)
     {
       const JtTouch *touch = g_ptr_array_index (touches, i);
       g_autofree char *when = jt_cli_format_time (cli, touch->at);
-      g_autofree char *app = touch->application_id != 0
-                                 ? g_strdup_printf (" about application %" G_GINT64_FORMAT,
-                                                    touch->application_id)
-                                 : NULL;
+      g_autofree char *app
+          = touch->application_id != 0
+                ? g_strdup_printf (_ (" about application %" PRId64), touch->application_id)
+                : NULL;
 
       g_autofree char *about = jt_cli_text (touch->about, TRUE);
 
@@ -309,7 +317,7 @@ contact_show (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = NULL;
@@ -320,11 +328,11 @@ contact_show (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "contact show", "ID [--json]",
-                             "Show a contact with their roles, their applications and your "
-                             "touches with them.",
+                             _ ("Show a contact with their roles, their applications and your "
+                                "touches with them."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact show ID [--json]", &error)
-      || !jt_cli_parse_id (argv[1], "a contact", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL
       || (apps = jt_store_contact_applications (store, id, &error)) == NULL
@@ -343,9 +351,9 @@ contact_edit (JtCli *cli, int argc, char **argv)
   g_auto (ContactFields) fields = { 0 };
   const GOptionEntry entries[] = {
     CONTACT_FIELD_ENTRIES (fields),
-    { "no-hit-it-off", 0, 0, G_OPTION_ARG_NONE, &fields.no_hit_it_off, "Clear --hit-it-off",
+    { "no-hit-it-off", 0, 0, G_OPTION_ARG_NONE, &fields.no_hit_it_off, N_ ("Clear --hit-it-off"),
       NULL },
-    { "no-network", 0, 0, G_OPTION_ARG_NONE, &fields.no_network, "Clear --network", NULL },
+    { "no-network", 0, 0, G_OPTION_ARG_NONE, &fields.no_network, N_ ("Clear --network"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = NULL;
@@ -355,11 +363,11 @@ contact_edit (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "contact edit", "ID [OPTION…]",
-                             "Change a contact; an empty value clears a field, --roles "
-                             "replaces the roles (\"\" for none).",
+                             _ ("Change a contact; an empty value clears a field, --roles "
+                                "replaces the roles (\"\" for none)."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact edit ID [OPTION…]", &error)
-      || !jt_cli_parse_id (argv[1], "a contact", &id, &error))
+      || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
@@ -368,7 +376,7 @@ contact_edit (JtCli *cli, int argc, char **argv)
       || !jt_store_contact_update (store, contact, g_date_time_to_unix (cli->now), &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Updated contact %" G_GINT64_FORMAT ": %s\n", contact->id, contact->name);
+  printf (_ ("Updated contact %" PRId64 ": %s\n"), contact->id, contact->name);
   return JT_EXIT_OK;
 }
 
@@ -377,7 +385,7 @@ contact_rm (JtCli *cli, int argc, char **argv)
 {
   gboolean yes = FALSE;
   const GOptionEntry entries[] = {
-    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, "Do not ask", NULL },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_ ("Do not ask"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtContact) contact = NULL;
@@ -388,31 +396,30 @@ contact_rm (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "contact rm", "ID [--yes]",
-                             "Remove a contact. Their interviews and applications stay; touches "
-                             "with them about no application go too.",
+                             _ ("Remove a contact. Their interviews and applications stay; touches "
+                                "with them about no application go too."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact rm ID [--yes]", &error)
-      || !jt_cli_parse_id (argv[1], "a contact", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
-  question = g_strdup_printf ("Remove contact %" G_GINT64_FORMAT " (%s)?", contact->id,
-                              contact->name);
+  question = g_strdup_printf (_ ("Remove contact %" PRId64 " (%s)?"), contact->id, contact->name);
   if (!jt_cli_confirm (cli, yes, question, &error)
       || (txn = jt_store_begin_write (store, &error)) == NULL
       || !jt_store_contact_delete (store, id, &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Removed contact %" G_GINT64_FORMAT ": %s\n", id, contact->name);
+  printf (_ ("Removed contact %" PRId64 ": %s\n"), id, contact->name);
   return JT_EXIT_OK;
 }
 
 static const JtCommand contact_commands[] = {
-  { "add", contact_add, "Record a person of your job search" },
-  { "list", contact_list, "List contacts, by company or role" },
-  { "show", contact_show, "Show a contact with their roles and touches" },
-  { "edit", contact_edit, "Change a contact's details, roles or flags" },
-  { "rm", contact_rm, "Remove a contact" },
+  { "add", contact_add, N_ ("Record a person of your job search") },
+  { "list", contact_list, N_ ("List contacts, by company or role") },
+  { "show", contact_show, N_ ("Show a contact with their roles and touches") },
+  { "edit", contact_edit, N_ ("Change a contact's details, roles or flags") },
+  { "rm", contact_rm, N_ ("Remove a contact") },
   { NULL, NULL, NULL },
 };
 

@@ -3,6 +3,7 @@
 
 #include "jobtrack-commands.h"
 #include "jt-reminder-actions.h"
+#include "jt-reminder-text.h"
 
 int
 jt_cmd_dismiss (JtCli *cli, int argc, char **argv)
@@ -20,6 +21,7 @@ jt_cmd_dismiss (JtCli *cli, int argc, char **argv)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || !jt_reminder_dismiss (store, id, g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
+  jt_reminder_text_render (reminder, jt_cli_config (cli, NULL));
   {
     g_autofree char *title = jt_cli_text (reminder->title, TRUE);
 

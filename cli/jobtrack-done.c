@@ -6,6 +6,7 @@
 #include "jt-error.h"
 #include "jt-letter.h"
 #include "jt-reminder-actions.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 
 #define DONE_USAGE "ID [--note TEXT] [--log-letter | --no-log]"
@@ -83,6 +84,7 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (current = jt_store_reminder_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
+  jt_reminder_text_render (current, jt_cli_config (cli, NULL));
   if (no_log)
     log = FALSE;
   else if (jt_letter_kind_for_rule (current->rule, NULL)
@@ -97,9 +99,13 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
       if (log && note == NULL && (log_letter || cli->interactive))
         about = letter_about (cli, store, current);
     }
-  if (!jt_reminder_mark_done_full (store, id, note != NULL ? note : about, log,
-                                   g_date_time_to_unix (cli->now), &reminder, &error))
+  if (!jt_reminder_mark_done_full (store, id,
+                                   note != NULL    ? note
+                                   : about != NULL ? about
+                                                   : current->title,
+                                   log, g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
+  jt_reminder_text_render (reminder, jt_cli_config (cli, NULL));
   {
     g_autofree char *title = jt_cli_text (reminder->title, TRUE);
 

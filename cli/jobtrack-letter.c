@@ -6,6 +6,7 @@
 #include "jobtrack-commands.h"
 #include "jt-atomic-file.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-letter.h"
 
 #define LETTER_USAGE                                                                          \
@@ -15,10 +16,10 @@
 static void
 print_fields (void)
 {
-  printf ("Fields a letter template may name as {field}, and the gap left when the records "
-          "lack it:\n");
+  printf (_ ("Fields a letter template may name as {field}, and the gap left when the records "
+             "lack it:\n"));
   for (const JtLetterField *f = jt_letter_fields (); f->name != NULL; f++)
-    printf ("  %-15s %s\n  %-15s gap: %s\n", f->name, f->meaning, "", f->gap);
+    printf (_ ("  %-15s %s\n  %-15s gap: %s\n"), f->name, _ (f->meaning), "", f->gap);
 }
 
 /* The editor a person asked for: $VISUAL, $EDITOR, else the system's choice. New argv. */
@@ -36,7 +37,7 @@ editor_argv (const char *file, GError **error)
     {
       if (!g_shell_parse_argv (chosen, NULL, &words, NULL))
         {
-          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read the editor command '%s'",
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("cannot read the editor command '%s'"),
                        chosen);
           return NULL;
         }
@@ -57,7 +58,7 @@ editor_argv (const char *file, GError **error)
       if (words == NULL)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
-                       "no text editor found; set $EDITOR (the draft is in %s)", file);
+                       _ ("no text editor found; set $EDITOR (the draft is in %s)"), file);
           return NULL;
         }
     }
@@ -80,8 +81,9 @@ edit_file (const char *file, GError **error)
                      NULL, NULL, NULL, &status, &local_error)
       || !g_spawn_check_wait_status (status, &local_error))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "the editor %s failed: %s (the draft is in %s)",
-                   argv[0], local_error->message, file);
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
+                   _ ("the editor %s failed: %s (the draft is in %s)"), argv[0],
+                   local_error->message, file);
       return FALSE;
     }
   return TRUE;
@@ -105,7 +107,7 @@ new_draft_file (JtLetterKind kind, GError **error)
 
   if (fd < 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot make a draft file: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot make a draft file: %s"),
                    local_error->message);
       return NULL;
     }
@@ -148,20 +150,20 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
   g_autofree char *output = NULL;
   gboolean mailto = FALSE, edit = FALSE, json = FALSE, fields = FALSE;
   const GOptionEntry entries[] = {
-    { "reminder", 0, 0, G_OPTION_ARG_STRING, &reminder, "The letter this reminder calls for",
+    { "reminder", 0, 0, G_OPTION_ARG_STRING, &reminder, N_ ("The letter this reminder calls for"),
       "ID" },
-    { "interview", 0, 0, G_OPTION_ARG_STRING, &interview, "About this interview (with --to)",
+    { "interview", 0, 0, G_OPTION_ARG_STRING, &interview, N_ ("About this interview (with --to)"),
       "ID" },
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app, "About this application (with --to)", "ID" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "To this contact", "CONTACT" },
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app, N_ ("About this application (with --to)"), "ID" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("To this contact"), "CONTACT" },
     { "tone", 0, 0, G_OPTION_ARG_STRING, &tone,
-      "formal or friendly (default: friendly to someone you hit it off with)", "TONE" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the draft to FILE", "FILE" },
+      N_ ("formal or friendly (default: friendly to someone you hit it off with)"), "TONE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the draft to FILE"), "FILE" },
     { "mailto", 0, 0, G_OPTION_ARG_NONE, &mailto,
-      "Print a mailto: URI with the address, subject and body", NULL },
-    { "edit", 0, 0, G_OPTION_ARG_NONE, &edit, "Open the draft in $EDITOR", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
-    { "fields", 0, 0, G_OPTION_ARG_NONE, &fields, "List the fields templates may use", NULL },
+      N_ ("Print a mailto: URI with the address, subject and body"), NULL },
+    { "edit", 0, 0, G_OPTION_ARG_NONE, &edit, N_ ("Open the draft in $EDITOR"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { "fields", 0, 0, G_OPTION_ARG_NONE, &fields, N_ ("List the fields templates may use"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   JtLetterRequest request = { .tone = JT_LETTER_TONE_AUTO };
@@ -173,10 +175,10 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
 
   if (!jt_cli_parse_options (
           cli, "letter", LETTER_USAGE,
-          "Draft a letter from the records: thanks, follow-up, bring-forward, after-rejection, "
-          "recontact, references or network-update. Facts the records lack are left as "
-          "[marked gaps]. Templates: $XDG_CONFIG_HOME/jobtrack/letters/KIND.txt or "
-          "KIND.TONE.txt override the built-in ones (see --fields).",
+          _ ("Draft a letter from the records: thanks, follow-up, bring-forward, after-rejection, "
+             "recontact, references or network-update. Facts the records lack are left as "
+             "[marked gaps]. Templates: $XDG_CONFIG_HOME/jobtrack/letters/KIND.txt or "
+             "KIND.TONE.txt override the built-in ones (see --fields)."),
           entries, &argc, &argv, &error))
     return jt_cli_fail (error);
   if (fields)
@@ -188,24 +190,24 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
   if (!jt_cli_expect_args (argc, 1, "letter " LETTER_USAGE, &error)
       || !jt_letter_kind_parse (argv[1], &request.kind, &error)
       || (tone != NULL && !jt_letter_tone_parse (tone, &request.tone, &error))
-      || (reminder != NULL && !jt_cli_parse_id (reminder, "a reminder", &request.reminder_id,
-                                                &error))
+      || (reminder != NULL
+          && !jt_cli_parse_id (reminder, _ ("a reminder"), &request.reminder_id, &error))
       || (interview != NULL
-          && !jt_cli_parse_id (interview, "an interview", &request.interview_id, &error))
-      || (app != NULL && !jt_cli_parse_id (app, "an application", &request.application_id,
-                                           &error))
-      || (to != NULL && !jt_cli_parse_id (to, "a contact", &request.contact_id, &error)))
+          && !jt_cli_parse_id (interview, _ ("an interview"), &request.interview_id, &error))
+      || (app != NULL
+          && !jt_cli_parse_id (app, _ ("an application"), &request.application_id, &error))
+      || (to != NULL && !jt_cli_parse_id (to, _ ("a contact"), &request.contact_id, &error)))
     return jt_cli_fail (error);
   if (sources > 1 || (sources == 0 && to == NULL))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "say what the letter is about: one of --reminder ID, "
-                                     "--interview ID --to CONTACT, --app ID --to CONTACT"));
+                                     _ ("say what the letter is about: one of --reminder ID, "
+                                        "--interview ID --to CONTACT, --app ID --to CONTACT")));
   if ((interview != NULL || app != NULL) && to == NULL)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "whom is the letter to? add --to CONTACT"));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("whom is the letter to? add --to CONTACT")));
   if (mailto + edit + json > 1)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--mailto, --edit and --json go one at a time"));
+                                     _ ("--mailto, --edit and --json go one at a time")));
 
   request.now = g_date_time_to_unix (cli->now);
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
@@ -219,7 +221,7 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
       file = output != NULL ? g_strdup (output) : new_draft_file (request.kind, &error);
       if (file == NULL || !write_file (file, text, &error) || !edit_file (file, &error))
         return jt_cli_fail (error);
-      printf ("The draft is in %s\n", file);
+      printf (_ ("The draft is in %s\n"), file);
       return JT_EXIT_OK;
     }
   if (json)
@@ -228,9 +230,9 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
       return JT_EXIT_OK;
     }
   if (mailto && letter->to_email == NULL)
-    g_printerr ("jobtrack: note: %s has no email address in the records; the To field is "
-                "empty\n",
-                letter->to_name != NULL ? letter->to_name : "the letter");
+    g_printerr (_ ("jobtrack: note: %s has no email address in the records; the To field is "
+                   "empty\n"),
+                letter->to_name != NULL ? letter->to_name : _ ("the letter"));
   if (mailto)
     {
       g_autofree char *line = g_strconcat (uri, "\n", NULL);

@@ -1,8 +1,10 @@
 /* jobtrack-offer.c: `jobtrack offer add|list|edit`. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-offers.h"
@@ -34,16 +36,19 @@ offer_fields_clear (OfferFields *fields)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OfferFields, offer_fields_clear)
 
+/* clang-format off */
 #define OFFER_FIELD_ENTRIES(f)                                                                \
   { "received", 0, 0, G_OPTION_ARG_STRING, &(f).received,                                     \
-    "The day it arrived (default today)", "WHEN" },                                           \
-  { "deadline", 0, 0, G_OPTION_ARG_STRING, &(f).deadline, "The day to respond by", "WHEN" },  \
-  { "salary", 0, 0, G_OPTION_ARG_STRING, &(f).salary, "Salary offered", "TEXT" },             \
-  { "title", 0, 0, G_OPTION_ARG_STRING, &(f).title, "Job title offered", "TITLE" },           \
-  { "start", 0, 0, G_OPTION_ARG_STRING, &(f).start, "Start date", "WHEN" },                   \
-  { "state", 0, 0, G_OPTION_ARG_STRING, &(f).state, "open, negotiating, accepted or declined", \
-    "STATE" },                                                                                \
-  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, "Notes", "TEXT" }
+    N_ ("The day it arrived (default today)"), "WHEN" },                                      \
+  { "deadline", 0, 0, G_OPTION_ARG_STRING, &(f).deadline, N_ ("The day to respond by"),       \
+    "WHEN" },                                                                                 \
+  { "salary", 0, 0, G_OPTION_ARG_STRING, &(f).salary, N_ ("Salary offered"), "TEXT" },        \
+  { "title", 0, 0, G_OPTION_ARG_STRING, &(f).title, N_ ("Job title offered"), "TITLE" },      \
+  { "start", 0, 0, G_OPTION_ARG_STRING, &(f).start, N_ ("Start date"), "WHEN" },              \
+  { "state", 0, 0, G_OPTION_ARG_STRING, &(f).state,                                           \
+    N_ ("open, negotiating, accepted or declined"), "STATE" },                                \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, N_ ("Notes"), "TEXT" }
+/* clang-format on */
 
 /* A day option: NULL keeps *day, "" clears it, anything else must read as a day. */
 static gboolean
@@ -82,7 +87,7 @@ deadline_text (const JtOffer *offer)
 {
   if (offer->deadline == NULL)
     return g_strdup ("");
-  return g_strdup_printf (": respond by %s", offer->deadline);
+  return g_strdup_printf (_ (": respond by %s"), offer->deadline);
 }
 
 static int
@@ -91,7 +96,7 @@ offer_add (JtCli *cli, int argc, char **argv)
   g_auto (OfferFields) fields = { 0 };
   g_autofree char *app_option = NULL;
   const GOptionEntry entries[] = {
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, "The application (required)", "ID" },
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, N_ ("The application (required)"), "ID" },
     OFFER_FIELD_ENTRIES (fields),
     G_OPTION_ENTRY_NULL,
   };
@@ -104,16 +109,16 @@ offer_add (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "offer add", "--app ID [--deadline WHEN] [OPTION…]",
-                             "Record an offer. An application not yet at the offer stage moves "
-                             "to it.",
+                             _ ("Record an offer. An application not yet at the offer stage moves "
+                                "to it."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "offer add --app ID [--deadline WHEN] [OPTION…]", &error))
     return jt_cli_fail (error);
   if (app_option == NULL)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "an offer needs its application (--app ID)"));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("an offer needs its application (--app ID)")));
   offer->received_on = jt_date_format (cli->now);
-  if (!jt_cli_parse_id (app_option, "an application", &offer->application_id, &error)
+  if (!jt_cli_parse_id (app_option, _ ("an application"), &offer->application_id, &error)
       || !apply_fields (cli, &fields, offer, &error))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, JT_STORE_WRITE, &error);
@@ -137,17 +142,16 @@ offer_add (JtCli *cli, int argc, char **argv)
   if (!jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   respond = deadline_text (offer);
-  printf ("Added offer %" G_GINT64_FORMAT " for application %" G_GINT64_FORMAT " (%s%s%s)%s\n",
-          offer->id, app->id, app->company, *app->role != '\0' ? ", " : "", app->role,
-          respond);
+  printf (_ ("Added offer %" PRId64 " for application %" PRId64 " (%s%s%s)%s\n"), offer->id,
+          app->id, app->company, *app->role != '\0' ? ", " : "", app->role, respond);
   return JT_EXIT_OK;
 }
 
 static void
 print_table (JtCli *cli, const GPtrArray *offers, GHashTable *apps)
 {
-  g_autoptr (JtTable) table =
-      jt_table_new ("ID", "APP", "COMPANY", "RECEIVED", "DEADLINE", "SALARY", "STATE", NULL);
+  g_autoptr (JtTable) table = jt_table_new (_ ("ID"), _ ("APP"), _ ("COMPANY"), _ ("RECEIVED"),
+                                            _ ("DEADLINE"), _ ("SALARY"), _ ("STATE"), NULL);
 
   for (guint i = 0; i < offers->len; i++)
     {
@@ -170,8 +174,8 @@ offer_list (JtCli *cli, int argc, char **argv)
   gboolean json = FALSE;
   g_autofree char *app_option = NULL;
   const GOptionEntry entries[] = {
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, "Only this application's offers", "ID" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, N_ ("Only this application's offers"), "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GHashTable) apps = jt_cli_app_cache_new ();
@@ -180,10 +184,11 @@ offer_list (JtCli *cli, int argc, char **argv)
   JtStore *store;
   gint64 app_id = 0;
 
-  if (!jt_cli_parse_options (cli, "offer list", "[--app ID] [--json]", "List offers.", entries,
+  if (!jt_cli_parse_options (cli, "offer list", "[--app ID] [--json]", _ ("List offers."), entries,
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "offer list [--app ID] [--json]", &error)
-      || (app_option != NULL && !jt_cli_parse_id (app_option, "an application", &app_id, &error))
+      || (app_option != NULL
+          && !jt_cli_parse_id (app_option, _ ("an application"), &app_id, &error))
       || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (app_id != 0 && jt_cli_app_cache_get (apps, store, app_id, &error) == NULL)
       || (offers = jt_store_offer_list (store, app_id, &error)) == NULL)
@@ -202,7 +207,8 @@ offer_list (JtCli *cli, int argc, char **argv)
     }
   if (offers->len == 0)
     {
-      printf ("No offers yet. Record one with 'jobtrack offer add --app ID --deadline WHEN'.\n");
+      printf (
+          _ ("No offers yet. Record one with 'jobtrack offer add --app ID --deadline WHEN'.\n"));
       return JT_EXIT_OK;
     }
   /* Every company is read before anything is printed. */
@@ -230,11 +236,11 @@ offer_edit (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "offer edit", "ID [OPTION…]",
-                             "Change an offer's days, terms or state; an empty value clears a "
-                             "field.",
+                             _ ("Change an offer's days, terms or state; an empty value clears a "
+                                "field."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "offer edit ID [OPTION…]", &error)
-      || !jt_cli_parse_id (argv[1], "an offer", &id, &error))
+      || !jt_cli_parse_id (argv[1], _ ("an offer"), &id, &error))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
@@ -244,16 +250,15 @@ offer_edit (JtCli *cli, int argc, char **argv)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   respond = deadline_text (offer);
-  printf ("Updated offer %" G_GINT64_FORMAT " for application %" G_GINT64_FORMAT " (%s)%s\n",
-          offer->id, offer->application_id, jt_offer_state_to_string (offer->state),
-          respond);
+  printf (_ ("Updated offer %" PRId64 " for application %" PRId64 " (%s)%s\n"), offer->id,
+          offer->application_id, jt_offer_state_to_string (offer->state), respond);
   return JT_EXIT_OK;
 }
 
 static const JtCommand offer_commands[] = {
-  { "add", offer_add, "Record an offer and its respond-by deadline" },
-  { "list", offer_list, "List offers" },
-  { "edit", offer_edit, "Change an offer's days, terms or state" },
+  { "add", offer_add, N_ ("Record an offer and its respond-by deadline") },
+  { "list", offer_list, N_ ("List offers") },
+  { "edit", offer_edit, N_ ("Change an offer's days, terms or state") },
   { NULL, NULL, NULL },
 };
 

@@ -1,9 +1,11 @@
-/* jobtrack-prep.c: `jobtrack prep APP`, the checklist for closing an interview (DOMAIN.md,
- * "Things a person wants around the reminders"), filled with what the records know. */
+/* jobtrack-prep.c: `jobtrack prep APP`, the checklist for closing an interview (doc/design.md,
+ * "Around the follow-ups"), filled with what the records know. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
@@ -72,21 +74,23 @@ is_final (const Prep *prep)
   return prep->next != NULL && prep->next->kind == JT_INTERVIEW_FINAL;
 }
 
-/* The steps of the close, in order; the facts go with them in the text and JSON. */
+/* The steps of the close, in order; the facts go with them in the text and JSON. The
+ * text shows them translated; JSON, for scripts, as they are here. */
 static const char *const steps[] = {
-  "Restate your best five skills, and how each meets a need they told you about.",
-  "Ask whether they see any gaps in your background, or have concerns about you.",
-  "Ask what the next step is, and when they plan to decide.",
-  "Ask whether you may call them, and from when.",
-  "Ask when they want someone in the seat, and what the first task would be.",
+  N_ ("Restate your best five skills, and how each meets a need they told you about."),
+  N_ ("Ask whether they see any gaps in your background, or have concerns about you."),
+  N_ ("Ask what the next step is, and when they plan to decide."),
+  N_ ("Ask whether you may call them, and from when."),
+  N_ ("Ask when they want someone in the seat, and what the first task would be."),
   NULL, /* asking for the job or the next round: depends on the round */
 };
 
+/* The last step, by the round; untranslated, as `steps`. */
 static const char *
 closing_step (const Prep *prep)
 {
-  return is_final (prep) ? "It is the final round: ask for the job."
-                         : "Where it fits, ask for the next round.";
+  return is_final (prep) ? N_ ("It is the final round: ask for the job.")
+                         : N_ ("Where it fits, ask for the next round.");
 }
 
 static char *
@@ -107,24 +111,24 @@ print_text (JtCli *cli, const Prep *prep)
   GPtrArray *met = people (prep);
   gboolean any_objection = FALSE;
 
-  printf ("Closing the interview — %s%s%s\n", app->company, *app->role != '\0' ? ", " : "",
+  printf (_ ("Closing the interview — %s%s%s\n"), app->company, *app->role != '\0' ? ", " : "",
           app->role);
   if (prep->next != NULL)
     {
       g_autofree char *start = jt_cli_format_time (cli, prep->next->start_at);
 
-      printf ("Next interview: %s, %s%s%s\n", start,
+      printf (_ ("Next interview: %s, %s%s%s\n"), start,
               jt_interview_kind_to_string (prep->next->kind), prep->next->place != NULL ? ", " : "",
               prep->next->place != NULL ? prep->next->place : "");
     }
   else
-    printf ("Next interview: none recorded\n");
+    printf (_ ("Next interview: none recorded\n"));
 
   printf ("\n%s\n", prep->next != NULL && prep->next->interviewers->len > 0
-                        ? "People you will meet:"
-                        : "People in the process:");
+                        ? _ ("People you will meet:")
+                        : _ ("People in the process:"));
   if (met->len == 0)
-    printf ("  [not known yet]\n");
+    printf (_ ("  [not known yet]\n"));
   for (guint i = 0; i < met->len; i++)
     {
       const JtContact *person = g_ptr_array_index (met, i);
@@ -134,15 +138,14 @@ print_text (JtCli *cli, const Prep *prep)
               person->title != NULL ? person->title : "", roles);
     }
 
-  printf ("\n1. %s\n", steps[0]);
+  printf ("\n1. %s\n", _ (steps[0]));
   for (guint i = 0; prep->skills[i] != NULL; i++)
     printf ("   - %s\n", prep->skills[i]);
   if (prep->skills[0] == NULL)
-    printf ("   [none kept yet: jobtrack app edit %" G_GINT64_FORMAT
-            " --skills \"a, b, c, d, e\"]\n",
+    printf (_ ("   [none kept yet: jobtrack app edit %" PRId64 " --skills \"a, b, c, d, e\"]\n"),
             app->id);
 
-  printf ("2. %s\n", steps[1]);
+  printf ("2. %s\n", _ (steps[1]));
   for (guint i = 0; i < prep->interviews->len; i++)
     {
       const JtInterview *interview = g_ptr_array_index (prep->interviews, i);
@@ -152,28 +155,28 @@ print_text (JtCli *cli, const Prep *prep)
           || interview->start_at > g_date_time_to_unix (cli->now))
         continue;
       if (!any_objection)
-        printf ("   Raised in earlier rounds:\n");
+        printf (_ ("   Raised in earlier rounds:\n"));
       any_objection = TRUE;
       start = jt_cli_format_time (cli, interview->start_at);
       printf ("   - %s (%s): %s\n", start, jt_interview_kind_to_string (interview->kind),
               interview->objections);
     }
 
-  printf ("3. %s\n", steps[2]);
+  printf ("3. %s\n", _ (steps[2]));
   if (prep->last != NULL && !jt_text_is_blank (prep->last->next_step))
-    printf ("   Agreed last time: %s\n", prep->last->next_step);
-  printf ("   Decision date: %s\n", app->decision_date != NULL ? app->decision_date
-                                                              : "[not given yet]");
+    printf (_ ("   Agreed last time: %s\n"), prep->last->next_step);
+  printf (_ ("   Decision date: %s\n"),
+          app->decision_date != NULL ? app->decision_date : _ ("[not given yet]"));
 
-  printf ("4. %s\n", steps[3]);
+  printf ("4. %s\n", _ (steps[3]));
   if (prep->last != NULL && prep->last->may_call_at != 0)
     {
       g_autofree char *from = jt_cli_format_time (cli, prep->last->may_call_at);
 
-      printf ("   Last time they said you may call from %s.\n", from);
+      printf (_ ("   Last time they said you may call from %s.\n"), from);
     }
-  printf ("5. %s\n", steps[4]);
-  printf ("6. %s\n", closing_step (prep));
+  printf ("5. %s\n", _ (steps[4]));
+  printf ("6. %s\n", _ (closing_step (prep)));
 }
 
 static void
@@ -267,19 +270,19 @@ jt_cmd_prep (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   GError *error = NULL;
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "prep", "APP [--json]",
-                             "The checklist for closing an interview: your best five skills, "
-                             "the questions to ask, and what the records know (people, earlier "
-                             "objections, next step, decision date).",
+                             _ ("The checklist for closing an interview: your best five skills, "
+                                "the questions to ask, and what the records know (people, earlier "
+                                "objections, next step, decision date)."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "prep APP [--json]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || !jt_cli_print_prep (cli, id, json, &error))
     return jt_cli_fail (error);
   return JT_EXIT_OK;

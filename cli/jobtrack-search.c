@@ -5,6 +5,7 @@
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-search.h"
 #include "jt-time.h"
 
@@ -123,7 +124,8 @@ describe (JtCli *cli, const JtSearchHit *hit)
     case JT_SEARCH_TOUCH:
       g_string_append_printf (text, "%s %s", hit->what, at);
       if (hit->contact_name != NULL)
-        g_string_append_printf (text, " with %s", hit->contact_name);
+        /* TRANSLATORS: "phone interview 2026-12-01 14:00 with Raj Patel" */
+        g_string_append_printf (text, _ (" with %s"), hit->contact_name);
       if (hit->application_id != 0)
         g_string_append (text, " — ");
       break;
@@ -142,8 +144,8 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
   gboolean json = FALSE;
   int limit = DEFAULT_LIMIT;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the matches as JSON", NULL },
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, "Show at most N matches (default 20)", "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the matches as JSON"), NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N matches (default 20)"), "N" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GPtrArray) hits = NULL;
@@ -152,18 +154,18 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "search", "TEXT… [--json] [--limit N]",
-                             "Find applications, contacts, interviews and touches by any word "
-                             "in them, best match first. Case and accents do not matter; the "
-                             "last word of each may be unfinished (\"kube\" finds "
-                             "\"Kubernetes\"); every word must match.",
+                             _ ("Find applications, contacts, interviews and touches by any word "
+                                "in them, best match first. Case and accents do not matter; the "
+                                "last word of each may be unfinished (\"kube\" finds "
+                                "\"Kubernetes\"); every word must match."),
                              entries, &argc, &argv, &error))
     return jt_cli_fail (error);
   if (argc < 2)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "what should I look for? (search TEXT…)"));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("what should I look for? (search TEXT…)")));
   if (limit < 1)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--limit must be 1 or more, not %d", limit));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--limit must be 1 or more, not %d"), limit));
   text = g_strjoinv (" ", argv + 1);
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (hits = jt_store_search (store, text, (guint) limit, MARK_OPEN, MARK_CLOSE, &error))
@@ -175,7 +177,7 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
       return JT_EXIT_OK;
     }
   if (hits->len == 0)
-    printf ("Nothing matches '%s'.\n", text);
+    printf (_ ("Nothing matches '%s'.\n"), text);
   for (guint i = 0; i < hits->len; i++)
     {
       const JtSearchHit *hit = g_ptr_array_index (hits, i);

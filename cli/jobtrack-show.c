@@ -1,13 +1,17 @@
 /* jobtrack-show.c: `jobtrack show APP`, an application's whole story. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jobtrack-interview.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 
@@ -105,48 +109,29 @@ static void
 print_interview (JtCli *cli, const JtInterview *interview)
 {
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
-  g_autofree char *rating = interview->rating != 0 ? g_strdup_printf ("%d/5", interview->rating)
-                                                   : NULL;
-  g_autofree char *may_call = interview->may_call_at != 0
-                                  ? jt_cli_format_time (cli, interview->may_call_at)
-                                  : NULL;
 
-  printf ("\nInterview %" G_GINT64_FORMAT ": %s, %d min, %s\n", interview->id, start,
+  printf (_ ("\nInterview %" PRId64 ": %s, %d min, %s\n"), interview->id, start,
           interview->duration_min, jt_interview_kind_to_string (interview->kind));
-  jt_cli_print_field (cli, "Where", interview->place);
-  for (guint i = 0; i < interview->interviewers->len; i++)
-    {
-      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
-
-      jt_cli_print_field (cli, "Met", person);
-    }
-  jt_cli_print_field (cli, "How it went", rating);
-  jt_cli_print_field (cli, "Said", interview->conversation);
-  jt_cli_print_field (cli, "Your edge", interview->edge);
-  jt_cli_print_field (cli, "Their problems", interview->problems);
-  jt_cli_print_field (cli, "Objections", interview->objections);
-  jt_cli_print_field (cli, "Next step", interview->next_step);
-  jt_cli_print_field (cli, "May call from", may_call);
-  jt_cli_print_field (cli, "Summary", interview->notes);
+  jt_cli_print_interview_details (cli, interview);
 }
 
 static void
 print_text (JtCli *cli, const Story *story)
 {
   const JtApplication *app = story->app;
-  g_autofree char *title = g_strdup_printf ("%s%s%s (application %" G_GINT64_FORMAT ", %s)",
+  g_autofree char *title = g_strdup_printf (_ ("%s%s%s (application %" PRId64 ", %s)"),
                                             app->company, *app->role != '\0' ? " — " : "",
                                             app->role, app->id, jt_status_to_string (app->status));
   g_autofree char *interest = app->interest != 0 ? g_strdup_printf ("%d/5", app->interest) : NULL;
 
   jt_cli_print_heading (cli, title);
-  jt_cli_print_field (cli, "Decision date", app->decision_date);
-  jt_cli_print_field (cli, "Source", app->source);
-  jt_cli_print_field (cli, "Link", app->url);
-  jt_cli_print_field (cli, "Interest", interest);
-  jt_cli_print_field (cli, "Notes", app->notes);
+  jt_cli_print_field (cli, _ ("Decision date"), app->decision_date);
+  jt_cli_print_field (cli, _ ("Source"), app->source);
+  jt_cli_print_field (cli, _ ("Link"), app->url);
+  jt_cli_print_field (cli, _ ("Interest"), interest);
+  jt_cli_print_field (cli, _ ("Notes"), app->notes);
 
-  printf ("\nStatus history\n");
+  printf (_ ("\nStatus history\n"));
   for (guint i = 0; i < story->history->len; i++)
     {
       const JtStatusChange *change = &g_array_index (story->history, JtStatusChange, i);
@@ -160,16 +145,16 @@ print_text (JtCli *cli, const Story *story)
     {
       const JtOffer *offer = g_ptr_array_index (story->offers, i);
 
-      printf ("\nOffer %" G_GINT64_FORMAT ": received %s, %s\n", offer->id, offer->received_on,
+      printf (_ ("\nOffer %" PRId64 ": received %s, %s\n"), offer->id, offer->received_on,
               jt_offer_state_to_string (offer->state));
-      jt_cli_print_field (cli, "Respond by", offer->deadline);
-      jt_cli_print_field (cli, "Salary", offer->salary);
-      jt_cli_print_field (cli, "Title", offer->title);
-      jt_cli_print_field (cli, "Start", offer->start_on);
-      jt_cli_print_field (cli, "Notes", offer->notes);
+      jt_cli_print_field (cli, _ ("Respond by"), offer->deadline);
+      jt_cli_print_field (cli, _ ("Salary"), offer->salary);
+      jt_cli_print_field (cli, _ ("Title"), offer->title);
+      jt_cli_print_field (cli, _ ("Start"), offer->start_on);
+      jt_cli_print_field (cli, _ ("Notes"), offer->notes);
     }
   if (story->touches->len > 0)
-    printf ("\nTouches\n");
+    printf (_ ("\nTouches\n"));
   for (guint i = 0; i < story->touches->len; i++)
     {
       const JtTouch *touch = g_ptr_array_index (story->touches, i);
@@ -178,11 +163,12 @@ print_text (JtCli *cli, const Story *story)
       g_autofree char *about = jt_cli_text (touch->about, TRUE);
 
       printf ("  %s  %s%s%s%s%s\n", when, jt_touch_kind_to_string (touch->kind),
-              touch->contact_name != NULL ? " with " : "", name,
+              /* TRANSLATORS: "letter with Raj Patel: thank-you letter" */
+              touch->contact_name != NULL ? _ (" with ") : "", name,
               touch->about != NULL ? ": " : "", about);
     }
   if (story->contacts->len > 0)
-    printf ("\nPeople\n");
+    printf (_ ("\nPeople\n"));
   for (guint i = 0; i < story->contacts->len; i++)
     {
       const JtContact *contact = g_ptr_array_index (story->contacts, i);
@@ -192,7 +178,7 @@ print_text (JtCli *cli, const Story *story)
       printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, shown);
     }
   if (story->reminders->len > 0)
-    printf ("\nFollow-ups\n");
+    printf (_ ("\nFollow-ups\n"));
   for (guint i = 0; i < story->reminders->len; i++)
     {
       const JtReminder *reminder = g_ptr_array_index (story->reminders, i);
@@ -209,7 +195,7 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_auto (Story) story = { 0 };
@@ -218,14 +204,15 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "show", "APP [--json]",
-                             "Tell an application's whole story: status history, interviews "
-                             "with the people met and the assessment, decision date, offers, "
-                             "touches.",
+                             _ ("Tell an application's whole story: status history, interviews "
+                                "with the people met and the assessment, decision date, offers, "
+                                "touches."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL || !story_read (store, id, &story, &error))
     return jt_cli_fail (error);
+  jt_reminder_text_render_all (story.reminders, jt_cli_config (cli, NULL));
   if (json)
     print_json (cli, &story);
   else

@@ -4,6 +4,7 @@
 #include "jobtrack-commands.h"
 #include "jt-error.h"
 #include "jt-reminder-actions.h"
+#include "jt-reminder-text.h"
 #include "jt-time.h"
 
 /* A length ("2d", "1 week") from now, else a time ("friday 9:00"; a bare day means its
@@ -46,6 +47,7 @@ jt_cmd_snooze (JtCli *cli, int argc, char **argv)
       || !jt_reminder_snooze (store, id, until, g_date_time_to_unix (cli->now), &reminder,
                               &error))
     return jt_cli_fail (error);
+  jt_reminder_text_render (reminder, jt_cli_config (cli, NULL));
   when = jt_cli_format_time (cli, until);
   {
     g_autofree char *title = jt_cli_text (reminder->title, TRUE);

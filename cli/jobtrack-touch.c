@@ -1,8 +1,10 @@
 /* jobtrack-touch.c: `jobtrack touch add|list`, the letters, emails, calls and meetings. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
@@ -13,9 +15,9 @@ static gboolean
 parse_ids (const char *app_option, const char *contact_option, gint64 *app_id,
            gint64 *contact_id, GError **error)
 {
-  return (app_option == NULL || jt_cli_parse_id (app_option, "an application", app_id, error))
+  return (app_option == NULL || jt_cli_parse_id (app_option, _ ("an application"), app_id, error))
          && (contact_option == NULL
-             || jt_cli_parse_id (contact_option, "a contact", contact_id, error));
+             || jt_cli_parse_id (contact_option, _ ("a contact"), contact_id, error));
 }
 
 /* Checks that the application and the contact named (when not 0) exist, so a touch or a
@@ -44,12 +46,12 @@ touch_add (JtCli *cli, int argc, char **argv)
   g_autofree char *at = NULL;
   g_autofree char *about = NULL;
   const GOptionEntry entries[] = {
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, "The application it was about", "ID" },
-    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_option, "The person it was with", "ID" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, "letter, email, call or meeting (required)",
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, N_ ("The application it was about"), "ID" },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_option, N_ ("The person it was with"), "ID" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("letter, email, call or meeting (required)"),
       "KIND" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at, "When it happened (default now)", "WHEN" },
-    { "about", 0, 0, G_OPTION_ARG_STRING, &about, "What it was about", "TEXT" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_ ("When it happened (default now)"), "WHEN" },
+    { "about", 0, 0, G_OPTION_ARG_STRING, &about, N_ ("What it was about"), "TEXT" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtTouch) touch = jt_touch_new ();
@@ -60,22 +62,21 @@ touch_add (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "touch add", "(--app ID | --contact ID) --kind KIND [OPTION…]",
-                             "Log a letter, email, call or meeting: with a contact, about an "
-                             "application, or both.",
+                             _ ("Log a letter, email, call or meeting: with a contact, about an "
+                                "application, or both."),
                              entries, &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 0, "touch add (--app ID | --contact ID) --kind KIND",
-                              &error)
+      || !jt_cli_expect_args (argc, 0, "touch add (--app ID | --contact ID) --kind KIND", &error)
       || !parse_ids (app_option, contact_option, &touch->application_id, &touch->contact_id,
                      &error))
     return jt_cli_fail (error);
   if (app_option == NULL && contact_option == NULL)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "a touch needs an application or a contact "
-                                     "(--app ID, --contact ID, or both)"));
+                                     _ ("a touch needs an application or a contact "
+                                        "(--app ID, --contact ID, or both)")));
   if (kind == NULL)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "a touch needs a kind (--kind letter, email, call or "
-                                     "meeting)"));
+                                     _ ("a touch needs a kind (--kind letter, email, call or "
+                                        "meeting)")));
   touch->at = now;
   if (!jt_touch_kind_parse (kind, &touch->kind, &error)
       || (at != NULL && !jt_cli_parse_when (cli, at, &touch->at, &error)))
@@ -87,11 +88,11 @@ touch_add (JtCli *cli, int argc, char **argv)
       || !jt_store_touch_insert (store, touch, now, &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Logged %s %" G_GINT64_FORMAT, jt_touch_kind_to_string (touch->kind), touch->id);
+  printf (_ ("Logged %s %" PRId64), jt_touch_kind_to_string (touch->kind), touch->id);
   if (contact != NULL)
-    printf (" with %s", contact->name);
+    printf (_ (" with %s"), contact->name);
   if (touch->application_id != 0)
-    printf (" about application %" G_GINT64_FORMAT, touch->application_id);
+    printf (_ (" about application %" PRId64), touch->application_id);
   printf ("\n");
   return JT_EXIT_OK;
 }
@@ -99,7 +100,8 @@ touch_add (JtCli *cli, int argc, char **argv)
 static void
 print_table (JtCli *cli, const GPtrArray *touches)
 {
-  g_autoptr (JtTable) table = jt_table_new ("ID", "WHEN", "KIND", "WITH", "APP", "ABOUT", NULL);
+  g_autoptr (JtTable) table
+      = jt_table_new (_ ("ID"), _ ("WHEN"), _ ("KIND"), _ ("WITH"), _ ("APP"), _ ("ABOUT"), NULL);
 
   for (guint i = 0; i < touches->len; i++)
     {
@@ -125,11 +127,11 @@ touch_list (JtCli *cli, int argc, char **argv)
   g_autofree char *app_option = NULL;
   g_autofree char *contact_option = NULL;
   const GOptionEntry entries[] = {
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, "Only touches about this application",
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app_option, N_ ("Only touches about this application"),
       "ID" },
-    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_option, "Only touches with this contact",
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_option, N_ ("Only touches with this contact"),
       "ID" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GPtrArray) touches = NULL;
@@ -139,7 +141,7 @@ touch_list (JtCli *cli, int argc, char **argv)
   gint64 contact_id = 0;
 
   if (!jt_cli_parse_options (cli, "touch list", "[--app ID] [--contact ID] [--json]",
-                             "List touches, oldest first.", entries, &argc, &argv, &error)
+                             _ ("List touches, oldest first."), entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "touch list [--app ID] [--contact ID] [--json]", &error)
       || !parse_ids (app_option, contact_option, &app_id, &contact_id, &error)
       || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
@@ -158,15 +160,15 @@ touch_list (JtCli *cli, int argc, char **argv)
       jt_cli_print_json (builder);
     }
   else if (touches->len == 0)
-    printf ("No touches yet. Log one with 'jobtrack touch add --contact ID --kind call'.\n");
+    printf (_ ("No touches yet. Log one with 'jobtrack touch add --contact ID --kind call'.\n"));
   else
     print_table (cli, touches);
   return JT_EXIT_OK;
 }
 
 static const JtCommand touch_commands[] = {
-  { "add", touch_add, "Log a letter, email, call or meeting" },
-  { "list", touch_list, "List touches, oldest first" },
+  { "add", touch_add, N_ ("Log a letter, email, call or meeting") },
+  { "list", touch_list, N_ ("List touches, oldest first") },
   { NULL, NULL, NULL },
 };
 

@@ -12,51 +12,53 @@
 #include "jt-time.h"
 
 static const JtCommand commands[] = {
-  { "add", jt_cmd_add, "Log an interview right after it happened" },
-  { "agenda", jt_cmd_agenda, "The follow-ups that are due" },
-  { "done", jt_cmd_done, "Mark a follow-up as done" },
-  { "snooze", jt_cmd_snooze, "Put a follow-up off" },
-  { "dismiss", jt_cmd_dismiss, "Dismiss a follow-up for good" },
-  { "remind", jt_cmd_remind, "Add a reminder of your own" },
-  { "show", jt_cmd_show, "Tell an application's whole story" },
-  { "app", jt_cmd_app, "Add, list, show, edit or remove applications" },
-  { "interview", jt_cmd_interview, "List, show, edit or remove interviews" },
-  { "contact", jt_cmd_contact, "Add, list, show, edit or remove contacts" },
-  { "offer", jt_cmd_offer, "Add, list or edit offers" },
-  { "touch", jt_cmd_touch, "Log or list calls, letters, emails and meetings" },
-  { "outcome", jt_cmd_outcome, "Record an offer, rejection, acceptance, refusal or withdrawal" },
-  { "export", jt_cmd_export, "Export the follow-up calendar, a backup or a CSV" },
-  { "import", jt_cmd_import, "Record interviews from invitations (.ics), or restore a backup" },
-  { "config", jt_cmd_config, "Print the settings in effect and where each came from" },
-  { "letter", jt_cmd_letter, "Draft a letter from the records (thanks, follow-up, ...)" },
-  { "prep", jt_cmd_prep, "The checklist for closing an interview" },
-  { "search", jt_cmd_search, "Find records by any word in them" },
-  { "stats", jt_cmd_stats, "How the search is going, in figures" },
+  { "add", jt_cmd_add, N_ ("Log an interview right after it happened") },
+  { "agenda", jt_cmd_agenda, N_ ("The follow-ups that are due") },
+  { "done", jt_cmd_done, N_ ("Mark a follow-up as done") },
+  { "snooze", jt_cmd_snooze, N_ ("Put a follow-up off") },
+  { "dismiss", jt_cmd_dismiss, N_ ("Dismiss a follow-up for good") },
+  { "remind", jt_cmd_remind, N_ ("Add a reminder of your own") },
+  { "show", jt_cmd_show, N_ ("Tell an application's whole story") },
+  { "app", jt_cmd_app, N_ ("Add, list, show, edit or remove applications") },
+  { "interview", jt_cmd_interview, N_ ("List, show, edit or remove interviews") },
+  { "contact", jt_cmd_contact, N_ ("Add, list, show, edit or remove contacts") },
+  { "offer", jt_cmd_offer, N_ ("Add, list or edit offers") },
+  { "touch", jt_cmd_touch, N_ ("Log or list calls, letters, emails and meetings") },
+  { "outcome", jt_cmd_outcome,
+    N_ ("Record an offer, rejection, acceptance, refusal or withdrawal") },
+  { "export", jt_cmd_export, N_ ("Export the follow-up calendar, a backup or a CSV") },
+  { "import", jt_cmd_import,
+    N_ ("Record interviews from invitations (.ics), or restore a backup") },
+  { "config", jt_cmd_config, N_ ("Print the settings in effect and where each came from") },
+  { "letter", jt_cmd_letter, N_ ("Draft a letter from the records (thanks, follow-up, ...)") },
+  { "prep", jt_cmd_prep, N_ ("The checklist for closing an interview") },
+  { "search", jt_cmd_search, N_ ("Find records by any word in them") },
+  { "stats", jt_cmd_stats, N_ ("How the search is going, in figures") },
   { NULL, NULL, NULL },
 };
 
 static void
 print_help (FILE *out)
 {
-  fprintf (out,
-           "Usage: jobtrack [--db PATH] COMMAND [OPTION…]\n"
-           "\n"
-           "Track job applications, interviews and the follow-ups they call for.\n"
-           "\n"
-           "Commands:\n");
+  fputs (_ ("Usage: jobtrack [--db PATH] COMMAND [OPTION…]\n"
+            "\n"
+            "Track job applications, interviews and the follow-ups they call for.\n"
+            "\n"
+            "Commands:\n"),
+         out);
   for (const JtCommand *c = commands; c->name != NULL; c++)
-    fprintf (out, "  %-10s %s\n", c->name, c->summary);
-  fprintf (out,
-           "\n"
-           "Options:\n"
-           "  --db PATH   Use this database (default $JOBTRACK_DB, else\n"
-           "              $XDG_DATA_HOME/jobtrack/jobtrack.db)\n"
-           "  --no-pager  Do not send long listings through $PAGER\n"
-           "  --version   Print the version\n"
-           "  -h, --help  Print this help\n"
-           "\n"
-           "Run 'jobtrack COMMAND --help' for a command's options; without a command,\n"
-           "jobtrack shows the agenda.\n");
+    fprintf (out, "  %-10s %s\n", c->name, _ (c->summary));
+  fputs (_ ("\n"
+            "Options:\n"
+            "  --db PATH   Use this database (default $JOBTRACK_DB, else\n"
+            "              $XDG_DATA_HOME/jobtrack/jobtrack.db)\n"
+            "  --no-pager  Do not send long listings through $PAGER\n"
+            "  --version   Print the version\n"
+            "  -h, --help  Print this help\n"
+            "\n"
+            "Run 'jobtrack COMMAND --help' for a command's options; without a command,\n"
+            "jobtrack shows the agenda.\n"),
+         out);
 }
 
 /* The clock, pinned once: JOBTRACK_NOW (an ISO 8601 time) lets scripts and tests ask
@@ -73,7 +75,8 @@ read_now (GTimeZone *tz, GError **error)
   if (parsed == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "JOBTRACK_NOW='%s' is not an ISO 8601 time like 2026-12-04T10:00:00", pinned);
+                   _ ("JOBTRACK_NOW='%s' is not an ISO 8601 time like 2026-12-04T10:00:00"),
+                   pinned);
       return NULL;
     }
   return g_date_time_to_timezone (parsed, tz);
@@ -131,7 +134,7 @@ main (int argc, char **argv)
         cli.no_pager = TRUE;
       else
         {
-          g_printerr ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n", argv[first]);
+          g_printerr (_ ("jobtrack: unknown option '%s' (see 'jobtrack --help')\n"), argv[first]);
           jt_cli_clear (&cli);
           return JT_EXIT_USAGE;
         }
@@ -169,7 +172,7 @@ main (int argc, char **argv)
       status = c->func (&cli, argc - first, argv + first);
   if (status < 0)
     {
-      g_printerr ("jobtrack: unknown command '%s' (see 'jobtrack --help')\n", argv[first]);
+      g_printerr (_ ("jobtrack: unknown command '%s' (see 'jobtrack --help')\n"), argv[first]);
       status = JT_EXIT_USAGE;
     }
   jt_cli_clear (&cli);

@@ -1,8 +1,10 @@
 /* jt-already-applied.c: the "you applied here before" note of `add` and `app add`. */
 #include "jt-already-applied.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 
 /* The local day of `unix_seconds` as "YYYY-MM-DD", into `day` when given. New string. */
@@ -45,20 +47,36 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
 
   if (!jt_status_is_final (app->status))
     {
-      g_string_append_printf (out, "%s since %s, still open", jt_status_to_string (app->status),
+      /* TRANSLATORS: "interviewing since 2026-11-02, still open" */
+      g_string_append_printf (out, _ ("%s since %s, still open"), jt_status_to_string (app->status),
                               on);
       return;
     }
-  g_string_append_printf (out, "%s on %s", jt_status_to_string (app->status), on);
+  /* TRANSLATORS: "rejected on 2026-06-10" */
+  g_string_append_printf (out, _ ("%s on %s"), jt_status_to_string (app->status), on);
   if (app->status != JT_STATUS_REJECTED || config == NULL)
     return;
   /* R8: the hire may not have worked out; call rather than apply blind. */
   g_date_add_months (&day, (guint) config->recontact_months);
   g_date_strftime (due, sizeof due, "%Y-%m-%d", &day);
-  g_string_append_printf (out, "; the %d-month re-contact call %s %s: call the decision-maker "
-                          "or HR rather than applying blind",
-                          config->recontact_months,
-                          g_date_compare (&day, &today) < 0 ? "was due" : "is due", due);
+  if (g_date_compare (&day, &today) < 0)
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; the %d-month re-contact call was due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         "; the %d-month re-contact call was due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         (gulong)config->recontact_months),
+                            config->recontact_months, due);
+  else
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; the %d-month re-contact call is due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         "; the %d-month re-contact call is due %s: call the "
+                                         "decision-maker or HR rather than applying blind",
+                                         (gulong)config->recontact_months),
+                            config->recontact_months, due);
 }
 
 /* Rows another program wrote (a script, bench/gen) have no company family yet: work
@@ -88,21 +106,21 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
     }
   if (apps == NULL)
     {
-      g_printerr ("jobtrack: note: cannot check for earlier applications: %s\n",
+      g_printerr (_ ("jobtrack: note: cannot check for earlier applications: %s\n"),
                   error->message);
       return;
     }
   if (apps->len == 0)
     return;
-  g_printerr ("jobtrack: note: you have applied to %s before (--quiet to not say so):\n",
+  g_printerr (_ ("jobtrack: note: you have applied to %s before (--quiet to not say so):\n"),
               company);
   for (guint i = 0; i < apps->len; i++)
     {
       const JtApplication *app = g_ptr_array_index (apps, i);
       g_autoptr (GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "  application %" G_GINT64_FORMAT ": %s, %s — ", app->id,
-                              app->company, *app->role != '\0' ? app->role : "no role given");
+      g_string_append_printf (line, _ ("  application %" PRId64 ": %s, %s — "), app->id,
+                              app->company, *app->role != '\0' ? app->role : _ ("no role given"));
       describe_status (cli, config, app, status_since (store, app), line);
       /* Names as typed may hold line breaks or escapes: one line, nothing for the terminal. */
       for (char *p = line->str; *p != '\0'; p++)

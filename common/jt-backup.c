@@ -121,7 +121,7 @@ static const Column reminders_columns[] = {
   INT ("id"), TEXT ("uid"), TEXT ("rule"), INT ("application_id"), INT ("contact_id"),
   INT ("interview_id"), INT ("due_at"), INT ("fire_at"), TEXT ("state"), TEXT ("title"),
   TEXT ("detail"), INT ("revision"), INT ("notified_at"), INT ("created_at"),
-  INT ("updated_at"),
+  INT ("updated_at"), INT_SINCE ("offer_id", 8), TEXT_SINCE ("since_day", 8),
   END,
 };
 static const Column settings_columns[] = {

@@ -47,7 +47,7 @@ typedef struct
   { .group = "rules", .key = #field, .kind = (kind_), .fallback = (def), .min = (lo),     \
     .max = (hi), .offset = G_STRUCT_OFFSET (JtConfig, field) }
 
-/* Every setting, in the order `jobtrack config` lists them. Defaults: DOMAIN.md. */
+/* Every setting, in the order `jobtrack config` lists them. Defaults: doc/design.md. */
 static const Setting settings[] = {
   RULE_SWITCH (JT_RULE_SUMMARY),
   RULE_SWITCH (JT_RULE_THANK_YOU),

@@ -39,7 +39,7 @@ typedef struct
   char **user_emails;             /* [user] emails, NULL-terminated, may be empty */
 } JtConfig;
 
-/* Every setting at its default (DOMAIN.md, "Follow-up rules"). Free with jt_config_free (). */
+/* Every setting at its default (doc/design.md, R1-R11). Free with jt_config_free (). */
 JtConfig *jt_config_new_default (void);
 
 /* $JOBTRACK_CONFIG when set, else $XDG_CONFIG_HOME/jobtrack/config.ini (~/.config when

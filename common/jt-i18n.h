@@ -1,5 +1,6 @@
 /* jt-i18n.h: every string shown to a person goes through _() (or N_() where it is
- * translated later, ngettext() where it counts), looked up in jobtrack's own text
+ * translated later, g_dngettext (GETTEXT_PACKAGE, …) where it counts: plain ngettext()
+ * would look in the default domain), all looked up in jobtrack's own text
  * domain, so the static libraries and the iCalendar module translate alike.
  * jt_i18n_init() binds the domain; each program's main() calls it once. */
 #pragma once

@@ -1,16 +1,16 @@
-/* jt-letter.h: letter drafts built from the records (DOMAIN.md, "Things a person wants
- * around the reminders").
+/* jt-letter.h: letter drafts built from the records (doc/design.md, "Around the
+ * follow-ups").
  *
  * A draft is a template filled with facts from the records: the person written to, the
  * application, the interview, its assessment, the skills kept for the application and the
  * day of the follow-up call the rules scheduled. A fact the records do not hold leaves a
  * marked gap such as "[the day they plan to decide]", never invented text.
  *
- * Templates are plain text files: the first line is "Subject: ...", then the body;
- * "{field}" is replaced by a fact, "{{" is a literal "{", and lines starting with "#" are
- * comments. The fields are listed in jt_letter_fields (); a template naming any other is
- * an error naming the file, the line and the field. For kind KIND and tone TONE the first
- * of these is used:
+ * Templates are plain text files (jt-template.h): the first line is "Subject: ...",
+ * then the body; "{field}" is replaced by a fact, "{{" is a literal "{", and lines
+ * starting with "#" are comments. The fields are listed in jt_letter_fields () and read
+ * by jt-letter-facts.c; a template naming any other is an error naming the file, the line
+ * and the field. For kind KIND and tone TONE the first of these is used:
  *   $XDG_CONFIG_HOME/jobtrack/letters/KIND.TONE.txt
  *   $XDG_CONFIG_HOME/jobtrack/letters/KIND.txt
  *   the built-in KIND.TONE.txt, then KIND.txt (data/letters/, compiled in and installed
@@ -22,6 +22,7 @@
 
 #include "jt-records.h"
 #include "jt-store.h"
+#include "jt-template.h"
 
 G_BEGIN_DECLS
 
@@ -52,13 +53,9 @@ gboolean jt_letter_tone_parse (const char *text, JtLetterTone *tone, GError **er
  * letter after a rejection, network update), with their kind in `kind` (may be NULL). */
 gboolean jt_letter_kind_for_rule (JtRule rule, JtLetterKind *kind);
 
-/* A template field: its name and the gap left when the records lack it. */
-typedef struct
-{
-  const char *name;
-  const char *gap;
-  const char *meaning;
-} JtLetterField;
+/* A template field: its name, the gap left when the records lack it, and its meaning
+ * (untranslated: show it with _()). */
+typedef JtTemplateField JtLetterField;
 
 /* The fields templates may name, ended by { NULL }. Static. */
 const JtLetterField *jt_letter_fields (void);

@@ -399,5 +399,13 @@ jt_reminder_free (JtReminder *reminder)
   g_free (reminder->contact_name);
   g_free (reminder->contact_email);
   g_free (reminder->contact_phone);
+  g_free (reminder->since_day);
+  g_free (reminder->contact_title);
+  g_free (reminder->interview_edge);
+  g_free (reminder->interview_objections);
+  g_free (reminder->offer_deadline);
+  g_free (reminder->offer_salary);
+  g_free (reminder->offer_company);
+  g_free (reminder->decision_date);
   g_free (reminder);
 }

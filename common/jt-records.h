@@ -1,4 +1,4 @@
-/* jt-records.h: the things a job seeker records (DOMAIN.md, "Things recorded").
+/* jt-records.h: the things a job seeker records (doc/design.md, "Things recorded").
  *
  * Plain structs with public fields, each with a _free function and g_autoptr support.
  * Instants are unix seconds (UTC); calendar days are "YYYY-MM-DD" strings in the user's
@@ -251,7 +251,12 @@ gboolean jt_rule_parse (const char *text, JtRule *rule, GError **error);
 const char *jt_reminder_state_to_string (JtReminderState state);
 gboolean jt_reminder_state_parse (const char *text, JtReminderState *state, GError **error);
 
-/* A reminder: a follow-up owed, derived by a rule from the records or added by hand. */
+/* A reminder: a follow-up owed, derived by a rule from the records or added by hand.
+ *
+ * A rule's reminder holds facts: its rule, the records it is about, its due time and the
+ * day it counts from. Its title and detail are words for people, made when it is shown
+ * by jt_reminder_text_render () (jt-reminder-text.h) from those facts and the records'
+ * fields read with it. A manual reminder's title and detail are the person's own text. */
 typedef struct
 {
   gint64 id;
@@ -260,21 +265,38 @@ typedef struct
   gint64 application_id; /* 0 for none (a network update) */
   gint64 contact_id;     /* 0 for none */
   gint64 interview_id;   /* 0 for none */
+  gint64 offer_id;       /* the offer it is about (R4: the one that expires, R9), else 0 */
+  char *since_day;       /* "YYYY-MM-DD" the rule counted from, where its text cites it:
+                          * the interview (R2), the last interview (R3 without a decision
+                          * date), the final round (R5), the rejection (R8), the last touch
+                          * (R10, R11); else NULL */
   gint64 due_at;         /* when the rule (or the person) set it due */
   gint64 fire_at;        /* when it is next shown: due_at, or the end of a snooze */
   JtReminderState state;
-  char *title;           /* "Thank-you letter to Raj Patel" */
-  char *detail;          /* context: role, what was said, how to reach them */
-  int revision;          /* grows when the due time or the wording changes */
+  char *title;           /* "Thank-you letter to Raj Patel — Globex, SRE": rendered, or a
+                          * manual reminder's own */
+  char *detail;          /* context: what was said, how to reach them; rendered or own */
+  int revision;          /* grows when its facts change: moved, another person or offer */
   gint64 notified_at;    /* last notification, 0 for never */
   gint64 created_at;
   gint64 updated_at;
-  /* Filled when reading, for display: who and for which application. */
+  /* Filled when reading, for display and for the text: the records it is about. */
   char *company;
   char *role;
   char *contact_name;
   char *contact_email;
   char *contact_phone;
+  char *contact_title;
+  JtInterviewKind interview_kind; /* when interview_id is not 0 */
+  char *interview_edge;
+  char *interview_objections;
+  char *offer_deadline;
+  char *offer_salary;
+  char *offer_company;   /* the company whose offer it is (R4: another application's) */
+  char *decision_date;   /* the application's newest decision date, or NULL */
+  /* The newest change of the reminder or of a record its text shows: when its rendered
+   * text may last have changed (a calendar's LAST-MODIFIED). */
+  gint64 text_updated_at;
 } JtReminder;
 
 JtApplication *jt_application_new (void);

@@ -2,6 +2,7 @@
 #include "jt-reminder-actions.h"
 
 #include "jt-error.h"
+#include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 
@@ -82,7 +83,13 @@ change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 no
   touch->application_id = reminder->application_id;
   touch->contact_id = reminder->contact_id;
   touch->at = now;
-  touch->about = g_strdup (note != NULL ? note : reminder->title);
+  if (note == NULL)
+    {
+      /* In the default settings' words: the caller that has others passes its title. */
+      jt_reminder_text_render (reminder, NULL);
+      note = reminder->title;
+    }
+  touch->about = g_strdup (note);
   return jt_store_touch_insert (store, touch, now, error);
 }
 

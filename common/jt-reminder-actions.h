@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* Marks it done at `now`. A letter, call or update is also logged as a touch with its
- * person, about `note` (or the reminder's title when `note` is NULL). */
+ * person, about `note` (or, when `note` is NULL, the reminder's title as the default
+ * settings word it: a caller with settings of its own passes the title it rendered). */
 gboolean jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
                                 JtReminder **result, GError **error);
 

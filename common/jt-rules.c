@@ -1,5 +1,9 @@
 /* jt-rules.c: which follow-ups the records call for, and keeping the reminders in line.
  *
+ * The rules write facts, never words: which rule, about which records, due when, and the
+ * day counted from; jt-reminder-text.c words them when they are shown. Reconciling
+ * compares those facts.
+ *
  * Calendar arithmetic is done on GDate (plain days: month steps clamp to the month's
  * end) and only then placed at the call hour in the user's zone, so 10:00 stays 10:00
  * on either side of a DST change. */
@@ -17,6 +21,7 @@
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 #include "jt-time-zone.h"
+#include "jt-time.h"
 
 struct _JtRules
 {
@@ -28,6 +33,10 @@ struct _JtRules
 
 /* The setting that remembers what the stored reminders were derived with. */
 #define FINGERPRINT_SETTING "rules-fingerprint"
+
+/* What the rules store of each reminder: its facts, with the offer and the day counted
+ * from (schema 8). Reminders derived before hold less, and are derived once again. */
+#define DERIVED_AS ";reminders=facts-8"
 
 static void
 add_setting (const char *group, const char *key, const char *value, const char *source,
@@ -59,18 +68,21 @@ rules_fingerprint (JtRules *rules)
       g_autofree char *zone = jt_time_zone_fingerprint (rules->tz);
       GString *fingerprint = g_string_new (zone);
 
+      g_string_append (fingerprint, DERIVED_AS);
       jt_config_foreach (rules->config, add_setting, fingerprint);
       rules->fingerprint = g_string_free (fingerprint, FALSE);
     }
   return rules->fingerprint;
 }
 
-/* What earlier versions stored: the zone's identifier, then the settings. */
+/* What earlier versions stored: the zone's identifier, then the settings (with what the
+ * reminders hold, so that a database of facts-less reminders is derived again). */
 static char *
 identifier_fingerprint (JtRules *rules)
 {
   GString *fingerprint = g_string_new (g_time_zone_get_identifier (rules->tz));
 
+  g_string_append (fingerprint, DERIVED_AS);
   jt_config_foreach (rules->config, add_setting, fingerprint);
   return g_string_free (fingerprint, FALSE);
 }
@@ -140,11 +152,9 @@ jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id, gint64
 
 /* ---- Days and times ---------------------------------------------------------------- */
 
-/* The instants every zone can show as a date of years 1..9999 (a day inside each end);
- * NEVER is a time no follow-up can have. */
-#define FIRST_INSTANT (G_GINT64_CONSTANT (-62135596800) + 86400)
-#define LAST_INSTANT (G_GINT64_CONSTANT (253402300799) - 86400)
-#define NEVER G_MAXINT64
+/* The instants every zone can show as a date of years 1..9999 (a day inside each end). */
+#define FIRST_INSTANT (G_GINT64_CONSTANT (-62135596800) + JT_DAY_SECONDS)
+#define LAST_INSTANT (G_GINT64_CONSTANT (253402300799) - JT_DAY_SECONDS)
 
 /* The local calendar day of an instant. */
 static void
@@ -181,45 +191,6 @@ day_text (const GDate *day)
                           g_date_get_day (day));
 }
 
-static gboolean
-is_weekend (const GDate *day)
-{
-  GDateWeekday weekday = g_date_get_weekday (day);
-
-  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
-}
-
-/* The day itself if it is a business day, else the Monday after. */
-static void
-business_forward (GDate *day)
-{
-  while (is_weekend (day))
-    g_date_add_days (day, 1);
-}
-
-/* The day itself if it is a business day, else the Friday before. */
-static void
-business_backward (GDate *day)
-{
-  while (is_weekend (day) && g_date_get_julian (day) > 1)
-    g_date_subtract_days (day, 1);
-}
-
-/* `day` minus `days`, stopping at 1 January of year 1 (where GDate ends). */
-static void
-subtract_days (GDate *day, guint days)
-{
-  g_date_subtract_days (day, MIN (days, g_date_get_julian (day) - 1));
-}
-
-/* The first business day after `day`. */
-static void
-next_business_day (GDate *day)
-{
-  g_date_add_days (day, 1);
-  business_forward (day);
-}
-
 /* The call hour of `day`, local time. A wall time inside a DST gap moves past it. */
 static gint64
 call_time (const JtRules *rules, const GDate *day)
@@ -230,37 +201,7 @@ call_time (const JtRules *rules, const GDate *day)
                                               rules->config->call_minute, 0);
 
   /* Past year 9999 there is no such time: want () drops what is due then. */
-  return at != NULL ? g_date_time_to_unix (at) : NEVER;
-}
-
-/* ---- Wording ----------------------------------------------------------------------- */
-
-/* "Globex, SRE", or "Globex" when the role is not known. */
-static char *
-app_label (const JtApplication *app)
-{
-  return *app->role != '\0' ? g_strdup_printf ("%s, %s", app->company, app->role)
-                            : g_strdup (app->company);
-}
-
-/* Appends "Reach them: email, phone." when the contact has either. */
-static void
-append_reach (GString *text, const JtContact *contact)
-{
-  if (contact == NULL || (contact->email == NULL && contact->phone == NULL))
-    return;
-  g_string_append_printf (text, "%sReach %s: %s%s%s.", text->len > 0 ? "\n" : "", contact->name,
-                          contact->email != NULL ? contact->email : "",
-                          contact->email != NULL && contact->phone != NULL ? ", " : "",
-                          contact->phone != NULL ? contact->phone : "");
-}
-
-static void
-append_line (GString *text, const char *label, const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  g_string_append_printf (text, "%s%s%s", text->len > 0 ? "\n" : "", label, value);
+  return at != NULL ? g_date_time_to_unix (at) : JT_TIME_NEVER;
 }
 
 /* ---- What the rules read ----------------------------------------------------------- */
@@ -269,7 +210,6 @@ append_line (GString *text, const char *label, const char *value)
 typedef struct
 {
   GPtrArray *open_offers; /* JtOffer*, every application's open offers with a deadline */
-  GHashTable *offer_apps; /* the applications of open_offers, by id */
   GArray *accepted;       /* ids of accepted applications */
   GPtrArray *network;     /* JtContact* in the network */
 } Across;
@@ -278,7 +218,6 @@ static void
 across_clear (Across *across)
 {
   g_clear_pointer (&across->open_offers, g_ptr_array_unref);
-  g_clear_pointer (&across->offer_apps, g_hash_table_unref);
   g_clear_pointer (&across->accepted, g_array_unref);
   g_clear_pointer (&across->network, g_ptr_array_unref);
 }
@@ -291,19 +230,6 @@ across_read (JtStore *store, Across *across, GError **error)
       || (across->accepted = jt_store_application_accepted_ids (store, error)) == NULL
       || (across->network = jt_store_contact_list_network (store, error)) == NULL)
     return FALSE;
-  across->offer_apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                              (GDestroyNotify) jt_application_free);
-  for (guint i = 0; i < across->open_offers->len; i++)
-    {
-      const JtOffer *offer = g_ptr_array_index (across->open_offers, i);
-      JtApplication *app;
-
-      if (g_hash_table_contains (across->offer_apps, &offer->application_id))
-        continue;
-      if ((app = jt_store_application_get (store, offer->application_id, error)) == NULL)
-        return FALSE;
-      g_hash_table_insert (across->offer_apps, &app->id, app);
-    }
   return TRUE;
 }
 
@@ -453,28 +379,39 @@ wanted_clear (Wanted *wanted)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wanted, wanted_clear)
 
-/* Adds a reminder unless its rule is switched off; takes `title` and `detail`. */
-static void
-want (Wanted *wanted, JtRule rule, gint64 application_id, const JtContact *contact,
-      gint64 interview_id, const char *occurrence, gint64 due, char *title, GString *detail)
+/* What a reminder is about beyond its rule and application: the facts its uid is made
+ * of (contact, interview, occurrence) and those its text cites (offer, day). */
+typedef struct
 {
-  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  const JtContact *contact;
+  gint64 interview_id;
+  const char *occurrence;
+  gint64 offer_id;
+  const char *since_day;
+} About;
+
+/* Adds a reminder unless its rule is switched off. */
+static void
+want (Wanted *wanted, JtRule rule, gint64 application_id, const About *about, gint64 due)
+{
+  g_autoptr (JtReminder) reminder = NULL;
   JtReminder *earlier;
 
-  reminder->title = title;
-  reminder->detail = detail != NULL ? g_string_free (detail, detail->len == 0) : NULL;
   if (!wanted->rules->config->rule_enabled[rule])
     return;
   /* A record dated near year 9999 (or 1) can put a follow-up where no date can name it. */
   if (due < FIRST_INSTANT || due > LAST_INSTANT)
     return;
+  reminder = jt_reminder_new ();
   reminder->rule = rule;
   reminder->application_id = application_id;
-  reminder->contact_id = contact != NULL ? contact->id : 0;
-  reminder->interview_id = interview_id;
+  reminder->contact_id = about->contact != NULL ? about->contact->id : 0;
+  reminder->interview_id = about->interview_id;
+  reminder->offer_id = about->offer_id;
+  reminder->since_day = g_strdup (about->since_day);
   reminder->due_at = reminder->fire_at = due;
-  reminder->uid = jt_rules_make_uid (rule, application_id, reminder->contact_id, interview_id,
-                                     occurrence);
+  reminder->uid = jt_rules_make_uid (rule, application_id, reminder->contact_id,
+                                     about->interview_id, about->occurrence);
   earlier = g_hash_table_lookup (wanted->by_uid, reminder->uid);
   if (earlier != NULL)
     {
@@ -494,26 +431,23 @@ want (Wanted *wanted, JtRule rule, gint64 application_id, const JtContact *conta
 
 /* R1: an interview without its summary. */
 static void
-rule_summary (Wanted *wanted, const Facts *facts, const char *label)
+rule_summary (Wanted *wanted, const Facts *facts)
 {
   for (guint i = 0; i < facts->interviews->len; i++)
     {
       const JtInterview *interview = g_ptr_array_index (facts->interviews, i);
       gint64 end = interview->start_at + (gint64) interview->duration_min * 60;
+      About about = { .interview_id = interview->id };
 
       if (!jt_text_is_blank (interview->notes))
         continue;
-      want (wanted, JT_RULE_SUMMARY, facts->app->id, NULL, interview->id, NULL, end,
-            g_strdup_printf ("Write the summary of the %s interview — %s",
-                             jt_interview_kind_to_string (interview->kind), label),
-            g_string_new ("While it is fresh: what was said, who decides and when, and what "
-                          "you agreed to do next."));
+      want (wanted, JT_RULE_SUMMARY, facts->app->id, &about, end);
     }
 }
 
 /* R2: a thank-you letter to each person met, whatever the impression. */
 static void
-rule_thank_you (Wanted *wanted, const Facts *facts, const char *label)
+rule_thank_you (Wanted *wanted, const Facts *facts)
 {
   for (guint i = 0; i < facts->interviews->len; i++)
     {
@@ -526,53 +460,40 @@ rule_thank_you (Wanted *wanted, const Facts *facts, const char *label)
       met_on = day_text (&day);
       for (guint j = 0; j < interview->interviewers->len; j++)
         {
-          const JtContact *person = g_ptr_array_index (interview->interviewers, j);
-          GString *detail = g_string_new (NULL);
+          About about = { .contact = g_ptr_array_index (interview->interviewers, j),
+                          .interview_id = interview->id,
+                          .since_day = met_on };
 
-          g_string_append_printf (detail, "You met %s%s%s at the %s interview on %s.",
-                                  person->name, person->title != NULL ? ", " : "",
-                                  person->title != NULL ? person->title : "",
-                                  jt_interview_kind_to_string (interview->kind), met_on);
-          append_line (detail, "Recall what you bring: ", interview->edge);
-          append_line (detail, "Answer what worried them: ", interview->objections);
-          append_reach (detail, person);
-          want (wanted, JT_RULE_THANK_YOU, facts->app->id, person, interview->id, NULL,
-                end + wanted->rules->config->thank_you_delay,
-                g_strdup_printf ("Thank-you letter to %s — %s", person->name, label), detail);
+          want (wanted, JT_RULE_THANK_YOU, facts->app->id, &about,
+                end + wanted->rules->config->thank_you_delay);
         }
     }
 }
 
 /* R3: the decision date passed (or a week went by) without an answer: call. */
 static void
-rule_follow_up_call (Wanted *wanted, const Facts *facts, const char *label)
+rule_follow_up_call (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   g_autoptr (GPtrArray) deciders = NULL;
   g_autoptr (GPtrArray) met = NULL;
   GPtrArray *callees;
-  g_autofree char *when = NULL;
+  g_autofree char *last_day = NULL;
   GDate day;
 
   if (!awaiting_decision (facts))
     return;
   if (day_parse (facts->app->decision_date, &day))
-    {
-      when = g_strdup_printf ("They planned to decide by %s; ask where things stand.",
-                              facts->app->decision_date);
-      next_business_day (&day);
-    }
+    jt_date_next_business_day (&day);
   else if (facts->interviews->len > 0)
     {
       const JtInterview *last = g_ptr_array_index (facts->interviews, facts->interviews->len - 1);
-      g_autofree char *last_day = NULL;
 
+      /* No decision date: counted from the last interview, which the text names. */
       day_of (rules, last->start_at, &day);
       last_day = day_text (&day);
-      when = g_strdup_printf ("They gave no decision date; your last interview was on %s.",
-                              last_day);
       g_date_add_days (&day, rules->config->follow_up_call_days);
-      business_forward (&day);
+      jt_date_business_forward (&day);
     }
   else
     return;
@@ -580,25 +501,18 @@ rule_follow_up_call (Wanted *wanted, const Facts *facts, const char *label)
   deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
   met = interviewers (facts);
   callees = deciders->len > 0 ? deciders : met;
-  if (callees->len == 0)
-    want (wanted, JT_RULE_FOLLOW_UP_CALL, facts->app->id, NULL, 0, NULL, call_time (rules, &day),
-          g_strdup_printf ("Call %s about the decision — %s", facts->app->company, label),
-          g_string_new (when));
-  for (guint i = 0; i < callees->len; i++)
+  for (guint i = 0; i < MAX (callees->len, 1); i++)
     {
-      const JtContact *person = g_ptr_array_index (callees, i);
-      GString *detail = g_string_new (when);
+      About about = { .contact = callees->len > 0 ? g_ptr_array_index (callees, i) : NULL,
+                      .since_day = last_day };
 
-      append_reach (detail, person);
-      want (wanted, JT_RULE_FOLLOW_UP_CALL, facts->app->id, person, 0, NULL,
-            call_time (rules, &day),
-            g_strdup_printf ("Call %s about the decision — %s", person->name, label), detail);
+      want (wanted, JT_RULE_FOLLOW_UP_CALL, facts->app->id, &about, call_time (rules, &day));
     }
 }
 
 /* R4: another employer's offer expires before this one decides: ask it to decide sooner. */
 static void
-rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
+rule_bring_forward (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   g_autoptr (GPtrArray) deciders = NULL;
@@ -610,8 +524,6 @@ rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
   for (guint i = 0; i < facts->across->open_offers->len; i++)
     {
       const JtOffer *offer = g_ptr_array_index (facts->across->open_offers, i);
-      const JtApplication *other =
-          g_hash_table_lookup (facts->across->offer_apps, &offer->application_id);
       GDate soonest, latest, deadline;
       gint64 due;
 
@@ -621,34 +533,24 @@ rule_bring_forward (Wanted *wanted, const Facts *facts, const char *label)
       /* At once (the next business morning), and no later than a few days before the
        * other deadline. */
       day_of (rules, offer->created_at, &soonest);
-      next_business_day (&soonest);
+      jt_date_next_business_day (&soonest);
       latest = deadline;
-      subtract_days (&latest, (guint) rules->config->bring_forward_lead_days);
-      business_backward (&latest);
+      jt_date_subtract_days_clamped (&latest, (guint) rules->config->bring_forward_lead_days);
+      jt_date_business_backward (&latest);
       due = MIN (call_time (rules, &soonest), call_time (rules, &latest));
       for (guint j = 0; j < MAX (deciders->len, 1); j++)
         {
-          const JtContact *person = deciders->len > 0 ? g_ptr_array_index (deciders, j) : NULL;
-          GString *detail = g_string_new (NULL);
+          About about = { .contact = deciders->len > 0 ? g_ptr_array_index (deciders, j) : NULL,
+                          .offer_id = offer->id };
 
-          g_string_append_printf (detail,
-                                  "%s has offered you a job and wants an answer by %s; %s plans "
-                                  "to decide on %s. Ask whether the decision can come sooner.",
-                                  other->company, offer->deadline, facts->app->company,
-                                  facts->app->decision_date);
-          append_reach (detail, person);
-          want (wanted, JT_RULE_BRING_FORWARD, facts->app->id, person, 0, NULL, due,
-                g_strdup_printf ("Ask %s to decide sooner: an offer expires %s — %s",
-                                 person != NULL ? person->name : facts->app->company,
-                                 offer->deadline, label),
-                detail);
+          want (wanted, JT_RULE_BRING_FORWARD, facts->app->id, &about, due);
         }
     }
 }
 
 /* R5: the final round is coming: brief the references. */
 static void
-rule_brief_references (Wanted *wanted, const Facts *facts, const char *label)
+rule_brief_references (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   const JtInterview *final = NULL;
@@ -667,23 +569,14 @@ rule_brief_references (Wanted *wanted, const Facts *facts, const char *label)
   final_day = day_text (&day);
   /* The next business day after the final round was recorded. */
   day_of (rules, final->created_at, &day);
-  next_business_day (&day);
+  jt_date_next_business_day (&day);
   references = contacts_with_role (facts, JT_ROLE_REFERENCE);
   for (guint i = 0; i < MAX (references->len, 1); i++)
     {
-      const JtContact *person = references->len > 0 ? g_ptr_array_index (references, i) : NULL;
-      GString *detail = g_string_new (NULL);
+      About about = { .contact = references->len > 0 ? g_ptr_array_index (references, i) : NULL,
+                      .since_day = final_day };
 
-      g_string_append_printf (detail,
-                              "The final round is on %s. Tell them about the role and what the "
-                              "employer cares about, and ask for their support.",
-                              final_day);
-      append_reach (detail, person);
-      want (wanted, JT_RULE_BRIEF_REFERENCES, facts->app->id, person, 0, NULL,
-            call_time (rules, &day),
-            person != NULL ? g_strdup_printf ("Brief %s, your reference — %s", person->name, label)
-                           : g_strdup_printf ("Brief your references — %s", label),
-            detail);
+      want (wanted, JT_RULE_BRIEF_REFERENCES, facts->app->id, &about, call_time (rules, &day));
     }
 }
 
@@ -702,11 +595,10 @@ recontact_person (const Facts *facts)
 
 /* R6, R7, R8: after a rejection, stay on their radar, and call back months later. */
 static void
-rule_after_rejection (Wanted *wanted, const Facts *facts, const char *label)
+rule_after_rejection (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   const JtConfig *config = rules->config;
-  const JtContact *again;
   g_autofree char *rejected_on = NULL;
   GDate rejected, day;
 
@@ -716,53 +608,32 @@ rule_after_rejection (Wanted *wanted, const Facts *facts, const char *label)
   rejected_on = day_text (&rejected);
   for (guint i = 0; i < facts->contacts->len; i++)
     {
-      const JtContact *person = g_ptr_array_index (facts->contacts, i);
-      GString *detail = g_string_new (NULL);
+      About about = { .contact = g_ptr_array_index (facts->contacts, i) };
 
-      g_string_append_printf (detail,
-                              "Thank them for their time, say you are still interested in %s, "
-                              "and ask them to keep you in mind.",
-                              facts->app->company);
-      append_reach (detail, person);
       day = rejected;
       g_date_add_days (&day, config->rejection_letter_days);
-      want (wanted, JT_RULE_REJECTION_LETTER, facts->app->id, person, 0, NULL,
-            call_time (rules, &day),
-            g_strdup_printf ("Letter to %s after the rejection — %s", person->name, label), detail);
-      if (!person->hit_it_off)
+      want (wanted, JT_RULE_REJECTION_LETTER, facts->app->id, &about, call_time (rules, &day));
+      if (!about.contact->hit_it_off)
         continue;
-      detail = g_string_new ("You hit it off: call to keep in touch and ask them to keep you in "
-                             "mind.");
-      append_reach (detail, person);
       day = rejected;
       g_date_add_days (&day, config->rapport_call_days);
-      business_forward (&day);
-      want (wanted, JT_RULE_RAPPORT_CALL, facts->app->id, person, 0, NULL, call_time (rules, &day),
-            g_strdup_printf ("Call %s to stay on their radar — %s", person->name, label), detail);
+      jt_date_business_forward (&day);
+      want (wanted, JT_RULE_RAPPORT_CALL, facts->app->id, &about, call_time (rules, &day));
     }
 
   /* Months later the person hired may have left or not worked out. */
-  again = recontact_person (facts);
-  day = rejected;
-  g_date_add_months (&day, config->recontact_months);
   {
-    GString *detail = g_string_new (NULL);
+    About about = { .contact = recontact_person (facts), .since_day = rejected_on };
 
-    g_string_append_printf (detail,
-                            "You were turned down on %s. The person hired may have left or not "
-                            "worked out: ask whether the role, or another one, is open.",
-                            rejected_on);
-    append_reach (detail, again);
-    want (wanted, JT_RULE_RECONTACT, facts->app->id, again, 0, NULL, call_time (rules, &day),
-          g_strdup_printf ("%d-month re-contact: call %s — %s", config->recontact_months,
-                           again != NULL ? again->name : facts->app->company, label),
-          detail);
+    day = rejected;
+    g_date_add_months (&day, config->recontact_months);
+    want (wanted, JT_RULE_RECONTACT, facts->app->id, &about, call_time (rules, &day));
   }
 }
 
 /* R9: an open offer with a deadline: negotiate, then a last call before it expires. */
 static void
-rule_offer (Wanted *wanted, const Facts *facts, const char *label)
+rule_offer (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   g_autoptr (GPtrArray) deciders = contacts_with_role (facts, JT_ROLE_DECISION_MAKER);
@@ -772,34 +643,20 @@ rule_offer (Wanted *wanted, const Facts *facts, const char *label)
     {
       const JtOffer *offer = g_ptr_array_index (facts->offers, i);
       g_autofree char *occurrence = g_strdup_printf ("offer-%" G_GINT64_FORMAT, offer->id);
+      About about = { .contact = person, .occurrence = occurrence, .offer_id = offer->id };
       GDate received, deadline;
-      GString *detail;
 
       if ((offer->state != JT_OFFER_OPEN && offer->state != JT_OFFER_NEGOTIATING)
           || !day_parse (offer->deadline, &deadline) || !day_parse (offer->received_on, &received))
         continue;
       g_date_add_days (&received, rules->config->offer_negotiation_days);
-      business_forward (&received);
-      detail = g_string_new ("With an offer in hand you negotiate from strength: the terms, "
-                             "and even the shape of the role.");
-      append_line (detail, "On the table: ", offer->salary);
-      append_reach (detail, person);
-      want (wanted, JT_RULE_OFFER_NEGOTIATION, facts->app->id, person, 0, occurrence,
-            call_time (rules, &received),
-            g_strdup_printf ("Negotiate the offer with %s — %s",
-                             person != NULL ? person->name : facts->app->company, label),
-            detail);
+      jt_date_business_forward (&received);
+      want (wanted, JT_RULE_OFFER_NEGOTIATION, facts->app->id, &about,
+            call_time (rules, &received));
 
-      subtract_days (&deadline, (guint) rules->config->offer_deadline_days);
-      business_backward (&deadline);
-      detail = g_string_new (NULL);
-      g_string_append_printf (detail, "The offer must be answered by %s.", offer->deadline);
-      append_reach (detail, person);
-      want (wanted, JT_RULE_OFFER_DEADLINE, facts->app->id, person, 0, occurrence,
-            call_time (rules, &deadline),
-            g_strdup_printf ("Last call before the offer deadline %s — %s", offer->deadline,
-                             label),
-            detail);
+      jt_date_subtract_days_clamped (&deadline, (guint) rules->config->offer_deadline_days);
+      jt_date_business_backward (&deadline);
+      want (wanted, JT_RULE_OFFER_DEADLINE, facts->app->id, &about, call_time (rules, &deadline));
     }
 }
 
@@ -808,39 +665,30 @@ static void
 rule_network_on_acceptance (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
-  GDate day;
-
   const GPtrArray *network = facts->across->network;
+  GDate day;
 
   if (facts->app->status != JT_STATUS_ACCEPTED)
     return;
   day_of (rules, outcome_time (facts, JT_OUTCOME_ACCEPTED), &day);
-  next_business_day (&day);
+  jt_date_next_business_day (&day);
   for (guint i = 0; i < network->len; i++)
     {
-      const JtContact *person = g_ptr_array_index (network, i);
-      GString *detail = g_string_new ("Thank them for their help along the way and keep the "
-                                      "door open.");
+      About about = { .contact = g_ptr_array_index (network, i), .occurrence = "accepted" };
 
-      append_reach (detail, person);
-      want (wanted, JT_RULE_NETWORK_UPDATE, facts->app->id, person, 0, "accepted",
-            call_time (rules, &day),
-            g_strdup_printf ("Tell %s about your new job at %s", person->name,
-                             facts->app->company),
-            detail);
+      want (wanted, JT_RULE_NETWORK_UPDATE, facts->app->id, &about, call_time (rules, &day));
     }
 }
 
 /* R11: an application sent and then silence. */
 static void
-rule_application_follow_up (Wanted *wanted, const Facts *facts, const char *label)
+rule_application_follow_up (Wanted *wanted, const Facts *facts)
 {
   const JtRules *rules = wanted->rules;
   g_autoptr (GPtrArray) recruiters = NULL;
-  const JtContact *person;
   g_autofree char *since_day = NULL;
+  About about = { 0 };
   gint64 since;
-  GString *detail;
   GDate day;
 
   if (facts->app->status != JT_STATUS_APPLIED || facts->interviews->len > 0
@@ -853,30 +701,41 @@ rule_application_follow_up (Wanted *wanted, const Facts *facts, const char *labe
   day_of (rules, since, &day);
   since_day = day_text (&day);
   g_date_add_days (&day, rules->config->application_follow_up_days);
-  business_forward (&day);
+  jt_date_business_forward (&day);
   recruiters = contacts_with_role (facts, JT_ROLE_RECRUITER);
-  person = recruiters->len > 0 ? g_ptr_array_index (recruiters, 0)
-           : facts->contacts->len > 0 ? g_ptr_array_index (facts->contacts, 0)
-                                      : NULL;
-  detail = g_string_new (NULL);
-  g_string_append_printf (detail, "Nothing has happened since %s: ask where it stands.",
-                          since_day);
-  append_reach (detail, person);
-  want (wanted, JT_RULE_APPLICATION_FOLLOW_UP, facts->app->id, person, 0, NULL,
-        call_time (rules, &day), g_strdup_printf ("Check in on your application — %s", label),
-        detail);
+  about.contact = recruiters->len > 0        ? g_ptr_array_index (recruiters, 0)
+                  : facts->contacts->len > 0 ? g_ptr_array_index (facts->contacts, 0)
+                                             : NULL;
+  about.since_day = since_day;
+  want (wanted, JT_RULE_APPLICATION_FOLLOW_UP, facts->app->id, &about, call_time (rules, &day));
 }
 
 /* ---- Bringing the store in line ---------------------------------------------------- */
 
+/* Whether a stored reminder says what the rules want: the same due time, person, offer
+ * and day counted from. Its words are not compared: they are made when shown. */
 static gboolean
-same_text (const char *a, const char *b)
+same_facts (const JtReminder *have, const JtReminder *want_it)
 {
-  return g_strcmp0 (a, b) == 0;
+  return have->due_at == want_it->due_at && have->contact_id == want_it->contact_id
+         && have->offer_id == want_it->offer_id
+         && g_strcmp0 (have->since_day, want_it->since_day) == 0;
+}
+
+/* Copies the facts the rules want onto a stored reminder. */
+static void
+take_facts (JtReminder *have, const JtReminder *want_it)
+{
+  have->due_at = want_it->due_at;
+  have->contact_id = want_it->contact_id;
+  have->offer_id = want_it->offer_id;
+  g_free (have->since_day);
+  have->since_day = g_strdup (want_it->since_day);
 }
 
 /* Makes the open reminders among `existing` (the store's, for the same scope) match
- * `wanted`. Done and dismissed ones are left as they are. */
+ * `wanted`. Done and dismissed ones are left as they are, but for the facts their text
+ * cites that a database of an older schema could not tell. */
 static gboolean
 reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wanted,
            GError **error)
@@ -894,6 +753,7 @@ reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wa
     {
       JtReminder *want_it = g_ptr_array_index (wanted->list, i);
       JtReminder *have = g_hash_table_lookup (unclaimed, want_it->uid);
+      gboolean untold;
 
       if (have == NULL)
         {
@@ -902,21 +762,32 @@ reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wa
           continue;
         }
       g_hash_table_remove (unclaimed, want_it->uid);
+      /* What an upgraded database's follow-up lacks is filled in, not counted as a move. */
+      untold = (have->since_day == NULL && want_it->since_day != NULL)
+               || (have->offer_id == 0 && want_it->offer_id != 0);
       if (have->state == JT_REMINDER_DONE || have->state == JT_REMINDER_DISMISSED)
+        {
+          if (!untold)
+            continue;
+          if (have->since_day == NULL)
+            have->since_day = g_strdup (want_it->since_day);
+          if (have->offer_id == 0)
+            have->offer_id = want_it->offer_id;
+          if (!jt_store_reminder_update (store, have, rules->now, error))
+            return FALSE;
+          continue;
+        }
+      if (same_facts (have, want_it))
         continue;
-      if (have->due_at == want_it->due_at && have->contact_id == want_it->contact_id
-          && same_text (have->title, want_it->title) && same_text (have->detail, want_it->detail))
-        continue;
+      /* Its calendar entry changes: a new SEQUENCE makes clients take it. */
+      if (have->due_at != want_it->due_at || have->contact_id != want_it->contact_id
+          || (have->offer_id != 0 && have->offer_id != want_it->offer_id)
+          || (have->since_day != NULL && g_strcmp0 (have->since_day, want_it->since_day) != 0))
+        have->revision++;
       /* A snooze keeps its own time; a pending reminder moves with its due time. */
       if (have->state == JT_REMINDER_PENDING)
         have->fire_at = want_it->due_at;
-      have->due_at = want_it->due_at;
-      have->contact_id = want_it->contact_id;
-      g_free (have->title);
-      have->title = g_strdup (want_it->title);
-      g_free (have->detail);
-      have->detail = g_strdup (want_it->detail);
-      have->revision++;
+      take_facts (have, want_it);
       if (!jt_store_reminder_update (store, have, rules->now, error))
         return FALSE;
     }
@@ -948,7 +819,6 @@ derive_application (JtRules *rules, JtStore *store, const Across *across,
   g_auto (Facts) facts = { 0 };
   g_auto (Wanted) wanted = { 0 };
   g_autoptr (GPtrArray) existing = NULL;
-  g_autofree char *label = NULL;
 
   /* Removed in this transaction: its reminders went with it. */
   if (g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
@@ -963,35 +833,24 @@ derive_application (JtRules *rules, JtStore *store, const Across *across,
     }
   if (!facts_read (store, app, across, &facts, error))
     return FALSE;
-  label = app_label (app);
   wanted_init (&wanted, rules);
-  rule_summary (&wanted, &facts, label);
-  rule_thank_you (&wanted, &facts, label);
-  rule_follow_up_call (&wanted, &facts, label);
-  rule_bring_forward (&wanted, &facts, label);
-  rule_brief_references (&wanted, &facts, label);
-  rule_after_rejection (&wanted, &facts, label);
-  rule_offer (&wanted, &facts, label);
+  rule_summary (&wanted, &facts);
+  rule_thank_you (&wanted, &facts);
+  rule_follow_up_call (&wanted, &facts);
+  rule_bring_forward (&wanted, &facts);
+  rule_brief_references (&wanted, &facts);
+  rule_after_rejection (&wanted, &facts);
+  rule_offer (&wanted, &facts);
   rule_network_on_acceptance (&wanted, &facts);
-  rule_application_follow_up (&wanted, &facts, label);
+  rule_application_follow_up (&wanted, &facts);
 
   existing = jt_store_reminder_list_for_application (store, application_id, error);
   return existing != NULL && reconcile (rules, store, existing, &wanted, error);
 }
 
-gboolean
-jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
-                             GError **error)
-{
-  g_auto (Across) across = { 0 };
-
-  return across_read (store, &across, error)
-         && derive_application (rules, store, &across, application_id, error);
-}
-
 /* R10: every so often, an update to a network contact, counted from the last touch. */
-gboolean
-jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **error)
+static gboolean
+derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **error)
 {
   GError *local_error = NULL;
   g_autoptr (JtContact) person = jt_store_contact_get (store, contact_id, &local_error);
@@ -1014,7 +873,7 @@ jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GErr
     {
       gint64 since = person->created_at;
       g_autofree char *since_day = NULL;
-      GString *detail;
+      About about = { .contact = person };
       GDate day;
 
       if ((touches = jt_store_touch_list (store, 0, contact_id, error)) == NULL)
@@ -1024,15 +883,10 @@ jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GErr
       day_of (rules, since, &day);
       since_day = day_text (&day);
       g_date_add_days (&day, rules->config->network_days);
-      business_forward (&day);
-      detail = g_string_new (NULL);
-      g_string_append_printf (detail, "You last spoke on %s: tell them how your search is "
-                                      "going and ask how they are.",
-                              since_day);
-      append_reach (detail, person);
+      jt_date_business_forward (&day);
       /* Each stretch of silence is its own reminder, so one marked done stays done. */
-      want (&wanted, JT_RULE_NETWORK_UPDATE, 0, person, 0, since_day, call_time (rules, &day),
-            g_strdup_printf ("Send %s an update", person->name), detail);
+      about.occurrence = about.since_day = since_day;
+      want (&wanted, JT_RULE_NETWORK_UPDATE, 0, &about, call_time (rules, &day));
     }
   existing = jt_store_reminder_list_network (store, contact_id, error);
   return existing != NULL && reconcile (rules, store, existing, &wanted, error);
@@ -1051,7 +905,7 @@ jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error)
                              ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
       return FALSE;
   for (guint i = 0; i < across.network->len; i++)
-    if (!jt_rules_derive_network (rules, store,
+    if (!derive_network (rules, store,
                                   ((JtContact *) g_ptr_array_index (across.network, i))->id, error))
       return FALSE;
   return TRUE;
@@ -1090,7 +944,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
         return FALSE;
       g_hash_table_iter_init (&iter, changes->contacts);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error))
+        if (!derive_network (rules, store, *(gint64 *) key, error))
           return FALSE;
       return TRUE;
     }
@@ -1111,7 +965,7 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
     {
       GPtrArray *their_apps;
 
-      if (!jt_rules_derive_network (rules, store, *(gint64 *) key, error)
+      if (!derive_network (rules, store, *(gint64 *) key, error)
           || (their_apps = jt_store_contact_applications (store, *(gint64 *) key, error)) == NULL)
         return FALSE;
       g_ptr_array_add (linked, their_apps);
@@ -1163,5 +1017,5 @@ gboolean
 jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app)
 {
   return !jt_status_is_final (app->status)
-         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * 86400;
+         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * JT_DAY_SECONDS;
 }

@@ -1,10 +1,11 @@
-/* jt-rules.h: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R11).
+/* jt-rules.h: the follow-up rules (doc/design.md, "The follow-up rules", R1-R11).
  *
  * Reminders are derived from the records, never typed: for one application (or one
- * network contact) the rules compute the reminders its records call for, and the
- * store's reminders are brought in line — new ones added, changed ones moved or
- * reworded (their revision grows), ones no longer called for removed. A reminder that
- * is done or dismissed is never touched again, so it never comes back. Each reminder's
+ * network contact) the rules compute the reminders its records call for, as facts (rule,
+ * records, due time, the day counted from; jt-reminder-text.h words them), and the
+ * store's reminders are brought in line — new ones added, changed ones moved (their
+ * revision grows), ones no longer called for removed. A reminder that
+ * is done or dismissed is never moved or removed, so it never comes back. Each reminder's
  * uid is a function of (rule, application, contact, interview, occurrence), so deriving
  * twice changes nothing.
  *
@@ -43,12 +44,8 @@ void jt_rules_attach (JtRules *rules, JtStore *store);
  * zone or other rule settings than these, derives them all again. */
 gboolean jt_rules_bring_up_to_date (JtRules *rules, JtStore *store, GError **error);
 
-/* Derives one application's reminders, or one contact's network updates, or everyone's.
- * Must run inside a write transaction. */
-gboolean jt_rules_derive_application (JtRules *rules, JtStore *store, gint64 application_id,
-                                      GError **error);
-gboolean jt_rules_derive_network (JtRules *rules, JtStore *store, gint64 contact_id,
-                                  GError **error);
+/* Derives every application's reminders and every network contact's updates. Must run
+ * inside a write transaction. */
 gboolean jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error);
 
 /* An open application with no interview, touch or outcome for the configured number

@@ -1,6 +1,6 @@
 /* jt-stats.h: how the search is going (`jobtrack stats`), read from the records.
  *
- * Definitions (DOMAIN.md's pipeline: lead → applied → interviewing → offer → accepted):
+ * Definitions (doc/design.md's pipeline: lead → applied → interviewing → offer → accepted):
  * - applied: the application left "lead" for any status but "withdrawn" (a lead given
  *   up was never sent); reached interview: it has an interview, or was interviewing or
  *   later (offer, accepted, declined); reached offer: it has an offer, or was offer,

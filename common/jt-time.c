@@ -649,3 +649,38 @@ jt_date_valid (const char *yyyy_mm_dd)
   /* the shape caps the fields at 9999, 99, 99, which the GDate types hold */
   return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
+
+static gboolean
+is_weekend (const GDate *day)
+{
+  GDateWeekday weekday = g_date_get_weekday (day);
+
+  return weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
+}
+
+void
+jt_date_business_forward (GDate *day)
+{
+  while (is_weekend (day))
+    g_date_add_days (day, 1);
+}
+
+void
+jt_date_business_backward (GDate *day)
+{
+  while (is_weekend (day) && g_date_get_julian (day) > 1)
+    g_date_subtract_days (day, 1);
+}
+
+void
+jt_date_next_business_day (GDate *day)
+{
+  g_date_add_days (day, 1);
+  jt_date_business_forward (day);
+}
+
+void
+jt_date_subtract_days_clamped (GDate *day, guint days)
+{
+  g_date_subtract_days (day, MIN (days, g_date_get_julian (day) - 1));
+}

@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* The seconds of a day without a DST change: for lengths of time ("a day overdue",
+ * "90 days of silence"). Calendar days are stepped on GDate or GDateTime instead, which
+ * keep the wall-clock time across DST. */
+#define JT_DAY_SECONDS G_GINT64_CONSTANT (86400)
+
+/* An instant no follow-up can have: later than every time a record or rule can name. */
+#define JT_TIME_NEVER G_MAXINT64
+
 /* Parse the dates and times a person types: "2026-12-04", "2026-12-04 14:30",
  * "2026-12-04T14:30:00+01:00", "now", "today", "tomorrow at 9:30", "friday 14:00",
  * "next fri", "last friday 16:15", "in 3 days", "+2w", "-1h", "3 days ago", "2pm".
@@ -28,7 +36,7 @@ G_BEGIN_DECLS
 GDateTime *jt_when_parse (const char *text, GDateTime *now, gboolean *has_time, GError **error);
 
 /* Parse a length of time: "45m", "45min", "1h", "1h30m", "90s", "2d", "1w", "1 hour",
- * "30 minutes", "1 hour 30 minutes". A day is 86400 seconds; months and years have no
+ * "30 minutes", "1 hour 30 minutes". A day is JT_DAY_SECONDS; months and years have no
  * fixed length and are refused. Stores the total (> 0) in `seconds`. Zero, negative or
  * unreadable text gives JT_ERROR_INVALID:
  *   cannot read duration 'TEXT' (try 45m, 1h30m, 2d) */
@@ -49,5 +57,21 @@ char *jt_date_format (GDateTime *dt);
 /* Strict check of a stored calendar day: exactly ten characters "YYYY-MM-DD" naming a
  * real day (no 2026-02-30, no month 13, no year 0000). NULL gives FALSE. */
 gboolean jt_date_valid (const char *yyyy_mm_dd);
+
+/* Business days: Monday to Friday. The rules place calls and letters on them (DOMAIN.md:
+ * "Weekend days are skipped for business-day rules"). Plain calendar days, so they hold
+ * in every zone; the caller turns a day into an instant in the user's zone. */
+/* Leaves `day` as it is when it is a business day, else moves it to the Monday after. */
+void jt_date_business_forward (GDate *day);
+
+/* Leaves `day` as it is when it is a business day, else moves it to the Friday before
+ * (stopping at 1 January of year 1, where GDate ends). */
+void jt_date_business_backward (GDate *day);
+
+/* Moves `day` to the first business day after it. */
+void jt_date_next_business_day (GDate *day);
+
+/* Moves `day` back `days` days, stopping at 1 January of year 1. */
+void jt_date_subtract_days_clamped (GDate *day, guint days);
 
 G_END_DECLS

@@ -29,8 +29,11 @@
 #include "jt-notifier.h"
 #include "jt-paths.h"
 #include "jt-reminder-actions.h"
+#include "jt-reminder-text.h"
 #include "jt-rules.h"
 #include "jt-scheduler.h"
+#include "jt-store-reminders.h"
+#include "jt-time.h"
 #include "jt-store.h"
 #include "jt-wall-timer.h"
 
@@ -287,6 +290,7 @@ deliver_and_reschedule (JtDaemon *daemon)
       jt_wall_timer_set (daemon->timer, now + 60, NULL);
       return;
     }
+  jt_reminder_text_render_all (plan.due, daemon->config);
   if (plan.summarize)
     {
       /* A summary shown already, not marked yet, stands for these. */
@@ -387,10 +391,18 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
     }
   jt_rules_set_now (daemon->rules, now);
   if (action == JT_NOTIFY_DONE)
-    ok = jt_reminder_mark_done (daemon->store, reminder_id, NULL, now, NULL, &error);
+    {
+      /* The touch it logs says what the notification said, in these settings' words. */
+      g_autoptr (JtReminder) shown = jt_store_reminder_get (daemon->store, reminder_id, &error);
+
+      if (shown != NULL)
+        jt_reminder_text_render (shown, daemon->config);
+      ok = shown != NULL
+           && jt_reminder_mark_done (daemon->store, reminder_id, shown->title, now, NULL, &error);
+    }
   else
     ok = jt_reminder_snooze (daemon->store, reminder_id,
-                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * 86400, now, NULL,
+                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS, now, NULL,
                              &error);
   if (!ok)
     g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);

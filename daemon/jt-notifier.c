@@ -16,7 +16,9 @@
 
 #include "jt-error.h"
 #include "jt-letter.h"
+#include "jt-reminder-text.h"
 #include "jt-fault.h"
+#include "jt-i18n.h"
 #include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
@@ -36,7 +38,7 @@
 /* Shown that long after its due time, a reminder says when it was due. */
 #define OVERDUE_AFTER 60
 /* Shown that long after it should have fired, a reminder is critical. */
-#define CRITICAL_AFTER 86400
+#define CRITICAL_AFTER JT_DAY_SECONDS
 
 /* Where the reminder id lives on each NotifyNotification (a gint64*). */
 #define REMINDER_ID_KEY "jt-reminder-id"
@@ -53,18 +55,18 @@ struct _JtNotifier
 
 /* What each rule asks for, in a few words. */
 static const char *const rule_labels[] = {
-  [JT_RULE_SUMMARY] = "Write the summary",
-  [JT_RULE_THANK_YOU] = "Thank-you letter",
-  [JT_RULE_FOLLOW_UP_CALL] = "Follow-up call",
-  [JT_RULE_BRING_FORWARD] = "Ask to decide sooner",
-  [JT_RULE_BRIEF_REFERENCES] = "Brief your references",
-  [JT_RULE_REJECTION_LETTER] = "Letter after the rejection",
-  [JT_RULE_RAPPORT_CALL] = "Keep-in-touch call",
-  [JT_RULE_RECONTACT] = "Re-contact call",
-  [JT_RULE_OFFER_NEGOTIATION] = "Negotiate the offer",
-  [JT_RULE_OFFER_DEADLINE] = "Offer deadline",
-  [JT_RULE_NETWORK_UPDATE] = "Network update",
-  [JT_RULE_APPLICATION_FOLLOW_UP] = "Check in",
+  [JT_RULE_SUMMARY] = N_("Write the summary"),
+  [JT_RULE_THANK_YOU] = N_("Thank-you letter"),
+  [JT_RULE_FOLLOW_UP_CALL] = N_("Follow-up call"),
+  [JT_RULE_BRING_FORWARD] = N_("Ask to decide sooner"),
+  [JT_RULE_BRIEF_REFERENCES] = N_("Brief your references"),
+  [JT_RULE_REJECTION_LETTER] = N_("Letter after the rejection"),
+  [JT_RULE_RAPPORT_CALL] = N_("Keep-in-touch call"),
+  [JT_RULE_RECONTACT] = N_("Re-contact call"),
+  [JT_RULE_OFFER_NEGOTIATION] = N_("Negotiate the offer"),
+  [JT_RULE_OFFER_DEADLINE] = N_("Offer deadline"),
+  [JT_RULE_NETWORK_UPDATE] = N_("Network update"),
+  [JT_RULE_APPLICATION_FOLLOW_UP] = N_("Check in"),
   [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
@@ -75,10 +77,10 @@ static const struct
   const char *label;
   JtNotifyAction action;
 } actions[] = {
-  { "done", "Done", JT_NOTIFY_DONE },
-  { "snooze-day", "Snooze 1 day", JT_NOTIFY_SNOOZE_DAY },
-  { "snooze-week", "Snooze 1 week", JT_NOTIFY_SNOOZE_WEEK },
-  { "draft", "Draft", JT_NOTIFY_DRAFT }, /* letters only */
+  { "done", N_("Done"), JT_NOTIFY_DONE },
+  { "snooze-day", N_("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
+  { "snooze-week", N_("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
+  { "draft", N_("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
 
 /* ---- Text ------------------------------------------------------------------------- */
@@ -163,10 +165,10 @@ reminder_summary (const JtReminder *reminder)
   const char *what = NULL;
   GString *summary;
 
-  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels))
-    what = rule_labels[reminder->rule];
+  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels) && rule_labels[reminder->rule] != NULL)
+    what = _(rule_labels[reminder->rule]);
   if (what == NULL)
-    what = *title != '\0' ? title : "Follow-up";
+    what = *title != '\0' ? title : _("Follow-up");
   summary = g_string_new (what);
   if (*company != '\0')
     g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
@@ -187,6 +189,8 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   g_autofree char *email = clean_text (reminder->contact_email, TRUE);
   g_autofree char *detail = clean_text (reminder->detail, FALSE);
   g_auto (GStrv) lines = g_strsplit (detail, "\n", -1);
+  g_autofree char *reach = jt_reminder_text_reach (reminder);
+  g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *escaped = NULL;
   GString *body;
@@ -198,15 +202,13 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   if (*email != '\0')
     g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
 
-  /* The context. The rules end it with "Reach NAME: email, phone." when they know how;
-   * the first line says that already. */
+  /* The context. A rule's ends with how to reach the person when it knows how
+   * (jt_reminder_text_reach); the first line says that already. */
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = g_strstrip (lines[i]);
 
-      if (g_str_has_prefix (line, "Reach ") && (*phone != '\0' || *email != '\0')
-          && (*phone == '\0' || strstr (line, phone) != NULL)
-          && (*email == '\0' || strstr (line, email) != NULL))
+      if (reach != NULL && g_str_equal (line, reach_line))
         continue;
       append_line (text, line);
     }
@@ -217,7 +219,8 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
 
       if (due != NULL)
         {
-          g_autofree char *line = g_strdup_printf ("Was due %s.", due);
+          /* TRANSLATORS: %s is a day and time, "Thu 3 Dec 2026 10:00". */
+          g_autofree char *line = g_strdup_printf (_("Was due %s."), due);
 
           append_line (text, line);
         }
@@ -455,7 +458,7 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   if (g_strv_contains ((const char *const *) caps, "actions"))
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
       if (actions[i].action != JT_NOTIFY_DRAFT || jt_letter_kind_for_rule (reminder->rule, NULL))
-        notify_notification_add_action (notification, actions[i].id, actions[i].label,
+        notify_notification_add_action (notification, actions[i].id, _(actions[i].label),
                                         on_action_invoked, notifier, NULL);
 
   if (!show (notification, error))
@@ -488,11 +491,12 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
     return TRUE;
   if (!server_caps (notifier, &caps, error))
     return FALSE;
-  summary = g_strdup_printf ("%u follow-up%s came due while you were away", count,
-                             count == 1 ? "" : "s");
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up came due while you were away",
+                                       "%u follow-ups came due while you were away", count),
+                             count);
   notification = notify_notification_new (summary,
-                                          count == 1 ? "Run 'jobtrack agenda' to see it."
-                                                     : "Run 'jobtrack agenda' to see them.",
+                                          g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
+                                                    "Run 'jobtrack agenda' to see them.", count),
                                           NULL);
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);

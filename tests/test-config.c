@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-config.h"
 #include "jt-error.h"
@@ -578,23 +579,21 @@ test_path_env_empty (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpstr (path, ==, expected);
 }
 
-#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  ADD ("/config/defaults", test_defaults);
-  ADD ("/config/missing-file", test_missing_file);
-  ADD ("/config/missing-folder", test_missing_folder);
-  ADD ("/config/empty-file", test_empty_file);
-  ADD ("/config/full-file", test_full_file);
-  ADD ("/config/round-trip", test_round_trip);
-  ADD ("/config/sources", test_sources);
-  ADD ("/config/keys", test_keys);
-  ADD ("/config/values", test_values);
-  ADD ("/config/no-emails", test_no_emails);
+  JT_TEST_ADD ("/config/defaults", test_defaults);
+  JT_TEST_ADD ("/config/missing-file", test_missing_file);
+  JT_TEST_ADD ("/config/missing-folder", test_missing_folder);
+  JT_TEST_ADD ("/config/empty-file", test_empty_file);
+  JT_TEST_ADD ("/config/full-file", test_full_file);
+  JT_TEST_ADD ("/config/round-trip", test_round_trip);
+  JT_TEST_ADD ("/config/sources", test_sources);
+  JT_TEST_ADD ("/config/keys", test_keys);
+  JT_TEST_ADD ("/config/values", test_values);
+  JT_TEST_ADD ("/config/no-emails", test_no_emails);
   for (int r = 0; r < JT_RULE_MANUAL; r++)
     {
       g_autofree char *name = g_strdup_printf ("/config/rule-off/%s", jt_rule_to_string (r));
@@ -608,13 +607,13 @@ main (int argc, char **argv)
 
       g_test_add (name, Fixture, &bad_cases[i], fixture_set_up, test_bad, fixture_tear_down);
     }
-  ADD ("/config/bad/nul-bytes", test_bad_nul_bytes);
-  ADD ("/config/bad/directory", test_bad_directory);
-  ADD ("/config/bad/unreadable", test_bad_unreadable);
-  ADD ("/config/bad/first-problem", test_bad_first_problem);
-  ADD ("/config/path/xdg-config-home", test_path_xdg);
-  ADD ("/config/path/jobtrack-config", test_path_env);
-  ADD ("/config/path/empty-jobtrack-config", test_path_env_empty);
+  JT_TEST_ADD ("/config/bad/nul-bytes", test_bad_nul_bytes);
+  JT_TEST_ADD ("/config/bad/directory", test_bad_directory);
+  JT_TEST_ADD ("/config/bad/unreadable", test_bad_unreadable);
+  JT_TEST_ADD ("/config/bad/first-problem", test_bad_first_problem);
+  JT_TEST_ADD ("/config/path/xdg-config-home", test_path_xdg);
+  JT_TEST_ADD ("/config/path/jobtrack-config", test_path_env);
+  JT_TEST_ADD ("/config/path/empty-jobtrack-config", test_path_env_empty);
 
   return g_test_run ();
 }

@@ -5,7 +5,8 @@
  * with JT_UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then read the diff.
  * The other tests check what a person relies on: the promised call is the follow-up
  * call reminder's day, the mailto: URI survives any text, and a broken template says
- * where it is broken. */
+ * where it is broken; the template engine is tested on its own, with fields of its own.
+ */
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
 #include "jt-store-skills.h"
+#include "jt-template.h"
 #include "jt-test-util.h"
 
 typedef struct
@@ -548,6 +550,113 @@ test_queries_indexed (Fixture *f, gconstpointer data)
   g_assert_cmpuint (unindexed->len, ==, 0);
 }
 
+/* ---- The template engine on its own (jt-template.h) -------------------------------- */
+
+static const JtTemplateField test_fields[] = {
+  { "who", "[someone]", "a person" },
+  { "day", "[some day]", "a day" },
+  { NULL, NULL, NULL },
+};
+
+static void
+test_template_fill (void)
+{
+  g_autoptr (GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  g_hash_table_insert (values, "who", "Ana");
+  g_hash_table_insert (values, "day", "");
+  /* Comments and blank lines may come before the Subject line; CRLF reads as LF; a comment
+   * is not read even when it names no field; an empty value leaves the gap. */
+  g_assert_true (jt_template_render ("# mine\r\n\r\nSubject:  Hello {who} \r\n\r\n\r\n"
+                                     "Dear {who},\n{{who}} on {day}.\n# not {shown}\n\n\n",
+                                     "mine.txt", test_fields, values, &subject, &body, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (subject, ==, "Hello Ana");
+  g_assert_cmpstr (body, ==, "Dear Ana,\n{who}} on [some day].\n");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+  /* Without values every field is its gap. */
+  g_assert_true (jt_template_render ("Subject: {day}\n{who}", "mine.txt", test_fields, NULL,
+                                     &subject, &body, &error));
+  g_assert_cmpstr (subject, ==, "[some day]");
+  g_assert_cmpstr (body, ==, "[someone]\n");
+}
+
+static void
+assert_template_refused (const char *text, const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  char *subject = NULL;
+  char *body = NULL;
+
+  g_assert_false (
+      jt_template_render (text, "mine.txt", test_fields, NULL, &subject, &body, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (subject);
+  g_assert_null (body);
+}
+
+static void
+test_template_unknown_field (void)
+{
+  assert_template_refused ("Subject: x\n\nHi {whom}\n",
+                           "mine.txt:3: unknown field {whom} (the fields are who, day)");
+  /* Names are case-sensitive, in the Subject line too. */
+  assert_template_refused ("Subject: {Who}\n",
+                           "mine.txt:1: unknown field {Who} (the fields are who, day)");
+}
+
+static void
+test_template_unclosed_brace (void)
+{
+  const char *expected = "mine.txt:%u: '{' starts no field (a field is {name}; write {{ for "
+                         "a brace)";
+  const struct
+  {
+    const char *text;
+    guint line;
+  } cases[] = {
+    { "Subject: {who\n", 1 },       { "Subject: x\n\nDear {who,\n", 3 }, { "Subject: x\n{}\n", 2 },
+    { "Subject: x\n{ who }\n", 2 }, { "Subject: x\nends with {", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = g_strdup_printf (expected, cases[i].line);
+
+      assert_template_refused (cases[i].text, message);
+    }
+}
+
+static void
+test_template_missing_subject (void)
+{
+  assert_template_refused ("\n# mine\nDear {who},\n",
+                           "mine.txt:3: a letter template starts with a 'Subject:' line");
+  assert_template_refused ("subject: lower case\n",
+                           "mine.txt:1: a letter template starts with a 'Subject:' line");
+  /* Nothing but comments and blank lines, or nothing at all. */
+  assert_template_refused ("# mine\n\n", "mine.txt:1: a letter template starts with a "
+                                         "'Subject:' line");
+  assert_template_refused ("", "mine.txt:1: a letter template starts with a 'Subject:' line");
+}
+
+static void
+test_template_fields_used (void)
+{
+  g_autoptr (GHashTable) used = jt_template_fields_used (
+      "# {day} in a comment\nSubject: {{day}} {unknown}\n{who}\n", test_fields);
+  g_autoptr (GHashTable) none = jt_template_fields_used ("Subject: x\n# {who}", test_fields);
+
+  g_assert_cmpuint (g_hash_table_size (used), ==, 1);
+  g_assert_true (g_hash_table_contains (used, "who"));
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,5 +692,10 @@ main (int argc, char **argv)
   g_test_add ("/letter/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/letter/queries-indexed", Fixture, NULL, fixture_set_up, test_queries_indexed,
               fixture_tear_down);
+  g_test_add_func ("/template/fill", test_template_fill);
+  g_test_add_func ("/template/unknown-field", test_template_unknown_field);
+  g_test_add_func ("/template/unclosed-brace", test_template_unclosed_brace);
+  g_test_add_func ("/template/missing-subject", test_template_missing_subject);
+  g_test_add_func ("/template/fields-used", test_template_fields_used);
   return g_test_run ();
 }

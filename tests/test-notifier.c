@@ -13,6 +13,7 @@
 
 #include "jt-error.h"
 #include "jt-notifier.h"
+#include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
 #define SERVER_PATH "/org/freedesktop/Notifications"
@@ -558,13 +559,13 @@ test_overdue (Fixture *f, G_GNUC_UNUSED gconstpointer data)
     return;
   reminder = follow_up_call (f);
   reminder->id = 1;
-  show (f, reminder, f->due + 86400);
+  show (f, reminder, f->due + JT_DAY_SECONDS);
   reminder->id = 2;
   show (f, reminder, f->due + 86401);
   /* Snoozed: due long ago, fired just now. */
   reminder->id = 3;
-  reminder->fire_at = f->due + 7 * 86400;
-  show (f, reminder, f->due + 7 * 86400);
+  reminder->fire_at = f->due + 7 * JT_DAY_SECONDS;
+  show (f, reminder, f->due + 7 * JT_DAY_SECONDS);
 
   calls = calls_of (f, "Notify");
   g_assert_cmpuint (calls->len, ==, 3);
@@ -756,11 +757,11 @@ test_replace (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   show (f, reminder, f->due);
   g_free (reminder->detail);
   reminder->detail = g_strdup ("They called back.");
-  show (f, reminder, f->due + 2 * 86400);
+  show (f, reminder, f->due + 2 * JT_DAY_SECONDS);
   emit (f, "NotificationClosed", g_variant_new ("(uu)", 1, 2));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  show (f, reminder, f->due + 3 * 86400);
+  show (f, reminder, f->due + 3 * JT_DAY_SECONDS);
 
   calls = calls_of (f, "Notify");
   g_assert_cmpuint (calls->len, ==, 3);

@@ -1,4 +1,4 @@
-/* test-rules.c: the follow-up rules (DOMAIN.md, "Follow-up rules", R1-R10, and R11 of
+/* test-rules.c: the follow-up rules (doc/design.md, "The follow-up rules", R1-R10, and R11 of
  * issue 3). Each test records what a job seeker would record, through the store, with
  * the rules attached, and checks the reminders that come of it: which rule, whom they
  * address, the instant they are due (written as a local wall time in the test's zone),
@@ -13,6 +13,7 @@
 #include "jt-config.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
+#include "jt-reminder-text.h"
 #include "jt-rules.h"
 #include "jt-time.h"
 #include "jt-store-applications.h"
@@ -25,7 +26,7 @@
 #include "jt-store.h"
 
 #define NOW 1796112000 /* 2026-12-01T09:00:00Z, a Tuesday */
-#define DAY ((gint64) 86400)
+#define DAY JT_DAY_SECONDS
 
 static const char *const zones[] = { "Europe/Berlin", "America/New_York", "Australia/Sydney" };
 
@@ -394,6 +395,7 @@ app_reminders (Fixture *f, gint64 app)
 
   g_assert_no_error (error);
   g_assert_nonnull (list);
+  jt_reminder_text_render_all (list, f->config);
   return list;
 }
 
@@ -405,6 +407,7 @@ network_reminders (Fixture *f, gint64 contact)
 
   g_assert_no_error (error);
   g_assert_nonnull (list);
+  jt_reminder_text_render_all (list, f->config);
   return list;
 }
 
@@ -421,6 +424,13 @@ describe (Fixture *f, const JtReminder *r)
                           r->contact_id, r->interview_id, due, fire,
                           jt_reminder_state_to_string (r->state), r->revision, r->updated_at,
                           r->title);
+}
+
+static gboolean
+collect_reminder (JtReminder *reminder, gpointer user_data, GError **error)
+{
+  g_ptr_array_add (user_data, reminder);
+  return TRUE;
 }
 
 static guint
@@ -855,8 +865,11 @@ test_follow_up_call_moves_with_decision_date (Fixture *f, gconstpointer data)
   g_assert_cmpint (moved->fire_at, ==, moved->due_at);
 }
 
+/* A renamed person is the same follow-up at the same time: only its words change, and
+ * they are made when shown. Its revision (the calendar's SEQUENCE) stays, and what it
+ * shows is newer (the calendar's LAST-MODIFIED). */
 static void
-test_revision_grows_when_interviewer_renamed (Fixture *f, gconstpointer data)
+test_rename_rewords_without_revision (Fixture *f, gconstpointer data)
 {
   Logged logged = globex_interview (f, "2026-12-09");
   g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
@@ -873,11 +886,16 @@ test_revision_grows_when_interviewer_renamed (Fixture *f, gconstpointer data)
   g_assert_cmpint (ana_after->id, ==, ana_before->id);
   g_assert_cmpstr (ana_after->uid, ==, ana_before->uid);
   g_assert_cmpint (ana_after->due_at, ==, ana_before->due_at);
-  g_assert_cmpint (ana_after->revision, ==, ana_before->revision + 1);
+  g_assert_cmpint (ana_after->revision, ==, ana_before->revision);
   g_assert_nonnull (strstr (ana_after->title, "Ana Souza"));
-  /* Raj's letter did not change, so neither did its revision. */
+  g_assert_null (strstr (ana_after->title, "Ana Lima"));
+  g_assert_nonnull (strstr (ana_after->detail, "You met Ana Souza"));
+  g_assert_cmpint (ana_after->text_updated_at, >, ana_before->text_updated_at);
+  /* Raj's letter did not change at all. */
   g_assert_cmpint (raj_after->revision, ==, raj_before->revision);
   g_assert_cmpint (raj_after->updated_at, ==, raj_before->updated_at);
+  g_assert_cmpint (raj_after->text_updated_at, ==, raj_before->text_updated_at);
+  g_assert_cmpstr (raj_after->title, ==, raj_before->title);
 }
 
 /* Acting on the R3 call (`state`), then moving the decision date, leaves it as it was. */
@@ -1636,15 +1654,15 @@ test_zone_change_moves_call_hour (Fixture *f, gconstpointer data)
   g_assert_cmpint (moved->revision, ==, call->revision + 1);
 }
 
-/* Rewords the follow-up `id` behind the rules' back, as a store closed in between would
- * hold it: a full derivation puts the rules' own title back, a partial one (of other
- * applications) leaves it. */
+/* Moves the follow-up `id` behind the rules' back, as a store closed in between would
+ * hold it: a full derivation puts the rules' own due time back, a partial one (of other
+ * applications) leaves it. The rules store facts, so a fact is what is changed. */
 static void
-reword_behind_rules (Fixture *f, gint64 id, const char *title)
+move_behind_rules (Fixture *f, gint64 id, gint64 due_at)
 {
   sqlite3 *db = NULL;
-  char *sql = sqlite3_mprintf ("UPDATE reminders SET title = %Q WHERE id = %lld", title,
-                               (long long) id);
+  char *sql = sqlite3_mprintf ("UPDATE reminders SET due_at = %lld WHERE id = %lld",
+                               (long long) due_at, (long long) id);
 
   g_clear_pointer (&f->store, jt_store_free);
   g_clear_pointer (&f->rules, jt_rules_free);
@@ -1655,15 +1673,18 @@ reword_behind_rules (Fixture *f, gint64 id, const char *title)
   sqlite3_free (sql);
 }
 
-static char *
-title_of (Fixture *f, gint64 id)
+static gint64
+due_of (Fixture *f, gint64 id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JtReminder) reminder = jt_store_reminder_get (f->store, id, &error);
 
   g_assert_no_error (error);
-  return g_strdup (reminder->title);
+  return reminder->due_at;
 }
+
+/* A due time no rule gives: a minute past the call hour, a year on. */
+#define MOVED_BEHIND (NOW + 365 * DAY + 60)
 
 /* Another name of the same zone (its file's path; "UTC" and "Etc/UTC") changes no time,
  * so it derives nothing again; another zone does. */
@@ -1675,20 +1696,18 @@ test_zone_alias_derives_nothing (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
   JtReminder *call = the_one (f, before, JT_RULE_FOLLOW_UP_CALL, logged.people[0]);
   g_autofree char *path = g_build_filename ("/usr/share/zoneinfo", zone, NULL);
-  g_autofree char *kept = NULL;
-  g_autofree char *restored = NULL;
 
-  reword_behind_rules (f, call->id, "Reworded behind the rules");
+  move_behind_rules (f, call->id, MOVED_BEHIND);
   reopen (f, path, NOW + DAY);
   g_assert_cmpstr (g_time_zone_get_identifier (f->tz), ==, path);
   add_contact (f, "Zed Unrelated", 0, FALSE, NOW + DAY);
-  kept = title_of (f, call->id);
-  g_assert_cmpstr (kept, ==, "Reworded behind the rules");
+  g_assert_cmpint (due_of (f, call->id), ==, MOVED_BEHIND);
 
+  /* Another zone: derived again, the call is back at the call hour, there. */
   reopen (f, "Asia/Kolkata", NOW + DAY);
   add_contact (f, "Zoe Unrelated", 0, FALSE, NOW + DAY);
-  restored = title_of (f, call->id);
-  g_assert_cmpstr (restored, ==, call->title);
+  g_assert_cmpint (due_of (f, call->id), !=, MOVED_BEHIND);
+  assert_due (f, due_of (f, call->id), 2026, 12, 10, 10, 0);
 }
 
 /* A database whose fingerprint names the zone, as earlier versions wrote it, takes the
@@ -1702,7 +1721,6 @@ test_fingerprint_by_name_upgraded_quietly (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *old_style = NULL;
-  g_autofree char *kept = NULL;
   char *sql;
   sqlite3 *db = NULL;
 
@@ -1711,7 +1729,7 @@ test_fingerprint_by_name_upgraded_quietly (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (stored, "zone-"));
   /* The settings part is the same; the zone was its identifier. */
   old_style = g_strconcat (g_time_zone_get_identifier (f->tz), strchr (stored, ';'), NULL);
-  reword_behind_rules (f, call->id, "Reworded behind the rules");
+  move_behind_rules (f, call->id, MOVED_BEHIND);
   sql = sqlite3_mprintf ("UPDATE settings SET value = %Q WHERE key = 'rules-fingerprint'",
                          old_style);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
@@ -1722,12 +1740,159 @@ test_fingerprint_by_name_upgraded_quietly (Fixture *f, gconstpointer data)
 
   reopen (f, NULL, NOW + DAY);
   add_contact (f, "Zed Unrelated", 0, FALSE, NOW + DAY);
-  kept = title_of (f, call->id);
-  g_assert_cmpstr (kept, ==, "Reworded behind the rules");
+  g_assert_cmpint (due_of (f, call->id), ==, MOVED_BEHIND);
   g_clear_pointer (&stored, g_free);
   stored = jt_store_get_setting (f->store, "rules-fingerprint", &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (stored, "zone-"));
+}
+
+/* ---- Words and the upgrade from stored English ------------------------------------ */
+
+/* Every follow-up, rendered, with its facts: one line each. New string. */
+static char *
+every_reminder (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_reminder_free);
+  GString *text = g_string_new (NULL);
+
+  g_assert_true (jt_store_reminder_foreach (f->store, TRUE, collect_reminder, all, &error));
+  g_assert_no_error (error);
+  jt_reminder_text_render_all (all, f->config);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const JtReminder *r = g_ptr_array_index (all, i);
+      g_autofree char *line = describe (f, r);
+
+      g_string_append_printf (text, "%s offer=%" G_GINT64_FORMAT " since=%s text=%" G_GINT64_FORMAT
+                              "\n  %s\n",
+                              line, r->offer_id, r->since_day != NULL ? r->since_day : "-",
+                              r->text_updated_at, r->detail != NULL ? r->detail : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The words of each rule, as the agenda and the calendar show them. */
+static void
+test_words_of_each_rule (Fixture *f, gconstpointer data)
+{
+  Everything e = build_everything (f);
+  g_autoptr (GPtrArray) globex = app_reminders (f, e.globex.app);
+  g_autoptr (GPtrArray) initech = app_reminders (f, e.initech);
+  g_autoptr (GPtrArray) hooli = app_reminders (f, e.hooli);
+
+  g_autoptr (GPtrArray) nia = network_reminders (f, e.nia);
+  JtReminder *r;
+
+  r = the_one (f, globex, JT_RULE_THANK_YOU, e.globex.people[0]);
+  g_assert_cmpstr (r->title, ==, "Thank-you letter to Raj Patel — Globex, SRE");
+  g_assert_cmpstr (r->detail, ==,
+                   "You met Raj Patel, CTO at the onsite interview on 2026-11-30.\n"
+                   "Reach Raj Patel: raj@globex.example.");
+  r = the_one (f, globex, JT_RULE_SUMMARY, 0);
+  g_assert_cmpstr (r->title, ==, "Write the summary of the onsite interview — Globex, SRE");
+  r = the_one (f, globex, JT_RULE_FOLLOW_UP_CALL, e.globex.people[0]);
+  g_assert_cmpstr (r->title, ==, "Call Raj Patel about the decision — Globex, SRE");
+  g_assert_cmpstr (r->detail, ==,
+                   "They planned to decide by 2026-12-18; ask where things stand.\n"
+                   "Reach Raj Patel: raj@globex.example.");
+  r = the_one (f, globex, JT_RULE_BRING_FORWARD, e.globex.people[0]);
+  g_assert_cmpstr (r->title, ==,
+                   "Ask Raj Patel to decide sooner: an offer expires 2026-12-14 — Globex, SRE");
+  g_assert_cmpstr (r->detail, ==,
+                   "Initech has offered you a job and wants an answer by 2026-12-14; Globex "
+                   "plans to decide on 2026-12-18. Ask whether the decision can come sooner.\n"
+                   "Reach Raj Patel: raj@globex.example.");
+  r = the_one (f, initech, JT_RULE_OFFER_DEADLINE, 0);
+  g_assert_cmpstr (r->title, ==, "Last call before the offer deadline 2026-12-14 — Initech, SRE");
+  g_assert_cmpstr (r->detail, ==, "The offer must be answered by 2026-12-14.");
+  r = the_one (f, initech, JT_RULE_OFFER_NEGOTIATION, 0);
+  g_assert_cmpstr (r->title, ==, "Negotiate the offer with Initech — Initech, SRE");
+  r = NULL;
+  for (guint i = 0; i < hooli->len; i++)
+    if (((JtReminder *) g_ptr_array_index (hooli, i))->rule == JT_RULE_RECONTACT)
+      r = g_ptr_array_index (hooli, i);
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->title, ==, "5-month re-contact: call Bo Chen — Hooli, SRE");
+  g_assert_cmpstr (r->detail, ==,
+                   "You were turned down on 2026-12-03. The person hired may have left or not "
+                   "worked out: ask whether the role, or another one, is open.");
+  r = the_one (f, nia, JT_RULE_NETWORK_UPDATE, e.nia);
+  g_assert_cmpstr (r->title, ==, "Send Nia Brooks an update");
+
+  /* The settings are part of the words: another re-contact delay, another title. */
+  f->config->recontact_months = 6;
+  for (guint i = 0; i < hooli->len; i++)
+    {
+      JtReminder *again = g_ptr_array_index (hooli, i);
+
+      jt_reminder_text_render (again, f->config);
+      if (again->rule == JT_RULE_RECONTACT)
+        g_assert_cmpstr (again->title, ==, "6-month re-contact: call Bo Chen — Hooli, SRE");
+    }
+  f->config->recontact_months = 5;
+}
+
+/* A database of schema 7 held each follow-up's English. Upgraded, it keeps every one,
+ * done and dismissed too, with the facts that English cited, and shows the same words;
+ * deriving again afterwards changes nothing. */
+static void
+test_upgrade_from_stored_english (Fixture *f, gconstpointer data)
+{
+  Everything e = build_everything (f);
+  g_autoptr (GPtrArray) globex = app_reminders (f, e.globex.app);
+  g_autoptr (GPtrArray) initech = app_reminders (f, e.initech);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_reminder_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *upgraded = NULL;
+  g_autofree char *derived = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JtTransaction *txn;
+
+  set_reminder_state (f, the_one (f, globex, JT_RULE_THANK_YOU, e.globex.people[1])->id,
+                      JT_REMINDER_DONE, 0, at (f, 2026, 12, 1, 9, 0));
+  set_reminder_state (f, the_one (f, initech, JT_RULE_OFFER_DEADLINE, 0)->id,
+                      JT_REMINDER_DISMISSED, 0, at (f, 2026, 12, 3, 9, 0));
+  before = every_reminder (f);
+
+  /* Schema 7: the words in the row, no offer or day of their own. */
+  g_assert_true (jt_store_reminder_foreach (f->store, TRUE, collect_reminder, all, &error));
+  g_assert_no_error (error);
+  jt_reminder_text_render_all (all, f->config);
+  g_clear_pointer (&f->store, jt_store_free);
+  g_clear_pointer (&f->rules, jt_rules_free);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE reminders SET title = ?, detail = ? WHERE id = ?",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const JtReminder *r = g_ptr_array_index (all, i);
+
+      sqlite3_bind_text (stmt, 1, r->title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, r->detail, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, r->id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, JT_TEST_UNDO_SCHEMA_8, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reopen (f, NULL, at (f, 2026, 12, 4, 9, 0));
+  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, jt_store_known_schema_version ());
+  upgraded = every_reminder (f);
+  g_assert_cmpstr (upgraded, ==, before);
+
+  txn = begin (f, at (f, 2026, 12, 4, 9, 0));
+  g_assert_true (jt_rules_derive_everything (f->rules, f->store, &error));
+  g_assert_no_error (error);
+  commit (txn);
+  derived = every_reminder (f);
+  g_assert_cmpstr (derived, ==, before);
 }
 
 /* ---- Quiet ------------------------------------------------------------------------- */
@@ -1839,7 +2004,7 @@ main (int argc, char **argv)
   ADD ("follow-up-call/acceptance-cancels-other-applications",
        test_follow_up_call_acceptance_cancels_other_applications);
   ADD ("follow-up-call/moves-with-decision-date", test_follow_up_call_moves_with_decision_date);
-  ADD ("revision/grows-when-interviewer-renamed", test_revision_grows_when_interviewer_renamed);
+  ADD ("revision/stays-when-interviewer-renamed", test_rename_rewords_without_revision);
   ADD ("state/done-never-comes-back", test_done_never_comes_back);
   ADD ("state/dismissed-never-comes-back", test_dismissed_never_comes_back);
   ADD ("state/snooze-kept-when-due-moves", test_snooze_kept_when_due_moves);
@@ -1883,6 +2048,8 @@ main (int argc, char **argv)
   ADD ("settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
   ADD_ZONES ("settings/zone-alias-derives-nothing", test_zone_alias_derives_nothing);
   ADD ("settings/fingerprint-by-name-upgraded-quietly", test_fingerprint_by_name_upgraded_quietly);
+  ADD ("words/each-rule", test_words_of_each_rule);
+  ADD ("upgrade/from-stored-english", test_upgrade_from_stored_english);
   ADD ("quiet/after-21-days", test_quiet_after_21_days);
   ADD ("quiet/not-after-touch", test_quiet_not_after_touch);
   ADD ("quiet/never-when-rejected", test_quiet_never_when_rejected);

@@ -12,6 +12,7 @@
 #include "jt-store-reminders.h"
 #include "jt-store.h"
 #include "jt-test-util.h"
+#include "jt-time.h"
 
 #define T0 1796112000 /* 2026-12-01T08:00:00Z */
 
@@ -139,8 +140,8 @@ test_unnotified_stays_due (Fixture *f, gconstpointer data)
   g_auto (JtSchedulePlan) plan = { 0 };
 
   /* No server accepted it: it is still due later (nothing is lost). */
-  add_reminder (f, T0 - 86400);
-  plan_at (f, T0 + 86400, &plan);
+  add_reminder (f, T0 - JT_DAY_SECONDS);
+  plan_at (f, T0 + JT_DAY_SECONDS, &plan);
   g_assert_cmpuint (plan.due->len, ==, 1);
 }
 
@@ -155,11 +156,11 @@ test_snoozed_fires_again (Fixture *f, gconstpointer data)
 
   plan_at (f, T0, &shown);
   g_assert_true (jt_reminder_mark_notified (f->store, id, T0, &error));
-  g_assert_true (jt_reminder_snooze (f->store, id, T0 + 86400, T0 + 10, NULL, &error));
+  g_assert_true (jt_reminder_snooze (f->store, id, T0 + JT_DAY_SECONDS, T0 + 10, NULL, &error));
   plan_at (f, T0 + 3600, &before);
   g_assert_cmpuint (before.due->len, ==, 0);
-  g_assert_cmpint (before.next_wake, ==, T0 + 86400);
-  plan_at (f, T0 + 86400, &after);
+  g_assert_cmpint (before.next_wake, ==, T0 + JT_DAY_SECONDS);
+  plan_at (f, T0 + JT_DAY_SECONDS, &after);
   g_assert_cmpuint (after.due->len, ==, 1);
 }
 
@@ -214,7 +215,7 @@ test_clock_jumps (Fixture *f, gconstpointer data)
   plan_at (f, T0 - 3600, &back);
   g_assert_cmpuint (back.due->len, ==, 0);
   g_assert_cmpint (back.next_wake, ==, T0 + 1800);
-  plan_at (f, T0 + 86400 * 30, &forward);
+  plan_at (f, T0 + JT_DAY_SECONDS * 30, &forward);
   g_assert_cmpuint (forward.due->len, ==, 1);
 }
 
@@ -321,7 +322,7 @@ test_plan_reads_only_undelivered (Fixture *f, gconstpointer data)
   sqlite3_close (db);
   f->store = jt_test_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, 7);
+  g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, jt_store_known_schema_version ());
 
   plan_at (f, T0 + 3600, &plan);
   g_assert_cmpuint (plan.n_due, ==, 1);

@@ -12,6 +12,7 @@
 #include "jt-store-search.h"
 #include "jt-stats.h"
 #include "jt-store-touches.h"
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 
 #define NOW 1796112000 /* 2026-12-01T08:00:00Z */
@@ -413,17 +414,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add ("/search/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("finds-every-kind", test_finds_every_kind);
-  ADD ("case-accents-and-prefixes", test_case_accents_and_prefixes);
-  ADD ("ranking", test_ranking);
-  ADD ("typed-text-is-never-syntax", test_typed_text_is_never_syntax);
-  ADD ("index-follows-writes", test_index_follows_writes);
-  ADD ("migration-indexes-existing-rows", test_migration_indexes_existing_rows);
-  ADD ("family-lookup", test_family_lookup);
-  ADD ("queries-are-indexed", test_queries_are_indexed);
-#undef ADD
+  JT_TEST_ADD ("/search/finds-every-kind", test_finds_every_kind);
+  JT_TEST_ADD ("/search/case-accents-and-prefixes", test_case_accents_and_prefixes);
+  JT_TEST_ADD ("/search/ranking", test_ranking);
+  JT_TEST_ADD ("/search/typed-text-is-never-syntax", test_typed_text_is_never_syntax);
+  JT_TEST_ADD ("/search/index-follows-writes", test_index_follows_writes);
+  JT_TEST_ADD ("/search/migration-indexes-existing-rows", test_migration_indexes_existing_rows);
+  JT_TEST_ADD ("/search/family-lookup", test_family_lookup);
+  JT_TEST_ADD ("/search/queries-are-indexed", test_queries_are_indexed);
   g_test_add_func ("/search/company-family", test_company_family);
   g_test_add_func ("/search/sqlite-has-fts5", test_sqlite_has_fts5);
   return g_test_run ();

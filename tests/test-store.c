@@ -798,7 +798,6 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
                                     &error);
   g_assert_true (jt_store_reminder_update (store, reminder, NOW, &error));
   g_ptr_array_unref (jt_store_reminder_list_network (store, contact_id, &error));
-  g_ptr_array_unref (jt_store_reminder_list_all (store, &error));
   g_assert_true (jt_store_reminder_delete (store, reminder->id, &error));
   interview = jt_store_interview_get (store, result.interview_id, &error);
   g_assert_true (jt_store_interview_update (store, interview, NOW, &error));

@@ -817,6 +817,84 @@ test_date_valid (void)
   g_assert_false (jt_date_valid (NULL));
 }
 
+/* ---- Business days --------------------------------------------------------------- */
+
+static void
+set_day (GDate *day, int year, int month, int dom)
+{
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, (GDateDay) dom, (GDateMonth) month, (GDateYear) year);
+}
+
+static void
+assert_day (const GDate *day, int year, int month, int dom)
+{
+  g_assert_cmpint (g_date_get_year (day), ==, year);
+  g_assert_cmpint (g_date_get_month (day), ==, month);
+  g_assert_cmpint (g_date_get_day (day), ==, dom);
+}
+
+static void
+test_business_days (void)
+{
+  /* Monday 30 November to Sunday 6 December 2026. */
+  static const struct
+  {
+    int dom;
+    int forward;  /* the day business_forward gives */
+    int backward; /* the day business_backward gives */
+    int next;     /* the day next_business_day gives */
+  } week[] = {
+    { 30, 30, 30, 1 }, { 1, 1, 1, 2 },   { 2, 2, 2, 3 },
+    { 3, 3, 3, 4 },    { 4, 4, 4, 7 },   { 5, 7, 4, 7 },
+    { 6, 7, 4, 7 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (week); i++)
+    {
+      int month = week[i].dom == 30 ? 11 : 12;
+      GDate day;
+
+      set_day (&day, 2026, month, week[i].dom);
+      jt_date_business_forward (&day);
+      assert_day (&day, 2026, week[i].forward == 30 ? 11 : 12, week[i].forward);
+      set_day (&day, 2026, month, week[i].dom);
+      jt_date_business_backward (&day);
+      assert_day (&day, 2026, week[i].backward == 30 ? 11 : 12, week[i].backward);
+      set_day (&day, 2026, month, week[i].dom);
+      jt_date_next_business_day (&day);
+      assert_day (&day, 2026, 12, week[i].next);
+    }
+}
+
+static void
+test_business_days_cross_months_and_ends (void)
+{
+  GDate day;
+
+  /* Saturday 31 October 2026 forward is Monday 2 November; Sunday 1 November back is
+   * Friday 30 October; Thursday 31 December 2026 and then Friday 1 January 2027. */
+  set_day (&day, 2026, 10, 31);
+  jt_date_business_forward (&day);
+  assert_day (&day, 2026, 11, 2);
+  set_day (&day, 2026, 11, 1);
+  jt_date_business_backward (&day);
+  assert_day (&day, 2026, 10, 30);
+  set_day (&day, 2026, 12, 31);
+  jt_date_next_business_day (&day);
+  assert_day (&day, 2027, 1, 1);
+  jt_date_next_business_day (&day);
+  assert_day (&day, 2027, 1, 4);
+
+  /* 1 January of year 1 was a Monday (proleptic Gregorian); going back stops there. */
+  set_day (&day, 1, 1, 3);
+  jt_date_subtract_days_clamped (&day, 1000);
+  assert_day (&day, 1, 1, 1);
+  set_day (&day, 2026, 12, 4);
+  jt_date_subtract_days_clamped (&day, 3);
+  assert_day (&day, 2026, 12, 1);
+}
+
 /* ---- Registration -------------------------------------------------------------------- */
 
 #define ADD_TABLE(prefix, table, func)                                                      \
@@ -847,6 +925,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/format/human-locale", test_format_human_locale);
   g_test_add_func ("/time/date/format", test_date_format);
   g_test_add_func ("/time/date/valid", test_date_valid);
+  g_test_add_func ("/time/business-days/week", test_business_days);
+  g_test_add_func ("/time/business-days/months-and-ends", test_business_days_cross_months_and_ends);
 
   return g_test_run ();
 }

@@ -417,8 +417,8 @@ reminder_start (const JtReminder *reminder)
   return reminder->state == JT_REMINDER_SNOOZED ? reminder->fire_at : reminder->due_at;
 }
 
-/* DTSTAMP and LAST-MODIFIED are the record's last change, so an unchanged record
- * exports the same text. */
+/* DTSTAMP and LAST-MODIFIED are the last change of the record or of what its text shows
+ * (a contact renamed), so an unchanged record exports the same text. */
 void
 jt_ical_event_append_reminder (JtIcalEventPrinter *p, GString *out, const JtReminder *reminder,
                                const char *draft)
@@ -436,7 +436,7 @@ jt_ical_event_append_reminder (JtIcalEventPrinter *p, GString *out, const JtRemi
 
   g_string_append (out, f->begin);
   append_property (out, p->uid);
-  g_string_append (out, stamp_lines (p, reminder->updated_at));
+  g_string_append (out, stamp_lines (p, reminder->text_updated_at));
   g_string_append (out, sequence_line (p, MAX (reminder->revision, 0)));
   g_string_append (out, start_line (p, reminder_start (reminder)));
   g_string_append (out, f->duration);

@@ -16,6 +16,7 @@
 #include "jt-ical-events.h"
 #include "jt-letter.h"
 #include "jt-records.h"
+#include "jt-reminder-text.h"
 #include "jt-store.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
@@ -262,6 +263,9 @@ take_reminder (JtReminder *reminder, gpointer user_data, GError **error)
 {
   EventWriter *w = user_data;
 
+  /* Its SUMMARY and DESCRIPTION, in the default settings' words until the export is
+   * handed the settings. */
+  jt_reminder_text_render (reminder, NULL);
   g_ptr_array_add (w->reading->extras, draft_of (w, reminder));
   g_ptr_array_add (w->reading->events, reminder);
   return w->reading->events->len < BATCH_SIZE || print_batch (w, BATCH_REMINDERS, error);

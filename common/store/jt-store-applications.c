@@ -193,7 +193,7 @@ jt_store_application_set_status (JtStore *store, gint64 id, JtStatus status, gin
     return FALSE;
   if (jt_store_changes (store) == 0)
     return TRUE;
-  /* An acceptance ends the other applications' calls (DOMAIN.md). */
+  /* An acceptance ends the other applications' calls (doc/design.md). */
   jt_store_mark_application (store, id);
   jt_store_mark_open_applications (store);
   return add_status_change (store, id, status, at, error);

@@ -4,13 +4,25 @@
 #include "jt-error.h"
 #include "jt-store-private.h"
 
-/* A reminder with its application's and contact's names, read from `table`. */
+/* A reminder with the records its text is made from (jt-reminder-text.c), read from
+ * `table`: each joined on its primary key, the decision date (R3, R4 only) from its
+ * index. The stored title and detail are a manual reminder's own text; a rule's are
+ * rendered when shown. */
 #define REMINDER_SELECT_FROM(table)                                                           \
   "SELECT r.id, r.uid, r.rule, r.application_id, r.contact_id, r.interview_id, r.due_at, "   \
   "r.fire_at, r.state, r.title, r.detail, r.revision, r.notified_at, r.created_at, "         \
-  "r.updated_at, a.company, a.role, c.name, c.email, c.phone "                                \
+  "r.updated_at, a.company, a.role, c.name, c.email, c.phone, r.offer_id, r.since_day, "     \
+  "c.title, i.kind, i.edge, i.objections, o.deadline, o.salary, oa.company, "                \
+  "CASE WHEN r.rule IN ('follow_up_call', 'bring_forward') THEN "                            \
+  " (SELECT d.decide_on FROM decision_dates d WHERE d.application_id = r.application_id "     \
+  "  ORDER BY d.id DESC LIMIT 1) END, "                                                       \
+  "max (r.updated_at, ifnull (a.updated_at, 0), ifnull (c.updated_at, 0), "                  \
+  " ifnull (i.updated_at, 0), ifnull (o.updated_at, 0), ifnull (oa.updated_at, 0)) "         \
   "FROM " table " LEFT JOIN applications a ON a.id = r.application_id "                      \
-  "LEFT JOIN contacts c ON c.id = r.contact_id "
+  "LEFT JOIN contacts c ON c.id = r.contact_id "                                              \
+  "LEFT JOIN interviews i ON i.id = r.interview_id "                                          \
+  "LEFT JOIN offers o ON o.id = r.offer_id "                                                  \
+  "LEFT JOIN applications oa ON oa.id = o.application_id "
 #define REMINDER_SELECT REMINDER_SELECT_FROM ("reminders r")
 
 static gpointer
@@ -28,8 +40,12 @@ reminder_from_row (JtStmt *stmt)
   reminder->due_at = jt_stmt_int64 (stmt, 6);
   reminder->fire_at = jt_stmt_int64 (stmt, 7);
   jt_reminder_state_parse ((const char *) sqlite3_column_text (stmt, 8), &reminder->state, NULL);
-  reminder->title = jt_stmt_dup_text (stmt, 9);
-  reminder->detail = jt_stmt_dup_text (stmt, 10);
+  /* A restored older backup may still hold a rule's English: it is not read. */
+  if (reminder->rule == JT_RULE_MANUAL)
+    {
+      reminder->title = jt_stmt_dup_text (stmt, 9);
+      reminder->detail = jt_stmt_dup_text (stmt, 10);
+    }
   reminder->revision = (int) jt_stmt_int64 (stmt, 11);
   reminder->notified_at = jt_stmt_int64 (stmt, 12);
   reminder->created_at = jt_stmt_int64 (stmt, 13);
@@ -39,7 +55,34 @@ reminder_from_row (JtStmt *stmt)
   reminder->contact_name = jt_stmt_dup_text (stmt, 17);
   reminder->contact_email = jt_stmt_dup_text (stmt, 18);
   reminder->contact_phone = jt_stmt_dup_text (stmt, 19);
+  reminder->offer_id = jt_stmt_int64 (stmt, 20);
+  reminder->since_day = jt_stmt_dup_text (stmt, 21);
+  reminder->contact_title = jt_stmt_dup_text (stmt, 22);
+  if (reminder->interview_id != 0)
+    jt_interview_kind_parse ((const char *) sqlite3_column_text (stmt, 23),
+                             &reminder->interview_kind, NULL);
+  reminder->interview_edge = jt_stmt_dup_text (stmt, 24);
+  reminder->interview_objections = jt_stmt_dup_text (stmt, 25);
+  reminder->offer_deadline = jt_stmt_dup_text (stmt, 26);
+  reminder->offer_salary = jt_stmt_dup_text (stmt, 27);
+  reminder->offer_company = jt_stmt_dup_text (stmt, 28);
+  reminder->decision_date = jt_stmt_dup_text (stmt, 29);
+  reminder->text_updated_at = jt_stmt_int64 (stmt, 30);
   return reminder;
+}
+
+/* What goes in the title and detail columns: a manual reminder's own text; nothing for a
+ * rule's. */
+static const char *
+stored_title (const JtReminder *reminder)
+{
+  return reminder->rule == JT_RULE_MANUAL ? reminder->title : "";
+}
+
+static const char *
+stored_detail (const JtReminder *reminder)
+{
+  return reminder->rule == JT_RULE_MANUAL ? reminder->detail : NULL;
 }
 
 gboolean
@@ -48,7 +91,7 @@ jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now, GErr
   g_autoptr (JtStmt) stmt = NULL;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
-  if (jt_text_is_blank (reminder->title))
+  if (reminder->rule == JT_RULE_MANUAL && jt_text_is_blank (reminder->title))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a reminder needs a text");
       return FALSE;
@@ -58,8 +101,8 @@ jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now, GErr
   stmt = jt_store_prepare (store,
                            "INSERT INTO reminders (uid, rule, application_id, contact_id, "
                            "interview_id, due_at, fire_at, state, title, detail, revision, "
-                           "notified_at, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?13)",
+                           "notified_at, created_at, updated_at, offer_id, since_day) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?13, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -71,15 +114,17 @@ jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now, GErr
   jt_stmt_bind_int64 (stmt, 6, reminder->due_at);
   jt_stmt_bind_int64 (stmt, 7, reminder->fire_at);
   jt_stmt_bind_text (stmt, 8, jt_reminder_state_to_string (reminder->state));
-  jt_stmt_bind_text (stmt, 9, reminder->title);
-  jt_stmt_bind_opt_text (stmt, 10, reminder->detail);
+  jt_stmt_bind_text (stmt, 9, stored_title (reminder));
+  jt_stmt_bind_opt_text (stmt, 10, stored_detail (reminder));
   jt_stmt_bind_int64 (stmt, 11, reminder->revision);
   jt_stmt_bind_opt_int64 (stmt, 12, reminder->notified_at);
   jt_stmt_bind_int64 (stmt, 13, now);
+  jt_stmt_bind_opt_int64 (stmt, 14, reminder->offer_id);
+  jt_stmt_bind_opt_text (stmt, 15, reminder->since_day);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   reminder->id = jt_store_last_insert_id (store);
-  reminder->created_at = reminder->updated_at = now;
+  reminder->created_at = reminder->updated_at = reminder->text_updated_at = now;
   return TRUE;
 }
 
@@ -92,7 +137,7 @@ jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now, GErr
   stmt = jt_store_prepare (store,
                            "UPDATE reminders SET contact_id = ?, due_at = ?, fire_at = ?, "
                            "state = ?, title = ?, detail = ?, revision = ?, notified_at = ?, "
-                           "updated_at = ? WHERE id = ?",
+                           "updated_at = ?, offer_id = ?11, since_day = ?12 WHERE id = ?10",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -100,15 +145,18 @@ jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now, GErr
   jt_stmt_bind_int64 (stmt, 2, reminder->due_at);
   jt_stmt_bind_int64 (stmt, 3, reminder->fire_at);
   jt_stmt_bind_text (stmt, 4, jt_reminder_state_to_string (reminder->state));
-  jt_stmt_bind_text (stmt, 5, reminder->title);
-  jt_stmt_bind_opt_text (stmt, 6, reminder->detail);
+  jt_stmt_bind_text (stmt, 5, stored_title (reminder));
+  jt_stmt_bind_opt_text (stmt, 6, stored_detail (reminder));
   jt_stmt_bind_int64 (stmt, 7, reminder->revision);
   jt_stmt_bind_opt_int64 (stmt, 8, reminder->notified_at);
   jt_stmt_bind_int64 (stmt, 9, now);
   jt_stmt_bind_int64 (stmt, 10, reminder->id);
+  jt_stmt_bind_opt_int64 (stmt, 11, reminder->offer_id);
+  jt_stmt_bind_opt_text (stmt, 12, reminder->since_day);
   if (!jt_store_exec_one (store, stmt, "reminder", reminder->id, error))
     return FALSE;
   reminder->updated_at = now;
+  reminder->text_updated_at = MAX (reminder->text_updated_at, now);
   return TRUE;
 }
 
@@ -256,17 +304,6 @@ jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at, GErr
     return FALSE;
   *fire_at = jt_stmt_int64 (stmt, 0);
   return TRUE;
-}
-
-GPtrArray *
-jt_store_reminder_list_all (JtStore *store, GError **error)
-{
-  g_autoptr (JtStmt) stmt = jt_store_prepare (store, REMINDER_SELECT "ORDER BY r.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return jt_store_collect (store, stmt, reminder_from_row, (GDestroyNotify) jt_reminder_free,
-                           error);
 }
 
 GPtrArray *

@@ -1,8 +1,10 @@
 /* jt-store-reminders.h: reminders, the follow-ups owed.
  *
  * The rules (jt-rules.h) decide which reminders exist; this file only keeps them.
- * Writes run inside a JtTransaction. Returned reminders are new, with their
- * application's company and role and their contact's name, email and phone filled in.
+ * Writes run inside a JtTransaction. Returned reminders are new, with the fields of the
+ * records they are about filled in (company and role, the contact, the interview, the
+ * offer, the decision date), read in the same query; their title and detail are a manual
+ * reminder's own, and NULL for a rule's until jt_reminder_text_render () makes them.
  * "Not found" is JT_ERROR_NOT_FOUND with "no reminder ID". */
 #pragma once
 
@@ -15,8 +17,8 @@ G_BEGIN_DECLS
 gboolean jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now,
                                    GError **error);
 
-/* Saves the reminder's due and fire times, state, wording, contact, revision and
- * notification time. */
+/* Saves the reminder's due and fire times, state, contact, offer and day it counts from,
+ * revision, notification time, and a manual reminder's own text. */
 gboolean jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now,
                                    GError **error);
 
@@ -31,10 +33,6 @@ GPtrArray *jt_store_reminder_list_for_application (JtStore *store, gint64 applic
 
 /* The network updates of one contact that belong to no application, in any state. */
 GPtrArray *jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error);
-
-/* Every reminder, in any state, by id (the calendar export with done and dismissed
- * ones). A new array of JtReminder*. */
-GPtrArray *jt_store_reminder_list_all (JtStore *store, GError **error);
 
 /* Pending and snoozed reminders that fire before `until` (G_MAXINT64 for all), soonest
  * first: the agenda. */

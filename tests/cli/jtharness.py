@@ -170,11 +170,15 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertEqual(rc, 1, err)
         self.assertTrue(os.path.exists(self.db))
 
-    def take_back_to_schema_6(self):
-        """The database as a jobtrack of schema 6 left it (7 only added an index)."""
+    def take_back_a_schema(self):
+        """The database as the jobtrack before the newest schema left it (schema 8 added
+        two columns of follow-ups). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        con.executescript("DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 8)
+        con.executescript("ALTER TABLE reminders DROP COLUMN since_day; "
+                          "ALTER TABLE reminders DROP COLUMN offer_id; PRAGMA user_version = 7;")
         con.close()
+        return 7
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside

@@ -92,8 +92,9 @@ class RemindersTest(JobtrackTestCase):
         call = self.call_of(items)
         self.assertEqual(call["due"], CALL_DUE)
         self.assertEqual(call["contact"], RAJ)
-        # Written at `add` (revision 0), reworded when Raj's phone was added (revision 1).
-        self.assertEqual(call["revision"], 1)
+        # Written at `add` (revision 0). Raj's phone, added after, changes its words (they
+        # are made when shown) but not when or whom to call: the revision stays.
+        self.assertEqual(call["revision"], 0)
         self.assertIn("+49 30 1234", call["detail"])
         self.assertIn("Raj Patel", call["title"])
         self.assertIn("2026-12-04", call["detail"])

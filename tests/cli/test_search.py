@@ -117,6 +117,8 @@ class SearchTest(JobtrackTestCase):
         for name in triggers:
             con.execute("DROP TRIGGER %s" % name)
         con.executescript(
+            "ALTER TABLE reminders DROP COLUMN since_day;"
+            "ALTER TABLE reminders DROP COLUMN offer_id;"
             "DROP INDEX reminders_undelivered_by_time;"
             "DROP TABLE search_index; DROP INDEX applications_by_company_family;"
             "DROP INDEX reminders_done_by_due;"

@@ -265,12 +265,13 @@ class ReadingCommandsTest(JobtrackTestCase):
 
     def test_an_older_database_is_left_for_the_next_write_to_upgrade(self):
         self.ok("app", "add", "--company", "Acme", "--role", "SRE")
-        self.take_back_to_schema_6()
+        older = self.take_back_a_schema()
         before = self.file_state()
         for args in self.READERS + [["show", "1"], ["prep", "1"]]:
             rc, out, err = self.jt(*args)
             self.assertEqual(rc, 1, args)
-            self.assert_error_line(err, "has schema 6 and needs an upgrade to schema 7")
+            self.assert_error_line(err, "has schema %d and needs an upgrade to schema %d"
+                                   % (older, older + 1))
             self.assertEqual(out, "")
         self.assertEqual(self.file_state(), before)
         self.ok("app", "add", "--company", "Initech")
