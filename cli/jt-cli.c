@@ -324,10 +324,10 @@ jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
     return g_strdup ("now");
   if (size < 3600)
     amount = g_strdup_printf ("%" G_GINT64_FORMAT " min", size / 60);
-  else if (size < 2 * 86400)
+  else if (size < 2 * JT_DAY_SECONDS)
     amount = g_strdup_printf ("%" G_GINT64_FORMAT " h", size / 3600);
   else
-    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / 86400);
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / JT_DAY_SECONDS);
   return delta > 0 ? g_strdup_printf ("in %s", amount) : g_strdup_printf ("%s ago", amount);
 }
 

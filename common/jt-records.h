@@ -92,9 +92,6 @@ gboolean jt_status_is_decision (JtStatus status);
 /* TRUE for an outcome that is the employer's decision: an offer, a rejection or an
  * acceptance (declining and withdrawing are the candidate's). */
 gboolean jt_outcome_kind_is_decision (JtOutcomeKind kind);
-
-/* A time that never comes: later than any instant a record can hold. */
-#define JT_TIME_NEVER G_MAXINT64
 const char *jt_interview_kind_to_string (JtInterviewKind kind);
 gboolean jt_interview_kind_parse (const char *text, JtInterviewKind *kind, GError **error);
 const char *jt_contact_role_to_string (JtContactRole role);

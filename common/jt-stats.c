@@ -7,6 +7,7 @@
 
 #include "jt-rules.h"
 #include "jt-store-stats.h"
+#include "jt-time.h"
 
 static const char *const stage_names[] = { "applied", "interview", "offer", "accepted" };
 G_STATIC_ASSERT (G_N_ELEMENTS (stage_names) == JT_STAGE_COUNT);
@@ -165,13 +166,13 @@ read_applications (JtStore *store, const JtRules *rules, JtStats *stats, GError 
       /* An interview logged after the fact may predate the record: no answer then. */
       if (p.response_at != JT_TIME_NEVER && p.response_at >= p.applied_at)
         {
-          double days = (double)(p.response_at - p.applied_at) / 86400.0;
+          double days = (double)(p.response_at - p.applied_at) / (double)JT_DAY_SECONDS;
 
           g_array_append_val (responses, days);
         }
       if (p.decision_at != JT_TIME_NEVER && p.decision_at >= p.applied_at)
         {
-          double days = (double)(p.decision_at - p.applied_at) / 86400.0;
+          double days = (double)(p.decision_at - p.applied_at) / (double)JT_DAY_SECONDS;
 
           g_array_append_val (decisions, days);
         }
