@@ -9,7 +9,6 @@ terminal). Underneath all three: `jobtrack __complete`, tested directly too."""
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import unittest
@@ -161,16 +160,14 @@ class CompletionTest(JobtrackTestCase):
         self.assertFalse(os.path.exists(missing), "completing created a database")
 
     def test_completing_never_upgrades_an_older_database(self):
-        older = self.take_back_a_schema()
+        self.take_back_a_schema()
         before = self.file_state()
         self.assertEqual(self.complete("show", ""), [])
         self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), [])
         self.assertEqual(self.file_state(), before, "completing changed the database")
-        # The next write upgrades it, and completion sees the records again.
+        # The next write upgrades it: completion, which reads only the newest schema,
+        # sees the records again.
         self.ok("app", "add", "--company", "Umbrella")
-        con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], older + 1)
-        con.close()
         self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""),
                          ["1", "2", "3", "4"])
 
