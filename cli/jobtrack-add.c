@@ -300,7 +300,7 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      _ ("an interview needs a company (--company NAME)")));
   log = build_log (cli, &a, &error);
-  if (log == NULL || (store = jt_cli_store (cli, &error)) == NULL)
+  if (log == NULL || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL)
     return jt_cli_fail (error);
   if (!quiet && !reuses_open_application (store, log))
     jt_cli_warn_already_applied (cli, log->company);

@@ -102,7 +102,7 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "--days must be 0 to 36500, not %d", days));
   until = all ? G_MAXINT64 : g_date_time_to_unix (cli->now) + (gint64) days * JT_DAY_SECONDS;
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)
     return jt_cli_fail (error);
   jt_reminder_text_render_all (reminders, jt_cli_config (cli, NULL));

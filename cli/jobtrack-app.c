@@ -96,7 +96,7 @@ app_add (JtCli *cli, int argc, char **argv)
   if (jt_text_is_blank (app->company))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "an application needs a company (--company NAME)"));
-  if ((store = jt_cli_store (cli, &error)) == NULL)
+  if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL)
     return jt_cli_fail (error);
   if (!quiet)
     jt_cli_warn_already_applied (cli, app->company);
@@ -179,7 +179,7 @@ app_list (JtCli *cli, int argc, char **argv)
     filter.statuses = filter.statuses != 0 ? filter.statuses & open_statuses () : open_statuses ();
   if (quiet_only && filter.statuses == 0)
     apps = g_ptr_array_new ();
-  else if ((store = jt_cli_store (cli, &error)) == NULL
+  else if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
            || (listed = jt_store_application_list_filtered (store, &filter, &error)) == NULL)
     return jt_cli_fail (error);
   else
@@ -267,7 +267,7 @@ app_edit (JtCli *cli, int argc, char **argv)
       || !jt_cli_parse_id (argv[1], "an application", &id, &error)
       || (skills_text != NULL && (skills = jt_skills_parse (skills_text, &error)) == NULL))
     return jt_cli_fail (error);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL
       || !apply_fields (cli, &fields, app, &error)
@@ -303,7 +303,7 @@ app_rm (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app rm ID [--yes]", &error)
       || !jt_cli_parse_id (argv[1], "an application", &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
   question = g_strdup_printf ("Remove application %" G_GINT64_FORMAT " (%s%s%s) and its "

@@ -165,9 +165,9 @@ print_live (JtCli *cli, const char *db, JtCompletionKind kind, const char *prefi
   g_autoptr (JtStore) store = NULL;
   g_autoptr (GPtrArray) found = NULL;
 
-  /* Completing never creates a database. */
+  /* Completing never creates, migrates or writes a database. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      || (store = jt_store_open (path, NULL)) == NULL)
+      || (store = jt_store_open (path, JT_STORE_READ_ONLY, NULL, NULL, NULL)) == NULL)
     return;
   if (kind == JT_COMPLETE_REMINDERS)
     {

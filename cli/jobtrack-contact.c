@@ -127,7 +127,7 @@ contact_add (JtCli *cli, int argc, char **argv)
   if (jt_text_is_blank (contact->name))
     return jt_cli_fail (
         g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("a contact needs a name (--name NAME)")));
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app_id != 0 && (app = jt_store_application_get (store, app_id, &error)) == NULL))
     return jt_cli_fail (error);
@@ -188,7 +188,7 @@ contact_list (JtCli *cli, int argc, char **argv)
       || !parse_role_options (role_texts, &filter.roles, &error))
     return jt_cli_fail (error);
   filter.company = company;
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (contacts = jt_store_contact_list_filtered (store, &filter, &error)) == NULL)
     return jt_cli_fail (error);
 
@@ -333,7 +333,7 @@ contact_show (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact show ID [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL
       || (apps = jt_store_contact_applications (store, id, &error)) == NULL
       || (touches = jt_store_touch_list (store, 0, id, &error)) == NULL)
@@ -369,7 +369,7 @@ contact_edit (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 1, "contact edit ID [OPTION…]", &error)
       || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error))
     return jt_cli_fail (error);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL
       || !apply_fields (&fields, contact, &error)
@@ -401,7 +401,7 @@ contact_rm (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "contact rm ID [--yes]", &error)
       || !jt_cli_parse_id (argv[1], _ ("a contact"), &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (contact = jt_store_contact_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
   question = g_strdup_printf (_ ("Remove contact %" PRId64 " (%s)?"), contact->id, contact->name);

@@ -18,7 +18,7 @@ jt_cmd_dismiss (JtCli *cli, int argc, char **argv)
                              NULL, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "dismiss ID", &error)
       || !jt_cli_parse_id (argv[1], "a reminder", &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || !jt_reminder_dismiss (store, id, g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
   jt_reminder_text_render (reminder, jt_cli_config (cli, NULL));

@@ -81,7 +81,7 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   if (log_letter && no_log)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
                                      "--log-letter and --no-log contradict each other"));
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (current = jt_store_reminder_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
   jt_reminder_text_render (current, jt_cli_config (cli, NULL));

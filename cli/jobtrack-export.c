@@ -6,6 +6,7 @@
 #include "jobtrack-commands.h"
 #include "jt-atomic-file.h"
 #include "jt-backup.h"
+#include "jt-csv-export.h"
 #include "jt-error.h"
 #include "jt-ical.h"
 
@@ -119,13 +120,13 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
                                      "export needs exactly one of --ics, --json or --csv"));
   if (all && !ics)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, "--all goes with --ics"));
-  if ((store = jt_cli_store (cli, &error)) == NULL)
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL)
     return jt_cli_fail (error);
   if (ics)
     return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
   if (json)
     return export_backup (store, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
-  text = jt_backup_csv_applications (store, cli->tz, &error);
+  text = jt_csv_export_applications (store, cli->tz, &error);
   if (text == NULL)
     return jt_cli_fail (error);
   if (output != NULL)

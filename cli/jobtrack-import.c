@@ -59,7 +59,7 @@ import_csv (JtCli *cli, const char *path, const char *contents, gsize length,
   gboolean stopped;
   JtStore *store;
 
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (report = jt_csv_import (store, contents, length, options, cli->tz,
                                   g_date_time_to_unix (cli->now), &error))
              == NULL)
@@ -177,7 +177,7 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   if (!read_input (argv[1], json ? MAX_BACKUP_BYTES : MAX_INVITATION_BYTES, &contents, &length,
                    &error)
       || (config = jt_cli_config (cli, &error)) == NULL
-      || (store = jt_cli_store (cli, &error)) == NULL)
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL)
     return jt_cli_fail (error);
 
   if (json)

@@ -198,7 +198,7 @@ interview_list (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "interview list [--app ID] [--json]", &error)
       || (app_option != NULL
           && !jt_cli_parse_id (app_option, _ ("an application"), &app_id, &error))
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (app_id != 0 && jt_cli_app_cache_get (apps, store, app_id, &error) == NULL)
       || (interviews = jt_store_interview_list (store, app_id, &error)) == NULL)
     return jt_cli_fail (error);
@@ -295,7 +295,7 @@ interview_show (JtCli *cli, int argc, char **argv)
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "interview show ID [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an interview"), &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (interview = jt_store_interview_get (store, id, &error)) == NULL
       || (app = jt_store_application_get (store, interview->application_id, &error)) == NULL)
     return jt_cli_fail (error);
@@ -355,7 +355,7 @@ interview_edit (JtCli *cli, int argc, char **argv)
       || !jt_cli_parse_id (argv[1], _ ("an interview"), &id, &error)
       || (f.with != NULL && (people = parse_people (f.with, &error)) == NULL))
     return jt_cli_fail (error);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (interview = jt_store_interview_get (store, id, &error)) == NULL
       || !jt_interview_fields_apply (cli, &f, TRUE, interview, &error)
@@ -399,7 +399,7 @@ interview_rm (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "interview rm ID [--yes]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an interview"), &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (interview = jt_store_interview_get (store, id, &error)) == NULL
       || (app = jt_store_application_get (store, interview->application_id, &error)) == NULL)
     return jt_cli_fail (error);

@@ -210,7 +210,7 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
                                      _ ("--mailto, --edit and --json go one at a time")));
 
   request.now = g_date_time_to_unix (cli->now);
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (letter = jt_letter_build (store, &request, cli->tz, &error)) == NULL)
     return jt_cli_fail (error);
   text = jt_letter_to_text (letter);

@@ -121,7 +121,7 @@ offer_add (JtCli *cli, int argc, char **argv)
   if (!jt_cli_parse_id (app_option, _ ("an application"), &offer->application_id, &error)
       || !apply_fields (cli, &fields, offer, &error))
     return jt_cli_fail (error);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, offer->application_id, &error)) == NULL
       || !jt_store_offer_insert (store, offer, now, &error))
@@ -189,7 +189,7 @@ offer_list (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "offer list [--app ID] [--json]", &error)
       || (app_option != NULL
           && !jt_cli_parse_id (app_option, _ ("an application"), &app_id, &error))
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (app_id != 0 && jt_cli_app_cache_get (apps, store, app_id, &error) == NULL)
       || (offers = jt_store_offer_list (store, app_id, &error)) == NULL)
     return jt_cli_fail (error);
@@ -242,7 +242,7 @@ offer_edit (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 1, "offer edit ID [OPTION…]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an offer"), &id, &error))
     return jt_cli_fail (error);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (offer = jt_store_offer_get (store, id, &error)) == NULL
       || !apply_fields (cli, &fields, offer, &error)

@@ -71,7 +71,7 @@ jt_cmd_outcome (JtCli *cli, int argc, char **argv)
                                 "An acceptance or refusal also settles its open offers."),
                              entries, &argc, &argv, &error)
       || !outcome_parse (cli, argc, argv, on, outcome, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || !outcome_record (store, outcome, g_date_time_to_unix (cli->now), &app, &error))
     return jt_cli_fail (error);
   when = jt_cli_format_time (cli, outcome->occurred_at);

@@ -37,7 +37,7 @@ static gboolean
 prep_read (JtCli *cli, gint64 id, Prep *prep, GError **error)
 {
   gint64 now = g_date_time_to_unix (cli->now);
-  JtStore *store = jt_cli_store (cli, error);
+  JtStore *store = jt_cli_store (cli, JT_STORE_READ_ONLY, error);
 
   if (store == NULL || (prep->app = jt_store_application_get (store, id, error)) == NULL
       || (prep->skills = jt_store_application_get_skills (store, id, error)) == NULL

@@ -46,7 +46,7 @@ remind_add (JtCli *cli, int argc, char **argv)
       || !jt_cli_parse_due (cli, due_text, &reminder->due_at, &error))
     return jt_cli_fail (error);
   reminder->uid = jt_rules_make_uid (JT_RULE_MANUAL, 0, 0, 0, NULL);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, reminder->application_id, &error)) == NULL
       || (reminder->contact_id != 0

@@ -167,7 +167,7 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
     return jt_cli_fail (
         g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--limit must be 1 or more, not %d"), limit));
   text = g_strjoinv (" ", argv + 1);
-  if ((store = jt_cli_store (cli, &error)) == NULL
+  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (hits = jt_store_search (store, text, (guint) limit, MARK_OPEN, MARK_CLOSE, &error))
              == NULL)
     return jt_cli_fail (error);

@@ -210,7 +210,7 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL || !story_read (store, id, &story, &error))
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL || !story_read (store, id, &story, &error))
     return jt_cli_fail (error);
   jt_reminder_text_render_all (story.reminders, jt_cli_config (cli, NULL));
   if (json)

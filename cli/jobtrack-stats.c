@@ -301,7 +301,7 @@ jt_cmd_stats (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "stats [--since WHEN] [--json]", &error)
       || (since_text != NULL && !jt_cli_parse_when (cli, since_text, &since, &error))
       || (config = jt_cli_config (cli, &error)) == NULL
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (stats = jt_stats_compute (store, config, since, g_date_time_to_unix (cli->now), cli->tz,
                                     &error))
              == NULL)

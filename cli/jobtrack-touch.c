@@ -82,7 +82,7 @@ touch_add (JtCli *cli, int argc, char **argv)
       || (at != NULL && !jt_cli_parse_when (cli, at, &touch->at, &error)))
     return jt_cli_fail (error);
   touch->about = g_strdup (about);
-  store = jt_cli_store (cli, &error);
+  store = jt_cli_store (cli, JT_STORE_WRITE, &error);
   if (store == NULL || (txn = jt_store_begin_write (store, &error)) == NULL
       || !check_ids (store, touch->application_id, touch->contact_id, &contact, &error)
       || !jt_store_touch_insert (store, touch, now, &error)
@@ -144,7 +144,7 @@ touch_list (JtCli *cli, int argc, char **argv)
                              _ ("List touches, oldest first."), entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "touch list [--app ID] [--contact ID] [--json]", &error)
       || !parse_ids (app_option, contact_option, &app_id, &contact_id, &error)
-      || (store = jt_cli_store (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || !check_ids (store, app_id, contact_id, NULL, &error)
       || (touches = jt_store_touch_list (store, app_id, contact_id, &error)) == NULL)
     return jt_cli_fail (error);

@@ -97,7 +97,7 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   const JtConfig *config = jt_cli_config (cli, NULL);
-  JtStore *store = jt_cli_store (cli, &error);
+  JtStore *store = jt_cli_store (cli, JT_STORE_WRITE, &error);
 
   if (store != NULL)
     {

@@ -66,25 +66,25 @@ jt_cli_config (JtCli *cli, GError **error)
 }
 
 JtStore *
-jt_cli_store (JtCli *cli, GError **error)
+jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error)
 {
   g_autofree char *path = NULL;
   const JtConfig *config;
 
-  if (cli->store != NULL)
+  /* A writer serves readers too; a reader is reopened as a writer when one is needed. */
+  if (cli->store != NULL && (mode == JT_STORE_READ_ONLY || !jt_store_is_read_only (cli->store)))
     return cli->store;
+  g_clear_pointer (&cli->store, jt_store_free);
   /* A bad configuration is found before anything is opened or written. */
   if ((config = jt_cli_config (cli, error)) == NULL)
     return NULL;
   path = jt_paths_database (cli->db_option);
-  if (!jt_paths_prepare_database_dir (path, error))
+  if (mode == JT_STORE_WRITE && !jt_paths_prepare_database_dir (path, error))
     return NULL;
-  cli->store = jt_store_open (path, error);
-  if (cli->store == NULL)
-    return NULL;
-  cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
-  jt_rules_attach (cli->rules, cli->store);
-  return cli->store;
+  /* Readers ask the rules too ("quiet" in `app list`). */
+  if (cli->rules == NULL)
+    cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
+  return cli->store = jt_rules_open_store (cli->rules, path, mode, error);
 }
 
 /* Every string option must be UTF-8: it is stored, printed and exported as such. */
@@ -324,10 +324,10 @@ jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
     return g_strdup ("now");
   if (size < 3600)
     amount = g_strdup_printf ("%" G_GINT64_FORMAT " min", size / 60);
-  else if (size < 2 * 86400)
+  else if (size < 2 * JT_DAY_SECONDS)
     amount = g_strdup_printf ("%" G_GINT64_FORMAT " h", size / 3600);
   else
-    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / 86400);
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / JT_DAY_SECONDS);
   return delta > 0 ? g_strdup_printf ("in %s", amount) : g_strdup_printf ("%s ago", amount);
 }
 

@@ -26,9 +26,9 @@ typedef struct
   GDateTime *now;       /* one clock reading for the whole command, in tz */
   gboolean interactive; /* stdin and stdout are terminals: prompts are allowed */
   gboolean color;       /* stdout is a terminal and NO_COLOR is unset */
-  JtStore *store;       /* opened on first use, with the rules attached */
+  JtStore *store;       /* opened on first use (jt_cli_store) */
   JtConfig *config;     /* loaded on first use */
-  JtRules *rules;       /* derive reminders in every write transaction */
+  JtRules *rules;       /* made with the store: derive reminders in every write */
   int width;            /* the terminal's columns; 0 when stdout is not a terminal */
   gboolean no_pager;    /* --no-pager */
   GPid pager;           /* the $PAGER that stdout goes to, or 0 */
@@ -52,9 +52,12 @@ int jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int 
  * calls for: 2 for bad usage or input, else 1. */
 int jt_cli_fail (GError *error);
 
-/* The database, opened (and its folder created) on first use, with the follow-up rules
- * attached so every write derives its reminders; owned by `cli`. */
-JtStore *jt_cli_store (JtCli *cli, GError **error);
+/* The database, opened on first use; owned by `cli`. JT_STORE_WRITE creates its folder
+ * and attaches the follow-up rules, so every write derives its reminders; a command
+ * that only reads asks for JT_STORE_READ_ONLY (nothing created, migrated or written;
+ * an older schema is refused, see jt-store.h). A reader opened earlier in the command
+ * is reopened as a writer when one is asked for. */
+JtStore *jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error);
 
 /* The configuration, loaded on first use; owned by `cli`. A bad file is JT_ERROR_INVALID. */
 const JtConfig *jt_cli_config (JtCli *cli, GError **error);

@@ -1,5 +1,4 @@
-/* jt-backup.c: the whole database as one versioned JSON document, and back; and the
- * applications as CSV.
+/* jt-backup.c: the whole database as one versioned JSON document, and back.
  *
  * The dump is driven by one table, `tables` below: each table's name, its columns in
  * order with their SQL types, and how many leading columns form its primary key. Dump and
@@ -17,8 +16,7 @@
 
 #include "jt-error.h"
 #include "jt-store-applications.h"
-#include "jt-store-private.h"
-#include "jt-time.h"
+#include "jt-store-backup.h"
 
 #define BACKUP_FORMAT "jobtrack-backup"
 #define BACKUP_VERSION 1
@@ -179,18 +177,18 @@ type_name (ColumnType type)
   return type == COLUMN_INTEGER ? "a whole number" : "text";
 }
 
-/* "SELECT a, b FROM t ORDER BY <primary key>": a listing in key order, no sorting. */
-static char *
-select_sql (const Table *table)
+/* The names of the columns a backup of `schema` has (G_MAXUINT: all of them), in the
+ * table's order. A new NULL-terminated array (the names are static). */
+static const char **
+column_names (const Table *table, guint schema)
 {
-  GString *sql = g_string_new ("SELECT ");
+  GPtrArray *names = g_ptr_array_new ();
 
   for (guint c = 0; table->columns[c].name != NULL; c++)
-    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", table->columns[c].name);
-  g_string_append_printf (sql, " FROM %s ORDER BY ", table->name);
-  for (guint k = 0; k < table->n_key; k++)
-    g_string_append_printf (sql, "%s%s", k > 0 ? ", " : "", table->columns[k].name);
-  return g_string_free (sql, FALSE);
+    if (column_since (table, &table->columns[c]) <= schema)
+      g_ptr_array_add (names, (gpointer)table->columns[c].name);
+  g_ptr_array_add (names, NULL);
+  return (const char **)g_ptr_array_free (names, FALSE);
 }
 
 /* "touches row id 7", "contact_roles row (contact_id 3, role hr)": for messages, from
@@ -213,17 +211,22 @@ describe_key (const Table *table, const char *const *values)
   return g_string_free (text, FALSE);
 }
 
-/* The key of a row being dumped (the current row of `stmt`). */
+/* The key of a row being dumped. */
 static char *
-describe_stmt_row (const Table *table, JtStmt *stmt)
+describe_values_row (const Table *table, const JtValue *row)
 {
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
   for (guint k = 0; k < table->n_key; k++)
     {
-      g_autofree char *text = jt_stmt_dup_text (stmt, (int) k);
+      const JtValue *v = &row[k];
 
-      g_ptr_array_add (values, text != NULL ? g_strescape (text, NULL) : g_strdup ("null"));
+      if (v->type == JT_VALUE_INTEGER)
+        g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, v->integer));
+      else if (v->type == JT_VALUE_TEXT)
+        g_ptr_array_add (values, g_strescape (v->text, NULL));
+      else
+        g_ptr_array_add (values, g_strdup (v->type == JT_VALUE_NULL ? "null" : "?"));
     }
   return describe_key (table, (const char *const *) values->pdata);
 }
@@ -252,59 +255,46 @@ describe_json_row (const Table *table, JsonNode *row, guint position)
   return describe_key (table, (const char *const *) values->pdata);
 }
 
-/* Runs a statement that returns nothing (BEGIN, COMMIT, ...). */
-static gboolean
-exec_sql (JtStore *store, const char *sql, GError **error)
-{
-  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
-
-  return stmt != NULL && jt_store_exec_stmt (store, stmt, error);
-}
-
 /* ---- Dump ---------------------------------------------------------------------------- */
 
 static gboolean
-dump_value (const Table *table, const Column *column, JtStmt *stmt, int index,
+dump_value (const Table *table, const Column *column, const JtValue *row, int index,
             JsonBuilder *builder, GError **error)
 {
-  int type = sqlite3_column_type (stmt, index);
+  const JtValue *value = &row[index];
   const char *held;
-  g_autofree char *row = NULL;
+  g_autofree char *key = NULL;
 
   json_builder_set_member_name (builder, column->name);
-  if (type == SQLITE_NULL)
+  if (value->type == JT_VALUE_NULL)
     {
       json_builder_add_null_value (builder);
       return TRUE;
     }
-  if (type == SQLITE_INTEGER && column->type == COLUMN_INTEGER)
+  if (value->type == JT_VALUE_INTEGER && column->type == COLUMN_INTEGER)
     {
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, index));
+      json_builder_add_int_value (builder, value->integer);
       return TRUE;
     }
-  if (type == SQLITE_TEXT && column->type == COLUMN_TEXT)
+  /* JSON text is UTF-8, and a NUL inside would cut it short without a word. */
+  if (value->type == JT_VALUE_TEXT && column->type == COLUMN_TEXT
+      && g_utf8_validate_len (value->text, value->length, NULL))
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, index);
-
-      /* JSON text is UTF-8, and a NUL inside would cut it short without a word. */
-      if (g_utf8_validate_len (text, (gsize) sqlite3_column_bytes (stmt, index), NULL))
-        {
-          json_builder_add_string_value (builder, text);
-          return TRUE;
-        }
+      json_builder_add_string_value (builder, value->text);
+      return TRUE;
     }
   /* Only another program writes such values. A backup that cannot be restored is worse
    * than none, so say so now. */
-  held = type == SQLITE_INTEGER ? "a whole number"
-         : type == SQLITE_FLOAT ? "a number with a fraction"
-         : type == SQLITE_BLOB  ? "binary data"
-         : column->type == COLUMN_TEXT ? "text that is not UTF-8 or holds a NUL character"
-                                       : "text";
-  row = describe_stmt_row (table, stmt);
+  held = value->type == JT_VALUE_INTEGER ? "a whole number"
+         : value->type == JT_VALUE_FLOAT ? "a number with a fraction"
+         : value->type == JT_VALUE_BLOB  ? "binary data"
+         : column->type == COLUMN_TEXT   ? "text that is not UTF-8 or holds a NUL character"
+                                         : "text";
+  key = describe_values_row (table, row);
   g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
                "cannot back up %s: its %s holds %s, where jobtrack keeps %s (was the database "
                "changed by another program?)",
-               row, column->name, held, type_name (column->type));
+               key, column->name, held, type_name (column->type));
   return FALSE;
 }
 
@@ -353,35 +343,43 @@ append_row (Dump *d, JsonNode *row)
   g_string_append (d->block, line);
 }
 
+typedef struct
+{
+  Dump *d;
+  const Table *table;
+  guint n;
+} DumpTable;
+
+static gboolean
+dump_row (const JtValue *values, gpointer user_data, GError **error)
+{
+  DumpTable *t = user_data;
+  Dump *d = t->d;
+  g_autoptr (JsonNode) row = NULL;
+
+  json_builder_reset (d->builder);
+  json_builder_begin_object (d->builder);
+  for (int c = 0; t->table->columns[c].name != NULL; c++)
+    if (!dump_value (t->table, &t->table->columns[c], values, c, d->builder, error))
+      return FALSE;
+  json_builder_end_object (d->builder);
+  row = json_builder_get_root (d->builder);
+  g_string_append (d->block, t->n++ == 0 ? "\n" : ",\n");
+  append_row (d, row);
+  return d->block->len < DUMP_BLOCK || dump_flush (d, error);
+}
+
 static gboolean
 dump_table (JtStore *store, const Table *table, Dump *d, GError **error)
 {
-  g_autofree char *sql = select_sql (table);
-  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
-  guint n = 0;
-  int rc;
+  g_autofree const char **columns = column_names (table, G_MAXUINT);
+  DumpTable t = { d, table, 0 };
 
-  if (stmt == NULL)
-    return FALSE;
   g_string_append_printf (d->block, "    \"%s\" : [", table->name);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr (JsonNode) row = NULL;
-
-      json_builder_reset (d->builder);
-      json_builder_begin_object (d->builder);
-      for (int c = 0; table->columns[c].name != NULL; c++)
-        if (!dump_value (table, &table->columns[c], stmt, c, d->builder, error))
-          return FALSE;
-      json_builder_end_object (d->builder);
-      row = json_builder_get_root (d->builder);
-      g_string_append (d->block, n++ == 0 ? "\n" : ",\n");
-      append_row (d, row);
-      if (d->block->len >= DUMP_BLOCK && !dump_flush (d, error))
-        return FALSE;
-    }
-  g_string_append (d->block, n > 0 ? "\n    ]" : "]");
-  return rc == SQLITE_DONE;
+  if (!jt_store_backup_read_table (store, table->name, columns, table->n_key, dump_row, &t, error))
+    return FALSE;
+  g_string_append (d->block, t.n > 0 ? "\n    ]" : "]");
+  return TRUE;
 }
 
 /* The id counters of the AUTOINCREMENT tables: a restored database must never hand out
@@ -390,28 +388,20 @@ dump_table (JtStore *store, const Table *table, Dump *d, GError **error)
 static gboolean
 dump_sequences (JtStore *store, Dump *d, GError **error)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (store, "SELECT name, seq FROM sqlite_sequence",
-                                              error);
-  gint64 seq[G_N_ELEMENTS (tables)] = { 0 };
+  g_autoptr (GHashTable) seqs = jt_store_backup_read_sequences (store, error);
   guint n = 0;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
-    {
-      const Table *table = find_table ((const char *) sqlite3_column_text (stmt, 0));
-
-      if (table != NULL && table->autoincrement)
-        seq[table - tables] = sqlite3_column_int64 (stmt, 1);
-    }
-  if (rc != SQLITE_DONE)
+  if (seqs == NULL)
     return FALSE;
   g_string_append (d->block, "  \"sequences\" : {");
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     if (tables[t].autoincrement)
-      g_string_append_printf (d->block, "%s    \"%s\" : %" G_GINT64_FORMAT, n++ == 0 ? "\n" : ",\n",
-                              tables[t].name, seq[t]);
+      {
+        const gint64 *seq = g_hash_table_lookup (seqs, tables[t].name);
+
+        g_string_append_printf (d->block, "%s    \"%s\" : %" G_GINT64_FORMAT,
+                                n++ == 0 ? "\n" : ",\n", tables[t].name, seq != NULL ? *seq : 0);
+      }
   g_string_append (d->block, n > 0 ? "\n  }" : "}");
   return TRUE;
 }
@@ -445,18 +435,12 @@ jt_backup_dump_write (JtStore *store, JtWriteFunc write, gpointer user_data, GEr
              json_generator_new () };
   /* Every table is read in one read transaction: one consistent snapshot, even while the
    * daemon or another command writes. Inside a caller's transaction, that one is it. */
-  gboolean own_snapshot = !jt_store_in_transaction (store);
+  g_autoptr (JtTransaction) snapshot = NULL;
   gboolean ok;
 
   json_generator_set_pretty (d.generator, TRUE);
-  ok = (!own_snapshot || exec_sql (store, "BEGIN", error)) && dump_document (store, &d, error);
-  if (own_snapshot)
-    {
-      if (ok)
-        ok = exec_sql (store, "COMMIT", error);
-      else
-        exec_sql (store, "ROLLBACK", NULL);
-    }
+  ok = (jt_store_in_transaction (store) || (snapshot = jt_store_begin_read (store, error)) != NULL)
+       && dump_document (store, &d, error);
   g_string_free (d.block, TRUE);
   g_object_unref (d.builder);
   g_object_unref (d.generator);
@@ -703,24 +687,16 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
 static gboolean
 check_empty (JtStore *store, GError **error)
 {
-  GString *sql = g_string_new ("SELECT ");
-  g_autofree char *text = NULL;
-  g_autoptr (JtStmt) stmt = NULL;
-  gboolean first = TRUE;
-  int rc;
+  const char *names[G_N_ELEMENTS (tables) + 1] = { NULL };
+  guint n = 0;
+  gboolean any;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     if (!tables[t].file_facts)
-      {
-        g_string_append_printf (sql, "%sEXISTS (SELECT 1 FROM %s)", first ? "" : " OR ",
-                                tables[t].name);
-        first = FALSE;
-      }
-  text = g_string_free (sql, FALSE);
-  if ((stmt = jt_store_prepare (store, text, error)) == NULL
-      || (rc = jt_store_step (store, stmt, error)) < 0)
+      names[n++] = tables[t].name;
+  if (!jt_store_backup_any_rows (store, names, &any, error))
     return FALSE;
-  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+  if (!any)
     return TRUE;
   g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                "the database %s already holds records; a backup is restored only into an "
@@ -729,31 +705,10 @@ check_empty (JtStore *store, GError **error)
   return FALSE;
 }
 
-/* "INSERT INTO t (a, b) VALUES (?, ?)" with the columns a backup of `schema` has; the
- * rest take their defaults. */
-static char *
-insert_sql (const Table *table, guint schema)
-{
-  GString *sql = g_string_new (table->file_facts ? "INSERT OR REPLACE INTO " : "INSERT INTO ");
-  GString *values = g_string_new (NULL);
-  guint n = 0;
-
-  g_string_append_printf (sql, "%s (", table->name);
-  for (guint c = 0; table->columns[c].name != NULL; c++)
-    if (column_since (table, &table->columns[c]) <= schema)
-      {
-        g_string_append_printf (sql, "%s%s", n > 0 ? ", " : "", table->columns[c].name);
-        g_string_append (values, n > 0 ? ", ?" : "?");
-        n++;
-      }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  g_string_free (values, TRUE);
-  return g_string_free (sql, FALSE);
-}
-
-/* Checks one row against the table's columns and binds it to `stmt` (from insert_sql). */
+/* Checks one row against the table's columns and reads it into `values`, one for each
+ * column a backup of `schema` has (column_names). The texts are the row's own. */
 static gboolean
-bind_row (const Table *table, guint schema, JsonNode *row, const char *what, JtStmt *stmt,
+read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtValue *values,
           GError **error)
 {
   JsonObject *object;
@@ -804,11 +759,14 @@ bind_row (const Table *table, guint schema, JsonNode *row, const char *what, JtS
         }
       type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
       if (JSON_NODE_HOLDS_NULL (node))
-        sqlite3_bind_null (stmt, index);
+        values[index - 1] = (JtValue){ .type = JT_VALUE_NULL };
       else if (column->type == COLUMN_INTEGER && type == G_TYPE_INT64)
-        jt_stmt_bind_int64 (stmt, index, json_node_get_int (node));
+        values[index - 1]
+            = (JtValue){ .type = JT_VALUE_INTEGER, .integer = json_node_get_int (node) };
       else if (column->type == COLUMN_TEXT && type == G_TYPE_STRING)
-        jt_stmt_bind_text (stmt, index, json_node_get_string (node));
+        values[index - 1] = (JtValue){ .type = JT_VALUE_TEXT,
+                                       .text = json_node_get_string (node),
+                                       .length = strlen (json_node_get_string (node)) };
       else
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
@@ -824,21 +782,22 @@ static gboolean
 restore_table (JtStore *store, const Table *table, guint schema, JsonArray *rows,
                GError **error)
 {
-  g_autofree char *sql = insert_sql (table, schema);
+  g_autofree const char **columns = column_names (table, schema);
+  g_autofree JtValue *values = g_new0 (JtValue, g_strv_length ((char **)columns) + 1);
   guint n_rows = json_array_get_length (rows);
 
   for (guint r = 0; r < n_rows; r++)
     {
       JsonNode *row = json_array_get_element (rows, r);
       g_autofree char *what = describe_json_row (table, row, r + 1);
-      g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
 
-      if (stmt == NULL || !bind_row (table, schema, row, what, stmt, error))
+      if (!read_row (table, schema, row, what, values, error))
         return FALSE;
-      if (!jt_store_exec_stmt (store, stmt, error))
+      if (!jt_store_backup_insert_row (store, table->name, columns, values, table->file_facts,
+                                       error))
         {
           /* A constraint (a missing application, a duplicate id, an unknown status) is
-           * JT_ERROR_INVALID already; say which row broke it. */
+           * the backup's fault here: JT_ERROR_INVALID; say which row broke it. */
           g_prefix_error (error, "the backup's %s cannot be restored: ", what);
           return FALSE;
         }
@@ -856,29 +815,8 @@ restore_sequences (JtStore *store, JsonObject *sequences, GError **error)
   for (GList *m = members; m != NULL; m = m->next)
     {
       gint64 seq = header_int (sequences, m->data);
-      g_autoptr (JtStmt) update = NULL;
-      g_autoptr (JtStmt) insert = NULL;
 
-      if (seq == 0)
-        continue;
-      update = jt_store_prepare (store,
-                                 "UPDATE sqlite_sequence SET seq = max (seq, ?) WHERE name = ?",
-                                 error);
-      if (update == NULL)
-        return FALSE;
-      jt_stmt_bind_int64 (update, 1, seq);
-      jt_stmt_bind_text (update, 2, m->data);
-      if (!jt_store_exec_stmt (store, update, error))
-        return FALSE;
-      if (jt_store_changes (store) > 0)
-        continue;
-      insert = jt_store_prepare (store, "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)",
-                                 error);
-      if (insert == NULL)
-        return FALSE;
-      jt_stmt_bind_text (insert, 1, m->data);
-      jt_stmt_bind_int64 (insert, 2, seq);
-      if (!jt_store_exec_stmt (store, insert, error))
+      if (seq != 0 && !jt_store_backup_raise_sequence (store, m->data, seq, error))
         return FALSE;
     }
   return TRUE;
@@ -918,75 +856,4 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
   if (!jt_store_application_fill_families (store, error))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
-}
-
-/* ---- CSV ----------------------------------------------------------------------------- */
-
-/* One cell, RFC 4180: quoted when it holds a comma, a quote or a line end, quotes
- * doubled. A spreadsheet runs a cell starting with = + - @ (or a tab or CR before one)
- * as a formula, so such a cell gets a leading ' (and quotes) and stays text. */
-static void
-csv_cell (GString *out, const char *text, gboolean first)
-{
-  gboolean formula;
-
-  if (!first)
-    g_string_append_c (out, ',');
-  if (text == NULL || *text == '\0')
-    return;
-  formula = strchr ("=+-@\t\r", *text) != NULL;
-  if (!formula && strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-char *
-jt_backup_csv_applications (JtStore *store, GTimeZone *tz, GError **error)
-{
-  static const char *const header[] = { "id",  "company",  "role",    "status",
-                                         "decision_date", "source", "url", "interest",
-                                         "created", "updated", NULL };
-  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
-  g_autoptr (GString) out = NULL;
-
-  if (apps == NULL)
-    return NULL;
-  out = g_string_new (NULL);
-  for (guint i = 0; header[i] != NULL; i++)
-    csv_cell (out, header[i], i == 0);
-  g_string_append (out, "\r\n");
-  for (guint i = 0; i < apps->len; i++)
-    {
-      const JtApplication *app = g_ptr_array_index (apps, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, app->id);
-      g_autofree char *interest = app->interest != 0 ? g_strdup_printf ("%d", app->interest)
-                                                     : NULL;
-      g_autofree char *created = jt_time_format_iso (app->created_at, tz);
-      g_autofree char *updated = jt_time_format_iso (app->updated_at, tz);
-
-      csv_cell (out, id, TRUE);
-      csv_cell (out, app->company, FALSE);
-      csv_cell (out, app->role, FALSE);
-      csv_cell (out, jt_status_to_string (app->status), FALSE);
-      csv_cell (out, app->decision_date, FALSE);
-      csv_cell (out, app->source, FALSE);
-      csv_cell (out, app->url, FALSE);
-      csv_cell (out, interest, FALSE);
-      csv_cell (out, created, FALSE);
-      csv_cell (out, updated, FALSE);
-      g_string_append (out, "\r\n");
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }

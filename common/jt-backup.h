@@ -1,5 +1,5 @@
-/* jt-backup.h: the whole database as one versioned JSON document, and back; and the
- * applications as CSV for spreadsheets. */
+/* jt-backup.h: the whole database as one versioned JSON document, and back (the
+ * applications as CSV for spreadsheets: jt-csv-export.h). */
 #pragma once
 
 #include <glib.h>
@@ -35,10 +35,5 @@ char *jt_backup_dump (JtStore *store, GError **error);
  * the backup's). Rows are written as they are: the commit hook (the rules) sees no
  * change and derives nothing. */
 gboolean jt_backup_restore (JtStore *store, const char *json, gsize length, GError **error);
-
-/* The applications as CSV (RFC 4180, a header row first), with times in `tz`. Cells
- * that a spreadsheet would read as a formula (starting with = + - @, tab or CR) are
- * prefixed with a quote. New string. */
-char *jt_backup_csv_applications (JtStore *store, GTimeZone *tz, GError **error);
 
 G_END_DECLS

@@ -107,12 +107,6 @@ jt_csv_import_report_free (JtCsvImportReport *report)
   g_free (report);
 }
 
-const char *const *
-jt_csv_import_fields (void)
-{
-  return field_names;
-}
-
 /* "Date Applied " -> "date applied", "Job_URL" -> "job url": folded, every run of
  * anything but letters and digits one space. New string. */
 static char *

@@ -37,10 +37,6 @@ typedef struct
 void jt_csv_import_report_free (JtCsvImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtCsvImportReport, jt_csv_import_report_free)
 
-/* The fields a column can be mapped to, NULL-terminated (static): "company", "role", …,
- * and "ignore". */
-const char *const *jt_csv_import_fields (void);
-
 /* Imports `length` bytes of CSV `text`, as of `now`, dates in `tz`. Returns the report
  * (new), or NULL with JT_ERROR_INVALID when the file or the options cannot be used at
  * all (no company column, a --map naming no column, a quote never closed). Bad rows do

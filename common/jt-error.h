@@ -7,16 +7,19 @@ G_BEGIN_DECLS
 
 #define JT_ERROR (jt_error_quark ())
 
-typedef enum {
-  JT_ERROR_FAILED,        /* anything without a better code */
-  JT_ERROR_INVALID,       /* bad user input: a date, a field, a value out of range */
-  JT_ERROR_NOT_FOUND,     /* an id or name that names nothing */
-  JT_ERROR_DATABASE,      /* SQLite said no for a reason not listed below */
-  JT_ERROR_BUSY,          /* another process held the database past the busy timeout */
-  JT_ERROR_READ_ONLY,     /* the database file or its folder cannot be written */
-  JT_ERROR_NEWER_SCHEMA,  /* the database was made by a newer jobtrack */
-  JT_ERROR_NOT_A_DATABASE,/* the file is not a SQLite database */
-  JT_ERROR_CANCELLED,     /* the person answered "no" */
+typedef enum
+{
+  JT_ERROR_FAILED,         /* anything without a better code */
+  JT_ERROR_INVALID,        /* bad user input: a date, a field, a value out of range */
+  JT_ERROR_NOT_FOUND,      /* an id or name that names nothing */
+  JT_ERROR_DATABASE,       /* SQLite said no for a reason not listed below */
+  JT_ERROR_BUSY,           /* another process held the database past the busy timeout */
+  JT_ERROR_READ_ONLY,      /* the database file or its folder cannot be written */
+  JT_ERROR_NEWER_SCHEMA,   /* the database was made by a newer jobtrack */
+  JT_ERROR_NOT_A_DATABASE, /* the file is not a SQLite database */
+  JT_ERROR_CANCELLED,      /* the person answered "no" */
+  JT_ERROR_NEEDS_UPGRADE,  /* opened read-only, the database has an older schema */
+  JT_ERROR_INTERNAL,       /* a bug in jobtrack (a constraint of the schema refused a write) */
 } JtError;
 
 GQuark jt_error_quark (void);

@@ -7,7 +7,6 @@
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
 #include "jt-store-interviews.h"
-#include "jt-store-private.h"
 
 JtInterviewLog *
 jt_interview_log_new (void)

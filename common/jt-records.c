@@ -85,6 +85,42 @@ jt_status_is_final (JtStatus status)
          || status == JT_STATUS_REJECTED || status == JT_STATUS_WITHDRAWN;
 }
 
+gboolean
+jt_status_reaches_stage (JtStatus status, JtStage stage)
+{
+  switch (stage)
+    {
+    case JT_STAGE_APPLIED:
+      return status != JT_STATUS_LEAD && status != JT_STATUS_WITHDRAWN;
+    case JT_STAGE_INTERVIEW:
+      return status == JT_STATUS_INTERVIEWING || jt_status_reaches_stage (status, JT_STAGE_OFFER);
+    case JT_STAGE_OFFER:
+      return status == JT_STATUS_OFFER || status == JT_STATUS_ACCEPTED
+             || status == JT_STATUS_DECLINED;
+    case JT_STAGE_ACCEPTED:
+      return status == JT_STATUS_ACCEPTED;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+gboolean
+jt_status_is_response (JtStatus status)
+{
+  return status != JT_STATUS_APPLIED && jt_status_reaches_stage (status, JT_STAGE_APPLIED);
+}
+
+gboolean
+jt_status_is_decision (JtStatus status)
+{
+  return jt_status_reaches_stage (status, JT_STAGE_OFFER) || status == JT_STATUS_REJECTED;
+}
+
+gboolean
+jt_outcome_kind_is_decision (JtOutcomeKind kind)
+{
+  return kind == JT_OUTCOME_OFFER || kind == JT_OUTCOME_REJECTED || kind == JT_OUTCOME_ACCEPTED;
+}
+
 JtStatus
 jt_outcome_kind_status (JtOutcomeKind kind)
 {

@@ -67,6 +67,31 @@ const char *jt_status_to_string (JtStatus status);
 gboolean jt_status_parse (const char *text, JtStatus *status, GError **error);
 /* TRUE for the statuses that end an application (accepted, declined, rejected, withdrawn). */
 gboolean jt_status_is_final (JtStatus status);
+
+/* The funnel of the pipeline (DOMAIN.md): applied → interview → offer → accepted. */
+typedef enum
+{
+  JT_STAGE_APPLIED,
+  JT_STAGE_INTERVIEW,
+  JT_STAGE_OFFER,
+  JT_STAGE_ACCEPTED,
+} JtStage;
+#define JT_STAGE_COUNT 4
+
+/* TRUE when holding `status` shows the application reached `stage`: applied for any
+ * status but lead and withdrawn (a lead given up was never sent); interview for
+ * interviewing and later (offer, accepted, declined); offer for offer, accepted and
+ * declined; accepted for accepted. */
+gboolean jt_status_reaches_stage (JtStatus status, JtStage stage);
+/* TRUE for a status that answers an application: any it reaches after applied
+ * (interviewing and later, rejected included). */
+gboolean jt_status_is_response (JtStatus status);
+/* TRUE for a status that is the employer's decision: offer, accepted, declined or
+ * rejected. */
+gboolean jt_status_is_decision (JtStatus status);
+/* TRUE for an outcome that is the employer's decision: an offer, a rejection or an
+ * acceptance (declining and withdrawing are the candidate's). */
+gboolean jt_outcome_kind_is_decision (JtOutcomeKind kind);
 const char *jt_interview_kind_to_string (JtInterviewKind kind);
 gboolean jt_interview_kind_parse (const char *text, JtInterviewKind *kind, GError **error);
 const char *jt_contact_role_to_string (JtContactRole role);

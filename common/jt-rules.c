@@ -983,6 +983,15 @@ derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_dat
   return TRUE;
 }
 
+JtStore *
+jt_rules_open_store (JtRules *rules, const char *path, JtStoreMode mode, GError **error)
+{
+  if (mode == JT_STORE_READ_ONLY)
+    return jt_store_open (path, mode, NULL, NULL, error);
+  /* Without rules, the store refuses to open a writer. */
+  return jt_store_open (path, mode, rules != NULL ? derive_changes : NULL, rules, error);
+}
+
 void
 jt_rules_attach (JtRules *rules, JtStore *store)
 {

@@ -28,9 +28,16 @@ JtRules *jt_rules_new (const JtConfig *config, GTimeZone *tz, gint64 now);
 void jt_rules_free (JtRules *rules);
 void jt_rules_set_now (JtRules *rules, gint64 now);
 
-/* Makes every write transaction of `store` derive, before it commits, the reminders of
- * what it changed; the first write after the zone or a rule setting changed re-derives
- * every reminder. `rules` must outlive that use of the store. */
+/* How every program opens the database: a writer (JT_STORE_WRITE) with these rules
+ * attached, so that every write transaction derives, before it commits, the reminders
+ * of what it changed; or a reader (JT_STORE_READ_ONLY, `rules` may then be NULL). The
+ * store cannot attach the rules itself (they use it), so it takes their hook here.
+ * `rules` must outlive the store, or be replaced with jt_rules_attach. New store. */
+JtStore *jt_rules_open_store (JtRules *rules, const char *path, JtStoreMode mode, GError **error);
+
+/* Replaces the rules of a writer opened by jt_rules_open_store (the configuration or
+ * the zone changed); the first write after the zone or a rule setting changed
+ * re-derives every reminder. `rules` must outlive that use of the store. */
 void jt_rules_attach (JtRules *rules, JtStore *store);
 
 /* In its own write transaction: when the stored reminders were derived under another

@@ -9,7 +9,7 @@
  * - first response: the first interview, outcome, or move to interviewing or beyond
  *   (rejected included), whichever came first after it was applied.
  * - decision: the first offer, rejection or acceptance, as an outcome or a status.
- * - quiet: open, and nothing happened for `quiet_days` (as in `app list`).
+ * - quiet: jt_rules_application_is_quiet, as `app list` marks them.
  * - follow-ups: reminders due in the period; a done one is on time when it was marked
  *   done by the end of the local day it was due; overdue ones are still open past due. */
 #pragma once
@@ -20,13 +20,7 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  JT_STAGE_APPLIED,
-  JT_STAGE_INTERVIEW,
-  JT_STAGE_OFFER,
-  JT_STAGE_ACCEPTED,
-} JtStage;
-#define JT_STAGE_COUNT 4
+/* JtStage, the funnel's stages, and which statuses reach them: jt-records.h. */
 
 /* "applied", "interview", "offer", "accepted" (static). */
 const char *jt_stage_to_string (JtStage stage);

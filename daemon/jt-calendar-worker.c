@@ -62,7 +62,7 @@ run_update (gpointer user_data)
 
   /* A connection for this update only: closed, it gives back all that SQLite held, on
    * this thread's heap, until the next change. */
-  if ((store = jt_store_open (worker->db_path, &worker->error)) != NULL)
+  if ((store = jt_store_open (worker->db_path, JT_STORE_READ_ONLY, NULL, NULL, &worker->error)) != NULL)
     {
       g_debug ("updating the calendar");
       jt_calendar_writer_update (worker->writer, store, worker->now, worker->tz,

@@ -585,9 +585,13 @@ jt_daemon_new (const char *db_path, GError **error)
   if (!jt_paths_prepare_database_dir (db_path, error)
       || (daemon->lock_fd = take_lock (db_path, error)) < 0
       || (daemon->config = jt_config_load (NULL, error)) == NULL
-      || (daemon->store = jt_store_open (db_path, error)) == NULL)
+      || (daemon->store = jt_rules_open_store (
+              daemon->rules = jt_rules_new (daemon->config, daemon->tz = current_zone (),
+                                            wall_now ()),
+              db_path, JT_STORE_WRITE, error))
+             == NULL)
     return NULL;
-  use_rules (daemon, daemon->config, current_zone ());
+  use_rules (daemon, daemon->config, daemon->tz);
   {
     g_autofree char *calendar_path = jt_calendar_writer_default_path ();
 

@@ -5,6 +5,18 @@
 #include <sqlite3.h>
 #include <string.h>
 
+static gboolean
+derive_nothing (JtStore *store, const JtStoreChanges *changes, gpointer user_data, GError **error)
+{
+  return TRUE;
+}
+
+JtStore *
+jt_test_store_open (const char *path, GError **error)
+{
+  return jt_store_open (path, JT_STORE_WRITE, derive_nothing, NULL, error);
+}
+
 void
 jt_test_remove_tree (const char *path)
 {

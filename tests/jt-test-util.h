@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* A writer on the database at `path` whose commit hook derives nothing: the store alone,
+ * for the tests of the store and of what sits below the rules (jt_rules_attach gives it
+ * rules). Programs open theirs with jt_rules_open_store. New store, or NULL. */
+JtStore *jt_test_store_open (const char *path, GError **error);
+
 /* Removes `path` and everything below it, read-only folders included; never follows a
  * symlink. */
 void jt_test_remove_tree (const char *path);

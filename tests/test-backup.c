@@ -13,6 +13,7 @@
 
 #include "jt-test-util.h"
 #include "jt-backup.h"
+#include "jt-csv-export.h"
 #include "jt-config.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
@@ -53,7 +54,7 @@ open_store (Fixture *f, const char *name)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  JtStore *store = jt_store_open (path, &error);
+  JtStore *store = jt_test_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;
@@ -1114,7 +1115,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
 
   populate (f->original);
   text = dump (f->original);
-  csv = jt_backup_csv_applications (f->original, f->tz, &error);
+  csv = jt_csv_export_applications (f->original, f->tz, &error);
   g_assert_no_error (error);
   restore_ok (f->restored, text);
   g_free (jt_backup_dump (f->restored, &error));
@@ -1169,7 +1170,7 @@ test_csv_quoting_and_formulas (Fixture *f, gconstpointer data)
               "2026-12-10", JT_STATUS_INTERVIEWING);
   insert_app (f->original, "Société Générale", "", "a-b=c", "mailto:x@example.com", 5, NULL,
               JT_STATUS_LEAD);
-  csv = jt_backup_csv_applications (f->original, f->tz, &error);
+  csv = jt_csv_export_applications (f->original, f->tz, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (csv, ==, expected);
 }
@@ -1179,14 +1180,14 @@ test_csv_empty_and_zone (Fixture *f, gconstpointer data)
 {
   g_autoptr (GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
   g_autoptr (GError) error = NULL;
-  g_autofree char *empty = jt_backup_csv_applications (f->original, f->tz, &error);
+  g_autofree char *empty = jt_csv_export_applications (f->original, f->tz, &error);
   g_autofree char *csv = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (empty, ==,
                    "id,company,role,status,decision_date,source,url,interest,created,updated\r\n");
   insert_app (f->original, "Globex", "SRE", NULL, NULL, 0, NULL, JT_STATUS_APPLIED);
-  csv = jt_backup_csv_applications (f->original, new_york, &error);
+  csv = jt_csv_export_applications (f->original, new_york, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (csv, ==,
                    "id,company,role,status,decision_date,source,url,interest,created,updated\r\n"

@@ -48,7 +48,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->dir, "jobtrack.db", NULL);
   f->tz = g_time_zone_new_local ();
   f->config = jt_config_new_default ();
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   f->rules = jt_rules_new (f->config, f->tz, NOW);
   jt_rules_attach (f->rules, f->store);
@@ -75,7 +75,7 @@ use_database (Fixture *f, const char *name)
   g_clear_pointer (&f->store, jt_store_free);
   g_free (f->path);
   f->path = g_build_filename (f->dir, name, NULL);
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   jt_rules_attach (f->rules, f->store);
 }
@@ -1083,7 +1083,7 @@ test_migration_from_schema_2 (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents_full (f->path, contents, (gssize)length,
                                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error));
   g_assert_no_error (error);
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   jt_rules_attach (f->rules, f->store);
   g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, jt_store_known_schema_version ());

@@ -160,7 +160,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->tz);
   f->now = local_time (f->tz, 2026, 12, 1, 16, 0);
   f->config = jt_config_new_default ();
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   f->rules = jt_rules_new (f->config, f->tz, f->now);
   jt_rules_attach (f->rules, f->store);

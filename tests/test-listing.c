@@ -26,7 +26,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("jt-listing-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
   f->path = g_build_filename (f->dir, "jobtrack.db", NULL);
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
 }
 

@@ -52,7 +52,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->tz = g_time_zone_new_identifier (data != NULL ? data : "Europe/Berlin");
   g_assert_nonnull (f->tz);
   f->config = jt_config_new_default ();
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   f->rules = jt_rules_new (f->config, f->tz, NOW);
   jt_rules_attach (f->rules, f->store);
@@ -85,7 +85,7 @@ reopen (Fixture *f, const char *zone, gint64 now)
       f->tz = g_time_zone_new_identifier (zone);
       g_assert_nonnull (f->tz);
     }
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   f->rules = jt_rules_new (f->config, f->tz, now);
   jt_rules_attach (f->rules, f->store);

@@ -33,7 +33,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("jt-scheduler-XXXXXX", NULL);
   path = g_build_filename (f->dir, "jobtrack.db", NULL);
-  f->store = jt_store_open (path, &error);
+  f->store = jt_test_store_open (path, &error);
   g_assert_no_error (error);
   txn = jt_store_begin_write (f->store, &error);
   app->company = g_strdup ("Globex");
@@ -320,7 +320,7 @@ test_plan_reads_only_undelivered (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, JT_TEST_UNDO_SCHEMA_7, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  f->store = jt_store_open (path, &error);
+  f->store = jt_test_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, jt_store_known_schema_version ());
 

@@ -31,7 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("jt-search-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "jobtrack.db", NULL);
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
 }
 
@@ -281,7 +281,7 @@ test_migration_indexes_existing_rows (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) family = NULL;
   g_clear_pointer (&f->store, jt_store_free);
   raw_exec (f->path, JT_TEST_UNDO_SCHEMA_6);
-  f->store = jt_store_open (f->path, &error);
+  f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jt_store_get_schema_version (f->store), ==, jt_store_known_schema_version ());
 

@@ -15,6 +15,7 @@
 #include "jt-store-outcomes.h"
 #include "jt-rules.h"
 #include "jt-store-reminders.h"
+#include "jt-store-stats.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
@@ -89,7 +90,7 @@ static void
 test_open_creates_private_file (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   GStatBuf st;
 
   g_assert_no_error (error);
@@ -106,7 +107,7 @@ static void
 test_open_sets_wal_and_foreign_keys (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (JtInterview) orphan = jt_interview_new ();
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
@@ -119,8 +120,42 @@ test_open_sets_wal_and_foreign_keys (Fixture *f, gconstpointer data)
   orphan->application_id = 999;
   orphan->start_at = NOW;
   g_assert_false (jt_store_interview_insert (store, orphan, NOW, &error));
-  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  /* Input is checked before it is written: a constraint that refuses it is a bug of
+   * jobtrack, said as one (and not in SQLite's words), naming what was being done. */
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_assert_true (
+      g_str_has_prefix (error->message, "internal error of jobtrack: adding to interviews"));
+  g_assert_nonnull (strstr (error->message, "a link to a record that does not exist"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_assert_null (strstr (error->message, "constraint failed"));
+}
+
+/* A constraint that refuses a write fails the whole transaction, as an internal error. */
+static void
+test_constraint_is_an_internal_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtTouch) touch = jt_touch_new ();
+
+  /* A rule the code does not know of, as a bug would be. */
+  raw_exec (f->path, "CREATE TRIGGER no_touches BEFORE INSERT ON touches "
+                     "BEGIN SELECT RAISE (ABORT, 'no'); END");
+  txn = jt_store_begin_write (store, &error);
+  app->notes = g_strdup ("changed first");
+  g_assert_true (jt_store_application_update (store, app, NOW, &error));
+  touch->application_id = app->id;
+  touch->at = NOW;
+  g_assert_false (jt_store_touch_insert (store, touch, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_assert_true (
+      g_str_has_prefix (error->message, "internal error of jobtrack: adding to touches"));
+  g_clear_pointer (&txn, jt_transaction_free);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications WHERE notes IS NULL"), ==,
+                   1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM touches"), ==, 0);
 }
 
 static void
@@ -129,12 +164,12 @@ test_reopen_keeps_records (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtApplication) again = NULL;
-  JtStore *store = jt_store_open (f->path, &error);
+  JtStore *store = jt_test_store_open (f->path, &error);
 
   g_assert_no_error (error);
   app = insert_application (store, "Globex", "SRE");
   jt_store_free (store);
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   again = jt_store_application_get (store, app->id, &error);
   g_assert_no_error (error);
@@ -149,14 +184,14 @@ test_newer_schema_refused_untouched (Fixture *f, gconstpointer data)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
-  JtStore *store = jt_store_open (f->path, &error);
+  JtStore *store = jt_test_store_open (f->path, &error);
 
   g_assert_no_error (error);
   jt_store_free (store);
   raw_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
   g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
 
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_NEWER_SCHEMA);
   g_assert_nonnull (strstr (error->message, "newer jobtrack"));
@@ -171,7 +206,7 @@ test_foreign_database_refused (Fixture *f, gconstpointer data)
   g_autoptr (JtStore) store = NULL;
 
   raw_exec (f->path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')");
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM songs"), ==, 1);
@@ -187,7 +222,7 @@ test_not_a_database_refused (Fixture *f, gconstpointer data)
   const char *text = "these are my notes, not a database\n";
 
   g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
   g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
@@ -202,14 +237,14 @@ test_directory_and_symlink_refused (Fixture *f, gconstpointer data)
   g_autofree char *target = g_build_filename (f->dir, "elsewhere.db", NULL);
 
   g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE);
   g_clear_error (&error);
   g_rmdir (f->path);
 
   g_assert_cmpint (symlink (target, f->path), ==, 0);
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
@@ -220,11 +255,179 @@ test_missing_folder_is_an_error (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "no", "such", "jobtrack.db", NULL);
-  g_autoptr (JtStore) store = jt_store_open (path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (path, &error);
 
   g_assert_null (store);
   g_assert_error (error, JT_ERROR, JT_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, path));
+}
+
+/* The file's bytes and modification time, and whether a -wal is beside it. */
+typedef struct
+{
+  char *bytes;
+  gsize length;
+  gint64 mtime_ns;
+  gboolean wal;
+} FileState;
+
+static void
+file_state_read (const char *path, FileState *state)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &state->bytes, &state->length, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  state->mtime_ns = (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  state->wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+static void
+assert_file_unchanged (const char *path, const FileState *before)
+{
+  FileState after = { 0 };
+
+  file_state_read (path, &after);
+  g_assert_cmpmem (before->bytes, before->length, after.bytes, after.length);
+  g_assert_cmpint (before->mtime_ns, ==, after.mtime_ns);
+  g_assert_cmpint (before->wal, ==, after.wal);
+  g_free (after.bytes);
+}
+
+/* A reader reads what is there, refuses to write, and leaves the file as it was. */
+static void
+test_read_only_never_writes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  JtStore *writer = jt_test_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (writer, "Globex", "SRE");
+  g_autoptr (JtStore) reader = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  FileState before = { 0 };
+
+  jt_store_free (writer);
+  file_state_read (f->path, &before);
+  g_assert_false (before.wal);
+  g_usleep (20000); /* a write would show in the modification time */
+  reader = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jt_store_is_read_only (reader));
+  apps = jt_store_application_list (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apps->len, ==, 1);
+  txn = jt_store_begin_write (reader, &error);
+  g_assert_null (txn);
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_clear_pointer (&reader, jt_store_free);
+  assert_file_unchanged (f->path, &before);
+  g_free (before.bytes);
+}
+
+/* A database that does not exist yet reads as an empty one, and is not created. */
+static void
+test_read_only_missing_file_is_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "not-yet", NULL);
+  g_autofree char *path = g_build_filename (folder, "jobtrack.db", NULL);
+  g_autoptr (JtStore) store = jt_store_open (path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+
+  g_assert_no_error (error);
+  apps = jt_store_application_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apps->len, ==, 0);
+  open = jt_store_reminder_list_open (store, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 0);
+  g_clear_pointer (&store, jt_store_free);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  /* In a folder that exists; and a file a writer created but never gave a schema. */
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, jt_store_free);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (apps);
+  apps = jt_store_application_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apps->len, ==, 0);
+  g_clear_pointer (&store, jt_store_free);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
+}
+
+/* A reader does not migrate an older schema: it says so and leaves the file alone;
+ * the next writer migrates it. */
+static void
+test_read_only_older_schema_needs_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  JtStore *store = jt_test_store_open (f->path, &error);
+  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  g_autoptr (GPtrArray) apps = NULL;
+  FileState before = { 0 };
+
+  jt_store_free (store);
+  raw_exec (f->path, JT_TEST_UNDO_SCHEMA_7);
+  file_state_read (f->path, &before);
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NEEDS_UPGRADE);
+  g_assert_nonnull (strstr (error->message, "schema 6"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+  assert_file_unchanged (f->path, &before);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 6);
+
+  store = jt_test_store_open (f->path, &error);
+  g_assert_no_error (error);
+  jt_store_free (store);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, jt_store_known_schema_version ());
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  apps = jt_store_application_list (store, &error);
+  g_assert_cmpuint (apps->len, ==, 1);
+  jt_store_free (store);
+  g_free (before.bytes);
+}
+
+static void
+test_read_only_newer_schema_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  JtStore *store = jt_test_store_open (f->path, &error);
+  FileState before = { 0 };
+
+  jt_store_free (store);
+  raw_exec (f->path, "PRAGMA user_version = 99");
+  file_state_read (f->path, &before);
+  store = jt_store_open (f->path, JT_STORE_READ_ONLY, NULL, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_NEWER_SCHEMA);
+  assert_file_unchanged (f->path, &before);
+  g_free (before.bytes);
+}
+
+/* A writer exists only with the hook that derives its follow-ups. */
+static void
+test_writer_needs_its_rules (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  JtStore *store;
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*commit hook*");
+  store = jt_store_open (f->path, JT_STORE_WRITE, NULL, NULL, &error);
+  g_test_assert_expected_messages ();
+  g_assert_null (store);
+  g_assert_error (error, JT_ERROR, JT_ERROR_INTERNAL);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
 /* A file at schema 1 (before reminders) is brought to the newest schema, data kept. */
@@ -232,7 +435,7 @@ static void
 test_migration_from_first_version (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (JtApplication) app = NULL;
 
@@ -249,7 +452,7 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
                      "DROP INDEX applications_by_created; "
                      "ALTER TABLE applications DROP COLUMN skills; "
                      "PRAGMA user_version = 1");
-  store = jt_store_open (f->path, &error);
+  store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jt_store_get_schema_version (store), ==, jt_store_known_schema_version ());
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==,
@@ -263,7 +466,7 @@ static void
 test_rollback_on_error (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (JtApplication) good = jt_application_new ();
   g_autoptr (JtApplication) bad = jt_application_new ();
@@ -284,7 +487,7 @@ static void
 test_constraints (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
   g_autoptr (JtTransaction) txn = jt_store_begin_write (store, &error);
   g_autoptr (JtInterview) interview = jt_interview_new ();
@@ -309,6 +512,14 @@ test_constraints (Fixture *f, gconstpointer data)
   g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A decision date that is not a day is bad input, found before the schema's CHECK. */
+  g_free (app->decision_date);
+  app->decision_date = g_strdup ("2026-02-30");
+  g_assert_false (jt_store_application_update (store, app, NOW, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_clear_error (&error);
+
   /* The schema itself refuses what code might let through. */
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM applications"), ==, 1);
 }
@@ -324,7 +535,7 @@ test_hostile_text_round_trips (Fixture *f, gconstpointer data)
     "quote \" and back\\slash",
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -343,7 +554,7 @@ static void
 test_status_history_and_decision_dates (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
   g_autoptr (JtApplication) read = NULL;
   g_autoptr (GArray) history = NULL;
@@ -394,7 +605,7 @@ test_interview_log_reuses_and_creates (Fixture *f, gconstpointer data)
   const char *first_people[] = { "Raj Patel <raj@globex.example>, CTO", "Ana Lima", NULL };
   const char *second_people[] = { "raj patel", "Bo Chen <bo@globex.example>", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtInterviewLog) first = make_log ("Globex", "SRE", first_people);
   g_autoptr (JtInterviewLog) second = make_log ("GLOBEX", "sre", second_people);
   g_auto (JtInterviewLogResult) r1 = { 0 };
@@ -432,7 +643,7 @@ test_interview_log_failure_writes_nothing (Fixture *f, gconstpointer data)
 {
   const char *people[] = { "Raj Patel", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtInterviewLog) log = make_log ("Globex", "SRE", people);
   g_auto (JtInterviewLogResult) result = { 0 };
 
@@ -485,7 +696,7 @@ test_delete_application_keeps_shared_contacts (Fixture *f, gconstpointer data)
 {
   const char *people_a[] = { "Shared Person", "Only A", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtInterviewLog) a = make_log ("Globex", "SRE", people_a);
   g_auto (JtInterviewLogResult) ra = { 0 };
   g_autoptr (JtApplication) b = insert_application (store, "Globex", "DBA");
@@ -514,8 +725,8 @@ static void
 test_locked_database_is_busy (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) holder = jt_store_open (f->path, &error);
-  g_autoptr (JtStore) waiter = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) holder = jt_test_store_open (f->path, &error);
+  g_autoptr (JtStore) waiter = jt_test_store_open (f->path, &error);
   g_autoptr (JtTransaction) held = jt_store_begin_write (holder, &error);
   g_autoptr (JtTransaction) blocked = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -536,7 +747,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
 {
   const char *people[] = { "Raj Patel <raj@globex.example>, CTO", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JtStore) store = jt_store_open (f->path, &error);
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtInterviewLog) log = make_log ("Globex", "SRE", people);
   g_auto (JtInterviewLogResult) result = { 0 };
   g_autoptr (JtTransaction) txn = NULL;
@@ -553,6 +764,7 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_autoptr (JtReminder) reminder = NULL;
   g_autoptr (GPtrArray) open = NULL;
   gint64 contact_id;
+  guint overdue;
 
   /* Every write derives its reminders, so the rules' queries are checked too. */
   jt_rules_attach (rules, store);
@@ -591,6 +803,9 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_assert_true (jt_store_interview_update (store, interview, NOW, &error));
   g_assert_no_error (error);
   g_ptr_array_unref (jt_store_application_list (store, &error));
+  g_ptr_array_unref (jt_store_stats_applications (store, NOW - 86400, &error));
+  g_array_unref (jt_store_stats_done_follow_ups (store, NOW - 86400, &error));
+  g_assert_true (jt_store_stats_count_overdue (store, NOW - 86400, NOW, &overdue, &error));
   g_ptr_array_unref (jt_store_application_contacts (store, app->id, &error));
   g_array_unref (jt_store_application_status_history (store, app->id, &error));
   g_ptr_array_unref (jt_store_contact_list (store, &error));
@@ -627,9 +842,15 @@ main (int argc, char **argv)
   ADD ("open/not-a-database-refused", test_not_a_database_refused);
   ADD ("open/directory-and-symlink-refused", test_directory_and_symlink_refused);
   ADD ("open/missing-folder", test_missing_folder_is_an_error);
+  ADD ("open/writer-needs-its-rules", test_writer_needs_its_rules);
+  ADD ("read-only/never-writes", test_read_only_never_writes);
+  ADD ("read-only/missing-file-is-empty", test_read_only_missing_file_is_empty);
+  ADD ("read-only/older-schema-needs-upgrade", test_read_only_older_schema_needs_upgrade);
+  ADD ("read-only/newer-schema-refused", test_read_only_newer_schema_refused);
   ADD ("migrate/from-first-version", test_migration_from_first_version);
   ADD ("write/rollback-on-error", test_rollback_on_error);
   ADD ("write/constraints", test_constraints);
+  ADD ("write/constraint-is-an-internal-error", test_constraint_is_an_internal_error);
   ADD ("write/hostile-text-round-trips", test_hostile_text_round_trips);
   ADD ("write/locked-database-is-busy", test_locked_database_is_busy);
   ADD ("applications/status-history-and-decision-dates", test_status_history_and_decision_dates);

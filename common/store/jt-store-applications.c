@@ -2,6 +2,7 @@
 #include "jt-store-applications.h"
 
 #include "jt-error.h"
+#include "jt-time.h"
 #include "jt-store-private.h"
 
 gpointer
@@ -39,6 +40,14 @@ validate (const JtApplication *app, GError **error)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "interest must be 1 to 5, not %d",
                    app->interest);
+      return FALSE;
+    }
+  /* The schema's CHECK on decide_on would refuse it too, but as a bug. */
+  if (app->decision_date != NULL && *app->decision_date != '\0'
+      && !jt_date_valid (app->decision_date))
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   "a decision date is a day such as 2026-12-04, not '%s'", app->decision_date);
       return FALSE;
     }
   return TRUE;
@@ -219,26 +228,39 @@ collect_ids (JtStore *store, const char *sql, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 id = jt_stmt_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/* "'lead', 'applied', ...": the open statuses (those jt_status_is_final is not TRUE for),
+ * for an IN list, so that SQL has no list of its own. New string. */
+static char *
+open_statuses (void)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint s = JT_STATUS_LEAD; s <= JT_STATUS_WITHDRAWN; s++)
+    if (!jt_status_is_final (s))
+      g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", jt_status_to_string (s));
+  return g_string_free (list, FALSE);
 }
 
 GArray *
 jt_store_application_open_ids (JtStore *store, GError **error)
 {
-  return collect_ids (store,
-                      "SELECT id FROM applications "
-                      "WHERE status IN ('lead', 'applied', 'interviewing', 'offer')",
-                      error);
+  g_autofree char *open = open_statuses ();
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM applications WHERE status IN (%s)", open);
+
+  return collect_ids (store, sql, error);
 }
 
 GArray *
@@ -253,21 +275,20 @@ jt_store_application_find_open (JtStore *store, const char *company, const char 
 {
   g_autofree char *company_key = jt_text_fold (company);
   g_autofree char *role_key = jt_text_fold (role);
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
-      "WHERE a.company_key = ? AND a.role_key = ? "
-      "AND a.status NOT IN ('accepted', 'declined', 'rejected', 'withdrawn') "
-      "ORDER BY a.id DESC LIMIT 1",
-      error);
-  int rc;
+  g_autofree char *open = open_statuses ();
+  g_autofree char *sql = g_strdup_printf ("SELECT " JT_APPLICATION_COLUMNS " FROM applications a "
+                                          "WHERE a.company_key = ? AND a.role_key = ? "
+                                          "AND a.status IN (%s) ORDER BY a.id DESC LIMIT 1",
+                                          open);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_text (stmt, 1, company_key);
   jt_stmt_bind_text (stmt, 2, role_key);
   rc = jt_store_step (store, stmt, error);
-  return rc == SQLITE_ROW ? jt_application_from_row (stmt) : NULL;
+  return rc == JT_STEP_ROW ? jt_application_from_row (stmt) : NULL;
 }
 
 /* Counts rows of `sql` (one bound id). */
@@ -279,7 +300,7 @@ count_rows (JtStore *store, const char *sql, gint64 id, guint *count, GError **e
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
   *count = (guint) jt_stmt_int64 (stmt, 0);
   return TRUE;
@@ -349,19 +370,19 @@ jt_store_application_status_history (JtStore *store, gint64 id, GError **error)
       "ORDER BY changed_at, id",
       error);
   g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (JtStatusChange));
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       JtStatusChange change = { .changed_at = jt_stmt_int64 (stmt, 1) };
 
       jt_status_parse ((const char *) sqlite3_column_text (stmt, 0), &change.status, NULL);
       g_array_append_val (history, change);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&history) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&history) : NULL;
 }
 
 gboolean
@@ -454,7 +475,7 @@ gboolean
 jt_store_application_fill_families (JtStore *store, GError **error)
 {
   g_autoptr (JtStmt) select = NULL;
-  int rc;
+  JtStep rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   /* No company folds to "": an empty family was never worked out. */
@@ -462,7 +483,7 @@ jt_store_application_fill_families (JtStore *store, GError **error)
                                     "WHERE company_family = ''", error);
   if (select == NULL)
     return FALSE;
-  while ((rc = jt_store_step (store, select, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, select, error)) == JT_STEP_ROW)
     {
       g_autofree char *family = jt_company_family ((const char *) sqlite3_column_text (select, 1));
       g_autoptr (JtStmt) update = jt_store_prepare (
@@ -475,7 +496,7 @@ jt_store_application_fill_families (JtStore *store, GError **error)
       if (!jt_store_exec_stmt (store, update, error))
         return FALSE;
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 GPtrArray *
@@ -506,7 +527,7 @@ jt_store_application_find_recorded (JtStore *store, const char *company, const c
       "SELECT a.id FROM applications a WHERE a.company_key = ? AND a.role_key = ? "
       "AND a.created_at >= ? AND a.created_at < ? ORDER BY a.id LIMIT 1",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -515,6 +536,6 @@ jt_store_application_find_recorded (JtStore *store, const char *company, const c
   jt_stmt_bind_int64 (stmt, 3, from);
   jt_stmt_bind_int64 (stmt, 4, until);
   rc = jt_store_step (store, stmt, error);
-  *id = rc == SQLITE_ROW ? jt_stmt_int64 (stmt, 0) : 0;
+  *id = rc == JT_STEP_ROW ? jt_stmt_int64 (stmt, 0) : 0;
   return rc != -1;
 }

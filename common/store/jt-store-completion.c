@@ -126,11 +126,11 @@ collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
          GHashTable *seen, GPtrArray *out, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       JtCompletion *completion = row_completion (stmt, kind, tz);
 
@@ -139,7 +139,7 @@ collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
       else
         g_ptr_array_add (out, completion);
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 /* Adds each folded company of `sql` ("SELECT company_key, company …") to `companies`
@@ -148,18 +148,18 @@ static gboolean
 collect_companies (JtStore *store, const char *sql, GTree *companies, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       const char *key = text_at (stmt, 0);
 
       if (*key != '\0' && g_tree_lookup (companies, key) == NULL)
         g_tree_insert (companies, g_strdup (key), g_strdup (text_at (stmt, 1)));
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 static gint

@@ -63,6 +63,24 @@ bind_keys (JtStmt *stmt, int index, const JtContact *contact)
   jt_stmt_bind_opt_text (stmt, index + 2, email);
 }
 
+/* Binds what an insert and an update both write: the contact's fields at 1-9, `now` at
+ * 10 (created_at, or updated_at), its folded keys at 12-14. Each binds 11 itself. */
+static void
+bind_fields (JtStmt *stmt, const JtContact *contact, gint64 now)
+{
+  jt_stmt_bind_text (stmt, 1, contact->name);
+  jt_stmt_bind_opt_text (stmt, 2, contact->title);
+  jt_stmt_bind_text (stmt, 3, contact->company != NULL ? contact->company : "");
+  jt_stmt_bind_opt_text (stmt, 4, contact->email);
+  jt_stmt_bind_opt_text (stmt, 5, contact->phone);
+  jt_stmt_bind_opt_text (stmt, 6, contact->url);
+  jt_stmt_bind_int64 (stmt, 7, contact->hit_it_off ? 1 : 0);
+  jt_stmt_bind_int64 (stmt, 8, contact->network ? 1 : 0);
+  jt_stmt_bind_opt_text (stmt, 9, contact->notes);
+  jt_stmt_bind_int64 (stmt, 10, now);
+  bind_keys (stmt, 12, contact);
+}
+
 static gboolean
 validate (const JtContact *contact, GError **error)
 {
@@ -89,18 +107,8 @@ jt_store_contact_insert (JtStore *store, JtContact *contact, gint64 now, GError 
                            error);
   if (stmt == NULL)
     return FALSE;
-  jt_stmt_bind_text (stmt, 1, contact->name);
-  jt_stmt_bind_opt_text (stmt, 2, contact->title);
-  jt_stmt_bind_text (stmt, 3, contact->company != NULL ? contact->company : "");
-  jt_stmt_bind_opt_text (stmt, 4, contact->email);
-  jt_stmt_bind_opt_text (stmt, 5, contact->phone);
-  jt_stmt_bind_opt_text (stmt, 6, contact->url);
-  jt_stmt_bind_int64 (stmt, 7, contact->hit_it_off ? 1 : 0);
-  jt_stmt_bind_int64 (stmt, 8, contact->network ? 1 : 0);
-  jt_stmt_bind_opt_text (stmt, 9, contact->notes);
-  jt_stmt_bind_int64 (stmt, 10, now);
-  jt_stmt_bind_int64 (stmt, 11, now);
-  bind_keys (stmt, 12, contact);
+  bind_fields (stmt, contact, now);
+  jt_stmt_bind_int64 (stmt, 11, now); /* updated_at */
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   contact->id = jt_store_last_insert_id (store);
@@ -126,18 +134,8 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
                            error);
   if (stmt == NULL)
     return FALSE;
-  jt_stmt_bind_text (stmt, 1, contact->name);
-  jt_stmt_bind_opt_text (stmt, 2, contact->title);
-  jt_stmt_bind_text (stmt, 3, contact->company != NULL ? contact->company : "");
-  jt_stmt_bind_opt_text (stmt, 4, contact->email);
-  jt_stmt_bind_opt_text (stmt, 5, contact->phone);
-  jt_stmt_bind_opt_text (stmt, 6, contact->url);
-  jt_stmt_bind_int64 (stmt, 7, contact->hit_it_off ? 1 : 0);
-  jt_stmt_bind_int64 (stmt, 8, contact->network ? 1 : 0);
-  jt_stmt_bind_opt_text (stmt, 9, contact->notes);
-  jt_stmt_bind_int64 (stmt, 10, now);
+  bind_fields (stmt, contact, now);
   jt_stmt_bind_int64 (stmt, 11, contact->id);
-  bind_keys (stmt, 12, contact);
   if (!jt_store_exec_one (store, stmt, "contact", contact->id, error))
     return FALSE;
   contact->updated_at = now;
@@ -198,7 +196,7 @@ find_one (JtStore *store, const char *sql, const char *company, const char *key,
     return NULL;
   jt_stmt_bind_text (stmt, 1, company_key);
   jt_stmt_bind_text (stmt, 2, folded_key);
-  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_contact_from_row (stmt) : NULL;
+  return jt_store_step (store, stmt, error) == JT_STEP_ROW ? jt_contact_from_row (stmt) : NULL;
 }
 
 JtContact *

@@ -48,4 +48,9 @@ typedef struct
 GPtrArray *jt_store_contact_list_filtered (JtStore *store, const JtContactFilter *filter,
                                            GError **error);
 
+/* Gives the contact `roles` (JtContactRole flags) besides those it has, as `add` does
+ * for the decision-maker it names. Runs inside a write transaction. */
+gboolean jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles,
+                                     GError **error);
+
 G_END_DECLS

@@ -161,14 +161,14 @@ load_interviewers (JtStore *store, JtInterview *interview, GError **error)
       "SELECT " JT_CONTACT_COLUMNS " FROM interview_contacts l "
       "JOIN contacts c ON c.id = l.contact_id WHERE l.interview_id = ? ORDER BY l.contact_id",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, interview->id);
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 JtInterview *
@@ -195,7 +195,7 @@ static gboolean
 load_interviewers_from (JtStore *store, GPtrArray *interviews, JtStmt *stmt, GError **error)
 {
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  int rc;
+  JtStep rc;
 
   for (guint i = 0; i < interviews->len; i++)
     {
@@ -203,7 +203,7 @@ load_interviewers_from (JtStore *store, GPtrArray *interviews, JtStmt *stmt, GEr
 
       g_hash_table_insert (by_id, &interview->id, interview);
     }
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       gint64 interview_id = jt_stmt_int64 (stmt, JT_CONTACT_N_COLUMNS);
       JtInterview *interview = g_hash_table_lookup (by_id, &interview_id);
@@ -211,7 +211,7 @@ load_interviewers_from (JtStore *store, GPtrArray *interviews, JtStmt *stmt, GEr
       if (interview != NULL)
         g_ptr_array_add (interview->interviewers, jt_contact_from_row (stmt));
     }
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 /* The interviewers of one application's interviews, or of all interviews when
@@ -320,7 +320,7 @@ gboolean
 jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
-  int rc;
+  JtStep rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   stmt = jt_store_prepare (store,
@@ -329,12 +329,12 @@ jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
   rc = jt_store_step (store, stmt, error);
-  if (rc == SQLITE_ROW)
+  if (rc == JT_STEP_ROW)
     {
       jt_store_mark_application (store, jt_stmt_int64 (stmt, 0));
       return TRUE;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == JT_STEP_DONE)
     g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
   return FALSE;
 }
@@ -348,13 +348,13 @@ jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequ
       "SELECT i.id, ifnull (i.invite_sequence, 0) FROM interviews i WHERE i.invite_uid = ?",
       error);
   gint64 id, found_sequence;
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_text (stmt, 1, uid);
   rc = jt_store_step (store, stmt, error);
-  if (rc != SQLITE_ROW)
+  if (rc != JT_STEP_ROW)
     return NULL; /* none (no error), or the error is set */
   id = jt_stmt_int64 (stmt, 0);
   found_sequence = jt_stmt_int64 (stmt, 1);

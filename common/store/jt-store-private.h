@@ -1,4 +1,5 @@
-/* jt-store-private.h: what the store's own files share; never included outside common/.
+/* jt-store-private.h: what the store's own files share; never included outside
+ * common/store/ (nor, with it, sqlite3.h).
  *
  * Statements are prepared once per connection and cached by their SQL text. A JtStmt
  * borrowed from jt_store_prepare must be reset after use, or it keeps a read snapshot
@@ -18,11 +19,24 @@ typedef sqlite3_stmt JtStmt;
  * store), or NULL with an error. */
 JtStmt *jt_store_prepare (JtStore *store, const char *sql, GError **error);
 
-/* One step: SQLITE_ROW or SQLITE_DONE, or -1 with a JT_ERROR set. */
-int jt_store_step (JtStore *store, JtStmt *stmt, GError **error);
+typedef enum
+{
+  JT_STEP_ERROR = -1, /* with a JT_ERROR set */
+  JT_STEP_DONE,
+  JT_STEP_ROW,
+} JtStep;
 
-/* Steps a statement that returns no rows. */
+/* One step of `stmt`: a row, the end, or an error. SQLite's codes stay in jt-store.c. */
+JtStep jt_store_step (JtStore *store, JtStmt *stmt, GError **error);
+
+/* Steps a statement that returns no rows. A constraint of the schema that refuses it is
+ * JT_ERROR_INTERNAL: what is written was checked first, so that is a bug. */
 gboolean jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error);
+
+/* The same for a row that comes from outside and was not checked (a backup being
+ * restored): a constraint that refuses it is JT_ERROR_INVALID, "it breaks a rule of
+ * the database (a duplicate)". */
+gboolean jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error);
 
 /* Reading rows into records: `row` builds a new record from the current row. */
 typedef gpointer (*JtRowFunc) (JtStmt *stmt);
@@ -97,12 +111,5 @@ gpointer jt_contact_from_row (JtStmt *stmt);
   " ifnull ((SELECT max (t.at) FROM touches t WHERE t.application_id = a.id), 0), "           \
   " ifnull ((SELECT max (o.occurred_at) FROM outcomes o WHERE o.application_id = a.id), 0))"
 gpointer jt_application_from_row (JtStmt *stmt);
-
-/* Writing a contact's roles, shared with `add`'s decision-maker flag. */
-gboolean jt_store_contact_add_roles (JtStore *store, gint64 contact_id, guint roles,
-                                     GError **error);
-
-/* Checks the store is inside a write transaction (a programming error if not). */
-gboolean jt_store_in_transaction (JtStore *store);
 
 G_END_DECLS

@@ -222,14 +222,14 @@ jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
       all ? REMINDER_SELECT "ORDER BY r.id"
           : REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') ORDER BY r.fire_at, r.id",
       error);
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     if (!func (reminder_from_row (stmt), user_data, error))
       return FALSE;
-  return rc == SQLITE_DONE;
+  return rc == JT_STEP_DONE;
 }
 
 /* The terms of reminders_undelivered_by_time (schema/0007-undelivered.sql), as they must
@@ -265,7 +265,7 @@ jt_store_reminder_count_undelivered (JtStore *store, gint64 now, guint *count, G
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, now);
-  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
   *count = (guint) MIN (jt_stmt_int64 (stmt, 0), G_MAXUINT);
   return TRUE;
@@ -286,7 +286,7 @@ jt_store_reminder_set_undelivered_notified (JtStore *store, gint64 due_by, gint6
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, due_by);
   jt_stmt_bind_int64 (stmt, 2, now);
-  return jt_store_step (store, stmt, error) == SQLITE_DONE;
+  return jt_store_step (store, stmt, error) == JT_STEP_DONE;
 }
 
 gboolean
@@ -300,7 +300,7 @@ jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at, GErr
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, after);
-  if (jt_store_step (store, stmt, error) != SQLITE_ROW)
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
   *fire_at = jt_stmt_int64 (stmt, 0);
   return TRUE;

@@ -45,7 +45,7 @@ jt_store_application_get_skills (JtStore *store, gint64 application_id, GError *
   g_autoptr (JtStmt) stmt =
       jt_store_prepare (store, "SELECT skills FROM applications WHERE id = ?", error);
   g_autofree char *text = NULL;
-  int rc;
+  JtStep rc;
 
   if (stmt == NULL)
     return NULL;
@@ -53,7 +53,7 @@ jt_store_application_get_skills (JtStore *store, gint64 application_id, GError *
   rc = jt_store_step (store, stmt, error);
   if (rc == -1)
     return NULL;
-  if (rc != SQLITE_ROW)
+  if (rc != JT_STEP_ROW)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no application %" G_GINT64_FORMAT,
                    application_id);

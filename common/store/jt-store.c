@@ -25,6 +25,7 @@ struct _JtStore
   sqlite3 *db;
   char *path;
   guint schema_version;
+  JtStoreMode mode;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
   JtStoreChanges changes;  /* of the open write transaction */
   JtCommitHook commit_hook;
@@ -37,6 +38,8 @@ struct _JtTransaction
   gboolean finished;
 };
 
+static JtTransaction *begin_write (JtStore *store, GError **error);
+
 /* A failed write under a file-size limit (ulimit -f): SQLite does not keep the errno
  * (EFBIG) of a write, so the limit itself is what tells. */
 static gboolean
@@ -48,6 +51,52 @@ file_size_limited (JtStore *store)
     return TRUE;
   return sqlite3_extended_errcode (store->db) == SQLITE_IOERR_WRITE
          && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+}
+
+/* What kind of rule of the schema the last statement broke, in words. */
+static const char *
+constraint_kind (JtStore *store)
+{
+  switch (sqlite3_extended_errcode (store->db))
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return "a link to a record that does not exist";
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return "a duplicate";
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return "a missing value";
+    case SQLITE_CONSTRAINT_CHECK:
+      return "a value the column does not allow";
+    default:
+      return "a constraint";
+    }
+}
+
+/* "adding to interviews", "changing reminders": the operation a statement is, named
+ * after its verb and table, for an internal error. New string. */
+static char *
+describe_operation (JtStmt *stmt)
+{
+  g_auto (GStrv) words = g_strsplit_set (sqlite3_sql (stmt), " \n\t(", 6);
+  guint n = g_strv_length (words);
+  const char *verb = n > 0 ? words[0] : "";
+  const char *table = NULL;
+
+  if ((g_ascii_strcasecmp (verb, "INSERT") == 0 || g_ascii_strcasecmp (verb, "DELETE") == 0)
+      || g_ascii_strcasecmp (verb, "REPLACE") == 0)
+    for (guint i = 1; i + 1 < n && table == NULL; i++)
+      if (g_ascii_strcasecmp (words[i], "INTO") == 0 || g_ascii_strcasecmp (words[i], "FROM") == 0)
+        table = words[i + 1];
+  if (g_ascii_strcasecmp (verb, "UPDATE") == 0 && n > 1)
+    table = words[1];
+  if (table == NULL)
+    return g_strdup ("saving a change");
+  if (g_ascii_strcasecmp (verb, "DELETE") == 0)
+    return g_strdup_printf ("removing from %s", table);
+  if (g_ascii_strcasecmp (verb, "UPDATE") == 0)
+    return g_strdup_printf ("changing %s", table);
+  return g_strdup_printf ("adding to %s", table);
 }
 
 void
@@ -73,7 +122,11 @@ jt_store_set_error (JtStore *store, GError **error, const char *what)
                    store->path);
       break;
     case SQLITE_CONSTRAINT:
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: %s", what, detail);
+      /* Input is checked before it is written, so this is a bug, not bad usage. */
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: %s broke a rule of the database (%s); nothing "
+                   "was changed",
+                   what, constraint_kind (store));
       break;
     case SQLITE_FULL:
       g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full", what,
@@ -166,7 +219,7 @@ apply_migration (JtStore *store, guint version, const char *name, GError **error
   g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
   g_autofree char *what = g_strdup_printf ("cannot upgrade %s to schema %u", store->path, version);
-  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  g_autoptr (JtTransaction) txn = begin_write (store, error);
   gint64 current;
 
   if (txn == NULL || !pragma_int (store, "user_version", &current, error))
@@ -357,52 +410,129 @@ configure_sqlite (void)
     }
 }
 
-JtStore *
-jt_store_open (const char *path, GError **error)
+/* Opens the connection to the file: read-only when asked, or when the file system is. */
+static gboolean
+open_file (JtStore *store, GError **error)
 {
-  g_autoptr (JtStore) store = g_new0 (JtStore, 1);
+  int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
   int rc;
 
-  configure_sqlite ();
-  store->path = g_strdup (path);
-  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  if (!create_private_file (path, error) || !check_is_regular_file (path, error))
-    return NULL;
-
-  if (on_read_only_file_system (path))
+  if (on_read_only_file_system (store->path))
     {
       /* SQLite cannot make the WAL index (PATH-shm) there, so it could not even read;
        * nothing can change the file either, which is what "immutable" promises. Writes
        * then fail as read-only. */
-      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *escaped = g_uri_escape_string (store->path, "/", FALSE);
       g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
 
-      rc = sqlite3_open_v2 (uri, &store->db,
-                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW
-                                | SQLITE_OPEN_NOMUTEX,
-                            NULL);
+      rc = sqlite3_open_v2 (uri, &store->db, flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     }
   else
-    rc = sqlite3_open_v2 (path, &store->db,
-                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+    /* A reader too opens read-write, and is kept from writing by query_only: a read-only
+     * connection could not remove the PATH-wal and PATH-shm it makes when it closes. */
+    rc = sqlite3_open_v2 (store->path, &store->db, flags | SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
     {
-      if (store->db == NULL)
-        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
-                     path);
-      else
-        jt_store_set_error (store, error, "cannot open the database");
+      /* Before the first read: a read can meet another process's lock too (the last
+       * connection to close checkpoints the WAL under an exclusive lock). */
+      sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
+      return TRUE;
+    }
+  if (store->db == NULL)
+    g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                 store->path);
+  else
+    jt_store_set_error (store, error, "cannot open the database");
+  return FALSE;
+}
+
+/* A reader of a database that has no records yet: an empty one of the newest schema in
+ * memory, so every query answers as it would on a new file, and the file is left
+ * alone (or not created). */
+static gboolean
+open_empty (JtStore *store, GError **error)
+{
+  g_clear_pointer (&store->db, sqlite3_close);
+  store->schema_version = 0;
+  if (sqlite3_open_v2 (":memory:", &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                   store->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  return register_functions (store, error) && migrate (store, error)
+         && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
+}
+
+static gboolean
+open_reader (JtStore *store, GError **error)
+{
+  guint known = jt_store_known_schema_version ();
+  GStatBuf st;
+
+  if (g_lstat (store->path, &st) != 0 && errno == ENOENT)
+    return open_empty (store, error);
+  if (!check_is_regular_file (store->path, error) || !open_file (store, error)
+      || !check_ownership (store, error))
+    return FALSE;
+  if (store->schema_version == 0)
+    return open_empty (store, error);
+  if (store->schema_version < known)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_NEEDS_UPGRADE,
+                   "%s has schema %u and needs an upgrade to schema %u, which the next command "
+                   "that records something (or jobtrackd) makes; nothing was changed",
+                   store->path, store->schema_version, known);
+      return FALSE;
+    }
+  return exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error)
+         && register_functions (store, error);
+}
+
+static gboolean
+open_writer (JtStore *store, GError **error)
+{
+  return create_private_file (store->path, error) && check_is_regular_file (store->path, error)
+         && open_file (store, error) && check_ownership (store, error)
+         && configure_connection (store, error) && register_functions (store, error)
+         && migrate (store, error);
+}
+
+JtStore *
+jt_store_open (const char *path, JtStoreMode mode, JtCommitHook hook, gpointer hook_data,
+               GError **error)
+{
+  g_autoptr (JtStore) store = NULL;
+
+  /* A programming error, but one that must not go on to write without the rules. */
+  if ((mode == JT_STORE_WRITE) != (hook != NULL))
+    {
+      g_critical ("jt_store_open: a writer needs a commit hook, a reader has none");
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: the database %s was opened without its rules",
+                   path);
       return NULL;
     }
-  /* Before the first read: a read can meet another process's lock too (the last
-   * connection to close checkpoints the WAL under an exclusive lock). */
-  sqlite3_busy_timeout (store->db, JT_STORE_BUSY_TIMEOUT_MS);
-  if (!check_ownership (store, error) || !configure_connection (store, error)
-      || !register_functions (store, error) || !migrate (store, error))
+  configure_sqlite ();
+  store = g_new0 (JtStore, 1);
+  store->path = g_strdup (path);
+  store->mode = mode;
+  store->commit_hook = hook;
+  store->commit_hook_data = hook_data;
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  store->changes.applications = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  store->changes.contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!(mode == JT_STORE_READ_ONLY ? open_reader (store, error) : open_writer (store, error)))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+gboolean
+jt_store_is_read_only (JtStore *store)
+{
+  return store->mode == JT_STORE_READ_ONLY;
 }
 
 void
@@ -473,6 +603,7 @@ jt_store_mark_open_applications (JtStore *store)
 void
 jt_store_set_commit_hook (JtStore *store, JtCommitHook hook, gpointer user_data)
 {
+  g_return_if_fail (store->mode == JT_STORE_WRITE && hook != NULL);
   store->commit_hook = hook;
   store->commit_hook_data = user_data;
 }
@@ -497,8 +628,9 @@ run_commit_hook (JtStore *store, GError **error)
   return ok;
 }
 
-JtTransaction *
-jt_store_begin_write (JtStore *store, GError **error)
+/* The write transaction itself; migrations use it on a reader's empty database too. */
+static JtTransaction *
+begin_write (JtStore *store, GError **error)
 {
   JtTransaction *txn;
 
@@ -508,6 +640,18 @@ jt_store_begin_write (JtStore *store, GError **error)
   txn = g_new0 (JtTransaction, 1);
   txn->store = store;
   return txn;
+}
+
+JtTransaction *
+jt_store_begin_write (JtStore *store, GError **error)
+{
+  if (store->mode == JT_STORE_READ_ONLY)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
+                   "internal error of jobtrack: a write to %s, opened to read only", store->path);
+      return NULL;
+    }
+  return begin_write (store, error);
 }
 
 void
@@ -593,22 +737,49 @@ jt_store_prepare (JtStore *store, const char *sql, GError **error)
   return stmt;
 }
 
-int
+JtStep
 jt_store_step (JtStore *store, JtStmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
-  jt_store_set_error (store, error, sqlite3_stmt_readonly (stmt) ? "cannot read the database"
-                                                                 : "cannot save the change");
+  if (rc == SQLITE_ROW)
+    return JT_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return JT_STEP_DONE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_autofree char *operation = describe_operation (stmt);
+
+      jt_store_set_error (store, error, operation);
+    }
+  else
+    jt_store_set_error (store, error,
+                        sqlite3_stmt_readonly (stmt) ? "cannot read the database"
+                                                     : "cannot save the change");
   return -1;
+}
+
+gboolean
+jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it breaks a rule of the database (%s)",
+                   constraint_kind (store));
+      return FALSE;
+    }
+  jt_store_set_error (store, error, "cannot save the change");
+  return FALSE;
 }
 
 gboolean
 jt_store_exec_stmt (JtStore *store, JtStmt *stmt, GError **error)
 {
-  return jt_store_step (store, stmt, error) == SQLITE_DONE;
+  return jt_store_step (store, stmt, error) == JT_STEP_DONE;
 }
 
 gboolean
@@ -626,7 +797,7 @@ jt_store_get_setting (JtStore *store, const char *key, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_text (stmt, 1, key);
-  return jt_store_step (store, stmt, error) == SQLITE_ROW ? jt_stmt_dup_text (stmt, 0) : NULL;
+  return jt_store_step (store, stmt, error) == JT_STEP_ROW ? jt_stmt_dup_text (stmt, 0) : NULL;
 }
 
 gboolean
@@ -649,22 +820,22 @@ jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row, GDestroyNotify fr
                   GError **error)
 {
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  JtStep rc;
 
-  while ((rc = jt_store_step (store, stmt, error)) == SQLITE_ROW)
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     g_ptr_array_add (records, row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&records) : NULL;
+  return rc == JT_STEP_DONE ? g_steal_pointer (&records) : NULL;
 }
 
 gpointer
 jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *what, gint64 id,
                     GError **error)
 {
-  int rc = jt_store_step (store, stmt, error);
+  JtStep rc = jt_store_step (store, stmt, error);
 
-  if (rc == SQLITE_ROW)
+  if (rc == JT_STEP_ROW)
     return row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == JT_STEP_DONE)
     g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
   return NULL;
 }

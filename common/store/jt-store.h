@@ -1,8 +1,9 @@
 /* jt-store.h: the SQLite file that holds a job search.
  *
- * One JtStore is one connection. Opening creates the file (0600) if needed, refuses a
- * database made by a newer jobtrack without touching it, and applies the numbered
- * migrations in schema/. Every write goes through a JtTransaction (BEGIN IMMEDIATE),
+ * One JtStore is one connection, opened to read only or to write (JtStoreMode). A
+ * writer creates the file (0600) if needed and applies the numbered migrations in
+ * schema/; a reader never changes the file; both refuse a database made by a newer
+ * jobtrack without touching it. Every write goes through a JtTransaction (BEGIN IMMEDIATE),
  * so a writer waits for another instead of failing half-way with SQLITE_BUSY.
  * A store belongs to one thread at a time (the connection is opened without SQLite's
  * per-call lock): a thread that needs the database opens its own.
@@ -19,10 +20,50 @@ typedef struct _JtTransaction JtTransaction;
 /* How long a statement waits for another process's lock before JT_ERROR_BUSY. */
 #define JT_STORE_BUSY_TIMEOUT_MS 5000
 
-/* Opens the database at `path`, creating it (mode 0600) and migrating it to the newest
- * schema. The folder must exist. Returns a new store (free with jt_store_free). */
-JtStore *jt_store_open (const char *path, GError **error);
+/* What a write transaction changed that follow-ups depend on. The store's writers
+ * record it; the commit hook reads it. Sets of gint64 ids. */
+typedef struct
+{
+  GHashTable *applications;   /* applications whose own records changed */
+  GHashTable *contacts;       /* contacts whose flags, roles or touches changed */
+  gboolean open_applications; /* an offer or outcome: any open application may be affected */
+} JtStoreChanges;
+
+/* Runs inside every write transaction just before it commits, when it changed
+ * something; a FALSE return rolls the whole transaction back. Writes the hook makes
+ * are not reported to it again. */
+typedef gboolean (*JtCommitHook) (JtStore *store, const JtStoreChanges *changes, gpointer user_data,
+                                  GError **error);
+
+typedef enum
+{
+  /* Reads only: never creates, migrates or writes the file (PRAGMA query_only, on a
+   * connection that can still remove the PATH-wal and PATH-shm it needs to read a
+   * database in WAL mode, as every other connection does on closing; like any
+   * connection, it completes the recovery of a writer that crashed). A file that does
+   * not exist yet, or was never given a schema, reads as an empty database of the
+   * newest schema, kept in memory; one of an older schema is JT_ERROR_NEEDS_UPGRADE,
+   * for the next writer to migrate. */
+  JT_STORE_READ_ONLY,
+  /* Creates the file (mode 0600) if needed and migrates it to the newest schema. Every
+   * write transaction runs the commit hook given to jt_store_open. */
+  JT_STORE_WRITE,
+} JtStoreMode;
+
+/* Opens the database at `path`; the folder must exist. A file made by a newer jobtrack,
+ * or by another program, is refused untouched in either mode.
+ *
+ * The store sits below the follow-up rules, so it cannot attach them itself: a writer
+ * must be given the hook that derives follow-ups (`hook`, required for JT_STORE_WRITE,
+ * NULL for JT_STORE_READ_ONLY), and programs get theirs from jt_rules_open_store
+ * (jt-rules.h), which passes the rules' hook. So no writable store exists without it.
+ * Returns a new store (free with jt_store_free). */
+JtStore *jt_store_open (const char *path, JtStoreMode mode, JtCommitHook hook, gpointer hook_data,
+                        GError **error);
 void jt_store_free (JtStore *store);
+
+/* TRUE when the store was opened JT_STORE_READ_ONLY: a write transaction is refused. */
+gboolean jt_store_is_read_only (JtStore *store);
 
 /* The file this store was opened from; owned by the store. */
 const char *jt_store_get_path (JtStore *store);
@@ -51,22 +92,12 @@ JtTransaction *jt_store_begin_write (JtStore *store, GError **error);
  * database is in WAL mode). Nothing may be written in it. */
 JtTransaction *jt_store_begin_read (JtStore *store, GError **error);
 gboolean jt_transaction_commit (JtTransaction *txn, GError **error);
+/* TRUE inside a transaction (writers check they run in one: a programming error if not). */
+gboolean jt_store_in_transaction (JtStore *store);
 void jt_transaction_free (JtTransaction *txn);
 
-/* What a write transaction changed that follow-ups depend on. The store's writers
- * record it; the commit hook reads it. Sets of gint64 ids. */
-typedef struct
-{
-  GHashTable *applications;   /* applications whose own records changed */
-  GHashTable *contacts;       /* contacts whose flags, roles or touches changed */
-  gboolean open_applications; /* an offer or outcome: any open application may be affected */
-} JtStoreChanges;
-
-/* Runs inside every write transaction just before it commits, when it changed
- * something; a FALSE return rolls the whole transaction back. Writes the hook makes
- * are not reported to it again. */
-typedef gboolean (*JtCommitHook) (JtStore *store, const JtStoreChanges *changes,
-                                  gpointer user_data, GError **error);
+/* Replaces the commit hook of a writer (new rules after the configuration changed);
+ * `hook` must not be NULL. */
 void jt_store_set_commit_hook (JtStore *store, JtCommitHook hook, gpointer user_data);
 
 void jt_store_mark_application (JtStore *store, gint64 id);

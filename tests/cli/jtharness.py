@@ -219,6 +219,30 @@ class JobtrackTestCase(unittest.TestCase):
 
     # ---- the database, seen from outside -----------------------------------------------
 
+    def create_db(self):
+        """Makes the empty database of the newest schema, as the first command that writes
+        does (one that only reads never creates it): a write about a follow-up that does
+        not exist, which records nothing."""
+        rc, out, err = self.jt("dismiss", "999999")
+        self.assertEqual(rc, 1, err)
+        self.assertTrue(os.path.exists(self.db))
+
+    def take_back_a_schema(self):
+        """The database as the jobtrack before the newest schema left it (schema 8 added
+        two columns of follow-ups). Returns that older schema's number."""
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 8)
+        con.executescript("ALTER TABLE reminders DROP COLUMN since_day; "
+                          "ALTER TABLE reminders DROP COLUMN offer_id; PRAGMA user_version = 7;")
+        con.close()
+        return 7
+
+    def file_state(self):
+        """The database file's bytes and modification time, and whether a -wal is beside
+        it: what any write would change."""
+        with open(self.db, "rb") as f:
+            return f.read(), os.stat(self.db).st_mtime_ns, os.path.exists(self.db + "-wal")
+
     def db_snapshot(self, path=None):
         """A full dump of the database (schema, rows, user_version), or None when there is
         no file. It reads a copy of the file and its -wal, so it never touches (or leaves

@@ -57,7 +57,7 @@ class AlreadyAppliedTest(JobtrackTestCase):
                       self.add_app("--company", "GLOBEX, Inc."))
 
     def test_applications_written_by_another_program_count_too(self):
-        self.ok("app", "list")
+        self.create_db()
         con = sqlite3.connect(self.db)
         con.execute("INSERT INTO applications (company, role, status, company_key, role_key, "
                     "created_at, updated_at) VALUES ('Acme S.A.', 'Analyst', 'applied', "

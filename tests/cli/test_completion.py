@@ -159,6 +159,18 @@ class CompletionTest(JobtrackTestCase):
         self.assertEqual(self.bash("jobtrack", "--db", missing, "show", ""), [])
         self.assertFalse(os.path.exists(missing), "completing created a database")
 
+    def test_completing_never_upgrades_an_older_database(self):
+        self.take_back_a_schema()
+        before = self.file_state()
+        self.assertEqual(self.complete("show", ""), [])
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), [])
+        self.assertEqual(self.file_state(), before, "completing changed the database")
+        # The next write upgrades it: completion, which reads only the newest schema,
+        # sees the records again.
+        self.ok("app", "add", "--company", "Umbrella")
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""),
+                         ["1", "2", "3", "4"])
+
     def test_bash_files(self):
         with open(os.path.join(self.tmp, "invite.ics"), "w") as f:
             f.write("BEGIN:VCALENDAR\nEND:VCALENDAR\n")

@@ -140,7 +140,7 @@ class ImportCsvTest(JobtrackTestCase):
 
     def assert_refused_lines(self, path):
         """The import fails with exit 2 and leaves the database as it was."""
-        self.ok("app", "list")  # the database exists, so that "unchanged" means something
+        self.create_db()  # the database exists, so that "unchanged" means something
         before = self.db_snapshot()
         rc, out, err = self.jt("import", "--csv", path, now=NOW)
         self.assertEqual(rc, 2, err)
@@ -148,7 +148,7 @@ class ImportCsvTest(JobtrackTestCase):
         return out, err
 
     def test_dry_run_writes_nothing(self):
-        self.ok("app", "list")
+        self.create_db()
         before = self.db_snapshot()
         out = self.import_csv(fixture("teal-export.csv"), "--dry-run")
         self.assertIn("would record: line 2: application 1: Stark Industries", out)
@@ -228,7 +228,7 @@ class ImportCsvTest(JobtrackTestCase):
         self.assertEqual(stats["days_to_decision"], {"median": 27.0, "applications": 1})
 
     def test_files_that_cannot_be_used(self):
-        self.ok("app", "list")  # the database exists: refusals leave it as it was
+        self.create_db()  # the database exists: refusals leave it as it was
         unclosed = self.write("u.csv", 'company,role\nAcme,"Engineer\nGlobex,SRE\n')
         self.assert_refused(2, "import", "--csv", unclosed, contains="line 2")
         empty = self.write("e.csv", "")

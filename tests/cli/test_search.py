@@ -124,12 +124,21 @@ class SearchTest(JobtrackTestCase):
             "DROP INDEX reminders_done_by_due;"
             "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 5;")
         con.close()
-        self.assertEqual([h["kind"] for h in self.search("terraform")], ["interview"])
-        self.assertEqual([h["kind"] for h in self.search("sailing")], ["contact"])
-        # The company families were filled too: the next application to ACME... notices.
+        # Searching only reads: it says the file needs the upgrade, and leaves it alone.
+        with open(self.db, "rb") as f:
+            before = f.read()
+        rc, out, err = self.jt("search", "--", "terraform")
+        self.assertEqual(rc, 1)
+        self.assert_error_line(err, "needs an upgrade to schema")
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        # The next write upgrades it, and fills the company families: the next
+        # application to ACME... notices.
         rc, out, err = self.jt("app", "add", "--company", "SOCIETE GENERALE")
         self.assertEqual(rc, 0, err)
         self.assertIn("Platform Engineer", err)
+        self.assertEqual([h["kind"] for h in self.search("terraform")], ["interview"])
+        self.assertEqual([h["kind"] for h in self.search("sailing")], ["contact"])
 
 
 if __name__ == "__main__":

@@ -208,5 +208,76 @@ class StatsTest(JobtrackTestCase):
         self.assert_refused(2, "stats", "extra")
 
 
+class QuietTest(JobtrackTestCase):
+    """`stats` and `app list` agree on which applications have gone quiet: open, and
+    nothing happened for quiet_days, to the second."""
+
+    def quiet_in_both(self, now):
+        listed = [a["id"] for a in self.json_of("app", "list", "--json", now=now) if a["quiet"]]
+        only = [a["id"] for a in self.json_of("app", "list", "--quiet", "--json", now=now)]
+        stats = self.json_of("stats", "--json", now=now)["quiet"]
+        self.assertEqual(stats["days"], 10)
+        # stats lists them oldest first, app list by id
+        self.assertEqual(sorted(stats["applications"]), listed, "stats and app list disagree")
+        self.assertEqual(only, listed)
+        return listed
+
+    def test_stats_and_app_list_agree_at_the_boundary(self):
+        os.makedirs(os.path.join(self.config_home, "jobtrack"))
+        with open(os.path.join(self.config_home, "jobtrack", "config.ini"), "w") as f:
+            f.write("[rules]\nquiet_days = 10\n")
+        self.ok("app", "add", "--company", "Acme", "--status", "applied",
+                now="2026-11-01T09:00:00")
+        self.ok("app", "add", "--company", "Globex", "--status", "applied",
+                now="2026-11-01T09:00:01")
+        # Recorded long before; a call on the same second as Acme's record is its last news.
+        self.ok("app", "add", "--company", "Initech", "--status", "applied",
+                now="2026-09-01T09:00:00")
+        self.ok("contact", "add", "--name", "Ana Lima", now="2026-09-01T09:00:00")
+        self.ok("touch", "add", "--app", "3", "--contact", "1", "--kind", "call",
+                "--at", "2026-11-01 09:00:00", now="2026-11-01T09:00:00")
+        # Ended: never quiet, however long the silence.
+        self.ok("app", "add", "--company", "Hooli", "--status", "rejected",
+                now="2026-09-01T09:00:00")
+        self.assertEqual(self.quiet_in_both("2026-11-11T08:59:59"), [])
+        self.assertEqual(self.quiet_in_both("2026-11-11T09:00:00"), [1, 3])
+        self.assertEqual(self.quiet_in_both("2026-11-11T09:00:01"), [1, 2, 3])
+
+
+class ReadingCommandsTest(JobtrackTestCase):
+    """The commands that only read open the database read-only: they never create,
+    upgrade or change it."""
+
+    READERS = [["agenda"], ["app", "list"], ["contact", "list"], ["interview", "list"],
+               ["offer", "list"], ["touch", "list"], ["stats"], ["search", "acme"],
+               ["export", "--json"], ["export", "--csv"]]
+
+    def test_a_database_that_does_not_exist_reads_empty_and_is_not_created(self):
+        self.assertEqual(self.ok("agenda"), "Nothing due in the next 14 days.\n")
+        self.assertEqual(self.json_of("app", "list", "--json"), [])
+        self.assertEqual(self.ok("stats"), "Applications: 0\n")
+        for args in self.READERS:
+            self.ok(*args)
+        self.assertFalse(os.path.exists(self.db))
+        missing = os.path.join(self.tmp, "no-such-folder", "jobtrack.db")
+        self.assertEqual(self.ok("agenda", db=missing), "Nothing due in the next 14 days.\n")
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
+    def test_an_older_database_is_left_for_the_next_write_to_upgrade(self):
+        self.ok("app", "add", "--company", "Acme", "--role", "SRE")
+        older = self.take_back_a_schema()
+        before = self.file_state()
+        for args in self.READERS + [["show", "1"], ["prep", "1"]]:
+            rc, out, err = self.jt(*args)
+            self.assertEqual(rc, 1, args)
+            self.assert_error_line(err, "has schema %d and needs an upgrade to schema %d"
+                                   % (older, older + 1))
+            self.assertEqual(out, "")
+        self.assertEqual(self.file_state(), before)
+        self.ok("app", "add", "--company", "Initech")
+        self.assertEqual([a["company"] for a in self.json_of("app", "list", "--json")],
+                         ["Acme", "Initech"])
+
+
 if __name__ == "__main__":
     unittest.main()

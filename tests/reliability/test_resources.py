@@ -136,7 +136,11 @@ class CliResourceTest(jtharness.JobtrackTestCase):
         rc, out, err = self.jt("app", "add", "--company", "Initech", db=db)
         self.assertEqual(rc, 1, err)
         self.assert_error_line(err, contains="read-only")
-        rc, out, err = self.jt("app", "list", db=os.path.join(folder, "new.db"))
+        # A database that does not exist reads as empty; making one is what fails.
+        self.assertEqual(json.loads(self.ok("app", "list", "--json",
+                                            db=os.path.join(folder, "new.db"))), [])
+        rc, out, err = self.jt("app", "add", "--company", "Initech",
+                               db=os.path.join(folder, "new.db"))
         self.assertEqual(rc, 1, err)
         self.assert_error_line(err, contains="Read-only file system")
         self.assertEqual(jtharness.sha256_of(db), before)
