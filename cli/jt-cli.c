@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-paths.h"
 #include "jt-store-applications.h"
@@ -84,7 +85,13 @@ jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error)
   /* Readers ask the rules too ("quiet" in `app list`). */
   if (cli->rules == NULL)
     cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
-  return cli->store = jt_rules_open_store (cli->rules, path, mode, error);
+  cli->store = jt_rules_open_store (cli->rules, path, mode, error);
+  if (cli->store != NULL && jt_store_reads_upgraded_copy (cli->store))
+    g_printerr (_("jobtrack: note: %s is of an older jobtrack; it was read from a copy "
+                  "upgraded in memory, and the next command that records something upgrades "
+                  "the file\n"),
+                path);
+  return cli->store;
 }
 
 /* Every string option must be UTF-8: it is stored, printed and exported as such. */

@@ -18,7 +18,6 @@ typedef enum
   JT_ERROR_NEWER_SCHEMA,   /* the database was made by a newer jobtrack */
   JT_ERROR_NOT_A_DATABASE, /* the file is not a SQLite database */
   JT_ERROR_CANCELLED,      /* the person answered "no" */
-  JT_ERROR_NEEDS_UPGRADE,  /* opened read-only, the database has an older schema */
   JT_ERROR_INTERNAL,       /* a bug in jobtrack (a constraint of the schema refused a write) */
 } JtError;
 

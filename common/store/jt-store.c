@@ -26,6 +26,7 @@ struct _JtStore
   char *path;
   guint schema_version;
   JtStoreMode mode;
+  gboolean upgraded_copy; /* a reader of an older file: its copy in memory, upgraded */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
   JtStoreChanges changes;  /* of the open write transaction */
   JtCommitHook commit_hook;
@@ -466,10 +467,44 @@ open_empty (JtStore *store, GError **error)
          && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
 }
 
+/* A reader of a database of an older schema: a copy of it in memory, upgraded there, so
+ * the command answers as it will after the upgrade, which the next writer makes to the
+ * file itself. The copy costs the file's size in memory for as long as the command runs,
+ * and only until the next write. */
+static gboolean
+open_upgraded_copy (JtStore *store, GError **error)
+{
+  sqlite3 *file = g_steal_pointer (&store->db);
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open_v2 (":memory:", &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    {
+      sqlite3_close (file);
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
+                   store->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  backup = sqlite3_backup_init (store->db, "main", file, "main");
+  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (store->db);
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (file);
+  if (rc != SQLITE_DONE)
+    {
+      jt_store_set_error (store, error, "cannot read the database");
+      return FALSE;
+    }
+  store->upgraded_copy = TRUE;
+  return register_functions (store, error) && migrate (store, error)
+         && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
+}
+
 static gboolean
 open_reader (JtStore *store, GError **error)
 {
-  guint known = jt_store_known_schema_version ();
   GStatBuf st;
 
   if (g_lstat (store->path, &st) != 0 && errno == ENOENT)
@@ -479,14 +514,8 @@ open_reader (JtStore *store, GError **error)
     return FALSE;
   if (store->schema_version == 0)
     return open_empty (store, error);
-  if (store->schema_version < known)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_NEEDS_UPGRADE,
-                   "%s has schema %u and needs an upgrade to schema %u, which the next command "
-                   "that records something (or jobtrackd) makes; nothing was changed",
-                   store->path, store->schema_version, known);
-      return FALSE;
-    }
+  if (store->schema_version < jt_store_known_schema_version ())
+    return open_upgraded_copy (store, error);
   return exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error)
          && register_functions (store, error);
 }
@@ -527,6 +556,12 @@ jt_store_open (const char *path, JtStoreMode mode, JtCommitHook hook, gpointer h
   if (!(mode == JT_STORE_READ_ONLY ? open_reader (store, error) : open_writer (store, error)))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+gboolean
+jt_store_reads_upgraded_copy (JtStore *store)
+{
+  return store->upgraded_copy;
 }
 
 gboolean

@@ -42,8 +42,9 @@ typedef enum
    * database in WAL mode, as every other connection does on closing; like any
    * connection, it completes the recovery of a writer that crashed). A file that does
    * not exist yet, or was never given a schema, reads as an empty database of the
-   * newest schema, kept in memory; one of an older schema is JT_ERROR_NEEDS_UPGRADE,
-   * for the next writer to migrate. */
+   * newest schema, kept in memory; one of an older schema is read from a copy in
+   * memory upgraded there (jt_store_reads_upgraded_copy), the file itself being left for
+   * the next writer to migrate. */
   JT_STORE_READ_ONLY,
   /* Creates the file (mode 0600) if needed and migrates it to the newest schema. Every
    * write transaction runs the commit hook given to jt_store_open. */
@@ -64,6 +65,8 @@ void jt_store_free (JtStore *store);
 
 /* TRUE when the store was opened JT_STORE_READ_ONLY: a write transaction is refused. */
 gboolean jt_store_is_read_only (JtStore *store);
+/* TRUE for a reader of a file of an older schema, which reads an upgraded copy of it. */
+gboolean jt_store_reads_upgraded_copy (JtStore *store);
 
 /* The file this store was opened from; owned by the store. */
 const char *jt_store_get_path (JtStore *store);

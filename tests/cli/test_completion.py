@@ -162,11 +162,9 @@ class CompletionTest(JobtrackTestCase):
     def test_completing_never_upgrades_an_older_database(self):
         self.take_back_a_schema()
         before = self.file_state()
-        self.assertEqual(self.complete("show", ""), [])
-        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), [])
+        # Completion reads a copy upgraded in memory: the same ids, the file untouched.
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), ["1", "2", "3"])
         self.assertEqual(self.file_state(), before, "completing changed the database")
-        # The next write upgrades it: completion, which reads only the newest schema,
-        # sees the records again.
         self.ok("app", "add", "--company", "Umbrella")
         self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""),
                          ["1", "2", "3", "4"])
