@@ -4,57 +4,21 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "jt-text.h"
+
 /* A follow-up is a task, not a meeting: a short slot at its time. */
 #define REMINDER_MINUTES 15
 
 /* ---- Text ------------------------------------------------------------------------- */
 
-/* Whether byte `p` starts something libical must not get: a control character (C0, DEL,
- * or C1, which UTF-8 writes as 0xC2 0x80..0x9F), except "\n" in text of several lines. */
-static inline gboolean
-needs_cleaning (const guchar *p, gboolean one_line)
-{
-  return (*p < 0x20 && (*p != '\n' || one_line)) || *p == 0x7f
-         || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f);
-}
-
-/* Appends record text as libical should get it: valid UTF-8; CRLF and lone CR as "\n"
- * (libical drops "\r"), or every line break as a space when `one_line`; tabs and every
- * other control character as a space (libical writes them raw). NULL appends nothing.
- *
- * SUMMARY and LOCATION are one line: calcurse refuses an event whose SUMMARY holds a
- * line break, and no calendar shows one. */
-static void
+/* Appends record text as libical should get it (jt-text.h): libical drops "\r" and
+ * writes other control characters raw. SUMMARY and LOCATION are one line
+ * (`one_line`): calcurse refuses an event whose SUMMARY holds a line break, and no
+ * calendar shows one. NULL appends nothing. */
+static inline void
 append_clean (GString *out, const char *text, gboolean one_line)
 {
-  g_autofree char *valid = NULL;
-  const guchar *p;
-  const guchar *run;
-
-  if (text == NULL)
-    return;
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  for (p = run = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (!needs_cleaning (p, one_line))
-        continue;
-      g_string_append_len (out, (const char *) run, p - run);
-      if (*p == '\r' || *p == '\n')
-        {
-          g_string_append_c (out, one_line ? ' ' : '\n');
-          if (*p == '\r' && p[1] == '\n')
-            p++;
-        }
-      else
-        {
-          g_string_append_c (out, ' ');
-          if (*p == 0xc2)
-            p++;
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, (const char *) run, p - run);
+  jt_text_append_clean (out, text, one_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES, -1);
 }
 
 /* Starts a new line of `out` unless it is empty. */
@@ -69,12 +33,9 @@ new_line (GString *out)
 static void
 append_company_role (GString *out, const char *company, const char *role)
 {
-  append_clean (out, company, TRUE);
-  if (role != NULL && *role != '\0')
-    {
-      g_string_append (out, ", ");
-      append_clean (out, role, TRUE);
-    }
+  g_autofree char *label = jt_text_app_label (company, role);
+
+  append_clean (out, label, TRUE);
 }
 
 static struct icaltimetype

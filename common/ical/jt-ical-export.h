@@ -15,8 +15,9 @@
  * first lines of its draft (jt-letter.h) in its DESCRIPTION, with dates in `tz`: the
  * first 50 in the calendar's order, so that thousands of them still export quickly.
  *
- * Record text is made fit first: valid UTF-8, line breaks as "\n" (SUMMARY and LOCATION
- * on one line), other control characters as spaces; libical escapes it, ends lines
+ * Record text is made fit first (jt-text.h): valid UTF-8, line breaks as "\n" (SUMMARY
+ * and LOCATION on one line), other control characters as spaces, bidi controls dropped;
+ * libical escapes it, ends lines
  * with CRLF and folds them at 75 octets. Large calendars are printed on several
  * threads (libical's reentrant functions only), a batch of events at a time. */
 #pragma once

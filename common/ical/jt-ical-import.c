@@ -12,8 +12,10 @@
 
 #include "jt-error.h"
 #include "jt-interview-log.h"
+#include "jt-invite-guess.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
+#include "jt-text.h"
 #include "jt-time.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
@@ -33,50 +35,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* ---- Text ----------------------------------------------------------------------------- */
 
-/* Text from the file made fit to store and print on one line: control characters
- * (CR, LF, tabs, C1 controls, Unicode line and paragraph separators) become spaces,
- * runs of spaces one, no space at either end, bidi embeddings and overrides dropped,
- * at most `max_chars` characters. Markup
- * is left as it is: it is text, and it is stored and shown as text. NULL for NULL or
- * blank. New string. */
+/* Text from the file made fit to store and print on one line (jt-text.h, squeezed), at
+ * most `max_chars` characters; NULL for NULL or blank. New string. */
 static char *
 clean_text (const char *text, glong max_chars)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-  gboolean space = FALSE;
-  glong n = 0;
+  char *clean = jt_text_clean (text, JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, max_chars);
 
-  if (text == NULL)
-    return NULL;
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_new (NULL);
-  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) || c == 0x2028 || c == 0x2029)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        continue; /* bidi overrides would make a name print as another */
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          n++;
-          space = FALSE;
-        }
-      g_string_append_unichar (out, c);
-      n++;
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
 }
 
 static gboolean
@@ -310,50 +278,6 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
   return TRUE;
 }
 
-/* The hosts of video meetings people are invited to. */
-static gboolean
-is_meeting_host (const char *host)
-{
-  static const char *const hosts[] = {
-    "meet.google.com", "zoom.us", "teams.microsoft.com", "teams.live.com", "webex.com",
-    "whereby.com", "meet.jit.si", "gotomeeting.com", "meet.goto.com", "chime.aws",
-    "bluejeans.com",
-  };
-  g_autofree char *lower = g_ascii_strdown (host, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
-    if (g_str_equal (lower, hosts[i])
-        || (g_str_has_suffix (lower, hosts[i])
-            && lower[strlen (lower) - strlen (hosts[i]) - 1] == '.'))
-      return TRUE;
-  return FALSE;
-}
-
-/* The first video-meeting link in `text`, or NULL. New string. */
-static char *
-meeting_url_in (const char *text)
-{
-  static GRegex *url_regex; /* compiled once; never freed */
-  g_autoptr (GMatchInfo) match = NULL;
-
-  if (text == NULL)
-    return NULL;
-  if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex,
-                       g_regex_new ("https?://([A-Za-z0-9.-]+)(?::[0-9]+)?(?:[/?#][^\\s<>\"']*)?",
-                                    0, 0, NULL));
-  g_regex_match (url_regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *host = g_match_info_fetch (match, 1);
-
-      if (is_meeting_host (host))
-        return g_match_info_fetch (match, 0);
-      g_match_info_next (match, NULL);
-    }
-  return NULL;
-}
-
 /* The value of the first property named `x_name` (an X- property), or NULL. New string. */
 static char *
 x_property_value (icalcomponent *event, const char *x_name)
@@ -369,15 +293,6 @@ x_property_value (icalcomponent *event, const char *x_name)
   return NULL;
 }
 
-static gboolean
-has_word (const char *text, const char *word)
-{
-  g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", word);
-
-  return text != NULL
-         && g_regex_match_simple (pattern, text, G_REGEX_CASELESS, 0);
-}
-
 /* Kind and place. Kind: the summary's word for it (panel, final, video, phone or call),
  * else video when the location, description or conference fields hold a video-meeting
  * link, else on-site. Place: LOCATION, else that link. */
@@ -390,25 +305,14 @@ read_kind_and_place (icalcomponent *event, const char *summary, Invite *invite)
   g_autofree char *teams = x_property_value (event, "X-MICROSOFT-SKYPETEAMSMEETINGURL");
   g_autofree char *url = NULL;
 
-  url = meeting_url_in (location);
+  url = jt_invite_guess_meeting_url (location);
   if (url == NULL)
-    url = meeting_url_in (google);
+    url = jt_invite_guess_meeting_url (google);
   if (url == NULL)
-    url = meeting_url_in (teams);
+    url = jt_invite_guess_meeting_url (teams);
   if (url == NULL)
-    url = meeting_url_in (description);
-  if (has_word (summary, "panel"))
-    invite->kind = JT_INTERVIEW_PANEL;
-  else if (has_word (summary, "final"))
-    invite->kind = JT_INTERVIEW_FINAL;
-  else if (has_word (summary, "video"))
-    invite->kind = JT_INTERVIEW_VIDEO;
-  else if (has_word (summary, "phone") || has_word (summary, "call"))
-    invite->kind = JT_INTERVIEW_PHONE;
-  else if (url != NULL)
-    invite->kind = JT_INTERVIEW_VIDEO;
-  else
-    invite->kind = JT_INTERVIEW_ONSITE;
+    url = jt_invite_guess_meeting_url (description);
+  invite->kind = jt_invite_guess_kind (summary, url != NULL);
   invite->place = clean_text (location, MAX_PLACE_CHARS);
   if (invite->place == NULL && url != NULL)
     invite->place = clean_text (url, MAX_PLACE_CHARS);
@@ -514,134 +418,6 @@ people_add (People *p, JtContact *person)
   g_ptr_array_add (p->people, person);
 }
 
-/* Providers whose addresses say nothing about an employer. */
-static gboolean
-is_generic_domain (const char *domain)
-{
-  static const char *const exact[] = {
-    "gmail.com", "googlemail.com", "outlook.com", "live.com", "msn.com", "icloud.com",
-    "me.com", "mac.com", "web.de", "aol.com", "mail.com", "pm.me", "fastmail.com",
-    "zoho.com", "yandex.ru", "tutanota.com", "posteo.de", "t-online.de", "freenet.de",
-  };
-  /* Any country's: yahoo.co.uk, gmx.net, hotmail.fr, protonmail.ch, proton.me... */
-  static const char *const families[] = { "yahoo.", "gmx.", "hotmail.", "proton", "outlook.",
-                                          "ymail.", "yandex." };
-
-  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
-    if (g_str_equal (domain, exact[i]))
-      return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    if (g_str_has_prefix (domain, families[i]))
-      return TRUE;
-  /* Google Calendar's own addresses: shared calendars and rooms. */
-  return g_str_has_suffix (domain, "calendar.google.com");
-}
-
-/* "raj@careers.globex.com" -> "Globex": the label before the top-level domain (and
- * before a second-level one such as .co.uk or .com.au), its first letter capitalised.
- * NULL for a generic provider or an address without a usable domain. New string. */
-static char *
-company_from_email (const char *email)
-{
-  static const char *const second_level[] = { "co", "com", "org", "net", "ac", "gov", "edu",
-                                              "ne", "or", "go" };
-  const char *at = email != NULL ? strrchr (email, '@') : NULL;
-  g_autofree char *ascii = NULL;
-  g_autofree char *domain = NULL;
-  g_auto (GStrv) labels = NULL;
-  guint n;
-  const char *label;
-  gunichar first;
-  char first_utf8[8] = { 0 };
-
-  if (at == NULL)
-    return NULL;
-  ascii = g_ascii_strdown (at + 1, -1);
-  g_strstrip (ascii);
-  while (g_str_has_suffix (ascii, "."))
-    ascii[strlen (ascii) - 1] = '\0';
-  domain = g_hostname_is_ascii_encoded (ascii) ? g_hostname_to_unicode (ascii)
-                                               : g_strdup (ascii);
-  if (domain == NULL || is_generic_domain (domain))
-    return NULL;
-  labels = g_strsplit (domain, ".", -1);
-  n = g_strv_length (labels);
-  if (n < 2)
-    return NULL;
-  n--; /* the top-level domain */
-  for (guint i = 0; n >= 2 && i < G_N_ELEMENTS (second_level); i++)
-    if (g_str_equal (labels[n - 1], second_level[i]))
-      {
-        n--;
-        break;
-      }
-  label = labels[n - 1];
-  if (*label == '\0' || !g_utf8_validate (label, -1, NULL))
-    return NULL;
-  first = g_unichar_totitle (g_utf8_get_char (label));
-  g_unichar_to_utf8 (first, first_utf8);
-  return g_strconcat (first_utf8, g_utf8_next_char (label), NULL);
-}
-
-/* The role a summary names, kept simple (documented in the header):
- *   "Interview: SRE at Globex", "Final interview – SRE (Globex)" -> "SRE"
- *   "Globex — SRE interview", "SRE interview with Ann"          -> "SRE"
- * Words for the kind of meeting (phone, video, onsite, final, round...) are not a
- * role; neither is the company's name, nor a word such as "HR" or "intro" alone. ""
- * when nothing is left. New string. */
-static char *
-role_from_summary (const char *summary, const char *company)
-{
-  static GRegex *after_word;  /* "... interview: ROLE [at|@|with|for|bei COMPANY] [(...)]" */
-  static GRegex *before_word; /* "[COMPANY: | — ] ROLE interview [with ...]" */
-  static GRegex *kind_words;  /* leading words that say what kind of meeting it is */
-  static const char *const not_roles[] = { "interview", "hr", "job",       "intro",
-                                           "introductory", "recruiter", "culture", "team",
-                                           "informal", NULL };
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *role_key = NULL;
-  g_autofree char *company_key = NULL;
-
-  if (summary == NULL)
-    return g_strdup ("");
-  if (g_once_init_enter (&after_word))
-    g_once_init_leave (
-        &after_word,
-        g_regex_new ("^.*\\binterview\\b\\s*(?::|-|–|—|\\|)\\s*(.+?)"
-                     "(?:\\s+(?:at|@|with|for|bei)\\s+.*)?(?:\\s*\\([^()]*\\))?\\s*$",
-                     G_REGEX_CASELESS, 0, NULL));
-  if (g_once_init_enter (&before_word))
-    g_once_init_leave (&before_word,
-                       g_regex_new ("^(?:.*?(?:\\s*[:|]\\s+|\\s+[-–—]\\s+))?(.+?)\\s+interview\\b",
-                                    G_REGEX_CASELESS, 0, NULL));
-  if (g_once_init_enter (&kind_words))
-    g_once_init_leave (&kind_words,
-                       g_regex_new ("^(?:(?:phone|video|on-?site|in-person|final|technical|"
-                                    "first|second|third|1st|2nd|3rd|round|panel|screening|"
-                                    "screen|initial|follow-up|the)(?:[\\s,:-]+|$))+",
-                                    G_REGEX_CASELESS, 0, NULL));
-  if (g_regex_match (after_word, summary, 0, &match))
-    role = g_match_info_fetch (match, 1);
-  g_clear_pointer (&match, g_match_info_unref);
-  if (role == NULL && g_regex_match (before_word, summary, 0, &match))
-    role = g_match_info_fetch (match, 1);
-  if (role != NULL)
-    {
-      g_autofree char *rest = g_regex_replace_literal (kind_words, role, -1, 0, "", 0, NULL);
-
-      g_free (role);
-      role = clean_text (rest, 100);
-    }
-  if (role == NULL)
-    return g_strdup ("");
-  role_key = jt_text_fold (role);
-  company_key = jt_text_fold (company);
-  if (g_str_equal (role_key, company_key) || g_strv_contains (not_roles, role_key))
-    return g_strdup ("");
-  return g_steal_pointer (&role);
-}
-
 /* The company: options->company, else a guess from the organizer's address, else from
  * the first attendee's (not the person's own) at a company's domain. */
 static gboolean
@@ -662,7 +438,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 
       if (email != NULL && !email_is_mine (email, options->me))
         {
-          invite->company = company_from_email (email);
+          invite->company = jt_invite_guess_company (email);
           if (invite->company != NULL)
             {
               invite->company_source = g_steal_pointer (&email);
@@ -677,7 +453,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 
       if (email == NULL || is_not_a_person (p) || email_is_mine (email, options->me))
         continue;
-      invite->company = company_from_email (email);
+      invite->company = jt_invite_guess_company (email);
       if (invite->company != NULL)
         {
           invite->company_source = g_steal_pointer (&email);
@@ -757,7 +533,7 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
   read_kind_and_place (event, invite->summary, invite);
   if (!read_company (event, options, label, invite, error))
     return NULL;
-  invite->role = role_from_summary (invite->summary, invite->company);
+  invite->role = jt_invite_guess_role (invite->summary, invite->company);
   read_people (event, options, invite);
   return g_steal_pointer (&invite);
 }
@@ -1005,14 +781,6 @@ read_invites (const char *data, gsize length, const JtIcalImportOptions *options
 
 /* ---- Writing -------------------------------------------------------------------------- */
 
-/* "Globex, SRE" or "Globex". New string. */
-static char *
-app_label (const char *company, const char *role)
-{
-  return role != NULL && *role != '\0' ? g_strdup_printf ("%s, %s", company, role)
-                                       : g_strdup (company);
-}
-
 static char *
 describe_contact (const JtContact *contact, gboolean created)
 {
@@ -1104,7 +872,7 @@ import_new (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now, GPt
       || !jt_store_interview_set_invite (store, result.interview_id, invite->uid,
                                          invite->sequence, error))
     return FALSE;
-  label = app_label (result.application->company, result.application->role);
+  label = jt_text_app_label (result.application->company, result.application->role);
   if (invite->company_source != NULL)
     guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
   g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
@@ -1145,7 +913,7 @@ import_known (JtStore *store, const Invite *invite, JtInterview *interview, gint
 
   if (app == NULL)
     return FALSE;
-  label = app_label (app->company, app->role);
+  label = jt_text_app_label (app->company, app->role);
   if (invite->cancelled && invite->sequence >= sequence)
     {
       if (has_assessment (interview))
