@@ -10,11 +10,14 @@
 
 #define MODULE_FILE "jobtrack-ical.so"
 
+static GMutex lock;
+static const JtIcal *loaded;
+
 /* The module next to this build of the program, when the program running is the one in
  * the build tree; else the installed one. Never the installed module for a build-tree
  * program (or the other way round): the two may be of different versions. */
 static char *
-module_path (void)
+module_path (GError **error)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   /* As the kernel names the program: with every symlink resolved. */
@@ -26,27 +29,28 @@ module_path (void)
   return g_build_filename (JT_MODULE_DIR, MODULE_FILE, NULL);
 }
 
-static gpointer
-load (gpointer data)
+static const JtIcal *
+load (GError **error)
 {
-  GError **error = data;
-  g_autofree char *path = module_path ();
+  g_autofree char *path = module_path (error);
   const JtIcal *(*entry) (void) = NULL;
   const JtIcal *ical;
-  /* Every symbol bound now: a module that does not fit fails here, not mid-export. */
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GModule *module;
 
+  if (path == NULL)
+    return NULL;
+  /* Every symbol bound now: a module that does not fit fails here, not mid-export. */
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot load the iCalendar module: %s",
                    g_module_error ());
       return NULL;
     }
-  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *) &entry) || entry == NULL
+  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *)&entry) || entry == NULL
       || (ical = entry ()) == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "%s is not jobtrack's iCalendar module",
-                   path);
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "%s is not jobtrack's iCalendar module", path);
       g_module_close (module);
       return NULL;
     }
@@ -60,14 +64,12 @@ load (gpointer data)
     }
   /* Kept: its functions are called until the process ends. */
   g_module_make_resident (module);
-  return (gpointer) ical;
+  return ical;
 }
 
 const JtIcal *
 jt_ical_load (GError **error)
 {
-  static GMutex lock;
-  static const JtIcal *loaded;
   const JtIcal *ical;
 
   g_mutex_lock (&lock);
@@ -77,4 +79,12 @@ jt_ical_load (GError **error)
   ical = loaded;
   g_mutex_unlock (&lock);
   return ical;
+}
+
+void
+jt_ical_use (const JtIcal *ical)
+{
+  g_mutex_lock (&lock);
+  loaded = ical;
+  g_mutex_unlock (&lock);
 }

@@ -10,6 +10,7 @@
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
+#include "jt-calendar-export.h"
 #include "jt-ical.h"
 #include "jt-paths.h"
 
@@ -173,10 +174,10 @@ jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
   g_autoptr (GBytes) digest = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   Pass pass = { NULL, checksum, 0, cancellable };
-  const JtIcal *ical;
 
   g_return_val_if_fail (writer != NULL, FALSE);
-  if ((ical = jt_ical_load (error)) == NULL)
+  /* Before anything is made: without the module there is no calendar to write. */
+  if (jt_ical_load (error) == NULL)
     return FALSE;
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -191,7 +192,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!ical->export_write (store, FALSE, now, tz, write_piece, &pass, error))
+  if (!jt_calendar_export_write (store, FALSE, now, tz, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;

@@ -1,7 +1,7 @@
 /* jt-calendar-writer.h: the live calendar, a file a calendar app subscribes to.
  *
  * Keeps `path` (normally $XDG_DATA_HOME/jobtrack/followups.ics) equal to the export of
- * the store's open follow-ups and interviews (jt_ical_export_write). The daemon calls
+ * the store's open follow-ups and interviews (jt_calendar_export_write). The daemon calls
  * jt_calendar_writer_update at start and after every change to the database; the file
  * is only rewritten when its text would change, and always atomically (readers see the
  * old calendar or the new one, whole). */

@@ -41,8 +41,7 @@ append_company_role (GString *out, const char *company, const char *role)
 static struct icaltimetype
 utc_time (gint64 unix_seconds)
 {
-  return icaltime_from_timet_with_zone ((time_t) unix_seconds, 0,
-                                        icaltimezone_get_utc_timezone ());
+  return icaltime_from_timet_with_zone ((time_t)unix_seconds, 0, icaltimezone_get_utc_timezone ());
 }
 
 /* ---- The frame ------------------------------------------------------------------ */
@@ -123,7 +122,7 @@ jt_ical_event_frame_new (void)
     {
       /* A list: libical writes the comma as the separator of two categories. */
       g_autofree char *categories
-          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule) rule));
+          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule)rule));
 
       f->categories[rule] = print_property (icalproperty_new_categories (categories));
     }
@@ -336,8 +335,8 @@ reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const c
   if (reminder->contact_name != NULL || reminder->contact_phone != NULL
       || reminder->contact_email != NULL)
     {
-      const char *parts[] = { reminder->contact_name, reminder->contact_phone,
-                              reminder->contact_email };
+      const char *parts[]
+          = { reminder->contact_name, reminder->contact_phone, reminder->contact_email };
       gboolean first = TRUE;
 
       new_line (text);
@@ -385,8 +384,7 @@ jt_ical_event_append_reminder (JtIcalEventPrinter *p, GString *out, const JtRemi
                                const char *draft)
 {
   const JtIcalEventFrame *f = p->frame;
-  gboolean closed
-      = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
+  gboolean closed = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
   const char *title;
 
   icalproperty_set_uid (p->uid, reminder->uid);
@@ -479,14 +477,13 @@ interview_sequence (const JtInterview *interview)
 {
   gint64 age = interview->updated_at - interview->created_at;
 
-  return (int) CLAMP (age, 0, G_MAXINT32);
+  return (int)CLAMP (age, 0, G_MAXINT32);
 }
 
 /* No alarm: the invitation in the person's own calendar usually has one already. */
 void
-jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out,
-                                const JtInterview *interview, const char *company,
-                                const char *role)
+jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInterview *interview,
+                                const char *company, const char *role)
 {
   const JtIcalEventFrame *f = p->frame;
   char uid[64];
@@ -504,7 +501,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out,
   g_string_append (out, stamp_lines (p, interview->updated_at));
   g_string_append (out, sequence_line (p, interview_sequence (interview)));
   g_string_append (out, start_line (p, interview->start_at));
-  g_string_append (out, end_line (p, interview->start_at + (gint64) interview->duration_min * 60));
+  g_string_append (out, end_line (p, interview->start_at + (gint64)interview->duration_min * 60));
   append_property (out, p->summary);
   if (has_place)
     append_property (out, p->location);

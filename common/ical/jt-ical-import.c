@@ -1,22 +1,17 @@
-/* jt-ical-import.c: interviews from the invitations employers send, read with libical.
+/* jt-ical-import.c: invitations (.ics files) read with libical into plain records.
  *
- * Two phases. Reading: the text is checked (size, binary, nesting), parsed by libical,
- * and every VEVENT turned into an Invite (instant, length, kind, place, company, role,
- * people) without touching the database, so a bad file fails before anything is
- * written. Writing: one write transaction applies every Invite (new interview, moved
- * interview, unchanged, cancelled) and commits, or rolls back for a dry run. */
+ * The text is checked (size, binary, nesting), parsed by libical, and every VEVENT turned
+ * into a JtInvite (instant, length, kind, place, company, role, people) without touching
+ * the database, so a bad file fails before anything is written. Applying them to the
+ * store is the core's (jt-calendar-import.c). */
 #include "jt-ical-import.h"
 
 #include <libical/ical.h>
 #include <string.h>
 
 #include "jt-error.h"
-#include "jt-interview-log.h"
 #include "jt-invite-guess.h"
-#include "jt-store-applications.h"
-#include "jt-store-interviews.h"
 #include "jt-text.h"
-#include "jt-time.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -25,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
  * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). */
 #define MAX_BYTES (5 * 1024 * 1024)
 #define MAX_EVENTS 1000
-#define MAX_ATTENDEES 1000       /* in one event */
+#define MAX_ATTENDEES 1000         /* in one event */
 #define MAX_ATTENDEES_IN_FILE 2000 /* in all its events together */
 #define MAX_DEPTH 8
 #define MAX_UID_BYTES 1024
@@ -68,7 +63,7 @@ email_of (const char *cal_address)
   if (strlen (address) > 254 || strchr (address, '@') == NULL || address[0] == '@')
     return NULL;
   for (const char *p = address; *p != '\0'; p++)
-    if ((guchar) *p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
+    if ((guchar)*p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
       return NULL;
   return g_strdup (address);
 }
@@ -96,38 +91,6 @@ email_is_mine (const char *email, const char *const *me)
 }
 
 /* ---- What one event says ------------------------------------------------------------ */
-
-/* One VEVENT, read and checked, before anything is written. */
-typedef struct
-{
-  char *uid;
-  gint64 sequence;
-  gboolean cancelled;
-  gboolean has_start;    /* FALSE only for a cancellation without DTSTART */
-  gint64 start_at;
-  int duration_min;
-  JtInterviewKind kind;
-  char *place;
-  char *summary;         /* cleaned, for messages; may be NULL */
-  char *company;
-  char *company_source;  /* the address the company was guessed from; NULL when given */
-  char *role;            /* "" when the summary does not say */
-  GPtrArray *people;     /* JtContact* with name and email, without the person's own */
-} Invite;
-
-static void
-invite_free (Invite *invite)
-{
-  g_free (invite->uid);
-  g_free (invite->place);
-  g_free (invite->summary);
-  g_free (invite->company);
-  g_free (invite->company_source);
-  g_free (invite->role);
-  g_clear_pointer (&invite->people, g_ptr_array_unref);
-  g_free (invite);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Invite, invite_free)
 
 /* How an event is named in an error: "event 'Interview: SRE at Globex'" or "event 2". */
 static char *
@@ -163,8 +126,8 @@ parse_error_about (icalcomponent *event, const char *property)
 static gboolean
 wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
 {
-  g_autoptr (GDateTime) dt =
-      g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
+  g_autoptr (GDateTime) dt
+      = g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
 
   if (dt == NULL)
     return FALSE;
@@ -176,8 +139,8 @@ wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
  * through the VTIMEZONE the file embeds (Outlook's "W. Europe Standard Time" is only
  * defined there), else the system's zone of that name; floating, in `tz`. */
 static gboolean
-time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt,
-              GTimeZone *tz, const char *label, gint64 *instant, GError **error)
+time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt, GTimeZone *tz,
+              const char *label, gint64 *instant, GError **error)
 {
   const char *name = icalproperty_get_property_name (prop);
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
@@ -236,7 +199,7 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
  * one), clamped to 1 min .. 24 h. */
 static gboolean
 read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
-            Invite *invite, GError **error)
+            JtInvite *invite, GError **error)
 {
   icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   icalproperty *end = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
@@ -249,8 +212,8 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
 
       if (invite->cancelled)
         return TRUE; /* a cancellation names the event by its UID alone */
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s",
-                   label, why != NULL ? ": " : "", why != NULL ? why : "");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s", label,
+                   why != NULL ? ": " : "", why != NULL ? why : "");
       return FALSE;
     }
   if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label,
@@ -274,7 +237,7 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
   if (seconds <= 0)
     invite->duration_min = DEFAULT_DURATION_MIN;
   else
-    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, 24 * 60);
+    invite->duration_min = (int)CLAMP ((seconds + 59) / 60, 1, 24 * 60);
   return TRUE;
 }
 
@@ -297,7 +260,7 @@ x_property_value (icalcomponent *event, const char *x_name)
  * else video when the location, description or conference fields hold a video-meeting
  * link, else on-site. Place: LOCATION, else that link. */
 static void
-read_kind_and_place (icalcomponent *event, const char *summary, Invite *invite)
+read_kind_and_place (icalcomponent *event, const char *summary, JtInvite *invite)
 {
   const char *location = icalcomponent_get_location (event);
   const char *description = icalcomponent_get_description (event);
@@ -351,8 +314,8 @@ person_of (icalproperty *prop, const char *cal_address)
     return NULL;
   if (email == NULL && email_param != NULL)
     {
-      g_autofree char *mailto =
-          g_strconcat ("mailto:", icalparameter_get_email (email_param), NULL);
+      g_autofree char *mailto
+          = g_strconcat ("mailto:", icalparameter_get_email (email_param), NULL);
 
       email = email_of (mailto);
     }
@@ -377,7 +340,7 @@ typedef struct
 static void
 people_init (People *p)
 {
-  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_contact_free);
   p->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->bare_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -421,8 +384,8 @@ people_add (People *p, JtContact *person)
 /* The company: options->company, else a guess from the organizer's address, else from
  * the first attendee's (not the person's own) at a company's domain. */
 static gboolean
-read_company (icalcomponent *event, const JtIcalImportOptions *options, const char *label,
-              Invite *invite, GError **error)
+read_company (icalcomponent *event, const JtInviteOptions *options, const char *label,
+              JtInvite *invite, GError **error)
 {
   icalproperty *organizer;
 
@@ -470,7 +433,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 /* A person per ORGANIZER and ATTENDEE, but the person's own addresses, rooms and
  * resources. */
 static void
-read_people (icalcomponent *event, const JtIcalImportOptions *options, Invite *invite)
+read_people (icalcomponent *event, const JtInviteOptions *options, JtInvite *invite)
 {
   icalproperty *organizer = icalcomponent_get_first_property (event, ICAL_ORGANIZER_PROPERTY);
   g_auto (People) people = { 0 };
@@ -498,11 +461,11 @@ read_people (icalcomponent *event, const JtIcalImportOptions *options, Invite *i
   invite->people = g_steal_pointer (&people.people);
 }
 
-static Invite *
+static JtInvite *
 read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean cancel_method,
-            const JtIcalImportOptions *options, GTimeZone *tz, GError **error)
+            const JtInviteOptions *options, GTimeZone *tz, GError **error)
 {
-  g_autoptr (Invite) invite = g_new0 (Invite, 1);
+  g_autoptr (JtInvite) invite = jt_invite_new ();
   g_autofree char *label = NULL;
   icalproperty *sequence = icalcomponent_get_first_property (event, ICAL_SEQUENCE_PROPERTY);
   const char *uid = icalcomponent_get_uid (event);
@@ -573,7 +536,7 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    "it is binary data, not iCalendar text (a NUL byte at offset %" G_GSIZE_FORMAT
                    ")",
-                   (gsize) (nul - data));
+                   (gsize)(nul - data));
       return FALSE;
     }
   if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
@@ -590,14 +553,14 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    "it is not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   (gsize) (bad_utf8 - data));
+                   (gsize)(bad_utf8 - data));
       return FALSE;
     }
   *begin = offset;
   for (gsize line = offset; line < length;)
     {
       const char *newline = memchr (data + line, '\n', length - line);
-      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
+      gsize next = newline != NULL ? (gsize)(newline - data) + 1 : length;
       const char *text = data + line;
       gsize text_length = next - line;
 
@@ -609,8 +572,7 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
                            "its components are nested more than %d deep", MAX_DEPTH);
               return FALSE;
             }
-          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT")
-              && ++events > MAX_EVENTS)
+          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT") && ++events > MAX_EVENTS)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                            "it holds more than %d events; an invitation has a few", MAX_EVENTS);
@@ -641,8 +603,7 @@ zone_name (icalcomponent *zone)
 static gboolean
 check_time_zones (icalcomponent *calendar, GError **error)
 {
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar,
-                                                                 ICAL_VTIMEZONE_COMPONENT);
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
        zone != NULL; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
     {
       guint observances = 0;
@@ -667,8 +628,7 @@ check_time_zones (icalcomponent *calendar, GError **error)
                 return FALSE;
               }
         }
-      if (observances == 0
-          || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
+      if (observances == 0 || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
         {
           g_autofree char *name = zone_name (zone);
 
@@ -712,12 +672,12 @@ check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
     }
 }
 
-/* Parses and reads every event; nothing is written. A new array of Invite*. */
-static GPtrArray *
-read_invites (const char *data, gsize length, const JtIcalImportOptions *options, GTimeZone *tz,
-              GError **error)
+/* Parses and reads every event; nothing is written. */
+GPtrArray *
+jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *options, GTimeZone *tz,
+                     GError **error)
 {
-  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) invite_free);
+  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_invite_free);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
   gsize begin = 0;
@@ -753,8 +713,8 @@ read_invites (const char *data, gsize length, const JtIcalImportOptions *options
        event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
     {
-      guint here = (guint) icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
-      Invite *invite;
+      guint here = (guint)icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
+      JtInvite *invite;
 
       /* Too many in one event: read_event says so, naming the event. */
       if (here <= MAX_ATTENDEES && (attendees += here) > MAX_ATTENDEES_IN_FILE)
@@ -777,275 +737,4 @@ read_invites (const char *data, gsize length, const JtIcalImportOptions *options
       return NULL;
     }
   return g_steal_pointer (&invites);
-}
-
-/* ---- Writing -------------------------------------------------------------------------- */
-
-static char *
-describe_contact (const JtContact *contact, gboolean created)
-{
-  g_autofree char *clean_name = clean_text (contact->name, MAX_NAME_CHARS);
-
-  if (contact->email != NULL)
-    return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s <%s>", contact->id,
-                            created ? " (new)" : "", clean_name, contact->email);
-  return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s", contact->id,
-                          created ? " (new)" : "", clean_name);
-}
-
-/* The newest open application of `company`, whatever its role; NULL (no error) when
- * there is none. */
-static JtApplication *
-find_open_application_of (JtStore *store, const char *company, GError **error)
-{
-  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
-  g_autofree char *key = jt_text_fold (company);
-  gint newest = -1;
-
-  if (apps == NULL)
-    return NULL;
-  for (guint i = 0; i < apps->len; i++)
-    {
-      JtApplication *app = g_ptr_array_index (apps, i);
-      g_autofree char *app_key = jt_text_fold (app->company);
-
-      if (g_str_equal (app_key, key) && !jt_status_is_final (app->status)
-          && (newest < 0
-              || app->id > ((JtApplication *) g_ptr_array_index (apps, newest))->id))
-        newest = (gint) i;
-    }
-  return newest >= 0 ? g_ptr_array_steal_index (apps, newest) : NULL;
-}
-
-/* Which open application of the company the interview joins, set as log->role for the
- * interview log to find: the one with the summary's role; else the one whose role is not
- * known yet; else, when the summary names no role, the newest one of any role. None:
- * the log creates one. */
-static gboolean
-choose_application (JtStore *store, JtInterviewLog *log, GError **error)
-{
-  GError *local_error = NULL;
-  g_autoptr (JtApplication) app = NULL;
-
-  if (*log->role != '\0')
-    app = jt_store_application_find_open (store, log->company, log->role, &local_error);
-  if (app == NULL && local_error == NULL)
-    app = jt_store_application_find_open (store, log->company, "", &local_error);
-  if (app == NULL && local_error == NULL && *log->role == '\0')
-    app = find_open_application_of (store, log->company, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (app != NULL)
-    {
-      g_free (log->role);
-      log->role = g_strdup (app->role);
-    }
-  return TRUE;
-}
-
-/* An invitation not seen before: an interview through the interview log (application
- * and contacts reused or created), then its UID and sequence. */
-static gboolean
-import_new (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
-            GError **error)
-{
-  g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
-  g_auto (JtInterviewLogResult) result = { 0 };
-  g_autofree char *when = jt_time_format_human (invite->start_at, tz);
-  g_autofree char *label = NULL;
-  g_autofree char *guessed = NULL;
-
-  log->company = g_strdup (invite->company);
-  log->role = g_strdup (invite->role);
-  if (!choose_application (store, log, error))
-    return FALSE;
-  for (guint i = 0; i < invite->people->len; i++)
-    g_ptr_array_add (log->people, jt_contact_copy (g_ptr_array_index (invite->people, i)));
-  log->interview->start_at = invite->start_at;
-  log->interview->duration_min = invite->duration_min;
-  log->interview->kind = invite->kind;
-  log->interview->place = g_strdup (invite->place);
-  if (!jt_interview_log_record_in_transaction (store, log, now, &result, error)
-      || !jt_store_interview_set_invite (store, result.interview_id, invite->uid,
-                                         invite->sequence, error))
-    return FALSE;
-  label = jt_text_app_label (result.application->company, result.application->role);
-  if (invite->company_source != NULL)
-    guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
-  g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
-                                            result.interview_id, label, when,
-                                            guessed != NULL ? guessed : ""));
-  g_ptr_array_add (report, g_strdup_printf ("  application %" G_GINT64_FORMAT "%s: %s",
-                                            result.application->id,
-                                            result.application_created ? " (new)" : "", label));
-  for (guint i = 0; i < result.contacts->len; i++)
-    g_ptr_array_add (report, describe_contact (g_ptr_array_index (result.contacts, i),
-                                               g_array_index (result.created, gboolean, i)));
-  return TRUE;
-}
-
-/* Whether the person has written any of the assessment of `interview`. */
-static gboolean
-has_assessment (const JtInterview *interview)
-{
-  const char *texts[] = { interview->conversation, interview->edge, interview->problems,
-                          interview->objections, interview->next_step, interview->notes };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!jt_text_is_blank (texts[i]))
-      return TRUE;
-  return interview->rating != 0 || interview->may_call_at != 0;
-}
-
-/* An invitation seen before: unchanged, moved (a higher sequence) or cancelled. */
-static gboolean
-import_known (JtStore *store, const Invite *invite, JtInterview *interview, gint64 sequence,
-              GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
-{
-  g_autoptr (JtApplication) app = jt_store_application_get (store, interview->application_id,
-                                                            error);
-  g_autofree char *label = NULL;
-  g_autofree char *was = jt_time_format_human (interview->start_at, tz);
-  gint64 id = interview->id;
-
-  if (app == NULL)
-    return FALSE;
-  label = jt_text_app_label (app->company, app->role);
-  if (invite->cancelled && invite->sequence >= sequence)
-    {
-      if (has_assessment (interview))
-        {
-          g_ptr_array_add (report,
-                           g_strdup_printf ("interview %" G_GINT64_FORMAT " (kept): %s on %s — "
-                                            "cancelled by the organizer; kept because it has "
-                                            "your assessment (remove it with 'jobtrack "
-                                            "interview rm %" G_GINT64_FORMAT "')",
-                                            id, label, was, id));
-          return invite->sequence == sequence
-                 || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence,
-                                                   error);
-        }
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (removed): %s on "
-                                                "%s — cancelled by the organizer",
-                                                id, label, was));
-      return jt_store_interview_delete (store, id, error);
-    }
-  if (invite->sequence <= sequence)
-    {
-      g_ptr_array_add (report,
-                       g_strdup_printf ("interview %" G_GINT64_FORMAT " (unchanged): %s on %s — "
-                                        "%s (sequence %" G_GINT64_FORMAT ")",
-                                        id, label, was,
-                                        invite->sequence == sequence
-                                            ? "this invitation was imported before"
-                                            : "an older copy of an invitation imported before",
-                                        invite->sequence));
-      return TRUE;
-    }
-  /* A newer copy: the organizer moved it. Its reminders follow at commit. */
-  {
-    gboolean moved = interview->start_at != invite->start_at;
-    gboolean changed = moved || interview->duration_min != invite->duration_min
-                       || (invite->place != NULL
-                           && g_strcmp0 (interview->place, invite->place) != 0);
-    g_autofree char *when = jt_time_format_human (invite->start_at, tz);
-
-    if (changed)
-      {
-        interview->start_at = invite->start_at;
-        interview->duration_min = invite->duration_min;
-        if (invite->place != NULL)
-          {
-            g_free (interview->place);
-            interview->place = g_strdup (invite->place);
-          }
-        if (!jt_store_interview_update (store, interview, now, error))
-          return FALSE;
-      }
-    if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
-      return FALSE;
-    if (moved)
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (moved): %s on %s, "
-                                                "was %s — updated invitation (sequence %"
-                                                G_GINT64_FORMAT ")",
-                                                id, label, when, was, invite->sequence));
-    else
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (%s): %s on %s — "
-                                                "updated invitation (sequence %" G_GINT64_FORMAT
-                                                ")%s",
-                                                id, changed ? "updated" : "unchanged", label, when,
-                                                invite->sequence,
-                                                changed ? ": new length or place"
-                                                        : ": same time and place"));
-  }
-  return TRUE;
-}
-
-static gboolean
-import_invite (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now,
-               GPtrArray *report, GError **error)
-{
-  GError *local_error = NULL;
-  gint64 sequence = 0;
-  g_autoptr (JtInterview) interview =
-      jt_store_interview_find_by_invite (store, invite->uid, &sequence, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (interview != NULL)
-    return import_known (store, invite, interview, sequence, tz, now, report, error);
-  if (invite->cancelled)
-    {
-      g_autofree char *when =
-          invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
-
-      g_ptr_array_add (report, g_strdup_printf ("cancelled by the organizer: '%s'%s%s — not in "
-                                                "jobtrack, nothing to remove",
-                                                invite->summary != NULL ? invite->summary
-                                                                        : invite->uid,
-                                                when != NULL ? " on " : "",
-                                                when != NULL ? when : ""));
-      return TRUE;
-    }
-  return import_new (store, invite, tz, now, report, error);
-}
-
-gboolean
-jt_ical_import (JtStore *store, const char *data, gsize length,
-                const JtIcalImportOptions *options, GTimeZone *tz, gint64 now,
-                GPtrArray **report, GError **error)
-{
-  static const JtIcalImportOptions defaults = { NULL, NULL, FALSE };
-  g_autoptr (GPtrArray) invites = NULL;
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (JtTransaction) txn = NULL;
-  g_autoptr (GTimeZone) local = NULL;
-
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (report != NULL && *report == NULL, FALSE);
-  if (options == NULL)
-    options = &defaults;
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-  invites = read_invites (data != NULL ? data : "", length, options, tz, error);
-  if (invites == NULL)
-    return FALSE;
-  lines = g_ptr_array_new_with_free_func (g_free);
-  txn = jt_store_begin_write (store, error);
-  if (txn == NULL)
-    return FALSE;
-  for (guint i = 0; i < invites->len; i++)
-    if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
-      return FALSE; /* the transaction rolls back as it goes */
-  if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
-    return FALSE;
-  *report = g_steal_pointer (&lines);
-  return TRUE; /* a dry run's transaction rolls back here */
 }
