@@ -2,7 +2,6 @@
 #include "jt-ical.h"
 
 #include <gmodule.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "jt-error.h"
@@ -13,20 +12,34 @@
 static GMutex lock;
 static const JtIcal *loaded;
 
-/* The module next to this build of the program, when the program running is the one in
- * the build tree; else the installed one. Never the installed module for a build-tree
- * program (or the other way round): the two may be of different versions. */
+/* The folder $JOBTRACK_MODULE_DIR names; else LIBDIR/jobtrack as seen from the folder of
+ * the running program (JT_MODULE_RELDIR, from BINDIR, set when it was configured). A
+ * build-tree program is run with the variable set; a program without it never takes a
+ * module from the build tree, nor an installed one from another prefix. New string;
+ * NULL with an error when the program cannot tell where it is. */
 static char *
 module_path (GError **error)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  /* As the kernel names the program: with every symlink resolved. */
-  g_autofree char *build_root = realpath (JT_BUILD_ROOT, NULL);
-  g_autofree char *prefix = build_root != NULL ? g_strconcat (build_root, "/", NULL) : NULL;
+  const char *dir = g_getenv (JT_ICAL_MODULE_DIR_ENV);
+  g_autofree char *self = NULL;
+  g_autofree char *bindir = NULL;
+  g_autofree char *relative = NULL;
 
-  if (self != NULL && prefix != NULL && g_str_has_prefix (self, prefix))
-    return g_build_filename (build_root, "common", MODULE_FILE, NULL);
-  return g_build_filename (JT_MODULE_DIR, MODULE_FILE, NULL);
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, MODULE_FILE, NULL);
+  /* As the kernel names the program: with every symlink resolved. */
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
+                   "cannot load the iCalendar module: this program cannot tell where it is "
+                   "(/proc/self/exe); set " JT_ICAL_MODULE_DIR_ENV);
+      return NULL;
+    }
+  bindir = g_path_get_dirname (self);
+  relative = g_build_filename (bindir, JT_MODULE_RELDIR, MODULE_FILE, NULL);
+  /* Named without "..", as it is installed. */
+  return g_canonicalize_filename (relative, NULL);
 }
 
 static const JtIcal *

@@ -8,8 +8,10 @@
  * jt-calendar-import.h), and what the module needs of the core (the records, the text
  * rules, the guesses) is built into it.
  *
- * It is taken from the build tree when the running program is the one built there, else
- * from where it is installed (LIBDIR/jobtrack), and it must be of this very version. */
+ * It is found in the folder $JOBTRACK_MODULE_DIR names (the build tree's common/, which
+ * the tests, tools/start and bench/run set for the programs built there), else in
+ * LIBDIR/jobtrack found from the running program's own folder, as installed (so a moved
+ * installation still finds its own), and it must be of this very version. */
 #pragma once
 
 #include <glib.h>
@@ -56,5 +58,8 @@ void jt_ical_use (const JtIcal *ical);
 
 /* The module's entry point, for the programs that link its code in (jt_ical_use). */
 const JtIcal *jt_ical_module (void);
+
+/* The variable that names the folder the module is taken from. */
+#define JT_ICAL_MODULE_DIR_ENV "JOBTRACK_MODULE_DIR"
 
 G_END_DECLS

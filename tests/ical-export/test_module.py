@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """The iCalendar boundary (common/jt-ical.h): the module that holds libical calls nothing
-of the program that loads it, the programs export nothing to it, and the commands that
-do not read or write iCalendar never load libical.
+of the program that loads it, the programs export nothing to it, the commands that do
+not read or write iCalendar never load libical, and a program finds the module from its
+own folder, as installed, with no path of the build tree in it.
 
-Environment (from meson): JOBTRACK, JOBTRACKD, JT_ICAL_MODULE (the built module), NM."""
+Environment (from meson): JOBTRACK, JOBTRACKD, JT_ICAL_MODULE (the built module),
+JT_MODULE_RELDIR (LIBDIR/jobtrack as seen from BINDIR), JT_BUILD_ROOT, NM."""
 
 import os
 import re
@@ -15,6 +17,8 @@ import unittest
 JOBTRACK = os.environ["JOBTRACK"]
 JOBTRACKD = os.environ["JOBTRACKD"]
 MODULE = os.environ["JT_ICAL_MODULE"]
+RELDIR = os.environ["JT_MODULE_RELDIR"]
+BUILD_ROOT = os.environ["JT_BUILD_ROOT"]
 NM = os.environ.get("NM") or "nm"
 NOW = "2026-12-01T09:00:00"
 
@@ -34,11 +38,13 @@ class ModuleTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def run_jobtrack(self, *args, program=JOBTRACK, ld_debug=False):
+    def run_jobtrack(self, *args, program=JOBTRACK, module_dir=None, ld_debug=False):
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.tmp,
                "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
                "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
                "TZ": "Europe/Berlin", "LC_ALL": "C.UTF-8", "JOBTRACK_NOW": NOW}
+        if module_dir is not None:
+            env["JOBTRACK_MODULE_DIR"] = module_dir
         if ld_debug:
             env["LD_DEBUG"] = "libs"
         return subprocess.run([program, "--db", self.db] + list(args), env=env,
@@ -46,7 +52,7 @@ class ModuleTest(unittest.TestCase):
 
     def loads_libical(self, *args):
         """Whether the command loads libical (the dynamic loader's own account)."""
-        proc = self.run_jobtrack(*args, ld_debug=True)
+        proc = self.run_jobtrack(*args, module_dir=os.path.dirname(MODULE), ld_debug=True)
         self.assertEqual(proc.returncode, 0, proc.stderr[-2000:])
         return re.search(r"calling init: \S*/libical\.so", proc.stderr) is not None
 
@@ -77,6 +83,50 @@ class ModuleTest(unittest.TestCase):
             with self.subTest(args[0]):
                 self.assertFalse(self.loads_libical(*args), "%s loaded libical" % args[0])
         self.assertTrue(self.loads_libical("export", "--ics"))
+
+    # ---- where the module is found --------------------------------------------------
+
+    def install_copy(self, with_module):
+        """A copy of jobtrack in PREFIX/bin, and of the module where it is installed."""
+        bindir = os.path.join(self.tmp, "prefix", "bin")
+        os.makedirs(bindir)
+        program = shutil.copy(JOBTRACK, bindir)
+        moddir = os.path.normpath(os.path.join(bindir, RELDIR))
+        if with_module:
+            os.makedirs(moddir)
+            shutil.copy(MODULE, moddir)
+        return program, moddir
+
+    def test_an_installed_program_finds_its_module_from_its_own_folder(self):
+        program, _ = self.install_copy(with_module=True)
+        proc = self.run_jobtrack("export", "--ics", program=program)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(proc.stdout.startswith("BEGIN:VCALENDAR"), proc.stdout[:200])
+
+    def test_an_installed_program_never_takes_the_build_trees_module(self):
+        program, moddir = self.install_copy(with_module=False)
+        proc = self.run_jobtrack("export", "--ics", program=program)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("cannot load the iCalendar module", proc.stderr)
+        self.assertIn(os.path.join(moddir, "jobtrack-ical.so"), proc.stderr)
+        self.assertEqual(proc.stdout, "")
+
+    def test_the_variable_names_the_folder(self):
+        program, _ = self.install_copy(with_module=False)
+        proc = self.run_jobtrack("export", "--ics", program=program,
+                                 module_dir=os.path.dirname(MODULE))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        empty = os.path.join(self.tmp, "empty")
+        os.makedirs(empty)
+        proc = self.run_jobtrack("export", "--ics", module_dir=empty)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(os.path.join(empty, "jobtrack-ical.so"), proc.stderr)
+
+    def test_no_path_of_the_build_tree_is_in_the_binaries(self):
+        for path in (JOBTRACK, JOBTRACKD, MODULE):
+            with self.subTest(os.path.basename(path)):
+                with open(path, "rb") as f:
+                    self.assertNotIn(BUILD_ROOT.encode(), f.read())
 
 
 if __name__ == "__main__":
