@@ -34,8 +34,10 @@
  *   GROUP. The name is the CN as text: line breaks (CR, LF, RFC 6868 ^n, U+2028) and
  *   other control characters become spaces, markup is kept as written (it is stored
  *   and shown as text, never interpreted); no CN: the address. Contacts are reused by
- *   email, else by name, within the company, as `jobtrack add` does.
- *
+ *   email, else by name, within the company, as `jobtrack add` does (the core's part,
+ *   jt-calendar-import.h).
+ * The guesses of company, role and kind are jt-invite-guess.h's; all text is cleaned as
+ * jt-text.h says (bidi controls dropped too).
  */
 #pragma once
 
