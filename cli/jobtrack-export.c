@@ -8,6 +8,7 @@
 #include "jt-backup.h"
 #include "jt-csv-export.h"
 #include "jt-error.h"
+#include "jt-calendar-export.h"
 #include "jt-ical.h"
 
 /* Where an export goes as it is made: the atomic file of -o, or standard output. */
@@ -67,15 +68,18 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
 {
   Destination to;
   gint64 now = g_date_time_to_unix (cli->now);
-  const JtIcal *ical = jt_ical_load (error);
+  const JtConfig *config = jt_cli_config (cli, error);
 
-  if (ical == NULL)
+  /* Without the module there is no calendar: said before anything is opened. */
+  if (config == NULL || jt_ical_load (error) == NULL)
     return FALSE;
   /* The export reads every open follow-up once: a memory map saves a read() per page. */
   jt_store_use_memory_map (store);
   return destination_open (&to, output, error)
          && destination_finish (
-             &to, ical->export_write (store, all, now, cli->tz, write_piece, &to, error), error);
+             &to, jt_calendar_export_write (store, all, now, cli->tz, config, write_piece, &to,
+                                                  error),
+             error);
 }
 
 static gboolean

@@ -8,7 +8,7 @@
 #include "jt-backup.h"
 #include "jt-csv-import.h"
 #include "jt-error.h"
-#include "jt-ical.h"
+#include "jt-calendar-import.h"
 
 /* No invitation is this large; a backup of a very long search can be (export --json of
  * 100,000 follow-ups is about 600 MB). A bigger file is a mistake. */
@@ -193,13 +193,10 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
 
   addresses = my_addresses (config, me);
   {
-    const JtIcalImportOptions options = { company, (const char *const *) addresses, dry_run };
-    const JtIcal *ical = jt_ical_load (&error);
+    const JtInviteOptions options = { company, (const char *const *) addresses, dry_run };
 
-    if (ical == NULL)
-      return jt_cli_fail (error);
-    if (!ical->import (store, contents, length, &options, cli->tz,
-                       g_date_time_to_unix (cli->now), &report, &error))
+    if (!jt_calendar_import (store, contents, length, &options, cli->tz,
+                             g_date_time_to_unix (cli->now), &report, &error))
       {
         g_prefix_error (&error, "cannot import %s: ", argv[1]);
         return jt_cli_fail (error);

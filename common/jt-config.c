@@ -527,6 +527,17 @@ jt_config_load (const char *path, GError **error)
   return g_steal_pointer (&config);
 }
 
+JtConfig *
+jt_config_copy (const JtConfig *config)
+{
+  const ConfigFull *full = (const ConfigFull *) config;
+  ConfigFull *copy = g_memdup2 (full, sizeof *full);
+
+  copy->config.user_emails = g_strdupv (config->user_emails);
+  copy->path = g_strdup (full->path);
+  return &copy->config;
+}
+
 void
 jt_config_free (JtConfig *config)
 {

@@ -60,6 +60,10 @@ char *jt_config_default_path (void);
  * Returns a new config the caller frees with jt_config_free (). */
 JtConfig *jt_config_load (const char *path, GError **error);
 
+/* A new config with the same settings (and sources) as `config`: for a thread that must
+ * not share one another may free. Free with jt_config_free (). */
+JtConfig *jt_config_copy (const JtConfig *config);
+
 void jt_config_free (JtConfig *config);
 
 /* Called once per setting by jt_config_foreach (). The strings belong to the config or

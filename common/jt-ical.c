@@ -2,7 +2,6 @@
 #include "jt-ical.h"
 
 #include <gmodule.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "jt-error.h"
@@ -10,43 +9,61 @@
 
 #define MODULE_FILE "jobtrack-ical.so"
 
-/* The module next to this build of the program, when the program running is the one in
- * the build tree; else the installed one. Never the installed module for a build-tree
- * program (or the other way round): the two may be of different versions. */
-static char *
-module_path (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  /* As the kernel names the program: with every symlink resolved. */
-  g_autofree char *build_root = realpath (JT_BUILD_ROOT, NULL);
-  g_autofree char *prefix = build_root != NULL ? g_strconcat (build_root, "/", NULL) : NULL;
+static GMutex lock;
+static const JtIcal *loaded;
 
-  if (self != NULL && prefix != NULL && g_str_has_prefix (self, prefix))
-    return g_build_filename (build_root, "common", MODULE_FILE, NULL);
-  return g_build_filename (JT_MODULE_DIR, MODULE_FILE, NULL);
+/* The folder $JOBTRACK_MODULE_DIR names; else LIBDIR/jobtrack as seen from the folder of
+ * the running program (JT_MODULE_RELDIR, from BINDIR, set when it was configured). A
+ * build-tree program is run with the variable set; a program without it never takes a
+ * module from the build tree, nor an installed one from another prefix. New string;
+ * NULL with an error when the program cannot tell where it is. */
+static char *
+module_path (GError **error)
+{
+  const char *dir = g_getenv (JT_ICAL_MODULE_DIR_ENV);
+  g_autofree char *self = NULL;
+  g_autofree char *bindir = NULL;
+  g_autofree char *relative = NULL;
+
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, MODULE_FILE, NULL);
+  /* As the kernel names the program: with every symlink resolved. */
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
+                   "cannot load the iCalendar module: this program cannot tell where it is "
+                   "(/proc/self/exe); set " JT_ICAL_MODULE_DIR_ENV);
+      return NULL;
+    }
+  bindir = g_path_get_dirname (self);
+  relative = g_build_filename (bindir, JT_MODULE_RELDIR, MODULE_FILE, NULL);
+  /* Named without "..", as it is installed. */
+  return g_canonicalize_filename (relative, NULL);
 }
 
-static gpointer
-load (gpointer data)
+static const JtIcal *
+load (GError **error)
 {
-  GError **error = data;
-  g_autofree char *path = module_path ();
+  g_autofree char *path = module_path (error);
   const JtIcal *(*entry) (void) = NULL;
   const JtIcal *ical;
-  /* Every symbol bound now: a module that does not fit fails here, not mid-export. */
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GModule *module;
 
+  if (path == NULL)
+    return NULL;
+  /* Every symbol bound now: a module that does not fit fails here, not mid-export. */
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot load the iCalendar module: %s",
                    g_module_error ());
       return NULL;
     }
-  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *) &entry) || entry == NULL
+  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *)&entry) || entry == NULL
       || (ical = entry ()) == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "%s is not jobtrack's iCalendar module",
-                   path);
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "%s is not jobtrack's iCalendar module", path);
       g_module_close (module);
       return NULL;
     }
@@ -60,14 +77,12 @@ load (gpointer data)
     }
   /* Kept: its functions are called until the process ends. */
   g_module_make_resident (module);
-  return (gpointer) ical;
+  return ical;
 }
 
 const JtIcal *
 jt_ical_load (GError **error)
 {
-  static GMutex lock;
-  static const JtIcal *loaded;
   const JtIcal *ical;
 
   g_mutex_lock (&lock);
@@ -77,4 +92,12 @@ jt_ical_load (GError **error)
   ical = loaded;
   g_mutex_unlock (&lock);
   return ical;
+}
+
+void
+jt_ical_use (const JtIcal *ical)
+{
+  g_mutex_lock (&lock);
+  loaded = ical;
+  g_mutex_unlock (&lock);
 }

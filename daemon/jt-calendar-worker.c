@@ -21,12 +21,14 @@ struct _JtCalendarWorker
   GThread *thread;
   gint64 now;
   GTimeZone *tz;
+  JtConfig *config; /* a copy: the daemon may free its own on a reload meanwhile */
   GError *error;      /* how it went, read once the thread is joined */
   GSource *finished;  /* its report to the main context, attached by the thread */
   /* A request made while it ran, for when it is done. */
   gboolean again;
   gint64 again_now;
   GTimeZone *again_tz;
+  JtConfig *again_config;
 };
 
 JtCalendarWorker *
@@ -65,7 +67,7 @@ run_update (gpointer user_data)
   if ((store = jt_store_open (worker->db_path, JT_STORE_READ_ONLY, NULL, NULL, &worker->error)) != NULL)
     {
       g_debug ("updating the calendar");
-      jt_calendar_writer_update (worker->writer, store, worker->now, worker->tz,
+      jt_calendar_writer_update (worker->writer, store, worker->now, worker->tz, worker->config,
                                  worker->cancellable, &worker->error);
     }
   g_clear_pointer (&store, jt_store_free);
@@ -79,11 +81,13 @@ run_update (gpointer user_data)
 
 /* Takes `tz`. */
 static void
-start_update (JtCalendarWorker *worker, gint64 now, GTimeZone *tz)
+start_update (JtCalendarWorker *worker, gint64 now, GTimeZone *tz, JtConfig *config)
 {
   worker->now = now;
   g_clear_pointer (&worker->tz, g_time_zone_unref);
   worker->tz = tz;
+  g_clear_pointer (&worker->config, jt_config_free);
+  worker->config = config;
   worker->thread = g_thread_new ("jt-calendar", run_update, worker);
 }
 
@@ -112,13 +116,15 @@ on_finished (gpointer user_data)
   if (worker->again)
     {
       worker->again = FALSE;
-      start_update (worker, worker->again_now, g_steal_pointer (&worker->again_tz));
+      start_update (worker, worker->again_now, g_steal_pointer (&worker->again_tz),
+                    g_steal_pointer (&worker->again_config));
     }
   return G_SOURCE_REMOVE;
 }
 
 void
-jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz)
+jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz,
+                            const JtConfig *config)
 {
   if (worker->thread != NULL)
     {
@@ -126,9 +132,11 @@ jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz)
       worker->again_now = now;
       g_clear_pointer (&worker->again_tz, g_time_zone_unref);
       worker->again_tz = g_time_zone_ref (tz);
+      g_clear_pointer (&worker->again_config, jt_config_free);
+      worker->again_config = jt_config_copy (config);
       return;
     }
-  start_update (worker, now, g_time_zone_ref (tz));
+  start_update (worker, now, g_time_zone_ref (tz), jt_config_copy (config));
 }
 
 void
@@ -144,6 +152,8 @@ jt_calendar_worker_free (JtCalendarWorker *worker)
   g_clear_error (&worker->error);
   g_clear_pointer (&worker->tz, g_time_zone_unref);
   g_clear_pointer (&worker->again_tz, g_time_zone_unref);
+  g_clear_pointer (&worker->config, jt_config_free);
+  g_clear_pointer (&worker->again_config, jt_config_free);
   g_clear_pointer (&worker->writer, jt_calendar_writer_free);
   g_clear_object (&worker->cancellable);
   g_main_context_unref (worker->context);

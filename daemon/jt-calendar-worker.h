@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "jt-config.h"
+
 G_BEGIN_DECLS
 
 typedef struct _JtCalendarWorker JtCalendarWorker;
@@ -26,9 +28,10 @@ JtCalendarWorker *jt_calendar_worker_new (const char *db_path, const char *calen
  * thread, and frees the worker. `done` is not called after this. */
 void jt_calendar_worker_free (JtCalendarWorker *worker);
 
-/* Brings the calendar up to date as of `now` (letter drafts' dates in `tz`), in the
- * background. */
-void jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz);
+/* Brings the calendar up to date as of `now` (letter drafts' dates in `tz`, the
+ * follow-ups' words from a copy of `config`), in the background. */
+void jt_calendar_worker_request (JtCalendarWorker *worker, gint64 now, GTimeZone *tz,
+                                 const JtConfig *config);
 
 /* The calendar file; owned by the worker. */
 const char *jt_calendar_worker_get_path (JtCalendarWorker *worker);

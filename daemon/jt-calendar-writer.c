@@ -10,6 +10,7 @@
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
+#include "jt-calendar-export.h"
 #include "jt-ical.h"
 #include "jt-paths.h"
 
@@ -45,12 +46,6 @@ jt_calendar_writer_free (JtCalendarWriter *writer)
   g_clear_pointer (&writer->written_digest, g_bytes_unref);
   g_free (writer->path);
   g_free (writer);
-}
-
-const char *
-jt_calendar_writer_get_path (JtCalendarWriter *writer)
-{
-  return writer->path;
 }
 
 char *
@@ -167,16 +162,17 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
  * never held in memory), which replaces the calendar only when its text is new. */
 gboolean
 jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
-                           GTimeZone *tz, GCancellable *cancellable, GError **error)
+                           GTimeZone *tz, const JtConfig *config, GCancellable *cancellable,
+                           GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   Pass pass = { NULL, checksum, 0, cancellable };
-  const JtIcal *ical;
 
   g_return_val_if_fail (writer != NULL, FALSE);
-  if ((ical = jt_ical_load (error)) == NULL)
+  /* Before anything is made: without the module there is no calendar to write. */
+  if (jt_ical_load (error) == NULL)
     return FALSE;
   folder = g_path_get_dirname (writer->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -191,7 +187,7 @@ jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
     }
   if ((pass.file = jt_atomic_file_begin (writer->path, error)) == NULL)
     return FALSE;
-  if (!ical->export_write (store, FALSE, now, tz, write_piece, &pass, error))
+  if (!jt_calendar_export_write (store, FALSE, now, tz, config, write_piece, &pass, error))
     {
       jt_atomic_file_abort (pass.file);
       return FALSE;

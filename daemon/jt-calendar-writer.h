@@ -1,7 +1,7 @@
 /* jt-calendar-writer.h: the live calendar, a file a calendar app subscribes to.
  *
  * Keeps `path` (normally $XDG_DATA_HOME/jobtrack/followups.ics) equal to the export of
- * the store's open follow-ups and interviews (jt_ical_export_write). The daemon calls
+ * the store's open follow-ups and interviews (jt_calendar_export_write). The daemon calls
  * jt_calendar_writer_update at start and after every change to the database; the file
  * is only rewritten when its text would change, and always atomically (readers see the
  * old calendar or the new one, whole). */
@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "jt-config.h"
 #include "jt-store.h"
 
 G_BEGIN_DECLS
@@ -20,8 +21,6 @@ typedef struct _JtCalendarWriter JtCalendarWriter;
 JtCalendarWriter *jt_calendar_writer_new (const char *path);
 void jt_calendar_writer_free (JtCalendarWriter *writer);
 
-/* The file this writer keeps; owned by the writer. */
-const char *jt_calendar_writer_get_path (JtCalendarWriter *writer);
 
 /* Exports the calendar of `store` as of `now` (which interviews are still to come),
  * with the dates of letter drafts in `tz`, to a temporary file and, when its text
@@ -31,7 +30,8 @@ const char *jt_calendar_writer_get_path (JtCalendarWriter *writer);
  * `cancellable` is), leaving the calendar as it was; the next call tries again. Call
  * from one thread at a time. */
 gboolean jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
-                                    GTimeZone *tz, GCancellable *cancellable, GError **error);
+                                    GTimeZone *tz, const JtConfig *config,
+                                    GCancellable *cancellable, GError **error);
 
 /* $XDG_DATA_HOME/jobtrack/followups.ics. New string. */
 char *jt_calendar_writer_default_path (void);

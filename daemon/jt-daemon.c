@@ -259,7 +259,7 @@ update_calendar (gpointer user_data)
   JtDaemon *daemon = user_data;
 
   daemon->calendar_source = 0;
-  jt_calendar_worker_request (daemon->calendar, wall_now (), daemon->tz);
+  jt_calendar_worker_request (daemon->calendar, wall_now (), daemon->tz, daemon->config);
   return G_SOURCE_REMOVE;
 }
 

@@ -1,4 +1,5 @@
-/* test-ical-import.c: interviews from invitations (jt-ical-import, issue 5 "Import").
+/* test-ical-import.c: interviews from invitations (jt-calendar-import and the module's
+ * jt-ical-import, issue 5 "Import").
  *
  * The fixtures in tests/data/invites/ are written the way Google Calendar, Outlook/
  * Exchange and Thunderbird write invitations; hostile inputs (huge, nested, thousands of
@@ -13,7 +14,8 @@
 #include "jt-test-util.h"
 #include "jt-config.h"
 #include "jt-error.h"
-#include "jt-ical-import.h"
+#include "jt-calendar-import.h"
+#include "jt-ical.h"
 #include "jt-interview-log.h"
 #include "jt-rules.h"
 #include "jt-store-applications.h"
@@ -107,10 +109,10 @@ static GPtrArray *
 import_data (Fixture *f, const char *data, gsize length, const char *company,
              const char *const *addresses, gboolean dry_run, GError **error)
 {
-  JtIcalImportOptions options = { company, addresses, dry_run };
+  JtInviteOptions options = { company, addresses, dry_run };
   GPtrArray *report = NULL;
 
-  if (!jt_ical_import (f->store, data, length, &options, f->tz, NOW, &report, error))
+  if (!jt_calendar_import (f->store, data, length, &options, f->tz, NOW, &report, error))
     {
       g_assert_null (report);
       return NULL;
@@ -622,7 +624,7 @@ test_without_me_the_person_is_a_contact (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_contacts (f), ==, 3);
   /* Options may be NULL altogether: the same as all defaults. */
   use_database (f, "defaults.db");
-  g_assert_true (jt_ical_import (f->store, text, length, NULL, f->tz, NOW, &no_report, &error));
+  g_assert_true (jt_calendar_import (f->store, text, length, NULL, f->tz, NOW, &no_report, &error));
   g_assert_no_error (error);
   g_ptr_array_unref (no_report);
   g_assert_cmpuint (count_contacts (f), ==, 3);
@@ -1110,6 +1112,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* The module's code is linked in: nothing is loaded. */
+  jt_ical_use (jt_ical_module ());
 
 #define ADD(name, func, data)                                                                 \
   g_test_add ("/ical-import/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)

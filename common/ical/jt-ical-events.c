@@ -4,57 +4,21 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "jt-text.h"
+
 /* A follow-up is a task, not a meeting: a short slot at its time. */
 #define REMINDER_MINUTES 15
 
 /* ---- Text ------------------------------------------------------------------------- */
 
-/* Whether byte `p` starts something libical must not get: a control character (C0, DEL,
- * or C1, which UTF-8 writes as 0xC2 0x80..0x9F), except "\n" in text of several lines. */
-static inline gboolean
-needs_cleaning (const guchar *p, gboolean one_line)
-{
-  return (*p < 0x20 && (*p != '\n' || one_line)) || *p == 0x7f
-         || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f);
-}
-
-/* Appends record text as libical should get it: valid UTF-8; CRLF and lone CR as "\n"
- * (libical drops "\r"), or every line break as a space when `one_line`; tabs and every
- * other control character as a space (libical writes them raw). NULL appends nothing.
- *
- * SUMMARY and LOCATION are one line: calcurse refuses an event whose SUMMARY holds a
- * line break, and no calendar shows one. */
-static void
+/* Appends record text as libical should get it (jt-text.h): libical drops "\r" and
+ * writes other control characters raw. SUMMARY and LOCATION are one line
+ * (`one_line`): calcurse refuses an event whose SUMMARY holds a line break, and no
+ * calendar shows one. NULL appends nothing. */
+static inline void
 append_clean (GString *out, const char *text, gboolean one_line)
 {
-  g_autofree char *valid = NULL;
-  const guchar *p;
-  const guchar *run;
-
-  if (text == NULL)
-    return;
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  for (p = run = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (!needs_cleaning (p, one_line))
-        continue;
-      g_string_append_len (out, (const char *) run, p - run);
-      if (*p == '\r' || *p == '\n')
-        {
-          g_string_append_c (out, one_line ? ' ' : '\n');
-          if (*p == '\r' && p[1] == '\n')
-            p++;
-        }
-      else
-        {
-          g_string_append_c (out, ' ');
-          if (*p == 0xc2)
-            p++;
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, (const char *) run, p - run);
+  jt_text_append_clean (out, text, one_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES, -1);
 }
 
 /* Starts a new line of `out` unless it is empty. */
@@ -69,19 +33,15 @@ new_line (GString *out)
 static void
 append_company_role (GString *out, const char *company, const char *role)
 {
-  append_clean (out, company, TRUE);
-  if (role != NULL && *role != '\0')
-    {
-      g_string_append (out, ", ");
-      append_clean (out, role, TRUE);
-    }
+  g_autofree char *label = jt_text_app_label (company, role);
+
+  append_clean (out, label, TRUE);
 }
 
 static struct icaltimetype
 utc_time (gint64 unix_seconds)
 {
-  return icaltime_from_timet_with_zone ((time_t) unix_seconds, 0,
-                                        icaltimezone_get_utc_timezone ());
+  return icaltime_from_timet_with_zone ((time_t)unix_seconds, 0, icaltimezone_get_utc_timezone ());
 }
 
 /* ---- The frame ------------------------------------------------------------------ */
@@ -162,7 +122,7 @@ jt_ical_event_frame_new (void)
     {
       /* A list: libical writes the comma as the separator of two categories. */
       g_autofree char *categories
-          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule) rule));
+          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule)rule));
 
       f->categories[rule] = print_property (icalproperty_new_categories (categories));
     }
@@ -375,8 +335,8 @@ reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const c
   if (reminder->contact_name != NULL || reminder->contact_phone != NULL
       || reminder->contact_email != NULL)
     {
-      const char *parts[] = { reminder->contact_name, reminder->contact_phone,
-                              reminder->contact_email };
+      const char *parts[]
+          = { reminder->contact_name, reminder->contact_phone, reminder->contact_email };
       gboolean first = TRUE;
 
       new_line (text);
@@ -424,8 +384,7 @@ jt_ical_event_append_reminder (JtIcalEventPrinter *p, GString *out, const JtRemi
                                const char *draft)
 {
   const JtIcalEventFrame *f = p->frame;
-  gboolean closed
-      = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
+  gboolean closed = reminder->state == JT_REMINDER_DONE || reminder->state == JT_REMINDER_DISMISSED;
   const char *title;
 
   icalproperty_set_uid (p->uid, reminder->uid);
@@ -518,14 +477,13 @@ interview_sequence (const JtInterview *interview)
 {
   gint64 age = interview->updated_at - interview->created_at;
 
-  return (int) CLAMP (age, 0, G_MAXINT32);
+  return (int)CLAMP (age, 0, G_MAXINT32);
 }
 
 /* No alarm: the invitation in the person's own calendar usually has one already. */
 void
-jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out,
-                                const JtInterview *interview, const char *company,
-                                const char *role)
+jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInterview *interview,
+                                const char *company, const char *role)
 {
   const JtIcalEventFrame *f = p->frame;
   char uid[64];
@@ -543,7 +501,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out,
   g_string_append (out, stamp_lines (p, interview->updated_at));
   g_string_append (out, sequence_line (p, interview_sequence (interview)));
   g_string_append (out, start_line (p, interview->start_at));
-  g_string_append (out, end_line (p, interview->start_at + (gint64) interview->duration_min * 60));
+  g_string_append (out, end_line (p, interview->start_at + (gint64)interview->duration_min * 60));
   append_property (out, p->summary);
   if (has_place)
     append_property (out, p->location);

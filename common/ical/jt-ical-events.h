@@ -1,5 +1,5 @@
 /* jt-ical-events.h: the text of one follow-up's or one interview's VEVENT, as libical
- * prints it (jt-ical-export.h tells what each event holds).
+ * prints it (jt-calendar-export.h tells what each event holds).
  *
  * Printing is most of an export's time, so an event is not built as a libical tree and
  * printed whole. A JtIcalEventPrinter holds the properties that differ from one event to

@@ -1,20 +1,17 @@
-/* jt-ical-import.c: interviews from the invitations employers send, read with libical.
+/* jt-ical-import.c: invitations (.ics files) read with libical into plain records.
  *
- * Two phases. Reading: the text is checked (size, binary, nesting), parsed by libical,
- * and every VEVENT turned into an Invite (instant, length, kind, place, company, role,
- * people) without touching the database, so a bad file fails before anything is
- * written. Writing: one write transaction applies every Invite (new interview, moved
- * interview, unchanged, cancelled) and commits, or rolls back for a dry run. */
+ * The text is checked (size, binary, nesting), parsed by libical, and every VEVENT turned
+ * into a JtInvite (instant, length, kind, place, company, role, people) without touching
+ * the database, so a bad file fails before anything is written. Applying them to the
+ * store is the core's (jt-calendar-import.c). */
 #include "jt-ical-import.h"
 
 #include <libical/ical.h>
 #include <string.h>
 
 #include "jt-error.h"
-#include "jt-interview-log.h"
-#include "jt-store-applications.h"
-#include "jt-store-interviews.h"
-#include "jt-time.h"
+#include "jt-invite-guess.h"
+#include "jt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -23,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
  * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). */
 #define MAX_BYTES (5 * 1024 * 1024)
 #define MAX_EVENTS 1000
-#define MAX_ATTENDEES 1000       /* in one event */
+#define MAX_ATTENDEES 1000         /* in one event */
 #define MAX_ATTENDEES_IN_FILE 2000 /* in all its events together */
 #define MAX_DEPTH 8
 #define MAX_UID_BYTES 1024
@@ -33,50 +30,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* ---- Text ----------------------------------------------------------------------------- */
 
-/* Text from the file made fit to store and print on one line: control characters
- * (CR, LF, tabs, C1 controls, Unicode line and paragraph separators) become spaces,
- * runs of spaces one, no space at either end, bidi embeddings and overrides dropped,
- * at most `max_chars` characters. Markup
- * is left as it is: it is text, and it is stored and shown as text. NULL for NULL or
- * blank. New string. */
+/* Text from the file made fit to store and print on one line (jt-text.h, squeezed), at
+ * most `max_chars` characters; NULL for NULL or blank. New string. */
 static char *
 clean_text (const char *text, glong max_chars)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-  gboolean space = FALSE;
-  glong n = 0;
+  char *clean = jt_text_clean (text, JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, max_chars);
 
-  if (text == NULL)
-    return NULL;
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_new (NULL);
-  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) || c == 0x2028 || c == 0x2029)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        continue; /* bidi overrides would make a name print as another */
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          n++;
-          space = FALSE;
-        }
-      g_string_append_unichar (out, c);
-      n++;
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
 }
 
 static gboolean
@@ -100,7 +63,7 @@ email_of (const char *cal_address)
   if (strlen (address) > 254 || strchr (address, '@') == NULL || address[0] == '@')
     return NULL;
   for (const char *p = address; *p != '\0'; p++)
-    if ((guchar) *p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
+    if ((guchar)*p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
       return NULL;
   return g_strdup (address);
 }
@@ -128,38 +91,6 @@ email_is_mine (const char *email, const char *const *me)
 }
 
 /* ---- What one event says ------------------------------------------------------------ */
-
-/* One VEVENT, read and checked, before anything is written. */
-typedef struct
-{
-  char *uid;
-  gint64 sequence;
-  gboolean cancelled;
-  gboolean has_start;    /* FALSE only for a cancellation without DTSTART */
-  gint64 start_at;
-  int duration_min;
-  JtInterviewKind kind;
-  char *place;
-  char *summary;         /* cleaned, for messages; may be NULL */
-  char *company;
-  char *company_source;  /* the address the company was guessed from; NULL when given */
-  char *role;            /* "" when the summary does not say */
-  GPtrArray *people;     /* JtContact* with name and email, without the person's own */
-} Invite;
-
-static void
-invite_free (Invite *invite)
-{
-  g_free (invite->uid);
-  g_free (invite->place);
-  g_free (invite->summary);
-  g_free (invite->company);
-  g_free (invite->company_source);
-  g_free (invite->role);
-  g_clear_pointer (&invite->people, g_ptr_array_unref);
-  g_free (invite);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Invite, invite_free)
 
 /* How an event is named in an error: "event 'Interview: SRE at Globex'" or "event 2". */
 static char *
@@ -195,8 +126,8 @@ parse_error_about (icalcomponent *event, const char *property)
 static gboolean
 wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
 {
-  g_autoptr (GDateTime) dt =
-      g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
+  g_autoptr (GDateTime) dt
+      = g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
 
   if (dt == NULL)
     return FALSE;
@@ -208,8 +139,8 @@ wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
  * through the VTIMEZONE the file embeds (Outlook's "W. Europe Standard Time" is only
  * defined there), else the system's zone of that name; floating, in `tz`. */
 static gboolean
-time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt,
-              GTimeZone *tz, const char *label, gint64 *instant, GError **error)
+time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt, GTimeZone *tz,
+              const char *label, gint64 *instant, GError **error)
 {
   const char *name = icalproperty_get_property_name (prop);
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
@@ -268,7 +199,7 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
  * one), clamped to 1 min .. 24 h. */
 static gboolean
 read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
-            Invite *invite, GError **error)
+            JtInvite *invite, GError **error)
 {
   icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   icalproperty *end = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
@@ -281,8 +212,8 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
 
       if (invite->cancelled)
         return TRUE; /* a cancellation names the event by its UID alone */
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s",
-                   label, why != NULL ? ": " : "", why != NULL ? why : "");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s", label,
+                   why != NULL ? ": " : "", why != NULL ? why : "");
       return FALSE;
     }
   if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label,
@@ -306,52 +237,8 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
   if (seconds <= 0)
     invite->duration_min = DEFAULT_DURATION_MIN;
   else
-    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, 24 * 60);
+    invite->duration_min = (int)CLAMP ((seconds + 59) / 60, 1, 24 * 60);
   return TRUE;
-}
-
-/* The hosts of video meetings people are invited to. */
-static gboolean
-is_meeting_host (const char *host)
-{
-  static const char *const hosts[] = {
-    "meet.google.com", "zoom.us", "teams.microsoft.com", "teams.live.com", "webex.com",
-    "whereby.com", "meet.jit.si", "gotomeeting.com", "meet.goto.com", "chime.aws",
-    "bluejeans.com",
-  };
-  g_autofree char *lower = g_ascii_strdown (host, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
-    if (g_str_equal (lower, hosts[i])
-        || (g_str_has_suffix (lower, hosts[i])
-            && lower[strlen (lower) - strlen (hosts[i]) - 1] == '.'))
-      return TRUE;
-  return FALSE;
-}
-
-/* The first video-meeting link in `text`, or NULL. New string. */
-static char *
-meeting_url_in (const char *text)
-{
-  static GRegex *url_regex; /* compiled once; never freed */
-  g_autoptr (GMatchInfo) match = NULL;
-
-  if (text == NULL)
-    return NULL;
-  if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex,
-                       g_regex_new ("https?://([A-Za-z0-9.-]+)(?::[0-9]+)?(?:[/?#][^\\s<>\"']*)?",
-                                    0, 0, NULL));
-  g_regex_match (url_regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *host = g_match_info_fetch (match, 1);
-
-      if (is_meeting_host (host))
-        return g_match_info_fetch (match, 0);
-      g_match_info_next (match, NULL);
-    }
-  return NULL;
 }
 
 /* The value of the first property named `x_name` (an X- property), or NULL. New string. */
@@ -369,20 +256,11 @@ x_property_value (icalcomponent *event, const char *x_name)
   return NULL;
 }
 
-static gboolean
-has_word (const char *text, const char *word)
-{
-  g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", word);
-
-  return text != NULL
-         && g_regex_match_simple (pattern, text, G_REGEX_CASELESS, 0);
-}
-
 /* Kind and place. Kind: the summary's word for it (panel, final, video, phone or call),
  * else video when the location, description or conference fields hold a video-meeting
  * link, else on-site. Place: LOCATION, else that link. */
 static void
-read_kind_and_place (icalcomponent *event, const char *summary, Invite *invite)
+read_kind_and_place (icalcomponent *event, const char *summary, JtInvite *invite)
 {
   const char *location = icalcomponent_get_location (event);
   const char *description = icalcomponent_get_description (event);
@@ -390,25 +268,14 @@ read_kind_and_place (icalcomponent *event, const char *summary, Invite *invite)
   g_autofree char *teams = x_property_value (event, "X-MICROSOFT-SKYPETEAMSMEETINGURL");
   g_autofree char *url = NULL;
 
-  url = meeting_url_in (location);
+  url = jt_invite_guess_meeting_url (location);
   if (url == NULL)
-    url = meeting_url_in (google);
+    url = jt_invite_guess_meeting_url (google);
   if (url == NULL)
-    url = meeting_url_in (teams);
+    url = jt_invite_guess_meeting_url (teams);
   if (url == NULL)
-    url = meeting_url_in (description);
-  if (has_word (summary, "panel"))
-    invite->kind = JT_INTERVIEW_PANEL;
-  else if (has_word (summary, "final"))
-    invite->kind = JT_INTERVIEW_FINAL;
-  else if (has_word (summary, "video"))
-    invite->kind = JT_INTERVIEW_VIDEO;
-  else if (has_word (summary, "phone") || has_word (summary, "call"))
-    invite->kind = JT_INTERVIEW_PHONE;
-  else if (url != NULL)
-    invite->kind = JT_INTERVIEW_VIDEO;
-  else
-    invite->kind = JT_INTERVIEW_ONSITE;
+    url = jt_invite_guess_meeting_url (description);
+  invite->kind = jt_invite_guess_kind (summary, url != NULL);
   invite->place = clean_text (location, MAX_PLACE_CHARS);
   if (invite->place == NULL && url != NULL)
     invite->place = clean_text (url, MAX_PLACE_CHARS);
@@ -447,8 +314,8 @@ person_of (icalproperty *prop, const char *cal_address)
     return NULL;
   if (email == NULL && email_param != NULL)
     {
-      g_autofree char *mailto =
-          g_strconcat ("mailto:", icalparameter_get_email (email_param), NULL);
+      g_autofree char *mailto
+          = g_strconcat ("mailto:", icalparameter_get_email (email_param), NULL);
 
       email = email_of (mailto);
     }
@@ -473,7 +340,7 @@ typedef struct
 static void
 people_init (People *p)
 {
-  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
+  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_contact_free);
   p->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->bare_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -514,139 +381,11 @@ people_add (People *p, JtContact *person)
   g_ptr_array_add (p->people, person);
 }
 
-/* Providers whose addresses say nothing about an employer. */
-static gboolean
-is_generic_domain (const char *domain)
-{
-  static const char *const exact[] = {
-    "gmail.com", "googlemail.com", "outlook.com", "live.com", "msn.com", "icloud.com",
-    "me.com", "mac.com", "web.de", "aol.com", "mail.com", "pm.me", "fastmail.com",
-    "zoho.com", "yandex.ru", "tutanota.com", "posteo.de", "t-online.de", "freenet.de",
-  };
-  /* Any country's: yahoo.co.uk, gmx.net, hotmail.fr, protonmail.ch, proton.me... */
-  static const char *const families[] = { "yahoo.", "gmx.", "hotmail.", "proton", "outlook.",
-                                          "ymail.", "yandex." };
-
-  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
-    if (g_str_equal (domain, exact[i]))
-      return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    if (g_str_has_prefix (domain, families[i]))
-      return TRUE;
-  /* Google Calendar's own addresses: shared calendars and rooms. */
-  return g_str_has_suffix (domain, "calendar.google.com");
-}
-
-/* "raj@careers.globex.com" -> "Globex": the label before the top-level domain (and
- * before a second-level one such as .co.uk or .com.au), its first letter capitalised.
- * NULL for a generic provider or an address without a usable domain. New string. */
-static char *
-company_from_email (const char *email)
-{
-  static const char *const second_level[] = { "co", "com", "org", "net", "ac", "gov", "edu",
-                                              "ne", "or", "go" };
-  const char *at = email != NULL ? strrchr (email, '@') : NULL;
-  g_autofree char *ascii = NULL;
-  g_autofree char *domain = NULL;
-  g_auto (GStrv) labels = NULL;
-  guint n;
-  const char *label;
-  gunichar first;
-  char first_utf8[8] = { 0 };
-
-  if (at == NULL)
-    return NULL;
-  ascii = g_ascii_strdown (at + 1, -1);
-  g_strstrip (ascii);
-  while (g_str_has_suffix (ascii, "."))
-    ascii[strlen (ascii) - 1] = '\0';
-  domain = g_hostname_is_ascii_encoded (ascii) ? g_hostname_to_unicode (ascii)
-                                               : g_strdup (ascii);
-  if (domain == NULL || is_generic_domain (domain))
-    return NULL;
-  labels = g_strsplit (domain, ".", -1);
-  n = g_strv_length (labels);
-  if (n < 2)
-    return NULL;
-  n--; /* the top-level domain */
-  for (guint i = 0; n >= 2 && i < G_N_ELEMENTS (second_level); i++)
-    if (g_str_equal (labels[n - 1], second_level[i]))
-      {
-        n--;
-        break;
-      }
-  label = labels[n - 1];
-  if (*label == '\0' || !g_utf8_validate (label, -1, NULL))
-    return NULL;
-  first = g_unichar_totitle (g_utf8_get_char (label));
-  g_unichar_to_utf8 (first, first_utf8);
-  return g_strconcat (first_utf8, g_utf8_next_char (label), NULL);
-}
-
-/* The role a summary names, kept simple (documented in the header):
- *   "Interview: SRE at Globex", "Final interview – SRE (Globex)" -> "SRE"
- *   "Globex — SRE interview", "SRE interview with Ann"          -> "SRE"
- * Words for the kind of meeting (phone, video, onsite, final, round...) are not a
- * role; neither is the company's name, nor a word such as "HR" or "intro" alone. ""
- * when nothing is left. New string. */
-static char *
-role_from_summary (const char *summary, const char *company)
-{
-  static GRegex *after_word;  /* "... interview: ROLE [at|@|with|for|bei COMPANY] [(...)]" */
-  static GRegex *before_word; /* "[COMPANY: | — ] ROLE interview [with ...]" */
-  static GRegex *kind_words;  /* leading words that say what kind of meeting it is */
-  static const char *const not_roles[] = { "interview", "hr", "job",       "intro",
-                                           "introductory", "recruiter", "culture", "team",
-                                           "informal", NULL };
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *role_key = NULL;
-  g_autofree char *company_key = NULL;
-
-  if (summary == NULL)
-    return g_strdup ("");
-  if (g_once_init_enter (&after_word))
-    g_once_init_leave (
-        &after_word,
-        g_regex_new ("^.*\\binterview\\b\\s*(?::|-|–|—|\\|)\\s*(.+?)"
-                     "(?:\\s+(?:at|@|with|for|bei)\\s+.*)?(?:\\s*\\([^()]*\\))?\\s*$",
-                     G_REGEX_CASELESS, 0, NULL));
-  if (g_once_init_enter (&before_word))
-    g_once_init_leave (&before_word,
-                       g_regex_new ("^(?:.*?(?:\\s*[:|]\\s+|\\s+[-–—]\\s+))?(.+?)\\s+interview\\b",
-                                    G_REGEX_CASELESS, 0, NULL));
-  if (g_once_init_enter (&kind_words))
-    g_once_init_leave (&kind_words,
-                       g_regex_new ("^(?:(?:phone|video|on-?site|in-person|final|technical|"
-                                    "first|second|third|1st|2nd|3rd|round|panel|screening|"
-                                    "screen|initial|follow-up|the)(?:[\\s,:-]+|$))+",
-                                    G_REGEX_CASELESS, 0, NULL));
-  if (g_regex_match (after_word, summary, 0, &match))
-    role = g_match_info_fetch (match, 1);
-  g_clear_pointer (&match, g_match_info_unref);
-  if (role == NULL && g_regex_match (before_word, summary, 0, &match))
-    role = g_match_info_fetch (match, 1);
-  if (role != NULL)
-    {
-      g_autofree char *rest = g_regex_replace_literal (kind_words, role, -1, 0, "", 0, NULL);
-
-      g_free (role);
-      role = clean_text (rest, 100);
-    }
-  if (role == NULL)
-    return g_strdup ("");
-  role_key = jt_text_fold (role);
-  company_key = jt_text_fold (company);
-  if (g_str_equal (role_key, company_key) || g_strv_contains (not_roles, role_key))
-    return g_strdup ("");
-  return g_steal_pointer (&role);
-}
-
 /* The company: options->company, else a guess from the organizer's address, else from
  * the first attendee's (not the person's own) at a company's domain. */
 static gboolean
-read_company (icalcomponent *event, const JtIcalImportOptions *options, const char *label,
-              Invite *invite, GError **error)
+read_company (icalcomponent *event, const JtInviteOptions *options, const char *label,
+              JtInvite *invite, GError **error)
 {
   icalproperty *organizer;
 
@@ -662,7 +401,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 
       if (email != NULL && !email_is_mine (email, options->me))
         {
-          invite->company = company_from_email (email);
+          invite->company = jt_invite_guess_company (email);
           if (invite->company != NULL)
             {
               invite->company_source = g_steal_pointer (&email);
@@ -677,7 +416,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 
       if (email == NULL || is_not_a_person (p) || email_is_mine (email, options->me))
         continue;
-      invite->company = company_from_email (email);
+      invite->company = jt_invite_guess_company (email);
       if (invite->company != NULL)
         {
           invite->company_source = g_steal_pointer (&email);
@@ -694,7 +433,7 @@ read_company (icalcomponent *event, const JtIcalImportOptions *options, const ch
 /* A person per ORGANIZER and ATTENDEE, but the person's own addresses, rooms and
  * resources. */
 static void
-read_people (icalcomponent *event, const JtIcalImportOptions *options, Invite *invite)
+read_people (icalcomponent *event, const JtInviteOptions *options, JtInvite *invite)
 {
   icalproperty *organizer = icalcomponent_get_first_property (event, ICAL_ORGANIZER_PROPERTY);
   g_auto (People) people = { 0 };
@@ -722,11 +461,11 @@ read_people (icalcomponent *event, const JtIcalImportOptions *options, Invite *i
   invite->people = g_steal_pointer (&people.people);
 }
 
-static Invite *
+static JtInvite *
 read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean cancel_method,
-            const JtIcalImportOptions *options, GTimeZone *tz, GError **error)
+            const JtInviteOptions *options, GTimeZone *tz, GError **error)
 {
-  g_autoptr (Invite) invite = g_new0 (Invite, 1);
+  g_autoptr (JtInvite) invite = jt_invite_new ();
   g_autofree char *label = NULL;
   icalproperty *sequence = icalcomponent_get_first_property (event, ICAL_SEQUENCE_PROPERTY);
   const char *uid = icalcomponent_get_uid (event);
@@ -757,7 +496,7 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
   read_kind_and_place (event, invite->summary, invite);
   if (!read_company (event, options, label, invite, error))
     return NULL;
-  invite->role = role_from_summary (invite->summary, invite->company);
+  invite->role = jt_invite_guess_role (invite->summary, invite->company);
   read_people (event, options, invite);
   return g_steal_pointer (&invite);
 }
@@ -797,7 +536,7 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    "it is binary data, not iCalendar text (a NUL byte at offset %" G_GSIZE_FORMAT
                    ")",
-                   (gsize) (nul - data));
+                   (gsize)(nul - data));
       return FALSE;
     }
   if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
@@ -814,14 +553,14 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    "it is not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   (gsize) (bad_utf8 - data));
+                   (gsize)(bad_utf8 - data));
       return FALSE;
     }
   *begin = offset;
   for (gsize line = offset; line < length;)
     {
       const char *newline = memchr (data + line, '\n', length - line);
-      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
+      gsize next = newline != NULL ? (gsize)(newline - data) + 1 : length;
       const char *text = data + line;
       gsize text_length = next - line;
 
@@ -833,8 +572,7 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
                            "its components are nested more than %d deep", MAX_DEPTH);
               return FALSE;
             }
-          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT")
-              && ++events > MAX_EVENTS)
+          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT") && ++events > MAX_EVENTS)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                            "it holds more than %d events; an invitation has a few", MAX_EVENTS);
@@ -865,8 +603,7 @@ zone_name (icalcomponent *zone)
 static gboolean
 check_time_zones (icalcomponent *calendar, GError **error)
 {
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar,
-                                                                 ICAL_VTIMEZONE_COMPONENT);
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
        zone != NULL; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
     {
       guint observances = 0;
@@ -891,8 +628,7 @@ check_time_zones (icalcomponent *calendar, GError **error)
                 return FALSE;
               }
         }
-      if (observances == 0
-          || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
+      if (observances == 0 || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
         {
           g_autofree char *name = zone_name (zone);
 
@@ -936,12 +672,12 @@ check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
     }
 }
 
-/* Parses and reads every event; nothing is written. A new array of Invite*. */
-static GPtrArray *
-read_invites (const char *data, gsize length, const JtIcalImportOptions *options, GTimeZone *tz,
-              GError **error)
+/* Parses and reads every event; nothing is written. */
+GPtrArray *
+jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *options, GTimeZone *tz,
+                     GError **error)
 {
-  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) invite_free);
+  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_invite_free);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
   gsize begin = 0;
@@ -977,8 +713,8 @@ read_invites (const char *data, gsize length, const JtIcalImportOptions *options
        event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
     {
-      guint here = (guint) icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
-      Invite *invite;
+      guint here = (guint)icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
+      JtInvite *invite;
 
       /* Too many in one event: read_event says so, naming the event. */
       if (here <= MAX_ATTENDEES && (attendees += here) > MAX_ATTENDEES_IN_FILE)
@@ -1001,283 +737,4 @@ read_invites (const char *data, gsize length, const JtIcalImportOptions *options
       return NULL;
     }
   return g_steal_pointer (&invites);
-}
-
-/* ---- Writing -------------------------------------------------------------------------- */
-
-/* "Globex, SRE" or "Globex". New string. */
-static char *
-app_label (const char *company, const char *role)
-{
-  return role != NULL && *role != '\0' ? g_strdup_printf ("%s, %s", company, role)
-                                       : g_strdup (company);
-}
-
-static char *
-describe_contact (const JtContact *contact, gboolean created)
-{
-  g_autofree char *clean_name = clean_text (contact->name, MAX_NAME_CHARS);
-
-  if (contact->email != NULL)
-    return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s <%s>", contact->id,
-                            created ? " (new)" : "", clean_name, contact->email);
-  return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s", contact->id,
-                          created ? " (new)" : "", clean_name);
-}
-
-/* The newest open application of `company`, whatever its role; NULL (no error) when
- * there is none. */
-static JtApplication *
-find_open_application_of (JtStore *store, const char *company, GError **error)
-{
-  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
-  g_autofree char *key = jt_text_fold (company);
-  gint newest = -1;
-
-  if (apps == NULL)
-    return NULL;
-  for (guint i = 0; i < apps->len; i++)
-    {
-      JtApplication *app = g_ptr_array_index (apps, i);
-      g_autofree char *app_key = jt_text_fold (app->company);
-
-      if (g_str_equal (app_key, key) && !jt_status_is_final (app->status)
-          && (newest < 0
-              || app->id > ((JtApplication *) g_ptr_array_index (apps, newest))->id))
-        newest = (gint) i;
-    }
-  return newest >= 0 ? g_ptr_array_steal_index (apps, newest) : NULL;
-}
-
-/* Which open application of the company the interview joins, set as log->role for the
- * interview log to find: the one with the summary's role; else the one whose role is not
- * known yet; else, when the summary names no role, the newest one of any role. None:
- * the log creates one. */
-static gboolean
-choose_application (JtStore *store, JtInterviewLog *log, GError **error)
-{
-  GError *local_error = NULL;
-  g_autoptr (JtApplication) app = NULL;
-
-  if (*log->role != '\0')
-    app = jt_store_application_find_open (store, log->company, log->role, &local_error);
-  if (app == NULL && local_error == NULL)
-    app = jt_store_application_find_open (store, log->company, "", &local_error);
-  if (app == NULL && local_error == NULL && *log->role == '\0')
-    app = find_open_application_of (store, log->company, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (app != NULL)
-    {
-      g_free (log->role);
-      log->role = g_strdup (app->role);
-    }
-  return TRUE;
-}
-
-/* An invitation not seen before: an interview through the interview log (application
- * and contacts reused or created), then its UID and sequence. */
-static gboolean
-import_new (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
-            GError **error)
-{
-  g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
-  g_auto (JtInterviewLogResult) result = { 0 };
-  g_autofree char *when = jt_time_format_human (invite->start_at, tz);
-  g_autofree char *label = NULL;
-  g_autofree char *guessed = NULL;
-
-  log->company = g_strdup (invite->company);
-  log->role = g_strdup (invite->role);
-  if (!choose_application (store, log, error))
-    return FALSE;
-  for (guint i = 0; i < invite->people->len; i++)
-    g_ptr_array_add (log->people, jt_contact_copy (g_ptr_array_index (invite->people, i)));
-  log->interview->start_at = invite->start_at;
-  log->interview->duration_min = invite->duration_min;
-  log->interview->kind = invite->kind;
-  log->interview->place = g_strdup (invite->place);
-  if (!jt_interview_log_record_in_transaction (store, log, now, &result, error)
-      || !jt_store_interview_set_invite (store, result.interview_id, invite->uid,
-                                         invite->sequence, error))
-    return FALSE;
-  label = app_label (result.application->company, result.application->role);
-  if (invite->company_source != NULL)
-    guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
-  g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
-                                            result.interview_id, label, when,
-                                            guessed != NULL ? guessed : ""));
-  g_ptr_array_add (report, g_strdup_printf ("  application %" G_GINT64_FORMAT "%s: %s",
-                                            result.application->id,
-                                            result.application_created ? " (new)" : "", label));
-  for (guint i = 0; i < result.contacts->len; i++)
-    g_ptr_array_add (report, describe_contact (g_ptr_array_index (result.contacts, i),
-                                               g_array_index (result.created, gboolean, i)));
-  return TRUE;
-}
-
-/* Whether the person has written any of the assessment of `interview`. */
-static gboolean
-has_assessment (const JtInterview *interview)
-{
-  const char *texts[] = { interview->conversation, interview->edge, interview->problems,
-                          interview->objections, interview->next_step, interview->notes };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!jt_text_is_blank (texts[i]))
-      return TRUE;
-  return interview->rating != 0 || interview->may_call_at != 0;
-}
-
-/* An invitation seen before: unchanged, moved (a higher sequence) or cancelled. */
-static gboolean
-import_known (JtStore *store, const Invite *invite, JtInterview *interview, gint64 sequence,
-              GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
-{
-  g_autoptr (JtApplication) app = jt_store_application_get (store, interview->application_id,
-                                                            error);
-  g_autofree char *label = NULL;
-  g_autofree char *was = jt_time_format_human (interview->start_at, tz);
-  gint64 id = interview->id;
-
-  if (app == NULL)
-    return FALSE;
-  label = app_label (app->company, app->role);
-  if (invite->cancelled && invite->sequence >= sequence)
-    {
-      if (has_assessment (interview))
-        {
-          g_ptr_array_add (report,
-                           g_strdup_printf ("interview %" G_GINT64_FORMAT " (kept): %s on %s — "
-                                            "cancelled by the organizer; kept because it has "
-                                            "your assessment (remove it with 'jobtrack "
-                                            "interview rm %" G_GINT64_FORMAT "')",
-                                            id, label, was, id));
-          return invite->sequence == sequence
-                 || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence,
-                                                   error);
-        }
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (removed): %s on "
-                                                "%s — cancelled by the organizer",
-                                                id, label, was));
-      return jt_store_interview_delete (store, id, error);
-    }
-  if (invite->sequence <= sequence)
-    {
-      g_ptr_array_add (report,
-                       g_strdup_printf ("interview %" G_GINT64_FORMAT " (unchanged): %s on %s — "
-                                        "%s (sequence %" G_GINT64_FORMAT ")",
-                                        id, label, was,
-                                        invite->sequence == sequence
-                                            ? "this invitation was imported before"
-                                            : "an older copy of an invitation imported before",
-                                        invite->sequence));
-      return TRUE;
-    }
-  /* A newer copy: the organizer moved it. Its reminders follow at commit. */
-  {
-    gboolean moved = interview->start_at != invite->start_at;
-    gboolean changed = moved || interview->duration_min != invite->duration_min
-                       || (invite->place != NULL
-                           && g_strcmp0 (interview->place, invite->place) != 0);
-    g_autofree char *when = jt_time_format_human (invite->start_at, tz);
-
-    if (changed)
-      {
-        interview->start_at = invite->start_at;
-        interview->duration_min = invite->duration_min;
-        if (invite->place != NULL)
-          {
-            g_free (interview->place);
-            interview->place = g_strdup (invite->place);
-          }
-        if (!jt_store_interview_update (store, interview, now, error))
-          return FALSE;
-      }
-    if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
-      return FALSE;
-    if (moved)
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (moved): %s on %s, "
-                                                "was %s — updated invitation (sequence %"
-                                                G_GINT64_FORMAT ")",
-                                                id, label, when, was, invite->sequence));
-    else
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (%s): %s on %s — "
-                                                "updated invitation (sequence %" G_GINT64_FORMAT
-                                                ")%s",
-                                                id, changed ? "updated" : "unchanged", label, when,
-                                                invite->sequence,
-                                                changed ? ": new length or place"
-                                                        : ": same time and place"));
-  }
-  return TRUE;
-}
-
-static gboolean
-import_invite (JtStore *store, const Invite *invite, GTimeZone *tz, gint64 now,
-               GPtrArray *report, GError **error)
-{
-  GError *local_error = NULL;
-  gint64 sequence = 0;
-  g_autoptr (JtInterview) interview =
-      jt_store_interview_find_by_invite (store, invite->uid, &sequence, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (interview != NULL)
-    return import_known (store, invite, interview, sequence, tz, now, report, error);
-  if (invite->cancelled)
-    {
-      g_autofree char *when =
-          invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
-
-      g_ptr_array_add (report, g_strdup_printf ("cancelled by the organizer: '%s'%s%s — not in "
-                                                "jobtrack, nothing to remove",
-                                                invite->summary != NULL ? invite->summary
-                                                                        : invite->uid,
-                                                when != NULL ? " on " : "",
-                                                when != NULL ? when : ""));
-      return TRUE;
-    }
-  return import_new (store, invite, tz, now, report, error);
-}
-
-gboolean
-jt_ical_import (JtStore *store, const char *data, gsize length,
-                const JtIcalImportOptions *options, GTimeZone *tz, gint64 now,
-                GPtrArray **report, GError **error)
-{
-  static const JtIcalImportOptions defaults = { NULL, NULL, FALSE };
-  g_autoptr (GPtrArray) invites = NULL;
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (JtTransaction) txn = NULL;
-  g_autoptr (GTimeZone) local = NULL;
-
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (report != NULL && *report == NULL, FALSE);
-  if (options == NULL)
-    options = &defaults;
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-  invites = read_invites (data != NULL ? data : "", length, options, tz, error);
-  if (invites == NULL)
-    return FALSE;
-  lines = g_ptr_array_new_with_free_func (g_free);
-  txn = jt_store_begin_write (store, error);
-  if (txn == NULL)
-    return FALSE;
-  for (guint i = 0; i < invites->len; i++)
-    if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
-      return FALSE; /* the transaction rolls back as it goes */
-  if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
-    return FALSE;
-  *report = g_steal_pointer (&lines);
-  return TRUE; /* a dry run's transaction rolls back here */
 }

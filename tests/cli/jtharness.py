@@ -128,6 +128,9 @@ class JobtrackTestCase(unittest.TestCase):
             "NO_COLOR": "1",
             "LC_ALL": "C.UTF-8",
         }
+        # Build-tree programs take the build tree's iCalendar module (common/jt-ical.h).
+        if "JOBTRACK_MODULE_DIR" in os.environ:
+            result["JOBTRACK_MODULE_DIR"] = os.environ["JOBTRACK_MODULE_DIR"]
         if tz is not None:
             result["TZ"] = tz
         if now is not None:

@@ -217,6 +217,9 @@ class DaemonTestCase(unittest.TestCase):
             "NO_COLOR": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
+        # Build-tree programs take the build tree's iCalendar module (common/jt-ical.h).
+        if "JOBTRACK_MODULE_DIR" in os.environ:
+            env["JOBTRACK_MODULE_DIR"] = os.environ["JOBTRACK_MODULE_DIR"]
         for key, value in (extra or {}).items():
             if value is None:
                 env.pop(key, None)

@@ -1,11 +1,13 @@
-/* fuzz-ical-import.c: invitation files (.ics) through jt_ical_import, with the follow-up
+/* fuzz-ical-import.c: invitation files (.ics) through jt_calendar_import (the iCalendar
+ * module's code linked in, jt_ical_use), with the follow-up
  * rules attached as the CLI attaches them.
  *
  * An input that imports is written for real (so the rules derive from it), and the
  * database is then replaced by a fresh one, so that every input meets an empty store. */
 #include "jt-config.h"
 #include "jt-fuzz.h"
-#include "jt-ical-import.h"
+#include "jt-calendar-import.h"
+#include "jt-ical.h"
 #include "jt-rules.h"
 
 #define NOW 1796112000 /* 2026-12-01T09:00:00Z */
@@ -20,6 +22,7 @@ int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   jt_fuzz_init ();
+  jt_ical_use (jt_ical_module ());
   config = jt_config_new_default ();
   tz = g_time_zone_new_identifier ("Europe/Berlin");
   if (tz == NULL)
@@ -31,7 +34,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  const JtIcalImportOptions options = { NULL, me, FALSE };
+  const JtInviteOptions options = { NULL, me, FALSE };
   g_autoptr (GPtrArray) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -41,7 +44,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       store = jt_fuzz_store_new ();
       jt_rules_attach (rules, store);
     }
-  ok = jt_ical_import (store, (const char *) data, size, &options, tz, NOW, &report, &error);
+  ok = jt_calendar_import (store, (const char *) data, size, &options, tz, NOW, &report, &error);
   g_assert (ok == (error == NULL));
   g_assert (ok == (report != NULL));
   if (ok)

@@ -221,6 +221,21 @@ class ExportTest(IcalTestCase):
         # The UID is the reminder's own, as `agenda --json` shows it.
         self.assertEqual({r["uid"] for r in self.agenda_all()} - set(after), set())
 
+    def test_the_words_follow_the_settings_as_the_agenda_does(self):
+        # R8's title names its own delay: a calendar written with another setting says
+        # the same as the agenda under it.
+        os.makedirs(os.path.join(self.config_home, "jobtrack"))
+        with open(os.path.join(self.config_home, "jobtrack", "config.ini"), "w") as f:
+            f.write("[rules]\nrecontact_months = 3\n")
+        self.ok("app", "add", "--company", "Initech", "--role", "SRE")
+        self.ok("outcome", "1", "rejected", "--on", "2026-11-30")
+        recontact = [r for r in self.agenda_all() if r["rule"] == "recontact"]
+        self.assertEqual(len(recontact), 1)
+        self.assertTrue(recontact[0]["title"].startswith("3-month re-contact"),
+                        recontact[0]["title"])
+        event = self.events(self.export("--all"))[recontact[0]["uid"]]
+        self.assertEqual(str(event["SUMMARY"]), recontact[0]["title"])
+
     def test_sequence_grows_when_the_decision_date_moves(self):
         self.seed()
         call = self.one_call()

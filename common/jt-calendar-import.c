@@ -1,0 +1,284 @@
+/* jt-calendar-import.c: the invitations the iCalendar module read (jt-ical-import.h),
+ * applied to the store in one write transaction (new interview, moved interview,
+ * unchanged, cancelled) that commits, or rolls back for a dry run. */
+#include "jt-calendar-import.h"
+
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-ical.h"
+#include "jt-interview-log.h"
+#include "jt-store-applications.h"
+#include "jt-store-interviews.h"
+#include "jt-text.h"
+#include "jt-time.h"
+
+#define MAX_NAME_CHARS 200 /* a person's name as reported */
+
+static char *
+describe_contact (const JtContact *contact, gboolean created)
+{
+  g_autofree char *clean_name
+      = jt_text_clean (contact->name, JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, MAX_NAME_CHARS);
+
+  if (contact->email != NULL)
+    return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s <%s>", contact->id,
+                            created ? " (new)" : "", clean_name, contact->email);
+  return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s", contact->id,
+                          created ? " (new)" : "", clean_name);
+}
+
+/* The newest open application of `company`, whatever its role; NULL (no error) when
+ * there is none. */
+static JtApplication *
+find_open_application_of (JtStore *store, const char *company, GError **error)
+{
+  g_autoptr (GPtrArray) apps = jt_store_application_list (store, error);
+  g_autofree char *key = jt_text_fold (company);
+  gint newest = -1;
+
+  if (apps == NULL)
+    return NULL;
+  for (guint i = 0; i < apps->len; i++)
+    {
+      JtApplication *app = g_ptr_array_index (apps, i);
+      g_autofree char *app_key = jt_text_fold (app->company);
+
+      if (g_str_equal (app_key, key) && !jt_status_is_final (app->status)
+          && (newest < 0 || app->id > ((JtApplication *)g_ptr_array_index (apps, newest))->id))
+        newest = (gint)i;
+    }
+  return newest >= 0 ? g_ptr_array_steal_index (apps, newest) : NULL;
+}
+
+/* Which open application of the company the interview joins, set as log->role for the
+ * interview log to find: the one with the summary's role; else the one whose role is not
+ * known yet; else, when the summary names no role, the newest one of any role. None:
+ * the log creates one. */
+static gboolean
+choose_application (JtStore *store, JtInterviewLog *log, GError **error)
+{
+  GError *local_error = NULL;
+  g_autoptr (JtApplication) app = NULL;
+
+  if (*log->role != '\0')
+    app = jt_store_application_find_open (store, log->company, log->role, &local_error);
+  if (app == NULL && local_error == NULL)
+    app = jt_store_application_find_open (store, log->company, "", &local_error);
+  if (app == NULL && local_error == NULL && *log->role == '\0')
+    app = find_open_application_of (store, log->company, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (app != NULL)
+    {
+      g_free (log->role);
+      log->role = g_strdup (app->role);
+    }
+  return TRUE;
+}
+
+/* An invitation not seen before: an interview through the interview log (application
+ * and contacts reused or created), then its UID and sequence. */
+static gboolean
+import_new (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
+            GError **error)
+{
+  g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
+  g_auto (JtInterviewLogResult) result = { 0 };
+  g_autofree char *when = jt_time_format_human (invite->start_at, tz);
+  g_autofree char *label = NULL;
+  g_autofree char *guessed = NULL;
+
+  log->company = g_strdup (invite->company);
+  log->role = g_strdup (invite->role);
+  if (!choose_application (store, log, error))
+    return FALSE;
+  for (guint i = 0; i < invite->people->len; i++)
+    g_ptr_array_add (log->people, jt_contact_copy (g_ptr_array_index (invite->people, i)));
+  log->interview->start_at = invite->start_at;
+  log->interview->duration_min = invite->duration_min;
+  log->interview->kind = invite->kind;
+  log->interview->place = g_strdup (invite->place);
+  if (!jt_interview_log_record_in_transaction (store, log, now, &result, error)
+      || !jt_store_interview_set_invite (store, result.interview_id, invite->uid, invite->sequence,
+                                         error))
+    return FALSE;
+  label = jt_text_app_label (result.application->company, result.application->role);
+  if (invite->company_source != NULL)
+    guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
+  g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
+                                            result.interview_id, label, when,
+                                            guessed != NULL ? guessed : ""));
+  g_ptr_array_add (report, g_strdup_printf ("  application %" G_GINT64_FORMAT "%s: %s",
+                                            result.application->id,
+                                            result.application_created ? " (new)" : "", label));
+  for (guint i = 0; i < result.contacts->len; i++)
+    g_ptr_array_add (report, describe_contact (g_ptr_array_index (result.contacts, i),
+                                               g_array_index (result.created, gboolean, i)));
+  return TRUE;
+}
+
+/* Whether the person has written any of the assessment of `interview`. */
+static gboolean
+has_assessment (const JtInterview *interview)
+{
+  const char *texts[] = { interview->conversation, interview->edge,      interview->problems,
+                          interview->objections,   interview->next_step, interview->notes };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!jt_text_is_blank (texts[i]))
+      return TRUE;
+  return interview->rating != 0 || interview->may_call_at != 0;
+}
+
+/* An invitation seen before: unchanged, moved (a higher sequence) or cancelled. */
+static gboolean
+import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gint64 sequence,
+              GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
+{
+  g_autoptr (JtApplication) app
+      = jt_store_application_get (store, interview->application_id, error);
+  g_autofree char *label = NULL;
+  g_autofree char *was = jt_time_format_human (interview->start_at, tz);
+  gint64 id = interview->id;
+
+  if (app == NULL)
+    return FALSE;
+  label = jt_text_app_label (app->company, app->role);
+  if (invite->cancelled && invite->sequence >= sequence)
+    {
+      if (has_assessment (interview))
+        {
+          g_ptr_array_add (report,
+                           g_strdup_printf ("interview %" G_GINT64_FORMAT " (kept): %s on %s — "
+                                            "cancelled by the organizer; kept because it has "
+                                            "your assessment (remove it with 'jobtrack "
+                                            "interview rm %" G_GINT64_FORMAT "')",
+                                            id, label, was, id));
+          return invite->sequence == sequence
+                 || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error);
+        }
+      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (removed): %s on "
+                                                "%s — cancelled by the organizer",
+                                                id, label, was));
+      return jt_store_interview_delete (store, id, error);
+    }
+  if (invite->sequence <= sequence)
+    {
+      g_ptr_array_add (report,
+                       g_strdup_printf ("interview %" G_GINT64_FORMAT " (unchanged): %s on %s — "
+                                        "%s (sequence %" G_GINT64_FORMAT ")",
+                                        id, label, was,
+                                        invite->sequence == sequence
+                                            ? "this invitation was imported before"
+                                            : "an older copy of an invitation imported before",
+                                        invite->sequence));
+      return TRUE;
+    }
+  /* A newer copy: the organizer moved it. Its reminders follow at commit. */
+  {
+    gboolean moved = interview->start_at != invite->start_at;
+    gboolean changed
+        = moved || interview->duration_min != invite->duration_min
+          || (invite->place != NULL && g_strcmp0 (interview->place, invite->place) != 0);
+    g_autofree char *when = jt_time_format_human (invite->start_at, tz);
+
+    if (changed)
+      {
+        interview->start_at = invite->start_at;
+        interview->duration_min = invite->duration_min;
+        if (invite->place != NULL)
+          {
+            g_free (interview->place);
+            interview->place = g_strdup (invite->place);
+          }
+        if (!jt_store_interview_update (store, interview, now, error))
+          return FALSE;
+      }
+    if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
+      return FALSE;
+    if (moved)
+      g_ptr_array_add (
+          report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (moved): %s on %s, "
+                                   "was %s — updated invitation (sequence %" G_GINT64_FORMAT ")",
+                                   id, label, when, was, invite->sequence));
+    else
+      g_ptr_array_add (
+          report,
+          g_strdup_printf ("interview %" G_GINT64_FORMAT " (%s): %s on %s — "
+                           "updated invitation (sequence %" G_GINT64_FORMAT ")%s",
+                           id, changed ? "updated" : "unchanged", label, when, invite->sequence,
+                           changed ? ": new length or place" : ": same time and place"));
+  }
+  return TRUE;
+}
+
+static gboolean
+import_invite (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
+               GError **error)
+{
+  GError *local_error = NULL;
+  gint64 sequence = 0;
+  g_autoptr (JtInterview) interview
+      = jt_store_interview_find_by_invite (store, invite->uid, &sequence, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (interview != NULL)
+    return import_known (store, invite, interview, sequence, tz, now, report, error);
+  if (invite->cancelled)
+    {
+      g_autofree char *when
+          = invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
+
+      g_ptr_array_add (report,
+                       g_strdup_printf ("cancelled by the organizer: '%s'%s%s — not in "
+                                        "jobtrack, nothing to remove",
+                                        invite->summary != NULL ? invite->summary : invite->uid,
+                                        when != NULL ? " on " : "", when != NULL ? when : ""));
+      return TRUE;
+    }
+  return import_new (store, invite, tz, now, report, error);
+}
+
+gboolean
+jt_calendar_import (JtStore *store, const char *data, gsize length, const JtInviteOptions *options,
+                    GTimeZone *tz, gint64 now, GPtrArray **report, GError **error)
+{
+  static const JtInviteOptions defaults = { NULL, NULL, FALSE };
+  const JtIcal *ical = jt_ical_load (error);
+  g_autoptr (GPtrArray) invites = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (GTimeZone) local = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (report != NULL && *report == NULL, FALSE);
+  if (ical == NULL)
+    return FALSE;
+  if (options == NULL)
+    options = &defaults;
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  invites = ical->import_read (data != NULL ? data : "", length, options, tz, error);
+  if (invites == NULL)
+    return FALSE;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  txn = jt_store_begin_write (store, error);
+  if (txn == NULL)
+    return FALSE;
+  for (guint i = 0; i < invites->len; i++)
+    if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
+      return FALSE; /* the transaction rolls back as it goes */
+  if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  *report = g_steal_pointer (&lines);
+  return TRUE; /* a dry run's transaction rolls back here */
+}

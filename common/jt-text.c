@@ -1,0 +1,126 @@
+/* jt-text.c: one rule set for untrusted text (see jt-text.h). */
+#include "jt-text.h"
+
+#include <string.h>
+
+typedef enum
+{
+  CHAR_KEEP,
+  CHAR_WHITE,   /* kept, but a space to squeeze */
+  CHAR_BREAK,   /* a line break */
+  CHAR_CONTROL, /* becomes a space */
+  CHAR_DROP,
+} CharKind;
+
+/* What the character at `p` (valid UTF-8) is; its length in `len`. Printable ASCII,
+ * nearly all text, is decided on its first byte. */
+static inline CharKind
+char_kind (const char *p, guint *len)
+{
+  guchar b = (guchar)*p;
+  gunichar c;
+
+  if (b < 0x80)
+    {
+      *len = 1;
+      if (b >= 0x20 && b != 0x7f)
+        return b == ' ' ? CHAR_WHITE : CHAR_KEEP;
+      if (b == '\n')
+        return CHAR_BREAK;
+      if (b == '\r')
+        {
+          if (p[1] == '\n')
+            *len = 2; /* CRLF is one line break */
+          return CHAR_BREAK;
+        }
+      return CHAR_CONTROL;
+    }
+  *len = g_utf8_skip[b];
+  c = g_utf8_get_char (p);
+  if (c >= 0x80 && c < 0xa0)
+    return CHAR_CONTROL; /* C1: CSI and friends, which terminals obey */
+  if (c == 0x2028 || c == 0x2029)
+    return CHAR_BREAK;
+  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+    return CHAR_DROP; /* would make a name print as another */
+  return g_unichar_isspace (c) ? CHAR_WHITE : CHAR_KEEP;
+}
+
+/* Runs of kept characters are appended whole: text without anything to clean is one
+ * append. */
+void
+jt_text_append_clean (GString *out, const char *text, JtTextFlags flags, glong max_chars)
+{
+  g_autofree char *valid = NULL;
+  gboolean one_line = (flags & JT_TEXT_ONE_LINE) != 0;
+  gboolean squeeze = (flags & JT_TEXT_SQUEEZE) != 0;
+  gsize start = out->len;
+  gboolean space = FALSE; /* a space owed before the next character (squeezing) */
+  const char *run;
+  const char *p;
+  glong n = 0;
+
+  if (text == NULL)
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  for (p = run = text; *p != '\0' && (max_chars < 0 || n < max_chars);)
+    {
+      guint len;
+      CharKind kind = char_kind (p, &len);
+
+      if (kind == CHAR_KEEP || (kind == CHAR_WHITE && !squeeze))
+        {
+          if (space)
+            {
+              g_string_append_c (out, ' ');
+              space = FALSE;
+              run = p;
+              if (max_chars >= 0 && ++n >= max_chars)
+                break;
+            }
+          p += len;
+          n++;
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      p += len;
+      run = p;
+      if (kind == CHAR_DROP)
+        continue;
+      if (squeeze)
+        space = out->len > start; /* none at the start */
+      else
+        {
+          g_string_append_c (out, kind == CHAR_BREAK && !one_line ? '\n' : ' ');
+          n++;
+        }
+    }
+  g_string_append_len (out, run, p - run);
+}
+
+char *
+jt_text_clean (const char *text, JtTextFlags flags, glong max_chars)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  jt_text_append_clean (out, text, flags, max_chars);
+  return g_string_free (out, FALSE);
+}
+
+char *
+jt_text_clean_line (const char *text)
+{
+  return jt_text_clean (text, JT_TEXT_ONE_LINE, -1);
+}
+
+char *
+jt_text_app_label (const char *company, const char *role)
+{
+  if (role == NULL || *role == '\0')
+    return g_strdup (company != NULL ? company : "");
+  return g_strdup_printf ("%s, %s", company != NULL ? company : "", role);
+}
