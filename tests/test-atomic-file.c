@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-atomic-file.h"
 #include "jt-error.h"
@@ -281,17 +282,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func)                                                                       \
-  g_test_add ("/atomic-file/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("new-private-file", test_writes_a_new_private_file);
-  ADD ("bytes-exactly", test_writes_bytes_exactly);
-  ADD ("replaces-old-file", test_replaces_the_old_file_with_a_new_one);
-  ADD ("symlink-replaced-not-followed", test_a_symlink_is_replaced_not_followed);
-  ADD ("missing-folder", test_a_missing_folder_is_an_error_naming_the_path);
-  ADD ("failed-rename-cleans-up", test_a_failed_rename_removes_the_temporary_file);
-  ADD ("failed-write-keeps-old-file", test_a_failed_write_keeps_the_old_file);
-  ADD ("read-only-folder-keeps-old-file", test_a_read_only_folder_keeps_the_old_file);
-  ADD ("dead-writers-temporary-file-removed", test_a_dead_writers_temporary_file_is_removed);
-#undef ADD
+  JT_TEST_ADD ("/atomic-file/new-private-file", test_writes_a_new_private_file);
+  JT_TEST_ADD ("/atomic-file/bytes-exactly", test_writes_bytes_exactly);
+  JT_TEST_ADD ("/atomic-file/replaces-old-file", test_replaces_the_old_file_with_a_new_one);
+  JT_TEST_ADD ("/atomic-file/symlink-replaced-not-followed", test_a_symlink_is_replaced_not_followed);
+  JT_TEST_ADD ("/atomic-file/missing-folder", test_a_missing_folder_is_an_error_naming_the_path);
+  JT_TEST_ADD ("/atomic-file/failed-rename-cleans-up", test_a_failed_rename_removes_the_temporary_file);
+  JT_TEST_ADD ("/atomic-file/failed-write-keeps-old-file", test_a_failed_write_keeps_the_old_file);
+  JT_TEST_ADD ("/atomic-file/read-only-folder-keeps-old-file", test_a_read_only_folder_keeps_the_old_file);
+  JT_TEST_ADD ("/atomic-file/dead-writers-temporary-file-removed", test_a_dead_writers_temporary_file_is_removed);
   return g_test_run ();
 }

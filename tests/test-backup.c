@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-backup.h"
 #include "jt-csv-export.h"
@@ -1281,26 +1282,24 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/backup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("dump/format", test_dump_format);
-  ADD ("dump/has-every-column", test_dump_has_every_column);
-  ADD ("dump/refuses-what-it-cannot-restore", test_dump_refuses_what_it_cannot_restore);
-  ADD ("dump/streams-in-pieces", test_dump_streams_in_pieces);
-  ADD ("dump/stops-at-a-failed-write", test_dump_stops_at_a_failed_write);
-  ADD ("round-trip/is-exact", test_round_trip_is_exact);
-  ADD ("round-trip/restored-behaves-like-original", test_restored_behaves_like_original);
-  ADD ("round-trip/restore-marks-nothing", test_restore_marks_nothing);
-  ADD ("round-trip/hostile-text-survives", test_hostile_text_survives);
-  ADD ("restore/refuses-database-with-records", test_refuses_database_with_records);
-  ADD ("restore/settings-only-database-is-empty", test_settings_only_database_is_empty);
-  ADD ("restore/refuses-garbage", test_refuses_garbage);
-  ADD ("restore/refuses-foreign-documents", test_refuses_foreign_documents);
-  ADD ("restore/refuses-newer-backup", test_refuses_newer_backup);
-  ADD ("restore/refuses-constraint-failures", test_refuses_constraint_failures);
-  ADD ("restore/older-schema-backup", test_older_schema_backup);
-  ADD ("queries/every-query-is-indexed", test_every_query_is_indexed);
-  ADD ("csv/quoting-and-formulas", test_csv_quoting_and_formulas);
-  ADD ("csv/empty-and-zone", test_csv_empty_and_zone);
-#undef ADD
+  JT_TEST_ADD ("/backup/dump/format", test_dump_format);
+  JT_TEST_ADD ("/backup/dump/has-every-column", test_dump_has_every_column);
+  JT_TEST_ADD ("/backup/dump/refuses-what-it-cannot-restore", test_dump_refuses_what_it_cannot_restore);
+  JT_TEST_ADD ("/backup/dump/streams-in-pieces", test_dump_streams_in_pieces);
+  JT_TEST_ADD ("/backup/dump/stops-at-a-failed-write", test_dump_stops_at_a_failed_write);
+  JT_TEST_ADD ("/backup/round-trip/is-exact", test_round_trip_is_exact);
+  JT_TEST_ADD ("/backup/round-trip/restored-behaves-like-original", test_restored_behaves_like_original);
+  JT_TEST_ADD ("/backup/round-trip/restore-marks-nothing", test_restore_marks_nothing);
+  JT_TEST_ADD ("/backup/round-trip/hostile-text-survives", test_hostile_text_survives);
+  JT_TEST_ADD ("/backup/restore/refuses-database-with-records", test_refuses_database_with_records);
+  JT_TEST_ADD ("/backup/restore/settings-only-database-is-empty", test_settings_only_database_is_empty);
+  JT_TEST_ADD ("/backup/restore/refuses-garbage", test_refuses_garbage);
+  JT_TEST_ADD ("/backup/restore/refuses-foreign-documents", test_refuses_foreign_documents);
+  JT_TEST_ADD ("/backup/restore/refuses-newer-backup", test_refuses_newer_backup);
+  JT_TEST_ADD ("/backup/restore/refuses-constraint-failures", test_refuses_constraint_failures);
+  JT_TEST_ADD ("/backup/restore/older-schema-backup", test_older_schema_backup);
+  JT_TEST_ADD ("/backup/queries/every-query-is-indexed", test_every_query_is_indexed);
+  JT_TEST_ADD ("/backup/csv/quoting-and-formulas", test_csv_quoting_and_formulas);
+  JT_TEST_ADD ("/backup/csv/empty-and-zone", test_csv_empty_and_zone);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-listing.c: what `app list` and `contact list` filter on, and the live values the
  * shell completions ask for — the rows each returns, in id order, and an index behind
  * every query. Each test gets a fresh temporary database. */
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-error.h"
 #include "jt-store-applications.h"
@@ -207,10 +208,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, func) \
-  g_test_add ("/listing/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("applications-by-status-and-date", test_applications_by_status_and_date);
-  ADD ("contacts-by-company-and-role", test_contacts_by_company_and_role);
-  ADD ("completions", test_completions);
+  JT_TEST_ADD ("/listing/applications-by-status-and-date", test_applications_by_status_and_date);
+  JT_TEST_ADD ("/listing/contacts-by-company-and-role", test_contacts_by_company_and_role);
+  JT_TEST_ADD ("/listing/completions", test_completions);
   return g_test_run ();
 }

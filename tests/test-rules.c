@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-config.h"
 #include "jt-error.h"
@@ -1977,8 +1978,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func)                                                                       \
-  g_test_add ("/rules/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_ZONES(name, func)                                                                 \
   for (guint z_ = 0; z_ < G_N_ELEMENTS (zones); z_++)                                         \
     {                                                                                         \
@@ -1987,36 +1986,36 @@ main (int argc, char **argv)
     }
 
   ADD_ZONES ("summary/due-at-interview-end", test_summary_due_at_interview_end);
-  ADD ("summary/gone-once-notes-written", test_summary_gone_once_notes_written);
+  JT_TEST_ADD ("/rules/summary/gone-once-notes-written", test_summary_gone_once_notes_written);
   ADD_ZONES ("thank-you/one-per-person-at-end-plus-3h",
              test_thank_you_one_per_person_at_end_plus_3h);
-  ADD ("thank-you/switched-off-produces-nothing", test_thank_you_switched_off);
+  JT_TEST_ADD ("/rules/thank-you/switched-off-produces-nothing", test_thank_you_switched_off);
   ADD_ZONES ("follow-up-call/day-after-decision-date", test_follow_up_call_day_after_decision_date);
   ADD_ZONES ("follow-up-call/friday-decision-moves-to-monday",
              test_follow_up_call_friday_decision_moves_to_monday);
   ADD_ZONES ("follow-up-call/no-date-last-interview-plus-7-business",
              test_follow_up_call_no_date_last_interview_plus_7);
-  ADD ("follow-up-call/to-decision-maker-only", test_follow_up_call_to_decision_maker_only);
-  ADD ("follow-up-call/to-each-interviewer-without-decision-maker",
+  JT_TEST_ADD ("/rules/follow-up-call/to-decision-maker-only", test_follow_up_call_to_decision_maker_only);
+  JT_TEST_ADD ("/rules/follow-up-call/to-each-interviewer-without-decision-maker",
        test_follow_up_call_to_each_interviewer_without_decision_maker);
-  ADD ("follow-up-call/cancelled-by-offer", test_follow_up_call_cancelled_by_offer);
-  ADD ("follow-up-call/cancelled-by-rejection", test_follow_up_call_cancelled_by_rejection);
-  ADD ("follow-up-call/acceptance-cancels-other-applications",
+  JT_TEST_ADD ("/rules/follow-up-call/cancelled-by-offer", test_follow_up_call_cancelled_by_offer);
+  JT_TEST_ADD ("/rules/follow-up-call/cancelled-by-rejection", test_follow_up_call_cancelled_by_rejection);
+  JT_TEST_ADD ("/rules/follow-up-call/acceptance-cancels-other-applications",
        test_follow_up_call_acceptance_cancels_other_applications);
-  ADD ("follow-up-call/moves-with-decision-date", test_follow_up_call_moves_with_decision_date);
-  ADD ("revision/stays-when-interviewer-renamed", test_rename_rewords_without_revision);
-  ADD ("state/done-never-comes-back", test_done_never_comes_back);
-  ADD ("state/dismissed-never-comes-back", test_dismissed_never_comes_back);
-  ADD ("state/snooze-kept-when-due-moves", test_snooze_kept_when_due_moves);
+  JT_TEST_ADD ("/rules/follow-up-call/moves-with-decision-date", test_follow_up_call_moves_with_decision_date);
+  JT_TEST_ADD ("/rules/revision/stays-when-interviewer-renamed", test_rename_rewords_without_revision);
+  JT_TEST_ADD ("/rules/state/done-never-comes-back", test_done_never_comes_back);
+  JT_TEST_ADD ("/rules/state/dismissed-never-comes-back", test_dismissed_never_comes_back);
+  JT_TEST_ADD ("/rules/state/snooze-kept-when-due-moves", test_snooze_kept_when_due_moves);
   ADD_ZONES ("bring-forward/next-business-morning", test_bring_forward_next_business_morning);
   ADD_ZONES ("bring-forward/no-later-than-3-days-before-deadline",
              test_bring_forward_no_later_than_3_days_before_deadline);
   ADD_ZONES ("bring-forward/two-offers-one-call-at-sooner",
              test_bring_forward_two_offers_one_call_at_sooner);
-  ADD ("bring-forward/not-when-deadline-not-before-decision",
+  JT_TEST_ADD ("/rules/bring-forward/not-when-deadline-not-before-decision",
        test_bring_forward_not_when_deadline_not_before_decision);
-  ADD ("bring-forward/cancelled-by-outcome-of-b", test_bring_forward_cancelled_by_outcome_of_b);
-  ADD ("bring-forward/cancelled-when-offer-settled",
+  JT_TEST_ADD ("/rules/bring-forward/cancelled-by-outcome-of-b", test_bring_forward_cancelled_by_outcome_of_b);
+  JT_TEST_ADD ("/rules/bring-forward/cancelled-when-offer-settled",
        test_bring_forward_cancelled_when_offer_settled);
   ADD_ZONES ("brief-references/one-per-reference-next-business-day",
              test_brief_references_one_per_reference_next_business_day);
@@ -2026,34 +2025,33 @@ main (int argc, char **argv)
   ADD_ZONES ("recontact/jan-31-to-jun-30", test_recontact_jan_31_to_jun_30);
   ADD_ZONES ("recontact/sep-30-2027-to-feb-29-2028", test_recontact_sep_30_to_feb_29);
   ADD_ZONES ("recontact/saturday-not-moved", test_recontact_weekend_not_moved);
-  ADD ("recontact/decision-maker-else-hr-else-anyone",
+  JT_TEST_ADD ("/rules/recontact/decision-maker-else-hr-else-anyone",
        test_recontact_decision_maker_else_hr_else_anyone);
-  ADD ("calendar-ends/nothing-outside-years-1-to-9999", test_ends_of_the_calendar);
-  ADD ("recontact/switched-off-produces-nothing", test_recontact_switched_off);
+  JT_TEST_ADD ("/rules/calendar-ends/nothing-outside-years-1-to-9999", test_ends_of_the_calendar);
+  JT_TEST_ADD ("/rules/recontact/switched-off-produces-nothing", test_recontact_switched_off);
   ADD_ZONES ("offer/negotiation-and-last-call", test_offer_negotiation_and_last_call);
-  ADD ("offer/gone-when-accepted", test_offer_reminders_gone_when_accepted);
-  ADD ("offer/gone-when-declined", test_offer_reminders_gone_when_declined);
+  JT_TEST_ADD ("/rules/offer/gone-when-accepted", test_offer_reminders_gone_when_accepted);
+  JT_TEST_ADD ("/rules/offer/gone-when-declined", test_offer_reminders_gone_when_declined);
   ADD_ZONES ("network/every-90-days-from-last-touch", test_network_every_90_days_from_last_touch);
-  ADD ("network/done-stays-done-and-touch-makes-new",
+  JT_TEST_ADD ("/rules/network/done-stays-done-and-touch-makes-new",
        test_network_done_stays_done_and_touch_makes_new);
   ADD_ZONES ("network/told-of-acceptance-next-business-day", test_network_told_of_acceptance);
   ADD_ZONES ("application-follow-up/day-7-business", test_application_follow_up_day_7);
   ADD_ZONES ("application-follow-up/moves-with-touch", test_application_follow_up_moves_with_touch);
-  ADD ("application-follow-up/gone-once-interview-logged",
+  JT_TEST_ADD ("/rules/application-follow-up/gone-once-interview-logged",
        test_application_follow_up_gone_once_interview_logged);
-  ADD ("idempotency/derive-twice-changes-nothing", test_derive_twice_changes_nothing);
-  ADD ("idempotency/no-op-write-changes-nothing", test_no_op_write_changes_nothing);
-  ADD ("idempotency/uids-stable-across-reopen", test_uids_stable_across_reopen);
-  ADD ("settings/switching-rule-off-removes-pending", test_switching_rule_off_removes_pending);
-  ADD ("settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
+  JT_TEST_ADD ("/rules/idempotency/derive-twice-changes-nothing", test_derive_twice_changes_nothing);
+  JT_TEST_ADD ("/rules/idempotency/no-op-write-changes-nothing", test_no_op_write_changes_nothing);
+  JT_TEST_ADD ("/rules/idempotency/uids-stable-across-reopen", test_uids_stable_across_reopen);
+  JT_TEST_ADD ("/rules/settings/switching-rule-off-removes-pending", test_switching_rule_off_removes_pending);
+  JT_TEST_ADD ("/rules/settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
   ADD_ZONES ("settings/zone-alias-derives-nothing", test_zone_alias_derives_nothing);
-  ADD ("settings/fingerprint-by-name-upgraded-quietly", test_fingerprint_by_name_upgraded_quietly);
-  ADD ("words/each-rule", test_words_of_each_rule);
-  ADD ("upgrade/from-stored-english", test_upgrade_from_stored_english);
-  ADD ("quiet/after-21-days", test_quiet_after_21_days);
-  ADD ("quiet/not-after-touch", test_quiet_not_after_touch);
-  ADD ("quiet/never-when-rejected", test_quiet_never_when_rejected);
+  JT_TEST_ADD ("/rules/settings/fingerprint-by-name-upgraded-quietly", test_fingerprint_by_name_upgraded_quietly);
+  JT_TEST_ADD ("/rules/words/each-rule", test_words_of_each_rule);
+  JT_TEST_ADD ("/rules/upgrade/from-stored-english", test_upgrade_from_stored_english);
+  JT_TEST_ADD ("/rules/quiet/after-21-days", test_quiet_after_21_days);
+  JT_TEST_ADD ("/rules/quiet/not-after-touch", test_quiet_not_after_touch);
+  JT_TEST_ADD ("/rules/quiet/never-when-rejected", test_quiet_never_when_rejected);
 #undef ADD_ZONES
-#undef ADD
   return g_test_run ();
 }

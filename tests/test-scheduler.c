@@ -11,6 +11,7 @@
 #include "jt-store-applications.h"
 #include "jt-store-reminders.h"
 #include "jt-store.h"
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-time.h"
 
@@ -340,19 +341,16 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, func) \
-  g_test_add ("/scheduler/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("next-deadline", test_nothing_due_sleeps_until_the_next);
-  ADD ("no-deadline", test_empty_store_has_no_deadline);
-  ADD ("shown-once", test_due_is_shown_once);
-  ADD ("unnotified-stays-due", test_unnotified_stays_due);
-  ADD ("snooze-fires-again", test_snoozed_fires_again);
-  ADD ("done-and-dismissed-never-fire", test_done_and_dismissed_never_fire);
-  ADD ("catch-up-summary", test_catch_up_summarizes_more_than_three);
-  ADD ("clock-jumps", test_clock_jumps);
-  ADD ("reads-only-undelivered", test_plan_reads_only_undelivered);
-  ADD ("reads-the-soonest-counts-all", test_plan_reads_the_soonest_and_counts_all);
-  ADD ("summary-marks-due-by-then", test_summary_marks_what_was_due_by_then);
-#undef ADD
+  JT_TEST_ADD ("/scheduler/next-deadline", test_nothing_due_sleeps_until_the_next);
+  JT_TEST_ADD ("/scheduler/no-deadline", test_empty_store_has_no_deadline);
+  JT_TEST_ADD ("/scheduler/shown-once", test_due_is_shown_once);
+  JT_TEST_ADD ("/scheduler/unnotified-stays-due", test_unnotified_stays_due);
+  JT_TEST_ADD ("/scheduler/snooze-fires-again", test_snoozed_fires_again);
+  JT_TEST_ADD ("/scheduler/done-and-dismissed-never-fire", test_done_and_dismissed_never_fire);
+  JT_TEST_ADD ("/scheduler/catch-up-summary", test_catch_up_summarizes_more_than_three);
+  JT_TEST_ADD ("/scheduler/clock-jumps", test_clock_jumps);
+  JT_TEST_ADD ("/scheduler/reads-only-undelivered", test_plan_reads_only_undelivered);
+  JT_TEST_ADD ("/scheduler/reads-the-soonest-counts-all", test_plan_reads_the_soonest_and_counts_all);
+  JT_TEST_ADD ("/scheduler/summary-marks-due-by-then", test_summary_marks_what_was_due_by_then);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "jt-test-add.h"
 #include "jt-test-util.h"
 #include "jt-error.h"
 #include "jt-interview-log.h"
@@ -837,32 +838,30 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("open/creates-private-file", test_open_creates_private_file);
-  ADD ("open/wal-and-foreign-keys", test_open_sets_wal_and_foreign_keys);
-  ADD ("open/reopen-keeps-records", test_reopen_keeps_records);
-  ADD ("open/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
-  ADD ("open/foreign-database-refused", test_foreign_database_refused);
-  ADD ("open/not-a-database-refused", test_not_a_database_refused);
-  ADD ("open/directory-and-symlink-refused", test_directory_and_symlink_refused);
-  ADD ("open/missing-folder", test_missing_folder_is_an_error);
-  ADD ("open/writer-needs-its-rules", test_writer_needs_its_rules);
-  ADD ("read-only/never-writes", test_read_only_never_writes);
-  ADD ("read-only/missing-file-is-empty", test_read_only_missing_file_is_empty);
-  ADD ("read-only/older-schema-reads-upgraded-copy", test_read_only_older_schema_reads_upgraded_copy);
-  ADD ("read-only/newer-schema-refused", test_read_only_newer_schema_refused);
-  ADD ("migrate/from-first-version", test_migration_from_first_version);
-  ADD ("write/rollback-on-error", test_rollback_on_error);
-  ADD ("write/constraints", test_constraints);
-  ADD ("write/constraint-is-an-internal-error", test_constraint_is_an_internal_error);
-  ADD ("write/hostile-text-round-trips", test_hostile_text_round_trips);
-  ADD ("write/locked-database-is-busy", test_locked_database_is_busy);
-  ADD ("applications/status-history-and-decision-dates", test_status_history_and_decision_dates);
-  ADD ("applications/delete-keeps-shared-contacts", test_delete_application_keeps_shared_contacts);
-  ADD ("interview-log/reuses-and-creates", test_interview_log_reuses_and_creates);
-  ADD ("interview-log/failure-writes-nothing", test_interview_log_failure_writes_nothing);
-  ADD ("queries/every-query-is-indexed", test_every_query_is_indexed);
-#undef ADD
+  JT_TEST_ADD ("/store/open/creates-private-file", test_open_creates_private_file);
+  JT_TEST_ADD ("/store/open/wal-and-foreign-keys", test_open_sets_wal_and_foreign_keys);
+  JT_TEST_ADD ("/store/open/reopen-keeps-records", test_reopen_keeps_records);
+  JT_TEST_ADD ("/store/open/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
+  JT_TEST_ADD ("/store/open/foreign-database-refused", test_foreign_database_refused);
+  JT_TEST_ADD ("/store/open/not-a-database-refused", test_not_a_database_refused);
+  JT_TEST_ADD ("/store/open/directory-and-symlink-refused", test_directory_and_symlink_refused);
+  JT_TEST_ADD ("/store/open/missing-folder", test_missing_folder_is_an_error);
+  JT_TEST_ADD ("/store/open/writer-needs-its-rules", test_writer_needs_its_rules);
+  JT_TEST_ADD ("/store/read-only/never-writes", test_read_only_never_writes);
+  JT_TEST_ADD ("/store/read-only/missing-file-is-empty", test_read_only_missing_file_is_empty);
+  JT_TEST_ADD ("/store/read-only/older-schema-reads-upgraded-copy", test_read_only_older_schema_reads_upgraded_copy);
+  JT_TEST_ADD ("/store/read-only/newer-schema-refused", test_read_only_newer_schema_refused);
+  JT_TEST_ADD ("/store/migrate/from-first-version", test_migration_from_first_version);
+  JT_TEST_ADD ("/store/write/rollback-on-error", test_rollback_on_error);
+  JT_TEST_ADD ("/store/write/constraints", test_constraints);
+  JT_TEST_ADD ("/store/write/constraint-is-an-internal-error", test_constraint_is_an_internal_error);
+  JT_TEST_ADD ("/store/write/hostile-text-round-trips", test_hostile_text_round_trips);
+  JT_TEST_ADD ("/store/write/locked-database-is-busy", test_locked_database_is_busy);
+  JT_TEST_ADD ("/store/applications/status-history-and-decision-dates", test_status_history_and_decision_dates);
+  JT_TEST_ADD ("/store/applications/delete-keeps-shared-contacts", test_delete_application_keeps_shared_contacts);
+  JT_TEST_ADD ("/store/interview-log/reuses-and-creates", test_interview_log_reuses_and_creates);
+  JT_TEST_ADD ("/store/interview-log/failure-writes-nothing", test_interview_log_failure_writes_nothing);
+  JT_TEST_ADD ("/store/queries/every-query-is-indexed", test_every_query_is_indexed);
   g_test_add_func ("/store/person-parse", test_person_parse);
   return g_test_run ();
 }
