@@ -16,6 +16,7 @@
 #include "jt-json.h"
 #include "jt-paths.h"
 #include "jt-store-applications.h"
+#include "jt-text.h"
 #include "jt-time.h"
 
 int
@@ -448,25 +449,9 @@ jt_cli_format_time (JtCli *cli, gint64 unix_seconds)
 char *
 jt_cli_text (const char *text, gboolean single_line)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *shown = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\r' && p[1] == '\n')
-        continue; /* the \n that follows is the line end */
-      if (c == '\r' || c == '\n')
-        g_string_append_c (shown, single_line ? ' ' : '\n');
-      else if (c == '\t' && !single_line)
-        g_string_append_c (shown, '\t');
-      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-        g_string_append_c (shown, ' '); /* ESC, C1 (CSI): a terminal would obey them */
-      else
-        g_string_append_unichar (shown, c);
-    }
-  return g_string_free (shown, FALSE);
+  /* The one rule set of jt-text.h, so the terminal is no laxer than the other outputs. */
+  return jt_text_clean (text != NULL ? text : "", single_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES,
+                        -1);
 }
 
 void
