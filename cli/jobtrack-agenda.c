@@ -1,9 +1,11 @@
 /* jobtrack-agenda.c: `jobtrack agenda`, the follow-ups that are due. Reading only: it
  * never derives or writes, so two calls in a row print the same. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
@@ -20,7 +22,7 @@ print_item (JtCli *cli, const JtReminder *reminder)
   g_autofree char *who_shown = NULL;
 
   printf ("%5" G_GINT64_FORMAT "  %s (%s)%s\n", reminder->id, relative, absolute,
-          reminder->state == JT_REMINDER_SNOOZED ? ", snoozed" : "");
+          reminder->state == JT_REMINDER_SNOOZED ? _ (", snoozed") : "");
   printf ("       %s\n", title);
   if (reminder->contact_name != NULL)
     {
@@ -31,7 +33,8 @@ print_item (JtCli *cli, const JtReminder *reminder)
         g_string_append_printf (who, ", %s", reminder->contact_email);
     }
   if (reminder->application_id != 0)
-    g_string_append_printf (who, "%s%s%s%s (application %" G_GINT64_FORMAT ")",
+    /* TRANSLATORS: "Globex, SRE (application 3)"; the company and role come first. */
+    g_string_append_printf (who, _ ("%s%s%s%s (application %" PRId64 ")"),
                             who->len > 0 ? " · " : "", reminder->company,
                             *reminder->role != '\0' ? ", " : "", reminder->role,
                             reminder->application_id);
@@ -53,9 +56,11 @@ print_text (JtCli *cli, const GPtrArray *reminders, int days, gboolean all)
   if (reminders->len == 0)
     {
       if (all)
-        printf ("Nothing to follow up.\n");
+        printf (_ ("Nothing to follow up.\n"));
       else
-        printf ("Nothing due in the next %d days.\n", days);
+        printf (g_dngettext (GETTEXT_PACKAGE, "Nothing due in the next %d day.\n",
+                             "Nothing due in the next %d days.\n", (gulong) days),
+                days);
       return;
     }
   for (guint i = 0; i < reminders->len; i++)
@@ -64,12 +69,12 @@ print_text (JtCli *cli, const GPtrArray *reminders, int days, gboolean all)
       gboolean late = reminder->fire_at <= now;
 
       if (i == 0 && late)
-        jt_cli_print_heading (cli, "Overdue");
+        jt_cli_print_heading (cli, _ ("Overdue"));
       if (!late && (i == 0 || overdue == i))
         {
           if (i > 0)
             printf ("\n");
-          jt_cli_print_heading (cli, "Coming up");
+          jt_cli_print_heading (cli, _ ("Coming up"));
         }
       overdue += late;
       print_item (cli, reminder);
@@ -83,9 +88,9 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   gboolean all = FALSE;
   int days = 14;
   const GOptionEntry entries[] = {
-    { "days", 0, 0, G_OPTION_ARG_INT, &days, "How far ahead to look (default 14)", "N" },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, "Every open follow-up, whatever its date", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_ ("How far ahead to look (default 14)"), "N" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_ ("Every open follow-up, whatever its date"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GPtrArray) reminders = NULL;
@@ -94,13 +99,14 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   gint64 until;
 
   if (!jt_cli_parse_options (cli, "agenda", "[--days N] [--all] [--json]",
-                             "The follow-ups that are due: overdue first, then those coming up.",
+                             _ ("The follow-ups that are due: overdue first, then those coming "
+                                "up."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "agenda [--days N] [--all] [--json]", &error))
     return jt_cli_fail (error);
   if (days < 0 || days > 36500)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--days must be 0 to 36500, not %d", days));
+                                     _ ("--days must be 0 to 36500, not %d"), days));
   until = all ? G_MAXINT64 : g_date_time_to_unix (cli->now) + (gint64) days * JT_DAY_SECONDS;
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)

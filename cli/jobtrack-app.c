@@ -1,9 +1,11 @@
 /* jobtrack-app.c: `jobtrack app add|list|show|edit|rm`. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
 #include "jt-already-applied.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-json.h"
 #include "jt-store-applications.h"
 #include "jt-store-skills.h"
@@ -35,16 +37,17 @@ app_fields_clear (AppFields *fields)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppFields, app_fields_clear)
 
-#define APP_FIELD_ENTRIES(f)                                                                  \
-  { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, "Company", "NAME" },                 \
-  { "role", 0, 0, G_OPTION_ARG_STRING, &(f).role, "Role applied for", "TITLE" },             \
-  { "source", 0, 0, G_OPTION_ARG_STRING, &(f).source, "Where it came from", "TEXT" },        \
-  { "url", 0, 0, G_OPTION_ARG_STRING, &(f).url, "Link to the posting", "URL" },              \
-  { "status", 0, 0, G_OPTION_ARG_STRING, &(f).status,                                         \
-    "lead, applied, interviewing, offer, accepted, declined, rejected, withdrawn", "STATUS" }, \
-  { "interest", 0, 0, G_OPTION_ARG_STRING, &(f).interest, "How much you want it, 1-5", "N" }, \
-  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, "Notes", "TEXT" },                       \
-  { "decision", 0, 0, G_OPTION_ARG_STRING, &(f).decision, "When they plan to decide", "WHEN" }
+#define APP_FIELD_ENTRIES(f)                                                                       \
+  { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, N_ ("Company"), "NAME" },                  \
+  { "role", 0, 0, G_OPTION_ARG_STRING, &(f).role, N_ ("Role applied for"), "TITLE" },              \
+  { "source", 0, 0, G_OPTION_ARG_STRING, &(f).source, N_ ("Where it came from"), "TEXT" },         \
+  { "url", 0, 0, G_OPTION_ARG_STRING, &(f).url, N_ ("Link to the posting"), "URL" },               \
+  { "status", 0, 0, G_OPTION_ARG_STRING, &(f).status,                                              \
+    N_ ("lead, applied, interviewing, offer, accepted, declined, rejected, withdrawn"),            \
+    "STATUS" },                                                                                    \
+  { "interest", 0, 0, G_OPTION_ARG_STRING, &(f).interest, N_ ("How much you want it, 1-5"), "N" }, \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, N_ ("Notes"), "TEXT" },                        \
+  { "decision", 0, 0, G_OPTION_ARG_STRING, &(f).decision, N_ ("When they plan to decide"), "WHEN" }
 
 /* Applies the given fields to `app`; an empty value clears an optional one. */
 static gboolean
@@ -60,7 +63,7 @@ apply_fields (JtCli *cli, const AppFields *fields, JtApplication *app, GError **
   if (fields->interest != NULL && *fields->interest == '\0')
     app->interest = 0;
   else if (fields->interest != NULL
-           && !jt_cli_parse_score (fields->interest, "interest", &app->interest, error))
+           && !jt_cli_parse_score (fields->interest, _ ("interest"), &app->interest, error))
     return FALSE;
   if (fields->decision != NULL)
     {
@@ -79,7 +82,7 @@ app_add (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = {
     APP_FIELD_ENTRIES (fields),
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-      "Do not say when the company already has an application", NULL },
+      N_ ("Do not say when the company already has an application"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtApplication) app = jt_application_new ();
@@ -88,14 +91,14 @@ app_add (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "app add", "--company NAME [--role TITLE] [OPTION…]",
-                             "Record an application (or a lead).", entries, &argc, &argv,
+                             _ ("Record an application (or a lead)."), entries, &argc, &argv,
                              &error)
       || !jt_cli_expect_args (argc, 0, "app add --company NAME [OPTION…]", &error)
       || !apply_fields (cli, &fields, app, &error))
     return jt_cli_fail (error);
   if (jt_text_is_blank (app->company))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "an application needs a company (--company NAME)"));
+                                     _ ("an application needs a company (--company NAME)")));
   if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL)
     return jt_cli_fail (error);
   if (!quiet)
@@ -104,7 +107,7 @@ app_add (JtCli *cli, int argc, char **argv)
       || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Added application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,
+  printf (_ ("Added application %" PRId64 ": %s%s%s (%s)\n"), app->id, app->company,
           *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
   return JT_EXIT_OK;
 }
@@ -153,11 +156,11 @@ app_list (JtCli *cli, int argc, char **argv)
   g_autofree char *since = NULL;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &status_texts,
-      "Only these statuses (repeatable, or a comma list)", "STATUS" },
+      N_ ("Only these statuses (repeatable, or a comma list)"), "STATUS" },
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &quiet_only,
-      "Only open applications that have gone quiet", NULL },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only those recorded since WHEN", "WHEN" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+      N_ ("Only open applications that have gone quiet"), NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_ ("Only those recorded since WHEN"), "WHEN" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   JtApplicationFilter filter = { 0 };
@@ -167,7 +170,7 @@ app_list (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "app list", "[--status S]… [--quiet] [--since WHEN] [--json]",
-                             "List applications, every one or those the filters keep.",
+                             _ ("List applications, every one or those the filters keep."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "app list [--status S]… [--quiet] [--since WHEN] [--json]",
                               &error)
@@ -209,13 +212,14 @@ app_list (JtCli *cli, int argc, char **argv)
       jt_cli_print_json (builder);
     }
   else if (apps->len == 0 && (status_texts != NULL || quiet_only || since != NULL))
-    printf ("No applications match.\n");
+    printf (_ ("No applications match.\n"));
   else if (apps->len == 0)
-    printf ("No applications yet. Add one with 'jobtrack add' after an interview, or "
-            "'jobtrack app add --company NAME'.\n");
+    printf (_ ("No applications yet. Add one with 'jobtrack add' after an interview, or "
+               "'jobtrack app add --company NAME'.\n"));
   else
     {
-      g_autoptr (JtTable) table = jt_table_new ("ID", "COMPANY", "ROLE", "STATUS", "DECISION", NULL);
+      g_autoptr (JtTable) table = jt_table_new (_ ("ID"), _ ("COMPANY"), _ ("ROLE"), _ ("STATUS"),
+                                                 _ ("DECISION"), NULL);
 
       jt_cli_start_pager (cli);
       for (guint i = 0; i < apps->len; i++)
@@ -225,7 +229,7 @@ app_list (JtCli *cli, int argc, char **argv)
           /* Quiet: the employer may have gone silent; time to call or let go. */
           g_autofree char *status = g_strdup_printf (
               "%s%s", jt_status_to_string (app->status),
-              jt_rules_application_is_quiet (cli->rules, app) ? " (quiet)" : "");
+              jt_rules_application_is_quiet (cli->rules, app) ? _ (" (quiet)") : "");
 
           jt_table_add_row (table, id, app->company, app->role, status,
                             app->decision_date != NULL ? app->decision_date : "");
@@ -251,7 +255,7 @@ app_edit (JtCli *cli, int argc, char **argv)
   const GOptionEntry entries[] = {
     APP_FIELD_ENTRIES (fields),
     { "skills", 0, 0, G_OPTION_ARG_STRING, &skills_text,
-      "Your best five skills for it, best first (shown by 'jobtrack prep')", "\"A, B, C\"" },
+      N_ ("Your best five skills for it, best first (shown by 'jobtrack prep')"), "\"A, B, C\"" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtApplication) app = NULL;
@@ -261,10 +265,10 @@ app_edit (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "app edit", "ID [OPTION…]",
-                             "Change an application; an empty value clears a field.", entries,
+                             _ ("Change an application; an empty value clears a field."), entries,
                              &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app edit ID [OPTION…]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (skills_text != NULL && (skills = jt_skills_parse (skills_text, &error)) == NULL))
     return jt_cli_fail (error);
   store = jt_cli_store (cli, JT_STORE_WRITE, &error);
@@ -277,7 +281,7 @@ app_edit (JtCli *cli, int argc, char **argv)
                                                g_date_time_to_unix (cli->now), &error))
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Updated application %" G_GINT64_FORMAT ": %s%s%s (%s)\n", app->id, app->company,
+  printf (_ ("Updated application %" PRId64 ": %s%s%s (%s)\n"), app->id, app->company,
           *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
   return JT_EXIT_OK;
 }
@@ -287,7 +291,7 @@ app_rm (JtCli *cli, int argc, char **argv)
 {
   gboolean yes = FALSE;
   const GOptionEntry entries[] = {
-    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, "Do not ask", NULL },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_ ("Do not ask"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtApplication) app = NULL;
@@ -299,33 +303,34 @@ app_rm (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "app rm", "ID [--yes]",
-                             "Remove an application with its interviews, offers and touches.",
+                             _ ("Remove an application with its interviews, offers and touches."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app rm ID [--yes]", &error)
-      || !jt_cli_parse_id (argv[1], "an application", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
-  question = g_strdup_printf ("Remove application %" G_GINT64_FORMAT " (%s%s%s) and its "
-                              "interviews, offers and touches?",
+  question = g_strdup_printf (_ ("Remove application %" PRId64 " (%s%s%s) and its "
+                                 "interviews, offers and touches?"),
                               app->id, app->company, *app->role != '\0' ? ", " : "", app->role);
   if (!jt_cli_confirm (cli, yes, question, &error)
       || (txn = jt_store_begin_write (store, &error)) == NULL
       || !jt_store_application_delete (store, id, &removed, &error)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
-  printf ("Removed application %" G_GINT64_FORMAT " with %u interview(s), %u touch(es) and %u "
-          "contact(s) who belonged to it alone\n",
+  /* TRANSLATORS: the counts are interviews, touches and contacts removed with it. */
+  printf (_ ("Removed application %" PRId64 " with %u interview(s), %u touch(es) and %u "
+             "contact(s) who belonged to it alone\n"),
           id, removed.interviews, removed.touches, removed.contacts);
   return JT_EXIT_OK;
 }
 
 static const JtCommand app_commands[] = {
-  { "add", app_add, "Record an application (or a lead)" },
-  { "list", app_list, "List applications, by status, quietness or date" },
-  { "show", app_show, "Tell an application's whole story" },
-  { "edit", app_edit, "Change an application's fields, status or decision date" },
-  { "rm", app_rm, "Remove an application" },
+  { "add", app_add, N_ ("Record an application (or a lead)") },
+  { "list", app_list, N_ ("List applications, by status, quietness or date") },
+  { "show", app_show, N_ ("Tell an application's whole story") },
+  { "edit", app_edit, N_ ("Change an application's fields, status or decision date") },
+  { "rm", app_rm, N_ ("Remove an application") },
   { NULL, NULL, NULL },
 };
 

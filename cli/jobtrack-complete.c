@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-paths.h"
 #include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
@@ -64,7 +65,8 @@ help_commands (const char *help)
     {
       g_auto (GStrv) parts = NULL;
 
-      if (g_str_equal (lines[i], "Commands:"))
+      /* The help is in the person's language; the heading as translated, or as written. */
+      if (g_str_equal (lines[i], _ ("Commands:")) || g_str_equal (lines[i], "Commands:"))
         {
           inside = TRUE;
           continue;
@@ -356,10 +358,10 @@ jt_cmd_complete (JtCli *cli, int argc, char **argv)
     {
       if (current[0] == '-')
         {
-          print_candidate ("", "--db", "Use this database");
-          print_candidate ("", "--no-pager", "Do not page long listings");
-          print_candidate ("", "--version", "Print the version");
-          print_candidate ("", "--help", "Print the help");
+          print_candidate ("", "--db", _ ("Use this database"));
+          print_candidate ("", "--no-pager", _ ("Do not page long listings"));
+          print_candidate ("", "--version", _ ("Print the version"));
+          print_candidate ("", "--help", _ ("Print the help"));
           return JT_EXIT_OK;
         }
       top_help = help_of (NULL, 0);

@@ -1,8 +1,10 @@
 /* jobtrack-done.c: `jobtrack done ID [--note TEXT] [--log-letter | --no-log]`, a
  * follow-up carried out. For a letter, it offers to log the letter as a touch. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-error.h"
 #include "jt-letter.h"
 #include "jt-reminder-actions.h"
@@ -25,7 +27,8 @@ letter_about (JtCli *cli, JtStore *store, const JtReminder *reminder)
   letter = jt_letter_build (store, &request, cli->tz, &error);
   if (letter == NULL)
     return NULL;
-  return g_strdup_printf ("Letter: %s", letter->subject);
+  /* TRANSLATORS: what the touch logged for a sent letter says; %s is its subject. */
+  return g_strdup_printf (_ ("Letter: %s"), letter->subject);
 }
 
 /* Whether to log the letter as a touch: the flags decide; on a terminal the person does;
@@ -38,9 +41,10 @@ ask_log (JtCli *cli, const JtReminder *reminder, gboolean *log)
 
   if (!cli->interactive)
     return TRUE;
-  question = g_strdup_printf ("Log the letter to %s as sent (a touch)? [Y/n] ",
+  /* TRANSLATORS: %s is the person's name, or "them"; the answers read are "n" and "no". */
+  question = g_strdup_printf (_ ("Log the letter to %s as sent (a touch)? [Y/n] "),
                               reminder->contact_name != NULL ? reminder->contact_name
-                                                             : "them");
+                                                             : _ ("them"));
   answer = jt_cli_prompt (question);
   if (answer == NULL)
     return FALSE;
@@ -55,11 +59,11 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   g_autofree char *note = NULL;
   gboolean log_letter = FALSE, no_log = FALSE;
   const GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "What came of it (logged with the touch)",
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("What came of it (logged with the touch)"),
       "TEXT" },
     { "log-letter", 0, 0, G_OPTION_ARG_NONE, &log_letter,
-      "A letter: log it as sent (a touch), without asking", NULL },
-    { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, "Log no touch", NULL },
+      N_ ("A letter: log it as sent (a touch), without asking"), NULL },
+    { "no-log", 0, 0, G_OPTION_ARG_NONE, &no_log, N_ ("Log no touch"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtReminder) reminder = NULL;
@@ -71,16 +75,16 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   gint64 id;
 
   if (!jt_cli_parse_options (cli, "done", DONE_USAGE,
-                             "Mark a follow-up as done. A letter, call or update is also logged "
-                             "as a touch with that person; for a letter, on a terminal, you are "
-                             "asked first.",
+                             _ ("Mark a follow-up as done. A letter, call or update is also logged "
+                                "as a touch with that person; for a letter, on a terminal, you are "
+                                "asked first."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "done " DONE_USAGE, &error)
-      || !jt_cli_parse_id (argv[1], "a reminder", &id, &error))
+      || !jt_cli_parse_id (argv[1], _ ("a reminder"), &id, &error))
     return jt_cli_fail (error);
   if (log_letter && no_log)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--log-letter and --no-log contradict each other"));
+                                     _ ("--log-letter and --no-log contradict each other")));
   if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (current = jt_store_reminder_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
@@ -92,7 +96,7 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
     {
       if (!log_letter && !ask_log (cli, current, &log))
         {
-          g_printerr ("\njobtrack: input ended; nothing changed\n");
+          g_printerr (_ ("\njobtrack: input ended; nothing changed\n"));
           return JT_EXIT_USAGE;
         }
       /* Without a flag or a terminal the touch says what it always did: the title. */
@@ -109,7 +113,7 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   {
     g_autofree char *title = jt_cli_text (reminder->title, TRUE);
 
-    printf ("Done %" G_GINT64_FORMAT ": %s\n", reminder->id, title);
+    printf (_ ("Done %" PRId64 ": %s\n"), reminder->id, title);
   }
   return JT_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include "jt-backup.h"
 #include "jt-csv-export.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-calendar-export.h"
 #include "jt-ical.h"
 
@@ -26,7 +27,7 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
     return jt_atomic_file_append (to->file, text, length, error);
   if (fwrite (text, 1, length, stdout) != length)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the export: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot write the export: %s"),
                    g_strerror (errno));
       return FALSE;
     }
@@ -55,7 +56,7 @@ destination_finish (Destination *to, gboolean ok, GError **error)
     return jt_atomic_file_commit (g_steal_pointer (&to->file), error);
   if (fflush (stdout) != 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the export: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot write the export: %s"),
                    g_strerror (errno));
       return FALSE;
     }
@@ -98,15 +99,15 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   gboolean ics = FALSE, json = FALSE, csv = FALSE, all = FALSE;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
-    { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, "The follow-up calendar (iCalendar)", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Every record, for a backup (import --json)",
+    { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, N_ ("The follow-up calendar (iCalendar)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Every record, for a backup (import --json)"),
       NULL },
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "The applications, for a spreadsheet", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_ ("The applications, for a spreadsheet"), NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all,
-      "With --ics: done and dismissed follow-ups too, as cancelled, and past interviews",
+      N_ ("With --ics: done and dismissed follow-ups too, as cancelled, and past interviews"),
       NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to FILE (replaced whole, mode 0600) instead of standard output", "FILE" },
+      N_ ("Write to FILE (replaced whole, mode 0600) instead of standard output"), "FILE" },
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *text = NULL;
@@ -114,16 +115,16 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "export", "--ics|--json|--csv [-o FILE] [--all]",
-                             "Export the follow-up calendar, a backup of every record, or the "
-                             "applications as CSV.",
+                             _ ("Export the follow-up calendar, a backup of every record, or the "
+                                "applications as CSV."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "export --ics|--json|--csv [-o FILE] [--all]", &error))
     return jt_cli_fail (error);
   if (ics + json + csv != 1)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "export needs exactly one of --ics, --json or --csv"));
+                                     _ ("export needs exactly one of --ics, --json or --csv")));
   if (all && !ics)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, "--all goes with --ics"));
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--all goes with --ics")));
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL)
     return jt_cli_fail (error);
   if (ics)
@@ -139,6 +140,6 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
         return jt_cli_fail (error);
     }
   else if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_FAILED, "cannot write the export"));
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_FAILED, _ ("cannot write the export")));
   return JT_EXIT_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-backup.h"
 #include "jt-csv-import.h"
 #include "jt-error.h"
@@ -23,12 +24,12 @@ read_input (const char *path, gint64 limit, char **contents, gsize *length, GErr
 
   if (g_stat (path, &st) == 0 && st.st_size > limit)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read %s: it is too large", path);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("cannot read %s: it is too large"), path);
       return FALSE;
     }
   if (!g_file_get_contents (path, contents, length, &local_error))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read %s: %s", path,
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("cannot read %s: %s"), path,
                    local_error->message);
       return FALSE;
     }
@@ -55,6 +56,8 @@ import_csv (JtCli *cli, const char *path, const char *contents, gsize length,
             const JtCsvImportOptions *options)
 {
   g_autoptr (JtCsvImportReport) report = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *counts = NULL;
   GError *error = NULL;
   gboolean stopped;
   JtStore *store;
@@ -64,30 +67,44 @@ import_csv (JtCli *cli, const char *path, const char *contents, gsize length,
                                   g_date_time_to_unix (cli->now), &error))
              == NULL)
     {
-      g_prefix_error (&error, "cannot import %s: ", path);
+      g_prefix_error (&error, _ ("cannot import %s: "), path);
       return jt_cli_fail (error);
     }
   stopped = report->problems->len > 0 && !options->partial;
   /* When bad rows stopped it, the good ones were not recorded either: say only why. */
   for (guint i = 0; !stopped && i < report->rows->len; i++)
-    printf ("%s%s\n", options->dry_run ? "would record: " : "",
+    printf ("%s%s\n", options->dry_run ? _ ("would record: ") : "",
             (char *) g_ptr_array_index (report->rows, i));
   for (guint i = 0; i < report->notes->len; i++)
-    printf ("note: %s\n", (char *) g_ptr_array_index (report->notes, i));
+    printf (_ ("note: %s\n"), (char *) g_ptr_array_index (report->notes, i));
   for (guint i = 0; i < report->problems->len; i++)
     g_printerr ("jobtrack: %s: %s\n", path, (char *) g_ptr_array_index (report->problems, i));
   if (stopped)
     {
-      g_printerr ("jobtrack: cannot import %s: %u row%s cannot be read; nothing was written "
-                  "(--partial imports the others)\n",
-                  path, report->problems->len, report->problems->len == 1 ? "" : "s");
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "jobtrack: cannot import %s: %u row cannot be read; nothing was "
+                               "written (--partial imports the others)\n",
+                               "jobtrack: cannot import %s: %u rows cannot be read; nothing was "
+                               "written (--partial imports the others)\n",
+                               report->problems->len),
+                  path, report->problems->len);
       return JT_EXIT_USAGE;
     }
-  printf ("%s %u application%s from %s (%u already there, %u row%s skipped)%s\n",
-          options->dry_run ? "Would import" : "Imported", report->imported,
-          report->imported == 1 ? "" : "s", path, report->already, report->problems->len,
-          report->problems->len == 1 ? "" : "s",
-          options->dry_run ? "; nothing was written (--dry-run)" : ".");
+  /* TRANSLATORS: %u is a count of applications, %s the file. */
+  head = g_strdup_printf (options->dry_run
+                              ? g_dngettext (GETTEXT_PACKAGE, "Would import %u application from %s",
+                                             "Would import %u applications from %s",
+                                             report->imported)
+                              : g_dngettext (GETTEXT_PACKAGE, "Imported %u application from %s",
+                                             "Imported %u applications from %s", report->imported),
+                          report->imported, path);
+  /* TRANSLATORS: the rows already recorded, then the rows skipped (the plural's count). */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (%u already there, %u row skipped)",
+                                         " (%u already there, %u rows skipped)",
+                                         report->problems->len),
+                            report->already, report->problems->len);
+  printf ("%s%s%s\n", head, counts,
+          options->dry_run ? _ ("; nothing was written (--dry-run)") : ".");
   return JT_EXIT_OK;
 }
 
@@ -103,7 +120,7 @@ parse_date_order (const char *text, JtCsvDateOrder *order, GError **error)
   else
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "--dates takes dmy (14/03/2026) or mdy (03/14/2026), not '%s'", text);
+                   _ ("--dates takes dmy (14/03/2026) or mdy (03/14/2026), not '%s'"), text);
       return FALSE;
     }
   return TRUE;
@@ -118,23 +135,23 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   g_autofree char *company = NULL;
   g_auto (GStrv) me = NULL;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Restore a backup from 'export --json'", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Restore a backup from 'export --json'"), NULL },
     { "company", 0, 0, G_OPTION_ARG_STRING, &company,
-      "The employer (default: guessed from the organizer's address)", "NAME" },
+      N_ ("The employer (default: guessed from the organizer's address)"), "NAME" },
     { "me", 0, 0, G_OPTION_ARG_STRING_ARRAY, &me,
-      "One of your own addresses, not to be recorded as a contact (repeatable)", "ADDRESS" },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "Say what would happen; write nothing",
+      N_ ("One of your own addresses, not to be recorded as a contact (repeatable)"), "ADDRESS" },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Say what would happen; write nothing"),
       NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
-      "Import applications from a spreadsheet (CSV: comma, semicolon or tab)", NULL },
+      N_ ("Import applications from a spreadsheet (CSV: comma, semicolon or tab)"), NULL },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map,
-      "With --csv: read COLUMN as FIELD (company, role, applied, status, status_date, url, "
-      "notes, contact, email, source, interest or ignore; repeatable)",
+      N_ ("With --csv: read COLUMN as FIELD (company, role, applied, status, status_date, url, "
+          "notes, contact, email, source, interest or ignore; repeatable)"),
       "COLUMN=FIELD" },
     { "partial", 0, 0, G_OPTION_ARG_NONE, &partial,
-      "With --csv: import the good rows even when some cannot be read", NULL },
+      N_ ("With --csv: import the good rows even when some cannot be read"), NULL },
     { "dates", 0, 0, G_OPTION_ARG_STRING, &dates,
-      "With --csv: read 03/04/2026 as day first (dmy) or month first (mdy)", "dmy|mdy" },
+      N_ ("With --csv: read 03/04/2026 as day first (dmy) or month first (mdy)"), "dmy|mdy" },
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *contents = NULL;
@@ -148,16 +165,16 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   if (!jt_cli_parse_options (cli, "import", "FILE.ics [--company NAME] [--me ADDRESS]… "
                              "[--dry-run] | --json FILE | --csv FILE [--map COLUMN=FIELD]… "
                              "[--dates dmy|mdy] [--partial] [--dry-run]",
-                             "Record the interviews of invitation files, restore a backup "
-                             "into an empty database, or bring applications over from a "
-                             "spreadsheet or another tracker's CSV export.",
+                             _ ("Record the interviews of invitation files, restore a backup "
+                                "into an empty database, or bring applications over from a "
+                                "spreadsheet or another tracker's CSV export."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "import FILE.ics [OPTION…] | import --json FILE | "
                               "import --csv FILE [OPTION…]", &error))
     return jt_cli_fail (error);
   if (!csv && (map != NULL || partial || dates != NULL))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--map, --partial and --dates go with --csv"));
+                                     _ ("--map, --partial and --dates go with --csv")));
   if (csv)
     {
       JtCsvImportOptions options = { (const char *const *) map, JT_CSV_DATES_GUESS, dry_run,
@@ -165,7 +182,8 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
 
       if (json || company != NULL || me != NULL)
         return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                         "--csv takes --map, --dates, --partial and --dry-run"));
+                                         _ ("--csv takes --map, --dates, --partial and "
+                                            "--dry-run")));
       if (!parse_date_order (dates, &options.date_order, &error)
           || !read_input (argv[1], MAX_INVITATION_BYTES, &contents, &length, &error))
         return jt_cli_fail (error);
@@ -173,7 +191,7 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
     }
   if (json && (company != NULL || me != NULL || dry_run))
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "--json takes no other options"));
+                                     _ ("--json takes no other options")));
   if (!read_input (argv[1], json ? MAX_BACKUP_BYTES : MAX_INVITATION_BYTES, &contents, &length,
                    &error)
       || (config = jt_cli_config (cli, &error)) == NULL
@@ -184,10 +202,10 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
     {
       if (!jt_backup_restore (store, contents, length, &error))
         {
-          g_prefix_error (&error, "cannot restore %s: ", argv[1]);
+          g_prefix_error (&error, _ ("cannot restore %s: "), argv[1]);
           return jt_cli_fail (error);
         }
-      printf ("Restored %s\n", argv[1]);
+      printf (_ ("Restored %s\n"), argv[1]);
       return JT_EXIT_OK;
     }
 
@@ -198,13 +216,13 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
     if (!jt_calendar_import (store, contents, length, &options, cli->tz,
                              g_date_time_to_unix (cli->now), &report, &error))
       {
-        g_prefix_error (&error, "cannot import %s: ", argv[1]);
+        g_prefix_error (&error, _ ("cannot import %s: "), argv[1]);
         return jt_cli_fail (error);
       }
   }
   for (guint i = 0; i < report->len; i++)
-    printf ("%s%s\n", dry_run ? "would record: " : "", (char *) g_ptr_array_index (report, i));
+    printf ("%s%s\n", dry_run ? _ ("would record: ") : "", (char *) g_ptr_array_index (report, i));
   if (dry_run)
-    printf ("Nothing was written (--dry-run).\n");
+    printf (_ ("Nothing was written (--dry-run).\n"));
   return JT_EXIT_OK;
 }

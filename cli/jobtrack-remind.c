@@ -1,7 +1,9 @@
 /* jobtrack-remind.c: `jobtrack remind add`, a reminder of one's own. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-error.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
@@ -14,10 +16,10 @@ remind_add (JtCli *cli, int argc, char **argv)
   g_autofree char *contact_text = NULL;
   g_autofree char *due_text = NULL;
   const GOptionEntry entries[] = {
-    { "app", 0, 0, G_OPTION_ARG_STRING, &app_text, "The application it is about (required)",
+    { "app", 0, 0, G_OPTION_ARG_STRING, &app_text, N_ ("The application it is about (required)"),
       "ID" },
-    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_text, "The person it is about", "ID" },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, "When it is due (required)", "WHEN" },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact_text, N_ ("The person it is about"), "ID" },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_ ("When it is due (required)"), "WHEN" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtReminder) reminder = jt_reminder_new ();
@@ -29,20 +31,20 @@ remind_add (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "remind add", "--app ID [--contact ID] --due WHEN TEXT",
-                             "Add a reminder of your own.", entries, &argc, &argv, &error)
+                             _ ("Add a reminder of your own."), entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "remind add --app ID [--contact ID] --due WHEN TEXT",
                               &error))
     return jt_cli_fail (error);
   if (app_text == NULL || due_text == NULL)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     "a reminder needs --app ID and --due WHEN"));
+                                     _ ("a reminder needs --app ID and --due WHEN")));
   reminder->rule = JT_RULE_MANUAL;
   reminder->title = g_strdup (argv[1]);
   if (jt_text_is_blank (reminder->title))
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, "a reminder needs a text"));
-  if (!jt_cli_parse_id (app_text, "an application", &reminder->application_id, &error)
+    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("a reminder needs a text")));
+  if (!jt_cli_parse_id (app_text, _ ("an application"), &reminder->application_id, &error)
       || (contact_text != NULL
-          && !jt_cli_parse_id (contact_text, "a contact", &reminder->contact_id, &error))
+          && !jt_cli_parse_id (contact_text, _ ("a contact"), &reminder->contact_id, &error))
       || !jt_cli_parse_due (cli, due_text, &reminder->due_at, &error))
     return jt_cli_fail (error);
   reminder->uid = jt_rules_make_uid (JT_RULE_MANUAL, 0, 0, 0, NULL);
@@ -55,13 +57,13 @@ remind_add (JtCli *cli, int argc, char **argv)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   due = jt_cli_format_time (cli, reminder->due_at);
-  printf ("Added reminder %" G_GINT64_FORMAT " for %s: %s — %s\n", reminder->id, due,
+  printf (_ ("Added reminder %" PRId64 " for %s: %s — %s\n"), reminder->id, due,
           reminder->title, app->company);
   return JT_EXIT_OK;
 }
 
 static const JtCommand remind_commands[] = {
-  { "add", remind_add, "Add a reminder of your own" },
+  { "add", remind_add, N_ ("Add a reminder of your own") },
   { NULL, NULL, NULL },
 };
 

@@ -7,6 +7,7 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-store-search.h"
+#include "jt-text.h"
 #include "jt-time.h"
 
 #define DEFAULT_LIMIT 20
@@ -23,19 +24,12 @@
 static char *
 show_marks (const char *snippet, const char *open, const char *close)
 {
+  g_autofree char *clean = jt_text_clean (snippet != NULL ? snippet : "",
+                                          JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, -1);
   GString *text = g_string_new (NULL);
-  gboolean space = FALSE;
 
-  for (const char *p = snippet != NULL ? snippet : ""; *p != '\0'; p++)
+  for (const char *p = clean; *p != '\0'; p++)
     {
-      if ((guchar) *p <= 0x20 || *p == 0x7f)
-        {
-          space = text->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (text, ' ');
-      space = FALSE;
       if (g_str_has_prefix (p, MARK_OPEN) || g_str_has_prefix (p, MARK_CLOSE))
         {
           g_string_append (text, g_str_has_prefix (p, MARK_OPEN) ? open : close);
@@ -92,18 +86,6 @@ print_json (JtCli *cli, GPtrArray *hits)
     }
   json_builder_end_array (builder);
   jt_cli_print_json (builder);
-}
-
-/* Text of the records, printed on one line: control characters become spaces. */
-static char *
-one_line (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return copy;
 }
 
 /* "Société Générale, Platform Engineer (applied)"; for a contact "Ingrid (Acme)". */
@@ -182,7 +164,7 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
     {
       const JtSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *what = describe (cli, hit);
-      g_autofree char *line = one_line (what);
+      g_autofree char *line = jt_text_clean_line (what);
       g_autofree char *snippet = show_marks (hit->snippet, cli->color ? BOLD_OPEN : "[",
                                              cli->color ? BOLD_CLOSE : "]");
 

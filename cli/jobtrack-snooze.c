@@ -1,7 +1,9 @@
 /* jobtrack-snooze.c: `jobtrack snooze ID WHEN|DURATION`, a follow-up put off. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-error.h"
 #include "jt-reminder-actions.h"
 #include "jt-reminder-text.h"
@@ -21,7 +23,7 @@ parse_until (JtCli *cli, const char *text, gint64 *until, GError **error)
     return FALSE;
   if (*until <= now)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "'%s' is not in the future", text);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("'%s' is not in the future"), text);
       return FALSE;
     }
   return TRUE;
@@ -37,11 +39,11 @@ jt_cmd_snooze (JtCli *cli, int argc, char **argv)
   gint64 until, id;
 
   if (!jt_cli_parse_options (cli, "snooze", "ID WHEN|DURATION",
-                             "Put a follow-up off until a time (friday 9:00) or for a while "
-                             "(2d, 1w).",
+                             _ ("Put a follow-up off until a time (friday 9:00) or for a while "
+                                "(2d, 1w)."),
                              NULL, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 2, "snooze ID WHEN|DURATION", &error)
-      || !jt_cli_parse_id (argv[1], "a reminder", &id, &error)
+      || !jt_cli_parse_id (argv[1], _ ("a reminder"), &id, &error)
       || !parse_until (cli, argv[2], &until, &error)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || !jt_reminder_snooze (store, id, until, g_date_time_to_unix (cli->now), &reminder,
@@ -52,7 +54,7 @@ jt_cmd_snooze (JtCli *cli, int argc, char **argv)
   {
     g_autofree char *title = jt_cli_text (reminder->title, TRUE);
 
-    printf ("Snoozed %" G_GINT64_FORMAT " until %s: %s\n", reminder->id, when, title);
+    printf (_ ("Snoozed %" PRId64 " until %s: %s\n"), reminder->id, when, title);
   }
   return JT_EXIT_OK;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jobtrack-commands.h"
+#include "jt-i18n.h"
 #include "jt-stats.h"
 #include "jt-time.h"
 
@@ -69,10 +70,13 @@ static void
 print_days (const char *what, double days, guint count)
 {
   if (count == 0)
-    printf ("%s: no data yet\n", what);
+    /* TRANSLATORS: %s is "First response" or "Decision". */
+    printf (_ ("%s: no data yet\n"), what);
   else
-    printf ("%s: median %.1f days (%u application%s)\n", what, days, count,
-            count == 1 ? "" : "s");
+    /* TRANSLATORS: "First response: median 4.5 days (3 applications)". */
+    printf (g_dngettext (GETTEXT_PACKAGE, "%s: median %.1f days (%u application)\n",
+                         "%s: median %.1f days (%u applications)\n", count),
+            what, days, count);
 }
 
 /* "Gone quiet (no news in 21 days): 2 — applications 4, 5", the ids wrapped to the width. */
@@ -81,12 +85,13 @@ print_quiet (const Chart *chart, const JtStats *stats)
 {
   g_autoptr (GString) line = g_string_new (NULL);
 
-  g_string_printf (line, "Gone quiet (no news in %d days): %u", stats->quiet_days,
+  g_string_printf (line, _ ("Gone quiet (no news in %d days): %u"), stats->quiet_days,
                    stats->quiet_ids->len);
   for (guint i = 0; i < stats->quiet_ids->len; i++)
     {
       g_autofree char *id = g_strdup_printf ("%s%" G_GINT64_FORMAT,
-                                             i == 0 ? " — applications " : ", ",
+                                             /* TRANSLATORS: the ids follow, with commas. */
+                                             i == 0 ? _ (" — applications ") : ", ",
                                              g_array_index (stats->quiet_ids, gint64, i));
 
       if (g_utf8_strlen (line->str, -1) + g_utf8_strlen (id, -1) > chart->width)
@@ -111,20 +116,21 @@ print_text (JtCli *cli, const JtStats *stats)
     {
       g_autofree char *since = jt_time_format_iso (stats->since, cli->tz);
 
-      printf ("Applications recorded since %.10s: %u\n", since, stats->applications);
+      /* TRANSLATORS: %.10s is a day, 2026-12-04. */
+      printf (_ ("Applications recorded since %.10s: %u\n"), since, stats->applications);
     }
   else
-    printf ("Applications: %u\n", stats->applications);
+    printf (_ ("Applications: %u\n"), stats->applications);
   if (stats->applications == 0)
     return;
 
-  printf ("\nBy status\n");
+  printf ("\n%s\n", _ ("By status"));
   for (guint s = 0; s < G_N_ELEMENTS (stats->by_status); s++)
     chart.scale = MAX (chart.scale, stats->by_status[s]);
   for (guint s = 0; s < G_N_ELEMENTS (stats->by_status); s++)
     print_bar (&chart, jt_status_to_string ((JtStatus) s), stats->by_status[s], "");
 
-  printf ("\nFunnel (share of the stage before)\n");
+  printf ("\n%s\n", _ ("Funnel (share of the stage before)"));
   chart.scale = stats->reached[JT_STAGE_APPLIED];
   chart.note_width = (int) strlen ("100%");
   for (guint s = 0; s < JT_STAGE_COUNT; s++)
@@ -136,18 +142,18 @@ print_text (JtCli *cli, const JtStats *stats)
     }
 
   printf ("\n");
-  print_days ("First response", stats->median_days_to_response, stats->responses);
-  print_days ("Decision", stats->median_days_to_decision, stats->decisions);
-  printf ("Follow-ups done: %u on time, %u late; %u overdue\n", stats->follow_ups_on_time,
+  print_days (_ ("First response"), stats->median_days_to_response, stats->responses);
+  print_days (_ ("Decision"), stats->median_days_to_decision, stats->decisions);
+  printf (_ ("Follow-ups done: %u on time, %u late; %u overdue\n"), stats->follow_ups_on_time,
           stats->follow_ups_late, stats->follow_ups_overdue);
   print_quiet (&chart, stats);
-  printf ("\nBy source\n");
+  printf ("\n%s\n", _ ("By source"));
   chart.scale = 0;
   notes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < stats->sources->len; i++)
     {
       const JtSourceStats *source = stats->sources->pdata[i];
-      char *note = g_strdup_printf ("%u interviewed, %u offered",
+      char *note = g_strdup_printf (_ ("%u interviewed, %u offered"),
                                     source->reached[JT_STAGE_INTERVIEW],
                                     source->reached[JT_STAGE_OFFER]);
 
@@ -159,7 +165,7 @@ print_text (JtCli *cli, const JtStats *stats)
     {
       const JtSourceStats *source = stats->sources->pdata[i];
 
-      print_bar (&chart, source->source != NULL ? source->source : "(none)",
+      print_bar (&chart, source->source != NULL ? source->source : _ ("(none)"),
                  source->applications, notes->pdata[i]);
     }
 }
@@ -282,8 +288,8 @@ jt_cmd_stats (JtCli *cli, int argc, char **argv)
   g_autofree char *since_text = NULL;
   const GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
-      "Only the applications recorded from then on", "WHEN" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the figures as JSON", NULL },
+      N_ ("Only the applications recorded from then on"), "WHEN" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the figures as JSON"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (JtStats) stats = NULL;
@@ -293,10 +299,10 @@ jt_cmd_stats (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "stats", "[--since WHEN] [--json]",
-                             "How the search is going: applications per status, the funnel "
-                             "from applied to accepted, how long employers take to answer and "
-                             "decide, follow-ups on time or late, applications gone quiet, and "
-                             "which sources work.",
+                             _ ("How the search is going: applications per status, the funnel "
+                                "from applied to accepted, how long employers take to answer and "
+                                "decide, follow-ups on time or late, applications gone quiet, and "
+                                "which sources work."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "stats [--since WHEN] [--json]", &error)
       || (since_text != NULL && !jt_cli_parse_when (cli, since_text, &since, &error))

@@ -6,6 +6,7 @@
 
 #include "jt-i18n.h"
 #include "jt-store-applications.h"
+#include "jt-text.h"
 
 /* The local day of `unix_seconds` as "YYYY-MM-DD", into `day` when given. New string. */
 static char *
@@ -118,14 +119,13 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
     {
       const JtApplication *app = g_ptr_array_index (apps, i);
       g_autoptr (GString) line = g_string_new (NULL);
+      g_autofree char *shown = NULL;
 
       g_string_append_printf (line, _ ("  application %" PRId64 ": %s, %s — "), app->id,
                               app->company, *app->role != '\0' ? app->role : _ ("no role given"));
       describe_status (cli, config, app, status_since (store, app), line);
       /* Names as typed may hold line breaks or escapes: one line, nothing for the terminal. */
-      for (char *p = line->str; *p != '\0'; p++)
-        if ((guchar) *p < 0x20 || *p == 0x7f)
-          *p = ' ';
-      g_printerr ("%s\n", line->str);
+      shown = jt_text_clean_line (line->str);
+      g_printerr ("%s\n", shown);
     }
 }

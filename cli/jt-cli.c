@@ -2,6 +2,7 @@
 #include "jt-cli.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "jt-json.h"
 #include "jt-paths.h"
 #include "jt-store-applications.h"
+#include "jt-text.h"
 #include "jt-time.h"
 
 int
@@ -33,10 +35,11 @@ jt_cli_fail (GError *error)
 static void
 print_group_help (FILE *out, const char *group, const JtCommand *table)
 {
-  fprintf (out, "Usage: jobtrack %s COMMAND [OPTION…]\n\nCommands:\n", group);
+  fprintf (out, "Usage: jobtrack %s COMMAND [OPTION…]\n\n%s\n", group, _ ("Commands:"));
   for (const JtCommand *c = table; c->name != NULL; c++)
-    fprintf (out, "  %-10s %s\n", c->name, c->summary);
-  fprintf (out, "\nRun 'jobtrack %s COMMAND --help' for a command's options.\n", group);
+    fprintf (out, "  %-10s %s\n", c->name, _ (c->summary));
+  /* TRANSLATORS: %s is a command group such as "app"; keep the quoted command as it is. */
+  fprintf (out, _ ("\nRun 'jobtrack %s COMMAND --help' for a command's options.\n"), group);
 }
 
 int
@@ -53,8 +56,9 @@ jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc
   for (const JtCommand *c = table; c->name != NULL; c++)
     if (g_str_equal (c->name, name))
       return c->func (cli, argc - 1, argv + 1);
-  g_printerr ("jobtrack: unknown command '%s %s' (see 'jobtrack %s --help')\n", group, name,
-              group);
+  /* TRANSLATORS: "%1$s %2$s" is the command typed, such as "app frob"; %3$s its group. */
+  g_printerr (_ ("jobtrack: unknown command '%1$s %2$s' (see 'jobtrack %3$s --help')\n"), group,
+              name, group);
   return JT_EXIT_USAGE;
 }
 
@@ -101,7 +105,8 @@ check_utf8 (int argc, char **argv, GError **error)
   for (int i = 0; i < argc; i++)
     if (!g_utf8_validate (argv[i], -1, NULL))
       {
-        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "argument %d is not valid UTF-8 text", i);
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("argument %d is not valid UTF-8 text"),
+                     i);
         return FALSE;
       }
   return TRUE;
@@ -116,8 +121,8 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
   g_autofree char *db = NULL;
   gboolean no_pager = FALSE;
   const GOptionEntry shared[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Use this database file", "PATH" },
-    { "no-pager", 0, 0, G_OPTION_ARG_NONE, &no_pager, "Do not page long output", NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Use this database file"), "PATH" },
+    { "no-pager", 0, 0, G_OPTION_ARG_NONE, &no_pager, N_ ("Do not page long output"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *prgname = g_strdup ("jobtrack");
@@ -128,8 +133,8 @@ jt_cli_parse_options (JtCli *cli, const char *command, const char *usage, const 
   g_option_context_set_summary (context, summary);
   g_option_context_set_help_enabled (context, TRUE);
   if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, shared, NULL);
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, shared, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
   /* GOption leaves the "--" that ends the options in place; it is not an argument
@@ -205,8 +210,9 @@ jt_cli_parse_id (const char *text, const char *what, gint64 *id, GError **error)
   value = g_ascii_strtoll (text, &end, 10);
   if (errno != 0 || end == text || *end != '\0' || value <= 0 || !g_ascii_isdigit (text[0]))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "'%s' is not %s id (a number like 3)",
-                   text, what);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   /* TRANSLATORS: %2$s is what the id names, such as "an application". */
+                   _ ("'%1$s' is not %2$s id (a number like 3)"), text, what);
       return FALSE;
     }
   *id = value;
@@ -221,7 +227,9 @@ jt_cli_parse_score (const char *text, const char *what, int *score, GError **err
 
   if (end == text || *end != '\0' || value < 1 || value > 5)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s must be 1 to 5, not '%s'", what, text);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   /* TRANSLATORS: %1$s names the score, such as "--rating". */
+                   _ ("%1$s must be 1 to 5, not '%2$s'"), what, text);
       return FALSE;
     }
   *score = (int) value;
@@ -233,8 +241,9 @@ jt_cli_expect_args (int argc, int count, const char *usage, GError **error)
 {
   if (argc - 1 == count)
     return TRUE;
-  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s (usage: jobtrack %s)",
-               argc - 1 < count ? "missing argument" : "too many arguments", usage);
+  /* TRANSLATORS: %1$s is "missing argument" or "too many arguments"; %2$s a usage line. */
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%1$s (usage: jobtrack %2$s)"),
+               argc - 1 < count ? _ ("missing argument") : _ ("too many arguments"), usage);
   return FALSE;
 }
 
@@ -273,16 +282,17 @@ jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError **error)
   if (!cli->interactive)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "not removing anything without --yes when not on a terminal");
+                   _ ("not removing anything without --yes when not on a terminal"));
       return FALSE;
     }
-  full = g_strdup_printf ("%s [y/N] ", question);
+  /* TRANSLATORS: the answers read are "y" and "yes", whatever the language. */
+  full = g_strdup_printf (_ ("%s [y/N] "), question);
   answer = jt_cli_prompt (full);
   if (answer != NULL && (g_ascii_strcasecmp (g_strstrip (answer), "y") == 0
                          || g_ascii_strcasecmp (answer, "yes") == 0))
     return TRUE;
-  g_printerr ("Nothing removed.\n");
-  g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, "cancelled");
+  g_printerr (_ ("Nothing removed.\n"));
+  g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, _ ("cancelled"));
   return FALSE;
 }
 
@@ -328,14 +338,17 @@ jt_cli_format_relative (JtCli *cli, gint64 unix_seconds)
   g_autofree char *amount = NULL;
 
   if (size < 60)
-    return g_strdup ("now");
+    return g_strdup (_ ("now"));
   if (size < 3600)
-    amount = g_strdup_printf ("%" G_GINT64_FORMAT " min", size / 60);
+    amount = g_strdup_printf (_ ("%" PRId64 " min"), size / 60);
   else if (size < 2 * JT_DAY_SECONDS)
-    amount = g_strdup_printf ("%" G_GINT64_FORMAT " h", size / 3600);
+    amount = g_strdup_printf (_ ("%" PRId64 " h"), size / 3600);
   else
-    amount = g_strdup_printf ("%" G_GINT64_FORMAT " days", size / JT_DAY_SECONDS);
-  return delta > 0 ? g_strdup_printf ("in %s", amount) : g_strdup_printf ("%s ago", amount);
+    amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " day", "%" PRId64 " days",
+                                           (gulong) (size / JT_DAY_SECONDS)),
+                              size / JT_DAY_SECONDS);
+  /* TRANSLATORS: %s is an amount of time, such as "3 h". */
+  return delta > 0 ? g_strdup_printf (_ ("in %s"), amount) : g_strdup_printf (_ ("%s ago"), amount);
 }
 
 void
@@ -448,25 +461,9 @@ jt_cli_format_time (JtCli *cli, gint64 unix_seconds)
 char *
 jt_cli_text (const char *text, gboolean single_line)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *shown = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\r' && p[1] == '\n')
-        continue; /* the \n that follows is the line end */
-      if (c == '\r' || c == '\n')
-        g_string_append_c (shown, single_line ? ' ' : '\n');
-      else if (c == '\t' && !single_line)
-        g_string_append_c (shown, '\t');
-      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-        g_string_append_c (shown, ' '); /* ESC, C1 (CSI): a terminal would obey them */
-      else
-        g_string_append_unichar (shown, c);
-    }
-  return g_string_free (shown, FALSE);
+  /* The one rule set of jt-text.h, so the terminal is no laxer than the other outputs. */
+  return jt_text_clean (text != NULL ? text : "", single_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES,
+                        -1);
 }
 
 void

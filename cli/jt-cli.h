@@ -122,13 +122,12 @@ char *jt_cli_fit (JtCli *cli, const char *text, int indent);
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);
 char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
-/* Prints "label: value" when value is set, the label bold on a colour terminal. */
-/* Record text as a terminal should show it: as text and nothing else. Invalid UTF-8
- * is replaced; ESC, C1 and other control characters become spaces (a terminal would
- * obey them); a CR, LF or CRLF is a line end, or a space when `single_line` (as is a
- * tab). New string. */
+/* Record text as a terminal should show it: as text and nothing else, by the rules of
+ * jt-text.h (line ends kept, or spaces when `single_line`; other controls as spaces;
+ * bidi controls dropped). NULL is "". New string. */
 char *jt_cli_text (const char *text, gboolean single_line);
 
+/* Prints "label: value" when value is set, the label bold on a colour terminal. */
 void jt_cli_print_field (JtCli *cli, const char *label, const char *value);
 void jt_cli_print_heading (JtCli *cli, const char *text);
 

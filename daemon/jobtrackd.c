@@ -19,9 +19,9 @@ main (int argc, char **argv)
   gboolean verbose = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, "Use this database file", "PATH" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log every decision", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, N_ ("Use this database file"), "PATH" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_ ("Log every decision"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Print the version"), NULL },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -43,9 +43,9 @@ main (int argc, char **argv)
     setlocale (LC_CTYPE, "C.UTF-8");
   g_set_prgname ("jobtrackd");
   g_option_context_set_summary (context,
-                                "Shows each follow-up of jobtrack as a desktop notification "
-                                "at its time, once.");
-  g_option_context_add_main_entries (context, entries, NULL);
+                                _ ("Shows each follow-up of jobtrack as a desktop notification "
+                                   "at its time, once."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("jobtrackd: %s\n", error->message);
@@ -58,7 +58,7 @@ main (int argc, char **argv)
     }
   if (argc > 1)
     {
-      g_printerr ("jobtrackd: unexpected argument '%s' (see 'jobtrackd --help')\n", argv[1]);
+      g_printerr (_ ("jobtrackd: unexpected argument '%s' (see 'jobtrackd --help')\n"), argv[1]);
       return 2;
     }
   if (verbose)

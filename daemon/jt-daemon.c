@@ -24,6 +24,7 @@
 #include "jt-config.h"
 #include "jt-db-watch.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-draft.h"
 #include "jt-fault.h"
 #include "jt-notifier.h"
@@ -114,7 +115,7 @@ take_lock (const char *db_path, GError **error)
 
   if (fd < 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot create %s: %s", path,
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot create %s: %s"), path,
                    g_strerror (errno));
       return -1;
     }
@@ -127,10 +128,10 @@ take_lock (const char *db_path, GError **error)
       g_strchomp (running);
       if (*running)
         g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
-                     "another jobtrackd (pid %s) is already running for %s", running, db_path);
+                     _ ("another jobtrackd (pid %s) is already running for %s"), running, db_path);
       else
         g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
-                     "another jobtrackd is already running for %s", db_path);
+                     _ ("another jobtrackd is already running for %s"), db_path);
       close (fd);
       return -1;
     }

@@ -17,6 +17,7 @@
 #include "jt-error.h"
 #include "jt-letter.h"
 #include "jt-reminder-text.h"
+#include "jt-text.h"
 #include "jt-fault.h"
 #include "jt-i18n.h"
 #include "jt-time.h"
@@ -85,31 +86,15 @@ static const struct
 
 /* ---- Text ------------------------------------------------------------------------- */
 
-/* Record text made safe to send: valid UTF-8 (D-Bus refuses anything else), line breaks
- * as "\n" (or spaces when `one_line`), other control characters as spaces, surrounding
- * space trimmed. NULL gives "". New string. */
+/* Record text made safe to send by the one rule set of jt-text.h: valid UTF-8 (D-Bus
+ * refuses anything else), line breaks as "\n" (or spaces when `one_line`), other control
+ * characters as spaces, bidi controls dropped; surrounding space trimmed. NULL gives "".
+ * New string. */
 static char *
 clean_text (const char *text, gboolean one_line)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *clean = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType type = g_unichar_type (c);
-
-      if (c == '\r' && p[1] == '\n')
-        continue;
-      if (c == '\r' || c == '\n' || type == G_UNICODE_LINE_SEPARATOR
-          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (clean, one_line ? ' ' : '\n');
-      else if (type == G_UNICODE_CONTROL)
-        g_string_append_c (clean, ' ');
-      else
-        g_string_append_unichar (clean, c);
-    }
-  return g_strstrip (g_string_free (clean, FALSE));
+  return g_strstrip (jt_text_clean (text != NULL ? text : "",
+                                    one_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES, -1));
 }
 
 /* The longest start of `text` no longer than `max` bytes that ends between characters. */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 /* With no deadline the timer is still armed this far ahead, only so that a clock change
  * cancels it and wakes us. */
@@ -43,7 +44,7 @@ jt_wall_timer_new (JtWallTimerFunc func, gpointer user_data, GError **error)
   timer->fd = timerfd_create (CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
   if (timer->fd < 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot create a timer: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot create a timer: %s"),
                    g_strerror (errno));
       return NULL;
     }

@@ -54,8 +54,10 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(value):
-    """What a one-line listing shows: line breaks and controls as spaces."""
-    return re.sub(r"[\x00-\x1f\x7f\x80-\x9f]", " ", value.replace("\r\n", "\n"))
+    """What a one-line listing shows: line breaks and controls as spaces, bidi controls
+    dropped (the one rule set of common/jt-text.h)."""
+    value = BIDI.sub("", value.replace("\r\n", "\n"))
+    return re.sub(r"[\x00-\x1f\x7f\x80-\x9f\u2028\u2029]", " ", value)
 
 
 class HostileCliTest(jtharness.JobtrackTestCase):
@@ -79,6 +81,7 @@ class HostileCliTest(jtharness.JobtrackTestCase):
     def test_table(self):
         out = self.ok("app", "list", now=NOW, tz="UTC")
         self.assertIsNone(CONTROLS.search(out), "a control character reached the table")
+        self.assertIsNone(BIDI.search(out), "a bidi control reached the table")
         lines = out.splitlines()
         self.assertEqual(len(lines), 1 + len(HOSTILE), "a record broke the table's rows")
         for label, value in HOSTILE.items():
@@ -89,14 +92,17 @@ class HostileCliTest(jtharness.JobtrackTestCase):
     def test_listings(self):
         agenda = self.ok("agenda", "--all", now=NOW, tz="UTC")
         self.assertIsNone(CONTROLS.search(agenda), "a control character reached the agenda")
+        self.assertIsNone(BIDI.search(agenda), "a bidi control reached the agenda")
         for label, value in HOSTILE.items():
             with self.subTest(label):
                 self.assertIn(one_line(value), agenda)
                 story = self.ok("show", str(self.ids[label]), now=NOW, tz="UTC")
                 self.assertIsNone(CONTROLS.search(story))
+                self.assertIsNone(BIDI.search(story), "a bidi control reached show")
                 self.assertNotIn("\r", story)
                 person = self.ok("contact", "show", str(self.contacts[label]), now=NOW, tz="UTC")
                 self.assertIsNone(CONTROLS.search(person))
+                self.assertIsNone(BIDI.search(person), "a bidi control reached contact show")
                 self.assertNotIn("\r", person)
         # What `done` says back names the follow-up as text too.
         agenda_items = json.loads(self.ok("agenda", "--all", "--json", now=NOW, tz="UTC"))
