@@ -10,7 +10,6 @@
 #include "jt-error.h"
 #include "jt-time.h"
 
-#define DAY_SECONDS (24 * 60 * 60)
 /* A config file is a few hundred bytes; a huge one is the wrong path. */
 #define MAX_FILE_SIZE (1024 * 1024)
 /* Text quoted in an error is cut, so the error stays one readable line. */
@@ -64,7 +63,7 @@ static const Setting settings[] = {
   { .group = "rules", .key = "call_hour", .kind = KIND_CLOCK, .fallback = 10 * 60, .min = 0,
     .max = 24 * 60 - 1, .offset = G_STRUCT_OFFSET (JtConfig, call_hour),
     .minute_offset = G_STRUCT_OFFSET (JtConfig, call_minute) },
-  FIELD (thank_you_delay, KIND_DURATION, 3 * 60 * 60, 0, 30 * DAY_SECONDS),
+  FIELD (thank_you_delay, KIND_DURATION, 3 * 60 * 60, 0, 30 * JT_DAY_SECONDS),
   FIELD (follow_up_call_days, KIND_DAYS, 7, 0, 3650),
   FIELD (bring_forward_lead_days, KIND_DAYS, 3, 0, 3650),
   FIELD (rejection_letter_days, KIND_DAYS, 1, 0, 3650),
@@ -126,7 +125,7 @@ format_duration (gint64 seconds)
   {
     char unit;
     gint64 size;
-  } units[] = { { 'd', DAY_SECONDS }, { 'h', 60 * 60 }, { 'm', 60 }, { 's', 1 } };
+  } units[] = { { 'd', JT_DAY_SECONDS }, { 'h', 60 * 60 }, { 'm', 60 }, { 's', 1 } };
   GString *out = g_string_new (NULL);
 
   if (seconds <= 0)
