@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 void
@@ -76,9 +77,13 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
                                               when));
     case JT_COMPLETE_OFFERS:
       deadline = text_at (stmt, 2);
+      if (*deadline == '\0')
+        return completion_new (g_steal_pointer (&id),
+                               g_strdup_printf ("%s, %s", text_at (stmt, 3), text_at (stmt, 1)));
+      /* TRANSLATORS: the company, the offer's state (open, negotiating, …), its deadline. */
       return completion_new (g_steal_pointer (&id),
-                             g_strdup_printf ("%s, %s%s%s", text_at (stmt, 3), text_at (stmt, 1),
-                                              *deadline != '\0' ? ", respond by " : "", deadline));
+                             g_strdup_printf (_ ("%s, %s, respond by %s"), text_at (stmt, 3),
+                                              text_at (stmt, 1), deadline));
     case JT_COMPLETE_COMPANIES: /* collect_companies () reads those */
     case JT_COMPLETE_REMINDERS: /* rendered by the caller */
       break;
