@@ -265,9 +265,10 @@ jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length, GErro
 }
 
 gboolean
-jt_atomic_file_commit (JtAtomicFile *file, GError **error)
+jt_atomic_file_commit (JtAtomicFile *taken, GError **error)
 {
-  g_autoptr (JtAtomicFile) owned = file;
+  /* Freed (and removed if not yet renamed) on every return. */
+  g_autoptr (JtAtomicFile) file = taken;
   int fd;
 
   g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);

@@ -409,7 +409,6 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autofree char *applied_day = NULL;
-  g_autofree char *status_day = NULL;
   JtStatus status = JT_STATUS_APPLIED;
   gboolean has_date = FALSE, understood = TRUE;
   JtCsvDate applied = { 0 }, changed = { 0 };
