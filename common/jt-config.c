@@ -182,7 +182,8 @@ setting_expected (const Setting *s)
       return g_strdup (_ ("expected HH:MM, 00:00-23:59"));
     case KIND_DURATION:
       longest = format_duration (s->max);
-      return g_strdup_printf (_ ("expected a duration like 3h, 45m or 1h30m, from 0 to %s"), longest);
+      return g_strdup_printf (_ ("expected a duration like 3h, 45m or 1h30m, from 0 to %s"),
+                              longest);
     case KIND_DAYS:
       return g_strdup_printf (_ ("expected a number of days, %" PRId64 "-%" PRId64), s->min,
                               s->max);
@@ -398,8 +399,7 @@ open_config_file (const char *path, const char *shown_path, gboolean *missing, G
     g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: is a directory, not a config file"),
                  shown_path);
   else if (!S_ISREG (st.st_mode))
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: is not a regular file"),
-                 shown_path);
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: is not a regular file"), shown_path);
   else if (st.st_size > MAX_FILE_SIZE)
     g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                  _ ("%s: is too large for a config file (over 1 MiB)"), shown_path);
