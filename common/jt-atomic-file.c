@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 /* A folder or file that may not be written, as opposed to a failure of the disk. */
 static JtError
@@ -29,7 +30,7 @@ error_code_for (int saved_errno)
 static gboolean
 fail (const char *path, int saved_errno, GError **error)
 {
-  g_set_error (error, JT_ERROR, error_code_for (saved_errno), "cannot write %s: %s", path,
+  g_set_error (error, JT_ERROR, error_code_for (saved_errno), _ ("cannot write %s: %s"), path,
                g_strerror (saved_errno));
   return FALSE;
 }
