@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 /* A folder or file that may not be written, as opposed to a failure of the disk. */
 static JtError
@@ -29,7 +30,7 @@ error_code_for (int saved_errno)
 static gboolean
 fail (const char *path, int saved_errno, GError **error)
 {
-  g_set_error (error, JT_ERROR, error_code_for (saved_errno), "cannot write %s: %s", path,
+  g_set_error (error, JT_ERROR, error_code_for (saved_errno), _ ("cannot write %s: %s"), path,
                g_strerror (saved_errno));
   return FALSE;
 }
@@ -265,9 +266,10 @@ jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length, GErro
 }
 
 gboolean
-jt_atomic_file_commit (JtAtomicFile *file, GError **error)
+jt_atomic_file_commit (JtAtomicFile *taken, GError **error)
 {
-  g_autoptr (JtAtomicFile) owned = file;
+  /* Freed (and removed if not yet renamed) on every return. */
+  g_autoptr (JtAtomicFile) file = taken;
   int fd;
 
   g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-store-backup.h"
 
@@ -174,7 +175,7 @@ find_table (const char *name)
 static const char *
 type_name (ColumnType type)
 {
-  return type == COLUMN_INTEGER ? "a whole number" : "text";
+  return type == COLUMN_INTEGER ? _ ("a whole number") : _ ("text");
 }
 
 /* The names of the columns a backup of `schema` has (G_MAXUINT: all of them), in the
@@ -200,10 +201,12 @@ describe_key (const Table *table, const char *const *values)
 
   if (table->n_key == 1 && g_str_equal (table->columns[0].name, "id"))
     {
-      g_string_append_printf (text, " row id %s", values[0]);
+      /* TRANSLATORS: follows the name of a table of the database. */
+      g_string_append_printf (text, _ (" row id %s"), values[0]);
       return g_string_free (text, FALSE);
     }
-  g_string_append (text, " row (");
+  /* TRANSLATORS: follows the name of a table; the columns of the row's key follow. */
+  g_string_append (text, _ (" row ("));
   for (guint k = 0; k < table->n_key; k++)
     g_string_append_printf (text, "%s%s %s", k > 0 ? ", " : "", table->columns[k].name,
                             values[k]);
@@ -250,7 +253,8 @@ describe_json_row (const Table *table, JsonNode *row, guint position)
       else if (type == G_TYPE_STRING && strlen (json_node_get_string (node)) <= 64)
         g_ptr_array_add (values, g_strescape (json_node_get_string (node), NULL));
       else
-        return g_strdup_printf ("%s row %u", table->name, position);
+        /* TRANSLATORS: a table of the database, then a row's position in the backup. */
+        return g_strdup_printf (_ ("%s row %u"), table->name, position);
     }
   return describe_key (table, (const char *const *) values->pdata);
 }
@@ -285,15 +289,15 @@ dump_value (const Table *table, const Column *column, const JtValue *row, int in
     }
   /* Only another program writes such values. A backup that cannot be restored is worse
    * than none, so say so now. */
-  held = value->type == JT_VALUE_INTEGER ? "a whole number"
-         : value->type == JT_VALUE_FLOAT ? "a number with a fraction"
-         : value->type == JT_VALUE_BLOB  ? "binary data"
-         : column->type == COLUMN_TEXT   ? "text that is not UTF-8 or holds a NUL character"
-                                         : "text";
+  held = value->type == JT_VALUE_INTEGER ? _ ("a whole number")
+         : value->type == JT_VALUE_FLOAT ? _ ("a number with a fraction")
+         : value->type == JT_VALUE_BLOB  ? _ ("binary data")
+         : column->type == COLUMN_TEXT   ? _ ("text that is not UTF-8 or holds a NUL character")
+                                         : _ ("text");
   key = describe_values_row (table, row);
   g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
-               "cannot back up %s: its %s holds %s, where jobtrack keeps %s (was the database "
-               "changed by another program?)",
+               _ ("cannot back up %s: its %s holds %s, where jobtrack keeps %s (was the database "
+                  "changed by another program?)"),
                key, column->name, held, type_name (column->type));
   return FALSE;
 }
@@ -476,7 +480,7 @@ not_a_backup (GError **error, const char *why)
    * character, it would make the message invalid UTF-8. */
   g_autofree char *valid = g_utf8_make_valid (why, -1);
 
-  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "not a jobtrack backup: %s", valid);
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("not a jobtrack backup: %s"), valid);
   return FALSE;
 }
 
@@ -499,14 +503,14 @@ check_text (const char *json, gsize length, GError **error)
           else if (c == '\\' && i + 1 < length)
             {
               if (json[i + 1] == 'u' && i + 5 < length && strncmp (json + i + 2, "0000", 4) == 0)
-                return not_a_backup (error, "it holds text with a NUL character (\\u0000)");
+                return not_a_backup (error, _ ("it holds text with a NUL character (\\u0000)"));
               i++; /* skip the escaped character */
             }
         }
       else if (c == '"')
         in_string = TRUE;
       else if ((c == '{' || c == '[') && ++depth > BACKUP_MAX_DEPTH)
-        return not_a_backup (error, "it is nested far deeper than a backup is");
+        return not_a_backup (error, _ ("it is nested far deeper than a backup is"));
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }
@@ -544,9 +548,9 @@ json_kind (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _ ("an object");
     case JSON_NODE_ARRAY:
-      return "a list";
+      return _ ("a list");
     case JSON_NODE_NULL:
       return "null";
     case JSON_NODE_VALUE:
@@ -555,12 +559,12 @@ json_kind (JsonNode *node)
     }
   type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
-    return "a whole number";
+    return _ ("a whole number");
   if (type == G_TYPE_STRING)
-    return "text";
+    return _ ("text");
   if (type == G_TYPE_BOOLEAN)
-    return "true or false";
-  return "a number with a fraction";
+    return _ ("true or false");
+  return _ ("a number with a fraction");
 }
 
 /* Reads and checks the document's header: its format and version, the schema it was
@@ -578,26 +582,26 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
   gint64 version, doc_schema;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return not_a_backup (error, "it is not a JSON object");
+    return not_a_backup (error, _ ("it is not a JSON object"));
   doc = json_node_get_object (root);
   node = json_object_get_member (doc, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING
       || !g_str_equal (json_node_get_string (node), BACKUP_FORMAT))
-    return not_a_backup (error, "it has no \"format\": \"" BACKUP_FORMAT "\"");
+    return not_a_backup (error, _ ("it has no \"format\": \"jobtrack-backup\""));
   /* A newer version may have changed anything else, so it is told apart first. */
   version = header_int (doc, "version");
   doc_schema = header_int (doc, "schema");
   if (version > BACKUP_VERSION || doc_schema > known_schema)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "this backup was made by a newer jobtrack (this one reads backups up to "
-                   "version %d, schema %u); upgrade jobtrack to restore it",
+                   _ ("this backup was made by a newer jobtrack (this one reads backups up to "
+                      "version %d, schema %u); upgrade jobtrack to restore it"),
                    BACKUP_VERSION, known_schema);
       return FALSE;
     }
   if (version < 1 || doc_schema < 1)
-    return not_a_backup (error, "its \"version\" or \"schema\" is missing or not a number");
+    return not_a_backup (error, _ ("its \"version\" or \"schema\" is missing or not a number"));
   *schema = (guint) doc_schema;
 
   members = json_object_get_members (doc);
@@ -605,14 +609,14 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
     if (!g_strv_contains (header, m->data))
       {
         g_autofree char *name = quote_name (m->data);
-        g_autofree char *why = g_strdup_printf ("it has a member %s that a backup does not have",
-                                                name);
+        g_autofree char *why
+            = g_strdup_printf (_ ("it has a member %s that a backup does not have"), name);
         return not_a_backup (error, why);
       }
 
   node = json_object_get_member (doc, "tables");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return not_a_backup (error, "it has no \"tables\" object");
+    return not_a_backup (error, _ ("it has no \"tables\" object"));
   tables_object = json_node_get_object (node);
   g_clear_pointer (&members, g_list_free);
   members = json_object_get_members (tables_object);
@@ -624,8 +628,8 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
         {
           g_autofree char *name = quote_name (m->data);
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "the backup has a table %s that a jobtrack database (schema %u) does not "
-                       "have; is it from another program?",
+                       _ ("the backup has a table %s that a jobtrack database (schema %u) does not "
+                          "have; is it from another program?"),
                        name, *schema);
           return FALSE;
         }
@@ -638,14 +642,14 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "the backup is incomplete: it has no list of %s", tables[t].name);
+                       _ ("the backup is incomplete: it has no list of %s"), tables[t].name);
           return FALSE;
         }
       if (tables[t].autoincrement && sequences == NULL)
         {
           node = json_object_get_member (doc, "sequences");
           if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-            return not_a_backup (error, "it has no \"sequences\" object");
+            return not_a_backup (error, _ ("it has no \"sequences\" object"));
           sequences = json_node_get_object (node);
         }
     }
@@ -663,7 +667,7 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
             {
               g_autofree char *name = quote_name (m->data);
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           "the backup's sequence %s is not the id counter of a jobtrack table",
+                           _ ("the backup's sequence %s is not the id counter of a jobtrack table"),
                            name);
               return FALSE;
             }
@@ -674,7 +678,7 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
         && header_int (sequences, tables[t].name) < 0)
       {
         g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                     "the backup is incomplete: it has no id counter for %s", tables[t].name);
+                     _ ("the backup is incomplete: it has no id counter for %s"), tables[t].name);
         return FALSE;
       }
   *tables_out = tables_object;
@@ -699,8 +703,8 @@ check_empty (JtStore *store, GError **error)
   if (!any)
     return TRUE;
   g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-               "the database %s already holds records; a backup is restored only into an "
-               "empty database (restore into a new one with --db FILE)",
+               _ ("the database %s already holds records; a backup is restored only into an "
+                  "empty database (restore into a new one with --db FILE)"),
                jt_store_get_path (store));
   return FALSE;
 }
@@ -717,7 +721,7 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
 
   if (!JSON_NODE_HOLDS_OBJECT (row))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the backup's %s is %s, not an object",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the backup's %s is %s, not an object"),
                    what, json_kind (row));
       return FALSE;
     }
@@ -734,8 +738,8 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
         {
           g_autofree char *name = quote_name (m->data);
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "the backup's %s has a column %s that jobtrack's %s (schema %u) does not "
-                       "have; is it from another program?",
+                       _ ("the backup's %s has a column %s that jobtrack's %s (schema %u) does not "
+                          "have; is it from another program?"),
                        what, name, table->name, schema);
           return FALSE;
         }
@@ -753,7 +757,7 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
       node = json_object_get_member (object, column->name);
       if (node == NULL)
         {
-          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the backup's %s has no %s", what,
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the backup's %s has no %s"), what,
                        column->name);
           return FALSE;
         }
@@ -770,7 +774,7 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
       else
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "the backup's %s has %s for %s, which must be %s or null", what,
+                       _ ("the backup's %s has %s for %s, which must be %s or null"), what,
                        json_kind (node), column->name, type_name (column->type));
           return FALSE;
         }
@@ -798,7 +802,7 @@ restore_table (JtStore *store, const Table *table, guint schema, JsonArray *rows
         {
           /* A constraint (a missing application, a duplicate id, an unknown status) is
            * the backup's fault here: JT_ERROR_INVALID; say which row broke it. */
-          g_prefix_error (error, "the backup's %s cannot be restored: ", what);
+          g_prefix_error (error, _ ("the backup's %s cannot be restored: "), what);
           return FALSE;
         }
     }
@@ -832,7 +836,7 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
   guint schema = 0;
 
   if (json == NULL || length == 0)
-    return not_a_backup (error, "it is empty");
+    return not_a_backup (error, _ ("it is empty"));
   if (length > G_MAXSSIZE || !check_text (json, length, error))
     return FALSE;
   if (!json_parser_load_from_data (parser, json, (gssize) length, &parse_error))

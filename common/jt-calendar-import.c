@@ -3,9 +3,11 @@
  * unchanged, cancelled) that commits, or rolls back for a dry run. */
 #include "jt-calendar-import.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-ical.h"
 #include "jt-interview-log.h"
 #include "jt-store-applications.h"
@@ -22,10 +24,12 @@ describe_contact (const JtContact *contact, gboolean created)
       = jt_text_clean (contact->name, JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, MAX_NAME_CHARS);
 
   if (contact->email != NULL)
-    return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s <%s>", contact->id,
-                            created ? " (new)" : "", clean_name, contact->email);
-  return g_strdup_printf ("  contact %" G_GINT64_FORMAT "%s: %s", contact->id,
-                          created ? " (new)" : "", clean_name);
+    return g_strdup_printf (created ? _ ("  contact %" PRId64 " (new): %s <%s>")
+                                    : _ ("  contact %" PRId64 ": %s <%s>"),
+                            contact->id, clean_name, contact->email);
+  return g_strdup_printf (created ? _ ("  contact %" PRId64 " (new): %s")
+                                  : _ ("  contact %" PRId64 ": %s"),
+                          contact->id, clean_name);
 }
 
 /* The newest open application of `company`, whatever its role; NULL (no error) when
@@ -108,13 +112,17 @@ import_new (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, G
     return FALSE;
   label = jt_text_app_label (result.application->company, result.application->role);
   if (invite->company_source != NULL)
-    guessed = g_strdup_printf (" — company guessed from %s", invite->company_source);
-  g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s on %s%s",
+    /* TRANSLATORS: where the company's name came from (a mail domain, the summary). */
+    guessed = g_strdup_printf (_ (" — company guessed from %s"), invite->company_source);
+  /* TRANSLATORS: an id, "Company, Role", a day and time, then " — company guessed from …"
+   * or nothing. */
+  g_ptr_array_add (report, g_strdup_printf (_ ("interview %" PRId64 " (new): %s on %s%s"),
                                             result.interview_id, label, when,
                                             guessed != NULL ? guessed : ""));
-  g_ptr_array_add (report, g_strdup_printf ("  application %" G_GINT64_FORMAT "%s: %s",
-                                            result.application->id,
-                                            result.application_created ? " (new)" : "", label));
+  g_ptr_array_add (report, g_strdup_printf (result.application_created
+                                                ? _ ("  application %" PRId64 " (new): %s")
+                                                : _ ("  application %" PRId64 ": %s"),
+                                            result.application->id, label));
   for (guint i = 0; i < result.contacts->len; i++)
     g_ptr_array_add (report, describe_contact (g_ptr_array_index (result.contacts, i),
                                                g_array_index (result.created, gboolean, i)));
@@ -153,28 +161,30 @@ import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gi
       if (has_assessment (interview))
         {
           g_ptr_array_add (report,
-                           g_strdup_printf ("interview %" G_GINT64_FORMAT " (kept): %s on %s — "
-                                            "cancelled by the organizer; kept because it has "
-                                            "your assessment (remove it with 'jobtrack "
-                                            "interview rm %" G_GINT64_FORMAT "')",
+                           g_strdup_printf (_ ("interview %" PRId64 " (kept): %s on %s — "
+                                               "cancelled by the organizer; kept because it "
+                                               "has your assessment (remove it with 'jobtrack "
+                                               "interview rm %" PRId64 "')"),
                                             id, label, was, id));
           return invite->sequence == sequence
                  || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error);
         }
-      g_ptr_array_add (report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (removed): %s on "
-                                                "%s — cancelled by the organizer",
+      g_ptr_array_add (report, g_strdup_printf (_ ("interview %" PRId64 " (removed): %s on %s — "
+                                                   "cancelled by the organizer"),
                                                 id, label, was));
       return jt_store_interview_delete (store, id, error);
     }
   if (invite->sequence <= sequence)
     {
       g_ptr_array_add (report,
-                       g_strdup_printf ("interview %" G_GINT64_FORMAT " (unchanged): %s on %s — "
-                                        "%s (sequence %" G_GINT64_FORMAT ")",
+                       /* TRANSLATORS: an id, "Company, Role", a day and time, why nothing
+                        * changed, the invitation's sequence number. */
+                       g_strdup_printf (_ ("interview %" PRId64 " (unchanged): %s on %s — %s "
+                                           "(sequence %" PRId64 ")"),
                                         id, label, was,
                                         invite->sequence == sequence
-                                            ? "this invitation was imported before"
-                                            : "an older copy of an invitation imported before",
+                                            ? _ ("this invitation was imported before")
+                                            : _ ("an older copy of an invitation imported before"),
                                         invite->sequence));
       return TRUE;
     }
@@ -201,17 +211,18 @@ import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gi
     if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
       return FALSE;
     if (moved)
-      g_ptr_array_add (
-          report, g_strdup_printf ("interview %" G_GINT64_FORMAT " (moved): %s on %s, "
-                                   "was %s — updated invitation (sequence %" G_GINT64_FORMAT ")",
-                                   id, label, when, was, invite->sequence));
+      g_ptr_array_add (report,
+                       g_strdup_printf (_ ("interview %" PRId64 " (moved): %s on %s, was %s — "
+                                           "updated invitation (sequence %" PRId64 ")"),
+                                        id, label, when, was, invite->sequence));
     else
       g_ptr_array_add (
           report,
-          g_strdup_printf ("interview %" G_GINT64_FORMAT " (%s): %s on %s — "
-                           "updated invitation (sequence %" G_GINT64_FORMAT ")%s",
-                           id, changed ? "updated" : "unchanged", label, when, invite->sequence,
-                           changed ? ": new length or place" : ": same time and place"));
+          g_strdup_printf (changed ? _ ("interview %" PRId64 " (updated): %s on %s — updated "
+                                        "invitation (sequence %" PRId64 "): new length or place")
+                                   : _ ("interview %" PRId64 " (unchanged): %s on %s — updated "
+                                        "invitation (sequence %" PRId64 "): same time and place"),
+                           id, label, when, invite->sequence));
   }
   return TRUE;
 }
@@ -237,11 +248,15 @@ import_invite (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now
       g_autofree char *when
           = invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
 
-      g_ptr_array_add (report,
-                       g_strdup_printf ("cancelled by the organizer: '%s'%s%s — not in "
-                                        "jobtrack, nothing to remove",
-                                        invite->summary != NULL ? invite->summary : invite->uid,
-                                        when != NULL ? " on " : "", when != NULL ? when : ""));
+      g_ptr_array_add (
+          report,
+          when != NULL
+              ? g_strdup_printf (_ ("cancelled by the organizer: '%s' on %s — not "
+                                    "in jobtrack, nothing to remove"),
+                                 invite->summary != NULL ? invite->summary : invite->uid, when)
+              : g_strdup_printf (_ ("cancelled by the organizer: '%s' — not in "
+                                    "jobtrack, nothing to remove"),
+                                 invite->summary != NULL ? invite->summary : invite->uid));
       return TRUE;
     }
   return import_new (store, invite, tz, now, report, error);

@@ -3,14 +3,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-time.h"
 
-#define DAY_SECONDS (24 * 60 * 60)
 /* A config file is a few hundred bytes; a huge one is the wrong path. */
 #define MAX_FILE_SIZE (1024 * 1024)
 /* Text quoted in an error is cut, so the error stays one readable line. */
@@ -64,7 +65,7 @@ static const Setting settings[] = {
   { .group = "rules", .key = "call_hour", .kind = KIND_CLOCK, .fallback = 10 * 60, .min = 0,
     .max = 24 * 60 - 1, .offset = G_STRUCT_OFFSET (JtConfig, call_hour),
     .minute_offset = G_STRUCT_OFFSET (JtConfig, call_minute) },
-  FIELD (thank_you_delay, KIND_DURATION, 3 * 60 * 60, 0, 30 * DAY_SECONDS),
+  FIELD (thank_you_delay, KIND_DURATION, 3 * 60 * 60, 0, 30 * JT_DAY_SECONDS),
   FIELD (follow_up_call_days, KIND_DAYS, 7, 0, 3650),
   FIELD (bring_forward_lead_days, KIND_DAYS, 3, 0, 3650),
   FIELD (rejection_letter_days, KIND_DAYS, 1, 0, 3650),
@@ -126,7 +127,7 @@ format_duration (gint64 seconds)
   {
     char unit;
     gint64 size;
-  } units[] = { { 'd', DAY_SECONDS }, { 'h', 60 * 60 }, { 'm', 60 }, { 's', 1 } };
+  } units[] = { { 'd', JT_DAY_SECONDS }, { 'h', 60 * 60 }, { 'm', 60 }, { 's', 1 } };
   GString *out = g_string_new (NULL);
 
   if (seconds <= 0)
@@ -176,20 +177,21 @@ setting_expected (const Setting *s)
   switch (s->kind)
     {
     case KIND_SWITCH:
-      return g_strdup ("expected true or false");
+      return g_strdup (_ ("expected true or false"));
     case KIND_CLOCK:
-      return g_strdup ("expected HH:MM, 00:00-23:59");
+      return g_strdup (_ ("expected HH:MM, 00:00-23:59"));
     case KIND_DURATION:
       longest = format_duration (s->max);
-      return g_strdup_printf ("expected a duration like 3h, 45m or 1h30m, from 0 to %s", longest);
+      return g_strdup_printf (_ ("expected a duration like 3h, 45m or 1h30m, from 0 to %s"),
+                              longest);
     case KIND_DAYS:
-      return g_strdup_printf ("expected a number of days, %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
-                              s->min, s->max);
+      return g_strdup_printf (_ ("expected a number of days, %" PRId64 "-%" PRId64), s->min,
+                              s->max);
     case KIND_MONTHS:
-      return g_strdup_printf ("expected a number of months, %" G_GINT64_FORMAT
-                              "-%" G_GINT64_FORMAT, s->min, s->max);
+      return g_strdup_printf (_ ("expected a number of months, %" PRId64 "-%" PRId64), s->min,
+                              s->max);
     case KIND_EMAILS:
-      return g_strdup ("expected addresses like you@example.com, separated by ;");
+      return g_strdup (_ ("expected addresses like you@example.com, separated by ;"));
     }
   g_return_val_if_reached (NULL);
 }
@@ -278,7 +280,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
   shown = printable (g_strstrip (raw), MAX_SHOWN_VALUE);
   if (!g_utf8_validate (raw, -1, NULL))
     {
-      *problem = g_strdup_printf ("'%s' is not UTF-8 text", shown);
+      *problem = g_strdup_printf (_ ("'%s' is not UTF-8 text"), shown);
       return FALSE;
     }
   switch (s->kind)
@@ -302,7 +304,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
           if (g_error_matches (local, G_NUMBER_PARSER_ERROR,
                                G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
             {
-              *problem = g_strdup_printf ("'%s' is out of range (%s)", shown, expected);
+              *problem = g_strdup_printf (_ ("'%s' is out of range (%s)"), shown, expected);
               return FALSE;
             }
         }
@@ -315,7 +317,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
 
         if (list == NULL)
           {
-            *problem = g_strdup_printf ("cannot read '%s' (%s)", shown, expected);
+            *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
             return FALSE;
           }
         for (guint i = 0; list[i] != NULL; i++)
@@ -329,7 +331,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
               {
                 g_autofree char *shown_email = printable (email, MAX_SHOWN_VALUE);
 
-                *problem = g_strdup_printf ("'%s' is not an email address (%s)", shown_email,
+                *problem = g_strdup_printf (_ ("'%s' is not an email address (%s)"), shown_email,
                                             expected);
                 return FALSE;
               }
@@ -343,12 +345,12 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
     }
   if (!readable)
     {
-      *problem = g_strdup_printf ("cannot read '%s' (%s)", shown, expected);
+      *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
       return FALSE;
     }
   if (value < s->min || value > s->max)
     {
-      *problem = g_strdup_printf ("'%s' is out of range (%s)", shown, expected);
+      *problem = g_strdup_printf (_ ("'%s' is out of range (%s)"), shown, expected);
       return FALSE;
     }
   setting_store (config, s, value);
@@ -389,20 +391,20 @@ open_config_file (const char *path, const char *shown_path, gboolean *missing, G
       if (saved == ENOENT)
         *missing = TRUE;
       else
-        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: cannot read it: %s", shown_path,
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: cannot read it: %s"), shown_path,
                      g_strerror (saved));
       return NULL;
     }
   if (S_ISDIR (st.st_mode))
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: is a directory, not a config file",
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: is a directory, not a config file"),
                  shown_path);
   else if (!S_ISREG (st.st_mode))
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: is not a regular file", shown_path);
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: is not a regular file"), shown_path);
   else if (st.st_size > MAX_FILE_SIZE)
     g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                 "%s: is too large for a config file (over 1 MiB)", shown_path);
+                 _ ("%s: is too large for a config file (over 1 MiB)"), shown_path);
   else if ((mapped = g_mapped_file_new_from_fd (fd, FALSE, &local)) == NULL)
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: cannot read it: %s", shown_path,
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: cannot read it: %s"), shown_path,
                  local->message);
   else
     {
@@ -474,10 +476,10 @@ jt_config_load (const char *path, GError **error)
   if (memchr (contents, '\0', length) != NULL
       || !g_key_file_load_from_data (file, contents, length, G_KEY_FILE_NONE, &local))
     {
-      g_autofree char *why = printable (local != NULL ? local->message : "it holds NUL bytes",
+      g_autofree char *why = printable (local != NULL ? local->message : _ ("it holds NUL bytes"),
                                         MAX_SHOWN_MESSAGE);
 
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: not a valid config file: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: not a valid config file: %s"),
                    shown_path, why);
       return NULL;
     }
@@ -494,7 +496,7 @@ jt_config_load (const char *path, GError **error)
       if (!group_known)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "%s: [%s]: unknown group (expected [rules] or [user])", shown_path,
+                       _ ("%s: [%s]: unknown group (expected [rules] or [user])"), shown_path,
                        shown_group);
           return NULL;
         }
@@ -507,16 +509,17 @@ jt_config_load (const char *path, GError **error)
           if (s == NULL)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           "%s: [%s] %s: unknown key (see 'jobtrack config' for the keys)",
+                           _ ("%s: [%s] %s: unknown key (see 'jobtrack config' for the keys)"),
                            shown_path, shown_group, shown_key);
               return NULL;
             }
           /* GKeyFile keeps the last of two; the other one is a slip the person should see */
           if (full->from_file[s - settings])
-            problem = g_strdup ("set more than once");
+            problem = g_strdup (_ ("set more than once"));
           if (problem != NULL || !setting_read (config, s, file, groups[g], keys[k], &problem))
             {
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s: [%s] %s: %s", shown_path,
+              /* TRANSLATORS: the config file, its group, the key, the problem. */
+              g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: [%s] %s: %s"), shown_path,
                            shown_group, shown_key, problem);
               return NULL;
             }

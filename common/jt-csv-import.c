@@ -1,16 +1,19 @@
 /* jt-csv-import.c: applications from a spreadsheet. */
 #include "jt-csv-import.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jt-csv-date.h"
 #include "jt-csv.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-records.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
 #include "jt-store-outcomes.h"
+#include "jt-text.h"
 
 typedef enum {
   FIELD_NONE = -1, /* not recognised: kept in the notes */
@@ -166,7 +169,7 @@ map_columns (GStrv header, const char *const *map, Field *fields, GError **error
           g_autofree char *names = g_strjoinv (", ", (char **) field_names);
 
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "--map '%s' is not COLUMN=FIELD (FIELD one of: %s)", map[m], names);
+                       _ ("--map '%s' is not COLUMN=FIELD (FIELD one of: %s)"), map[m], names);
           return FALSE;
         }
       column = g_strndup (map[m], (gsize) (equals - map[m]));
@@ -180,7 +183,7 @@ map_columns (GStrv header, const char *const *map, Field *fields, GError **error
           g_autofree char *names = g_strjoinv (", ", (char **) field_names);
 
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "--map %s: unknown field '%s' (one of: %s)", map[m], equals + 1, names);
+                       _ ("--map %s: unknown field '%s' (one of: %s)"), map[m], equals + 1, names);
           return FALSE;
         }
       for (guint c = 0; c < n; c++)
@@ -195,8 +198,8 @@ map_columns (GStrv header, const char *const *map, Field *fields, GError **error
         }
       if (!found)
         {
-          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "--map %s: the file has no column '%s'",
-                       map[m], column);
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       _ ("--map %s: the file has no column '%s'"), map[m], column);
           return FALSE;
         }
     }
@@ -322,12 +325,15 @@ describe_unknown_status (const char *status, GArray *lines)
 {
   GString *text = g_string_new (NULL);
 
-  g_string_printf (text, "status '%s' not understood, imported as applied (line%s", status,
-                   lines->len > 1 ? "s" : "");
+  g_string_printf (
+      text,
+      g_dngettext (GETTEXT_PACKAGE, "status '%s' not understood, imported as applied (line",
+                   "status '%s' not understood, imported as applied (lines", lines->len),
+      status);
   for (guint i = 0; i < lines->len && i < MAX_LINES_NAMED; i++)
     g_string_append_printf (text, "%s %u", i > 0 ? "," : "", g_array_index (lines, guint, i));
   if (lines->len > MAX_LINES_NAMED)
-    g_string_append_printf (text, " and %u more", lines->len - MAX_LINES_NAMED);
+    g_string_append_printf (text, _ (" and %u more"), lines->len - MAX_LINES_NAMED);
   g_string_append_c (text, ')');
   return g_string_free (text, FALSE);
 }
@@ -344,7 +350,7 @@ problem (Import *import, guint line, const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (import->report->problems, g_strdup_printf ("line %u: %s", line, text));
+  g_ptr_array_add (import->report->problems, g_strdup_printf (_ ("line %u: %s"), line, text));
   return FALSE;
 }
 
@@ -409,7 +415,8 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autofree char *applied_day = NULL;
-  g_autofree char *status_day = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *now_status = NULL;
   JtStatus status = JT_STATUS_APPLIED;
   gboolean has_date = FALSE, understood = TRUE;
   JtCsvDate applied = { 0 }, changed = { 0 };
@@ -420,7 +427,7 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
     {
       for (guint c = n_columns; c < n_fields; c++)
         if (!jt_text_is_blank (record->fields[c]))
-          return problem (import, record->line, "%u fields where the header has %u", n_fields,
+          return problem (import, record->line, _ ("%u fields where the header has %u"), n_fields,
                           n_columns);
     }
   for (guint c = 0; c < n_columns && c < n_fields; c++)
@@ -439,7 +446,7 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
         values[fields[c]] = value;
     }
   if (values[FIELD_COMPANY] == NULL)
-    return problem (import, record->line, "no company");
+    return problem (import, record->line, _ ("no company"));
   if (values[FIELD_APPLIED] != NULL)
     {
       JtCsvDateRead read =
@@ -447,11 +454,11 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
 
       if (read == JT_CSV_DATE_AMBIGUOUS)
         return problem (import, record->line,
-                        "'%s' may be day/month or month/day: say which with --dates dmy or "
-                        "--dates mdy",
+                        _ ("'%s' may be day/month or month/day: say which with --dates dmy or "
+                           "--dates mdy"),
                         values[FIELD_APPLIED]);
       if (read == JT_CSV_DATE_BAD)
-        return problem (import, record->line, "cannot read the date applied '%s'",
+        return problem (import, record->line, _ ("cannot read the date applied '%s'"),
                         values[FIELD_APPLIED]);
       has_date = TRUE;
     }
@@ -461,12 +468,14 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
           jt_csv_date_read (values[FIELD_STATUS_DATE], import->date_order, &changed, NULL, NULL);
 
       if (read != JT_CSV_DATE_OK)
-        return problem (import, record->line, "cannot read the status date '%s'%s",
+        return problem (import, record->line, _ ("cannot read the status date '%s'%s"),
                         values[FIELD_STATUS_DATE],
-                        read == JT_CSV_DATE_AMBIGUOUS ? " (day/month or month/day? use --dates)" : "");
+                        read == JT_CSV_DATE_AMBIGUOUS ? _ (" (day/month or month/day? use --dates)")
+                                                      : "");
     }
   if (values[FIELD_INTEREST] != NULL && !read_interest (values[FIELD_INTEREST], &app->interest))
-    return problem (import, record->line, "interest '%s' is not 1 to 5", values[FIELD_INTEREST]);
+    return problem (import, record->line, _ ("interest '%s' is not 1 to 5"),
+                    values[FIELD_INTEREST]);
   if (values[FIELD_STATUS] != NULL)
     status = status_of (values[FIELD_STATUS], &understood);
   if (!understood)
@@ -491,7 +500,7 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
     {
       import->report->already++;
       g_ptr_array_add (import->report->rows,
-                       g_strdup_printf ("line %u: already there as application %" G_GINT64_FORMAT,
+                       g_strdup_printf (_ ("line %u: already there as application %" PRId64),
                                         record->line, existing));
       return TRUE;
     }
@@ -539,14 +548,19 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
 
     applied_day = g_date_time_format (local, "%Y-%m-%d");
   }
+  label = jt_text_app_label (app->company, app->role);
+  if (status != app->status)
+    /* TRANSLATORS: the status the application has now (a word jobtrack reads). */
+    now_status = g_strdup_printf (_ (", now %s"), jt_status_to_string (status));
   g_ptr_array_add (import->report->rows,
-                   g_strdup_printf ("line %u: application %" G_GINT64_FORMAT ": %s%s%s — %s %s%s%s",
-                                    record->line, app->id, app->company,
-                                    *app->role != '\0' ? ", " : "", app->role,
-                                    app->status == JT_STATUS_LEAD ? "noted" : "applied",
-                                    has_date ? applied_day : "today (no date in the file)",
-                                    status != app->status ? ", now " : "",
-                                    status != app->status ? jt_status_to_string (status) : ""));
+                   /* TRANSLATORS: a line of the file, the new application's id and
+                    * "Company, Role", "noted" or "applied", its day, then ", now STATUS" or
+                    * nothing. */
+                   g_strdup_printf (_ ("line %u: application %" PRId64 ": %s — %s %s%s"),
+                                    record->line, app->id, label,
+                                    app->status == JT_STATUS_LEAD ? _ ("noted") : _ ("applied"),
+                                    has_date ? applied_day : _ ("today (no date in the file)"),
+                                    now_status != NULL ? now_status : ""));
   return TRUE;
 }
 
@@ -561,8 +575,8 @@ report_columns (Import *import, GStrv header, const Field *fields, guint n_colum
       g_string_append_printf (kept, "%s%s", kept->len > 0 ? ", " : "", header[c]);
   if (kept->len > 0)
     g_ptr_array_add (import->report->notes,
-                     g_strdup_printf ("columns kept in the notes: %s (--map COLUMN=FIELD to "
-                                      "use one as a field)",
+                     g_strdup_printf (_ ("columns kept in the notes: %s (--map COLUMN=FIELD to "
+                                         "use one as a field)"),
                                       kept->str));
 }
 
@@ -585,7 +599,7 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
     return NULL;
   if (csv->records->len == 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it is empty");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it is empty"));
       return NULL;
     }
   header = g_ptr_array_index (csv->records, 0);
@@ -603,8 +617,8 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   if (!has_company)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "no column of the header line names the company (company, employer or "
-                   "organization); say which it is with --map COLUMN=company");
+                   _ ("no column of the header line names the company (company, employer or "
+                      "organization); say which it is with --map COLUMN=company"));
       return NULL;
     }
 
@@ -620,7 +634,7 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   if (import.date_order == JT_CSV_DATES_GUESS)
     import.date_order = guess_date_order (csv->records, fields, n_columns);
   if (csv->converted)
-    g_ptr_array_add (report->notes, g_strdup ("the file is not UTF-8: read as Windows-1252"));
+    g_ptr_array_add (report->notes, g_strdup (_ ("the file is not UTF-8: read as Windows-1252")));
   report_columns (&import, header->fields, fields, n_columns);
 
   if ((txn = jt_store_begin_write (store, error)) == NULL)

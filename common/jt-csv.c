@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -101,7 +102,7 @@ jt_csv_parse (const char *text, gsize length, char delimiter, GError **error)
       if (converted == NULL)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "it is neither UTF-8 nor Windows-1252 text");
+                       _ ("it is neither UTF-8 nor Windows-1252 text"));
           return NULL;
         }
       text = converted;
@@ -114,7 +115,7 @@ jt_csv_parse (const char *text, gsize length, char delimiter, GError **error)
     }
   if (memchr (text, '\0', length) != NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it holds a NUL byte: not a text file");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it holds a NUL byte: not a text file"));
       return NULL;
     }
   csv->records = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_csv_record_free);
@@ -168,7 +169,7 @@ jt_csv_parse (const char *text, gsize length, char delimiter, GError **error)
   if (quoted)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "line %u: a quoted field is never closed (a \" is missing)", quote_line);
+                   _ ("line %u: a quoted field is never closed (a \" is missing)"), quote_line);
       return NULL;
     }
   if (field->len > 0 || fields->len > 0)

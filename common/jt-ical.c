@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-version.h"
 
 #define MODULE_FILE "jobtrack-ical.so"
@@ -32,8 +33,10 @@ module_path (GError **error)
   if (self == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
-                   "cannot load the iCalendar module: this program cannot tell where it is "
-                   "(/proc/self/exe); set " JT_ICAL_MODULE_DIR_ENV);
+                   /* TRANSLATORS: the name of an environment variable. */
+                   _ ("cannot load the iCalendar module: this program cannot tell where it is "
+                      "(/proc/self/exe); set %s"),
+                   JT_ICAL_MODULE_DIR_ENV);
       return NULL;
     }
   bindir = g_path_get_dirname (self);
@@ -56,21 +59,22 @@ load (GError **error)
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot load the iCalendar module: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot load the iCalendar module: %s"),
                    g_module_error ());
       return NULL;
     }
   if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *)&entry) || entry == NULL
       || (ical = entry ()) == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "%s is not jobtrack's iCalendar module", path);
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("%s is not jobtrack's iCalendar module"),
+                   path);
       g_module_close (module);
       return NULL;
     }
   if (strcmp (ical->version, JT_VERSION) != 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
-                   "%s is from jobtrack %s, this is jobtrack %s; reinstall jobtrack", path,
+                   _ ("%s is from jobtrack %s, this is jobtrack %s; reinstall jobtrack"), path,
                    ical->version, JT_VERSION);
       g_module_close (module);
       return NULL;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
 #include "jt-store-interviews.h"
@@ -58,7 +59,7 @@ jt_person_parse (const char *text, GError **error)
   if (open != NULL && close == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "cannot read person '%s': '<' without '>' (try \"Name <email>, Title\")",
+                   _ ("cannot read person '%s': '<' without '>' (try \"Name <email>, Title\")"),
                    text);
       return NULL;
     }
@@ -81,19 +82,19 @@ jt_person_parse (const char *text, GError **error)
   else if (*rest != '\0')
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "cannot read person '%s': expected ', Title' after the email", text);
+                   _ ("cannot read person '%s': expected ', Title' after the email"), text);
       return NULL;
     }
   if (*person->name == '\0')
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "cannot read person '%s': no name (try \"Name <email>, Title\")", text);
+                   _ ("cannot read person '%s': no name (try \"Name <email>, Title\")"), text);
       return NULL;
     }
   if (person->email != NULL && strchr (person->email, '@') == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read person '%s': '%s' is not an email",
-                   text, person->email);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   _ ("cannot read person '%s': '%s' is not an email"), text, person->email);
       return NULL;
     }
   if (person->title != NULL && *person->title == '\0')
@@ -268,7 +269,7 @@ check_company (const JtInterviewLog *log, GError **error)
 {
   if (!jt_text_is_blank (log->company))
     return TRUE;
-  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an interview needs a company (--company)");
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("an interview needs a company (--company)"));
   return FALSE;
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 char *
 jt_paths_data_dir (void)
@@ -36,9 +37,9 @@ jt_paths_prepare_database_dir (const char *db_path, GError **error)
     return TRUE;
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
-      g_set_error (error, JT_ERROR, errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY
-                                                                       : JT_ERROR_FAILED,
-                   "cannot create %s: %s", data_dir, g_strerror (errno));
+      g_set_error (error, JT_ERROR,
+                   errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY : JT_ERROR_FAILED,
+                   _ ("cannot create %s: %s"), data_dir, g_strerror (errno));
       return FALSE;
     }
   return TRUE;

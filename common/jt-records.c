@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 static const char *const status_names[] = {
   "lead", "applied", "interviewing", "offer", "accepted", "declined", "rejected", "withdrawn",
@@ -50,8 +51,10 @@ parse_name (const char *const *names, guint n_names, const char *what, const cha
       }
   for (guint i = 0; i < n_names; i++)
     g_string_append_printf (accepted, "%s%s", i > 0 ? ", " : "", names[i]);
-  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "unknown %s '%s' (one of: %s)", what, text,
-               accepted->str);
+  /* TRANSLATORS: a kind of value (status, interview kind, …), the text given, then the
+   * words jobtrack reads, which stay as they are. */
+  g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("unknown %s '%s' (one of: %s)"), _ (what),
+               text, accepted->str);
   return FALSE;
 }
 
@@ -70,13 +73,13 @@ parse_name (const char *const *names, guint n_names, const char *what, const cha
     return TRUE;                                                                               \
   }
 
-DEFINE_NAMES (JtStatus, jt_status, status_names, "status")
-DEFINE_NAMES (JtInterviewKind, jt_interview_kind, interview_kind_names, "interview kind")
-DEFINE_NAMES (JtOfferState, jt_offer_state, offer_state_names, "offer state")
-DEFINE_NAMES (JtOutcomeKind, jt_outcome_kind, outcome_names, "outcome")
-DEFINE_NAMES (JtTouchKind, jt_touch_kind, touch_names, "touch kind")
-DEFINE_NAMES (JtRule, jt_rule, rule_names, "rule")
-DEFINE_NAMES (JtReminderState, jt_reminder_state, reminder_state_names, "reminder state")
+DEFINE_NAMES (JtStatus, jt_status, status_names, N_ ("status"))
+DEFINE_NAMES (JtInterviewKind, jt_interview_kind, interview_kind_names, N_ ("interview kind"))
+DEFINE_NAMES (JtOfferState, jt_offer_state, offer_state_names, N_ ("offer state"))
+DEFINE_NAMES (JtOutcomeKind, jt_outcome_kind, outcome_names, N_ ("outcome"))
+DEFINE_NAMES (JtTouchKind, jt_touch_kind, touch_names, N_ ("touch kind"))
+DEFINE_NAMES (JtRule, jt_rule, rule_names, N_ ("rule"))
+DEFINE_NAMES (JtReminderState, jt_reminder_state, reminder_state_names, N_ ("reminder state"))
 
 gboolean
 jt_status_is_final (JtStatus status)
@@ -154,7 +157,7 @@ jt_contact_role_parse (const char *text, JtContactRole *role, GError **error)
 {
   guint index;
 
-  if (!parse_name (role_names, JT_ROLE_COUNT, "contact role", text, &index, error))
+  if (!parse_name (role_names, JT_ROLE_COUNT, N_ ("contact role"), text, &index, error))
     return FALSE;
   *role = (JtContactRole) (1u << index);
   return TRUE;

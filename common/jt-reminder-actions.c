@@ -1,7 +1,10 @@
 /* jt-reminder-actions.c: done, snooze and dismiss, each in one transaction. */
 #include "jt-reminder-actions.h"
 
+#include <inttypes.h>
+
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
@@ -15,8 +18,10 @@ refuse_closed (const JtReminder *reminder, const char *doing, GError **error)
   if (reminder->state != JT_REMINDER_DONE && reminder->state != JT_REMINDER_DISMISSED)
     return TRUE;
   g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-               "reminder %" G_GINT64_FORMAT " is already %s; only an open one can be %s",
-               reminder->id, jt_reminder_state_to_string (reminder->state), doing);
+               /* TRANSLATORS: an id, a state as jobtrack names it (done, dismissed), then
+                * what was asked ("snoozed"). */
+               _ ("reminder %" PRId64 " is already %s; only an open one can be %s"), reminder->id,
+               jt_reminder_state_to_string (reminder->state), _ (doing));
   return FALSE;
 }
 
@@ -73,7 +78,7 @@ change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 no
   const char *note = done->note;
   g_autoptr (JtTouch) touch = jt_touch_new ();
 
-  if (!refuse_closed (reminder, "marked done", error))
+  if (!refuse_closed (reminder, N_ ("marked done"), error))
     return FALSE;
   reminder->state = JT_REMINDER_DONE;
   /* The follow-up was a contact with someone: it goes in the record as a touch. */
@@ -99,11 +104,11 @@ change_snooze (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 
 {
   gint64 until = *(const gint64 *) data;
 
-  if (!refuse_closed (reminder, "snoozed", error))
+  if (!refuse_closed (reminder, N_ ("snoozed"), error))
     return FALSE;
   if (until <= now)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a snooze must end in the future");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("a snooze must end in the future"));
       return FALSE;
     }
   reminder->state = JT_REMINDER_SNOOZED;
@@ -117,7 +122,7 @@ static gboolean
 change_dismiss (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
                 GError **error)
 {
-  if (!refuse_closed (reminder, "dismissed", error))
+  if (!refuse_closed (reminder, N_ ("dismissed"), error))
     return FALSE;
   reminder->state = JT_REMINDER_DISMISSED;
   return TRUE;

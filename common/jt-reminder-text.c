@@ -5,23 +5,13 @@
 #include "jt-reminder-text.h"
 
 #include "jt-i18n.h"
+#include "jt-text.h"
 
 /* Text of a record field, "" for none. */
 static const char *
 or_empty (const char *text)
 {
   return text != NULL ? text : "";
-}
-
-/* "Globex, SRE", or "Globex" when the role is not known. New string. */
-static char *
-app_label (const JtReminder *reminder)
-{
-  const char *company = or_empty (reminder->company);
-
-  return reminder->role != NULL && *reminder->role != '\0'
-             ? g_strdup_printf ("%s, %s", company, reminder->role)
-             : g_strdup (company);
 }
 
 /* Whom the follow-up names: its contact, else the company. */
@@ -268,7 +258,7 @@ jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
   g_return_if_fail (reminder != NULL);
   if (reminder->rule == JT_RULE_MANUAL || (guint) reminder->rule >= JT_RULE_COUNT)
     return;
-  label = app_label (reminder);
+  label = jt_text_app_label (reminder->company, reminder->role);
   g_free (reminder->title);
   reminder->title = render_title (reminder, config != NULL ? config : default_config (), label);
   g_free (reminder->detail);

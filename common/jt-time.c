@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 
 /* Nobody types a date this long; refusing early keeps pasted essays out of the parser. */
 #define JT_TIME_MAX_INPUT 256
@@ -12,9 +13,6 @@
 #define JT_TIME_MAX_DIGITS 6
 /* Real zones run from -12:00 to +14:00; GLib itself would accept +24:00. */
 #define JT_TIME_MAX_OFFSET_HOURS 14
-
-#define WHEN_HINT "(try 2026-12-04, 2026-12-04 14:30, friday 14:00, tomorrow, in 3 days, +2w)"
-#define DURATION_HINT "(try 45m, 1h30m, 2d)"
 
 typedef enum
 {
@@ -47,24 +45,30 @@ static const Unit units[] = {
 };
 
 /* Indexed by GDateWeekday, as g_date_time_get_day_of_week () counts (1 = Monday). The
- * abbreviation is both a word people type and the name listings show. */
+ * abbreviation is both a word people type (in English) and the name listings show
+ * (translated). */
 static const struct
 {
   const char *name;
   const char *abbrev;
 } weekdays[] = {
-  [G_DATE_MONDAY] = { "monday", "Mon" },       [G_DATE_TUESDAY] = { "tuesday", "Tue" },
-  [G_DATE_WEDNESDAY] = { "wednesday", "Wed" }, [G_DATE_THURSDAY] = { "thursday", "Thu" },
-  [G_DATE_FRIDAY] = { "friday", "Fri" },       [G_DATE_SATURDAY] = { "saturday", "Sat" },
-  [G_DATE_SUNDAY] = { "sunday", "Sun" },
+  [G_DATE_MONDAY] = { "monday", NC_ ("weekday", "Mon") },
+  [G_DATE_TUESDAY] = { "tuesday", NC_ ("weekday", "Tue") },
+  [G_DATE_WEDNESDAY] = { "wednesday", NC_ ("weekday", "Wed") },
+  [G_DATE_THURSDAY] = { "thursday", NC_ ("weekday", "Thu") },
+  [G_DATE_FRIDAY] = { "friday", NC_ ("weekday", "Fri") },
+  [G_DATE_SATURDAY] = { "saturday", NC_ ("weekday", "Sat") },
+  [G_DATE_SUNDAY] = { "sunday", NC_ ("weekday", "Sun") },
 };
 
 /* Indexed by GDateMonth (1 = January). */
 static const char *const month_abbrevs[] = {
-  [G_DATE_JANUARY] = "Jan", [G_DATE_FEBRUARY] = "Feb", [G_DATE_MARCH] = "Mar",
-  [G_DATE_APRIL] = "Apr",   [G_DATE_MAY] = "May",      [G_DATE_JUNE] = "Jun",
-  [G_DATE_JULY] = "Jul",    [G_DATE_AUGUST] = "Aug",   [G_DATE_SEPTEMBER] = "Sep",
-  [G_DATE_OCTOBER] = "Oct", [G_DATE_NOVEMBER] = "Nov", [G_DATE_DECEMBER] = "Dec",
+  [G_DATE_JANUARY] = NC_ ("month", "Jan"),   [G_DATE_FEBRUARY] = NC_ ("month", "Feb"),
+  [G_DATE_MARCH] = NC_ ("month", "Mar"),     [G_DATE_APRIL] = NC_ ("month", "Apr"),
+  [G_DATE_MAY] = NC_ ("month", "May"),       [G_DATE_JUNE] = NC_ ("month", "Jun"),
+  [G_DATE_JULY] = NC_ ("month", "Jul"),      [G_DATE_AUGUST] = NC_ ("month", "Aug"),
+  [G_DATE_SEPTEMBER] = NC_ ("month", "Sep"), [G_DATE_OCTOBER] = NC_ ("month", "Oct"),
+  [G_DATE_NOVEMBER] = NC_ ("month", "Nov"),  [G_DATE_DECEMBER] = NC_ ("month", "Dec"),
 };
 
 typedef struct
@@ -525,7 +529,11 @@ jt_when_parse (const char *text, GDateTime *now, gboolean *has_time, GError **er
     {
       g_autofree char *shown = printable (text);
 
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read date '%s' " WHEN_HINT, shown);
+      /* TRANSLATORS: the examples are what jobtrack reads: keep them as they are. */
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   _ ("cannot read date '%s' (try 2026-12-04, 2026-12-04 14:30, friday 14:00, "
+                      "tomorrow, in 3 days, +2w)"),
+                   shown);
       return NULL;
     }
   if (has_time != NULL)
@@ -583,8 +591,9 @@ jt_duration_parse (const char *text, gint64 *seconds, GError **error)
     {
       g_autofree char *shown = printable (text);
 
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "cannot read duration '%s' " DURATION_HINT,
-                   shown);
+      /* TRANSLATORS: the examples are what jobtrack reads: keep them as they are. */
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   _ ("cannot read duration '%s' (try 45m, 1h30m, 2d)"), shown);
       return FALSE;
     }
   *seconds = total;
@@ -618,12 +627,13 @@ jt_time_format_human (gint64 unix_seconds, GTimeZone *tz)
 
   if (dt == NULL)
     return NULL;
-  /* %a and %b follow the locale; listings use the same names everywhere */
-  return g_strdup_printf ("%s %d %s %d %02d:%02d",
-                          weekdays[g_date_time_get_day_of_week (dt)].abbrev,
-                          g_date_time_get_day_of_month (dt),
-                          month_abbrevs[g_date_time_get_month (dt)], g_date_time_get_year (dt),
-                          g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+  /* Not %a and %b: those follow LC_TIME, these the language of the rest of the text. */
+  return g_strdup_printf (
+      "%s %d %s %d %02d:%02d",
+      g_dpgettext2 (GETTEXT_PACKAGE, "weekday", weekdays[g_date_time_get_day_of_week (dt)].abbrev),
+      g_date_time_get_day_of_month (dt),
+      g_dpgettext2 (GETTEXT_PACKAGE, "month", month_abbrevs[g_date_time_get_month (dt)]),
+      g_date_time_get_year (dt), g_date_time_get_hour (dt), g_date_time_get_minute (dt));
 }
 
 char *

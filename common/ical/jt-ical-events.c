@@ -1,9 +1,11 @@
 /* jt-ical-events.c: one event's text, libical's (see jt-ical-events.h). */
 #include "jt-ical-events.h"
 
+#include <inttypes.h>
 #include <libical/ical.h>
 #include <string.h>
 
+#include "jt-i18n.h"
 #include "jt-text.h"
 
 /* A follow-up is a task, not a meeting: a short slot at its time. */
@@ -353,19 +355,20 @@ reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const c
     {
       new_line (text);
       append_company_role (text, reminder->company, reminder->role);
-      g_string_append_printf (text, " (application %" G_GINT64_FORMAT ")",
-                              reminder->application_id);
+      g_string_append_printf (text, _ (" (application %" PRId64 ")"), reminder->application_id);
     }
   if (draft != NULL)
     {
       new_line (text);
-      g_string_append (text, "\nDraft (jobtrack letter --reminder ");
-      g_string_append_printf (text, "%" G_GINT64_FORMAT "):\n", reminder->id);
+      /* TRANSLATORS: the command stays as it is; a letter's draft follows. */
+      g_string_append_printf (text, _ ("\nDraft (jobtrack letter --reminder %" PRId64 "):\n"),
+                              reminder->id);
       append_clean (text, draft, FALSE);
       g_string_append_c (text, '\n');
     }
   new_line (text);
-  g_string_append_printf (text, "jobtrack reminder %" G_GINT64_FORMAT, reminder->id);
+  /* TRANSLATORS: names the follow-up by its id, as `jobtrack done ID` takes it. */
+  g_string_append_printf (text, _ ("jobtrack reminder %" PRId64), reminder->id);
   return text->str;
 }
 
@@ -425,7 +428,9 @@ interview_summary (JtIcalEventPrinter *p, const JtInterview *interview, const ch
   GString *text = p->scratch;
 
   g_string_truncate (text, 0);
-  g_string_append_printf (text, "Interview (%s)", jt_interview_kind_to_string (interview->kind));
+  /* TRANSLATORS: the interview's kind, as jobtrack names it (phone, video, onsite, …). */
+  g_string_append_printf (text, _ ("Interview (%s)"),
+                          jt_interview_kind_to_string (interview->kind));
   if (company != NULL)
     {
       g_string_append (text, " — ");
@@ -465,7 +470,7 @@ interview_description (JtIcalEventPrinter *p, const JtInterview *interview)
         }
     }
   new_line (text);
-  g_string_append_printf (text, "jobtrack interview %" G_GINT64_FORMAT, interview->id);
+  g_string_append_printf (text, _ ("jobtrack interview %" PRId64), interview->id);
   return text->str;
 }
 

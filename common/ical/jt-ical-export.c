@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-version.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
@@ -38,7 +39,7 @@ jt_ical_export_calendar_frame (char **head, char **tail, GError **error)
 
   if (end == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot write the calendar: %s",
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("cannot write the calendar: %s"),
                    icalerror_strerror (icalerrno));
       icalmemory_free_buffer (frame);
       return FALSE;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-invite-guess.h"
 #include "jt-text.h"
 
@@ -100,9 +101,9 @@ event_label (const char *summary, guint index)
     {
       g_autofree char *shortened = clean_text (summary, 60);
 
-      return g_strdup_printf ("event '%s'", shortened);
+      return g_strdup_printf (_ ("event '%s'"), shortened);
     }
-  return g_strdup_printf ("event %u", index + 1);
+  return g_strdup_printf (_ ("event %u"), index + 1);
 }
 
 /* The first parse error libical noted in `event` about `property` ("DTSTART"), cleaned;
@@ -148,18 +149,18 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
 
   if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no valid %s", label, name);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no valid %s"), label, name);
       return FALSE;
     }
   if (tt.is_date)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "%s is an all-day event (%s is a date without a time)", label, name);
+                   _ ("%s is an all-day event (%s is a date without a time)"), label, name);
       return FALSE;
     }
   if (tt.year < 1900 || tt.year > 9999)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has %s in the year %d", label, name,
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has %s in the year %d"), label, name,
                    tt.year);
       return FALSE;
     }
@@ -180,8 +181,8 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
               g_autofree char *shown = clean_text (tzid, 80);
 
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           "%s gives %s in the time zone '%s', which the file does not define "
-                           "(no VTIMEZONE) and this system does not know",
+                           _ ("%s gives %s in the time zone '%s', which the file does not define "
+                              "(no VTIMEZONE) and this system does not know"),
                            label, name, shown != NULL ? shown : "");
               return FALSE;
             }
@@ -189,7 +190,7 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
     }
   else if (!wall_instant (tz, tt, instant))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no valid %s", label, name);
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no valid %s"), label, name);
       return FALSE;
     }
   return TRUE;
@@ -212,8 +213,8 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
 
       if (invite->cancelled)
         return TRUE; /* a cancellation names the event by its UID alone */
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has no start time (DTSTART)%s%s", label,
-                   why != NULL ? ": " : "", why != NULL ? why : "");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no start time (DTSTART)%s%s"),
+                   label, why != NULL ? ": " : "", why != NULL ? why : "");
       return FALSE;
     }
   if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label,
@@ -424,8 +425,8 @@ read_company (icalcomponent *event, const JtInviteOptions *options, const char *
         }
     }
   g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-               "%s does not say which company it is from (no address at a company's "
-               "domain); name the company with --company",
+               _ ("%s does not say which company it is from (no address at a company's "
+                  "domain); name the company with --company"),
                label);
   return FALSE;
 }
@@ -476,14 +477,16 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
   if (attendees > MAX_ATTENDEES)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "%s has %d attendees; an invitation has at most %d", label, attendees,
+                   _ ("%s has %d attendees; an invitation has at most %d"), label, attendees,
                    MAX_ATTENDEES);
       return NULL;
     }
   if (uid == NULL || *uid == '\0' || strlen (uid) > MAX_UID_BYTES)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "%s has %s", label,
-                   uid == NULL || *uid == '\0' ? "no UID" : "a UID longer than 1 KB");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   uid == NULL || *uid == '\0' ? _ ("%s has no UID")
+                                               : _ ("%s has a UID longer than 1 KB"),
+                   label);
       return NULL;
     }
   invite->uid = g_strdup (uid);
@@ -519,14 +522,13 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
 
   if (length == 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the file is empty");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the file is empty"));
       return FALSE;
     }
   if (length > MAX_BYTES)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "the file has %" G_GSIZE_FORMAT " bytes, more than an invitation can "
-                   "(at most %d MB)",
+                   _ ("the file has %zu bytes, more than an invitation can (at most %d MB)"),
                    length, MAX_BYTES / (1024 * 1024));
       return FALSE;
     }
@@ -534,9 +536,8 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
   if (nul != NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "it is binary data, not iCalendar text (a NUL byte at offset %" G_GSIZE_FORMAT
-                   ")",
-                   (gsize)(nul - data));
+                   _ ("it is binary data, not iCalendar text (a NUL byte at offset %zu)"),
+                   (size_t)(nul - data));
       return FALSE;
     }
   if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
@@ -546,14 +547,14 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
   if (!has_prefix_ascii_nocase (data + offset, length - offset, "BEGIN:VCALENDAR"))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "it is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)");
+                   _ ("it is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)"));
       return FALSE;
     }
   if (!g_utf8_validate_len (data, length, &bad_utf8))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "it is not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   (gsize)(bad_utf8 - data));
+                   _ ("it is not UTF-8 text (an invalid byte at offset %zu)"),
+                   (size_t)(bad_utf8 - data));
       return FALSE;
     }
   *begin = offset;
@@ -569,13 +570,13 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
           if (++depth > MAX_DEPTH)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           "its components are nested more than %d deep", MAX_DEPTH);
+                           _ ("its components are nested more than %d deep"), MAX_DEPTH);
               return FALSE;
             }
           if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT") && ++events > MAX_EVENTS)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           "it holds more than %d events; an invitation has a few", MAX_EVENTS);
+                           _ ("it holds more than %d events; an invitation has a few"), MAX_EVENTS);
               return FALSE;
             }
         }
@@ -622,8 +623,8 @@ check_time_zones (icalcomponent *calendar, GError **error)
                 g_autofree char *name = zone_name (zone);
 
                 g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                             "its time zone '%s' changes more often than yearly, as no real "
-                             "zone does",
+                             _ ("its time zone '%s' changes more often than yearly, as no real "
+                                "zone does"),
                              name);
                 return FALSE;
               }
@@ -633,8 +634,8 @@ check_time_zones (icalcomponent *calendar, GError **error)
           g_autofree char *name = zone_name (zone);
 
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "its time zone '%s' has no name or no offsets (VTIMEZONE without TZID, "
-                       "STANDARD or DAYLIGHT)",
+                       _ ("its time zone '%s' has no name or no offsets (VTIMEZONE without TZID, "
+                          "STANDARD or DAYLIGHT)"),
                        name);
           return FALSE;
         }
@@ -662,11 +663,11 @@ check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
       return TRUE;
     case ICAL_METHOD_REPLY:
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "it is an answer to an invitation (METHOD:REPLY), not an invitation");
+                   _ ("it is an answer to an invitation (METHOD:REPLY), not an invitation"));
       return FALSE;
     default:
       value = clean_text (icalproperty_get_value_as_string (method), 40);
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it is not an invitation (METHOD:%s)",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it is not an invitation (METHOD:%s)"),
                    value != NULL ? value : "");
       return FALSE;
     }
@@ -695,16 +696,16 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
   if (calendar == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   truncated ? "it ends before END:VCALENDAR (is the file cut short?)"
-                             : "libical cannot read it as iCalendar");
+                   truncated ? _ ("it ends before END:VCALENDAR (is the file cut short?)")
+                             : _ ("libical cannot read it as iCalendar"));
       return NULL;
     }
   if (icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    icalcomponent_isa (calendar) == ICAL_XROOT_COMPONENT
-                       ? "it holds more than one calendar (VCALENDAR); import one at a time"
-                       : "it is not a calendar (VCALENDAR)");
+                       ? _ ("it holds more than one calendar (VCALENDAR); import one at a time")
+                       : _ ("it is not a calendar (VCALENDAR)"));
       return NULL;
     }
   if (!check_method (calendar, &cancel, error) || !check_time_zones (calendar, error))
@@ -720,8 +721,8 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
       if (here <= MAX_ATTENDEES && (attendees += here) > MAX_ATTENDEES_IN_FILE)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "its events name more than %d attendees in all; an invitation names "
-                       "a few",
+                       _ ("its events name more than %d attendees in all; an invitation names "
+                          "a few"),
                        MAX_ATTENDEES_IN_FILE);
           return NULL;
         }
@@ -733,7 +734,7 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
     }
   if (invites->len == 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it holds no event (VEVENT)");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it holds no event (VEVENT)"));
       return NULL;
     }
   return g_steal_pointer (&invites);

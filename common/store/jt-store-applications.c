@@ -2,8 +2,9 @@
 #include "jt-store-applications.h"
 
 #include "jt-error.h"
-#include "jt-time.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
+#include "jt-time.h"
 
 gpointer
 jt_application_from_row (JtStmt *stmt)
@@ -33,12 +34,12 @@ validate (const JtApplication *app, GError **error)
 {
   if (jt_text_is_blank (app->company))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an application needs a company");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("an application needs a company"));
       return FALSE;
     }
   if (app->interest != 0 && (app->interest < 1 || app->interest > 5))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "interest must be 1 to 5, not %d",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("interest must be 1 to 5, not %d"),
                    app->interest);
       return FALSE;
     }
@@ -47,7 +48,7 @@ validate (const JtApplication *app, GError **error)
       && !jt_date_valid (app->decision_date))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "a decision date is a day such as 2026-12-04, not '%s'", app->decision_date);
+                   _ ("a decision date is a day such as 2026-12-04, not '%s'"), app->decision_date);
       return FALSE;
     }
   return TRUE;
@@ -208,7 +209,7 @@ jt_store_application_get (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_fetch_one (store, stmt, jt_application_from_row, "application", id, error);
+  return jt_store_fetch_one (store, stmt, jt_application_from_row, N_ ("application"), id, error);
 }
 
 GPtrArray *

@@ -1,10 +1,11 @@
 /* jt-store-completion.c: the live values a shell completes. Listings without an outer
  * WHERE read their table in rowid order; the company of a row comes from a lookup by
- * primary key, and open reminders come from their partial index. */
+ * primary key. */
 #include "jt-store-completion.h"
 
 #include <string.h>
 
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 void
@@ -76,16 +77,15 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
                                               when));
     case JT_COMPLETE_OFFERS:
       deadline = text_at (stmt, 2);
+      if (*deadline == '\0')
+        return completion_new (g_steal_pointer (&id),
+                               g_strdup_printf ("%s, %s", text_at (stmt, 3), text_at (stmt, 1)));
+      /* TRANSLATORS: the company, the offer's state (open, negotiating, …), its deadline. */
       return completion_new (g_steal_pointer (&id),
-                             g_strdup_printf ("%s, %s%s%s", text_at (stmt, 3), text_at (stmt, 1),
-                                              *deadline != '\0' ? ", respond by " : "", deadline));
-    case JT_COMPLETE_REMINDERS:
-      /* Derived titles already name the company; a reminder of one's own may not. */
-      if (*text_at (stmt, 2) == '\0' || strstr (text_at (stmt, 1), text_at (stmt, 2)) != NULL)
-        return completion_new (g_steal_pointer (&id), g_strdup (text_at (stmt, 1)));
-      return completion_new (g_steal_pointer (&id),
-                             g_strdup_printf ("%s · %s", text_at (stmt, 1), text_at (stmt, 2)));
+                             g_strdup_printf (_ ("%s, %s, respond by %s"), text_at (stmt, 3),
+                                              text_at (stmt, 1), deadline));
     case JT_COMPLETE_COMPANIES: /* collect_companies () reads those */
+    case JT_COMPLETE_REMINDERS: /* rendered by the caller */
       break;
     }
   g_return_val_if_reached (NULL);
@@ -109,12 +109,8 @@ completion_sql (JtCompletionKind kind)
       return "SELECT o.id, o.state, o.deadline, "
              "(SELECT a.company FROM applications a WHERE a.id = o.application_id) "
              "FROM offers o ORDER BY o.id";
-    case JT_COMPLETE_REMINDERS:
-      return "SELECT r.id, r.title, "
-             "(SELECT a.company FROM applications a WHERE a.id = r.application_id) "
-             "FROM reminders r WHERE r.state IN ('pending', 'snoozed') "
-             "ORDER BY r.fire_at, r.id";
     case JT_COMPLETE_COMPANIES: /* jt_store_completions () asks two tables */
+    case JT_COMPLETE_REMINDERS: /* rendered by the caller */
       break;
     }
   g_return_val_if_reached (NULL);
@@ -182,6 +178,7 @@ jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz, GErr
   g_autoptr (GHashTable) seen = NULL;
   g_autoptr (GTree) companies = NULL;
 
+  g_return_val_if_fail (kind != JT_COMPLETE_REMINDERS, NULL);
   if (kind == JT_COMPLETE_COMPANIES)
     {
       /* Each folded company once, from applications and from people (someone met

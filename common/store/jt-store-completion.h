@@ -16,7 +16,7 @@ typedef enum {
   JT_COMPLETE_COMPANIES,     /* "Acme", "" — of applications and contacts, once each */
   JT_COMPLETE_INTERVIEWS,    /* "2", "Acme, onsite, 2026-12-01 14:00" */
   JT_COMPLETE_OFFERS,        /* "1", "Acme, open, respond by 2026-12-10" */
-  JT_COMPLETE_REMINDERS,     /* "7", "Thank-you letter to Raj Patel · Acme" (open ones) */
+  JT_COMPLETE_REMINDERS,     /* open follow-ups: rendered by the caller, not here */
 } JtCompletionKind;
 
 typedef struct
@@ -29,7 +29,8 @@ void jt_completion_free (JtCompletion *completion);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtCompletion, jt_completion_free)
 
 /* The candidates of `kind`, in id order (names in the order first recorded, companies
- * alphabetically); times in `tz`. A new array of JtCompletion*, or NULL with an error. */
+ * alphabetically); times in `tz`; not for JT_COMPLETE_REMINDERS. A new array of
+ * JtCompletion*, or NULL with an error. */
 GPtrArray *jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz,
                                  GError **error);
 

@@ -2,6 +2,7 @@
 #include "jt-store-contacts.h"
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 gpointer
@@ -86,7 +87,7 @@ validate (const JtContact *contact, GError **error)
 {
   if (jt_text_is_blank (contact->name))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a contact needs a name");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("a contact needs a name"));
       return FALSE;
     }
   return TRUE;
@@ -136,7 +137,7 @@ jt_store_contact_update (JtStore *store, JtContact *contact, gint64 now, GError 
     return FALSE;
   bind_fields (stmt, contact, now);
   jt_stmt_bind_int64 (stmt, 11, contact->id);
-  if (!jt_store_exec_one (store, stmt, "contact", contact->id, error))
+  if (!jt_store_exec_one (store, stmt, N_ ("contact"), contact->id, error))
     return FALSE;
   contact->updated_at = now;
   jt_store_mark_contact (store, contact->id);
@@ -157,7 +158,7 @@ jt_store_contact_get (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_fetch_one (store, stmt, jt_contact_from_row, "contact", id, error);
+  return jt_store_fetch_one (store, stmt, jt_contact_from_row, N_ ("contact"), id, error);
 }
 
 GPtrArray *
@@ -263,7 +264,7 @@ jt_store_contact_delete (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_exec_one (store, stmt, "contact", id, error);
+  return jt_store_exec_one (store, stmt, N_ ("contact"), id, error);
 }
 
 static gint

@@ -1,7 +1,10 @@
 /* jt-store-interviews.c: interviews and the people met at them. */
 #include "jt-store-interviews.h"
 
+#include <inttypes.h>
+
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-store-private.h"
 
@@ -40,14 +43,17 @@ validate (const JtInterview *interview, GError **error)
 {
   if (interview->rating != 0 && (interview->rating < 1 || interview->rating > 5))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a rating is 1 to 5, not %d",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("a rating is 1 to 5, not %d"),
                    interview->rating);
       return FALSE;
     }
   if (interview->duration_min < 1 || interview->duration_min > 24 * 60)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "an interview lasts from 1 minute to 24 hours, not %d minutes",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "an interview lasts from 1 minute to 24 hours, not %d minute",
+                                "an interview lasts from 1 minute to 24 hours, not %d minutes",
+                                interview->duration_min),
                    interview->duration_min);
       return FALSE;
     }
@@ -141,7 +147,7 @@ jt_store_interview_update (JtStore *store, JtInterview *interview, gint64 now, G
     return FALSE;
   bind_fields (stmt, interview, now);
   jt_stmt_bind_int64 (stmt, 15, interview->id);
-  if (!jt_store_exec_one (store, stmt, "interview", interview->id, error))
+  if (!jt_store_exec_one (store, stmt, N_ ("interview"), interview->id, error))
     return FALSE;
   interview->updated_at = now;
   jt_store_mark_application (store, interview->application_id);
@@ -181,7 +187,7 @@ jt_store_interview_get (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  interview = jt_store_fetch_one (store, stmt, interview_from_row, "interview", id, error);
+  interview = jt_store_fetch_one (store, stmt, interview_from_row, N_ ("interview"), id, error);
   if (interview == NULL)
     return NULL;
   jt_stmt_release (g_steal_pointer (&stmt));
@@ -335,7 +341,7 @@ jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
       return TRUE;
     }
   if (rc == JT_STEP_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no interview %" G_GINT64_FORMAT, id);
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, _ ("no interview %" PRId64), id);
   return FALSE;
 }
 
@@ -378,5 +384,5 @@ jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint6
   jt_stmt_bind_text (stmt, 1, uid);
   jt_stmt_bind_int64 (stmt, 2, sequence);
   jt_stmt_bind_int64 (stmt, 3, id);
-  return jt_store_exec_one (store, stmt, "interview", id, error);
+  return jt_store_exec_one (store, stmt, N_ ("interview"), id, error);
 }

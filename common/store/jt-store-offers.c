@@ -2,6 +2,7 @@
 #include "jt-store-offers.h"
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 #define OFFER_COLUMNS                                                                         \
@@ -33,13 +34,13 @@ validate (const JtOffer *offer, GError **error)
 {
   if (offer->received_on == NULL)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "an offer needs the day it was received");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("an offer needs the day it was received"));
       return FALSE;
     }
   if (offer->deadline != NULL && g_strcmp0 (offer->deadline, offer->received_on) < 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "the deadline %s is before the offer was received (%s)", offer->deadline,
+                   _ ("the deadline %s is before the offer was received (%s)"), offer->deadline,
                    offer->received_on);
       return FALSE;
     }
@@ -103,7 +104,7 @@ jt_store_offer_update (JtStore *store, JtOffer *offer, gint64 now, GError **erro
     return FALSE;
   bind_fields (stmt, offer, now);
   jt_stmt_bind_int64 (stmt, 10, offer->id);
-  if (!jt_store_exec_one (store, stmt, "offer", offer->id, error))
+  if (!jt_store_exec_one (store, stmt, N_ ("offer"), offer->id, error))
     return FALSE;
   offer->updated_at = now;
   jt_store_mark_application (store, offer->application_id);
@@ -120,7 +121,7 @@ jt_store_offer_get (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_fetch_one (store, stmt, offer_from_row, "offer", id, error);
+  return jt_store_fetch_one (store, stmt, offer_from_row, N_ ("offer"), id, error);
 }
 
 GPtrArray *

@@ -47,12 +47,12 @@ GPtrArray *jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row,
                              GDestroyNotify free_func, GError **error);
 
 /* Steps `stmt` once: a new record from its row, or NULL with JT_ERROR_NOT_FOUND
- * "no WHAT ID" when there is none. */
+ * "no WHAT ID" when there is none; `what` is marked N_ (), translated here. */
 gpointer jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *what,
                              gint64 id, GError **error);
 
 /* Runs an UPDATE or DELETE of the record `id`; JT_ERROR_NOT_FOUND "no WHAT ID" when it
- * changed nothing. */
+ * changed nothing (`what` as for jt_store_fetch_one). */
 gboolean jt_store_exec_one (JtStore *store, JtStmt *stmt, const char *what, gint64 id,
                             GError **error);
 

@@ -2,6 +2,7 @@
 #include "jt-store-reminders.h"
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 /* A reminder with the records its text is made from (jt-reminder-text.c), read from
@@ -93,7 +94,7 @@ jt_store_reminder_insert (JtStore *store, JtReminder *reminder, gint64 now, GErr
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   if (reminder->rule == JT_RULE_MANUAL && jt_text_is_blank (reminder->title))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "a reminder needs a text");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("a reminder needs a text"));
       return FALSE;
     }
   if (reminder->fire_at == 0)
@@ -153,7 +154,7 @@ jt_store_reminder_update (JtStore *store, JtReminder *reminder, gint64 now, GErr
   jt_stmt_bind_int64 (stmt, 10, reminder->id);
   jt_stmt_bind_opt_int64 (stmt, 11, reminder->offer_id);
   jt_stmt_bind_opt_text (stmt, 12, reminder->since_day);
-  if (!jt_store_exec_one (store, stmt, "reminder", reminder->id, error))
+  if (!jt_store_exec_one (store, stmt, N_ ("reminder"), reminder->id, error))
     return FALSE;
   reminder->updated_at = now;
   reminder->text_updated_at = MAX (reminder->text_updated_at, now);
@@ -170,7 +171,7 @@ jt_store_reminder_delete (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_exec_one (store, stmt, "reminder", id, error);
+  return jt_store_exec_one (store, stmt, N_ ("reminder"), id, error);
 }
 
 JtReminder *
@@ -181,7 +182,7 @@ jt_store_reminder_get (JtStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, id);
-  return jt_store_fetch_one (store, stmt, reminder_from_row, "reminder", id, error);
+  return jt_store_fetch_one (store, stmt, reminder_from_row, N_ ("reminder"), id, error);
 }
 
 /* Runs a reminder query with one bound integer and collects its rows. */

@@ -2,6 +2,7 @@
 #include "jt-store-search.h"
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 /* Words of a snippet shown around the match. */
@@ -55,7 +56,7 @@ jt_search_query_from_text (const char *text, GError **error)
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the search text is not UTF-8");
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the search text is not UTF-8"));
       return NULL;
     }
   /* Only word characters and single spaces go between the quotes, so nothing the person
@@ -84,7 +85,7 @@ jt_search_query_from_text (const char *text, GError **error)
   if (query->len == 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "nothing to search for in '%s': give a word or a number", text);
+                   _ ("nothing to search for in '%s': give a word or a number"), text);
       return NULL;
     }
   return g_string_free (g_steal_pointer (&query), FALSE);

@@ -1,9 +1,11 @@
 /* jt-store-skills.c: an application's best skills, one a line in applications.skills. */
 #include "jt-store-skills.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-private.h"
 
 GStrv
@@ -24,13 +26,14 @@ jt_skills_parse (const char *text, GError **error)
       folded = jt_text_fold (skill);
       if (!g_hash_table_add (seen, folded))
         {
-          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "the skill '%s' is listed twice", skill);
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the skill '%s' is listed twice"),
+                       skill);
           return NULL;
         }
       if (++count > JT_SKILLS_MAX)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       "keep your best %d skills, not more (got %u or more)", JT_SKILLS_MAX,
+                       _ ("keep your best %d skills, not more (got %u or more)"), JT_SKILLS_MAX,
                        count);
           return NULL;
         }
@@ -55,7 +58,7 @@ jt_store_application_get_skills (JtStore *store, gint64 application_id, GError *
     return NULL;
   if (rc != JT_STEP_ROW)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no application %" G_GINT64_FORMAT,
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, _ ("no application %" PRId64),
                    application_id);
       return NULL;
     }
@@ -81,5 +84,5 @@ jt_store_application_set_skills (JtStore *store, gint64 application_id,
   jt_stmt_bind_opt_text (stmt, 1, text);
   jt_stmt_bind_int64 (stmt, 2, now);
   jt_stmt_bind_int64 (stmt, 3, application_id);
-  return jt_store_exec_one (store, stmt, "application", application_id, error);
+  return jt_store_exec_one (store, stmt, N_ ("application"), application_id, error);
 }

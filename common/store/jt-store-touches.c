@@ -2,6 +2,7 @@
 #include "jt-store-touches.h"
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-store-private.h"
 
@@ -34,7 +35,7 @@ jt_store_touch_insert (JtStore *store, JtTouch *touch, gint64 now, GError **erro
   if (touch->application_id == 0 && touch->contact_id == 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   "a touch needs an application or a contact (or both)");
+                   _ ("a touch needs an application or a contact (or both)"));
       return FALSE;
     }
   stmt = jt_store_prepare (store,

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-schema-resources.h"
 
 #define SCHEMA_RESOURCE_DIR "/org/jobtrack/schema/"
@@ -61,16 +63,16 @@ constraint_kind (JtStore *store)
   switch (sqlite3_extended_errcode (store->db))
     {
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return "a link to a record that does not exist";
+      return _ ("a link to a record that does not exist");
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return "a duplicate";
+      return _ ("a duplicate");
     case SQLITE_CONSTRAINT_NOTNULL:
-      return "a missing value";
+      return _ ("a missing value");
     case SQLITE_CONSTRAINT_CHECK:
-      return "a value the column does not allow";
+      return _ ("a value the column does not allow");
     default:
-      return "a constraint";
+      return _ ("a constraint");
     }
 }
 
@@ -92,12 +94,13 @@ describe_operation (JtStmt *stmt)
   if (g_ascii_strcasecmp (verb, "UPDATE") == 0 && n > 1)
     table = words[1];
   if (table == NULL)
-    return g_strdup ("saving a change");
+    return g_strdup (_ ("saving a change"));
   if (g_ascii_strcasecmp (verb, "DELETE") == 0)
-    return g_strdup_printf ("removing from %s", table);
+    /* TRANSLATORS: the name of a table of the database. */
+    return g_strdup_printf (_ ("removing from %s"), table);
   if (g_ascii_strcasecmp (verb, "UPDATE") == 0)
-    return g_strdup_printf ("changing %s", table);
-  return g_strdup_printf ("adding to %s", table);
+    return g_strdup_printf (_ ("changing %s"), table);
+  return g_strdup_printf (_ ("adding to %s"), table);
 }
 
 void
@@ -111,36 +114,38 @@ jt_store_set_error (JtStore *store, GError **error, const char *what)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, JT_ERROR, JT_ERROR_BUSY,
-                   "%s: the database %s is locked by another program (waited %d s)", what,
+                   _ ("%s: the database %s is locked by another program (waited %d s)"), what,
                    store->path, JT_STORE_BUSY_TIMEOUT_MS / 1000);
       break;
     case SQLITE_READONLY:
-      g_set_error (error, JT_ERROR, JT_ERROR_READ_ONLY, "%s: the database %s is read-only", what,
-                   store->path);
+      g_set_error (error, JT_ERROR, JT_ERROR_READ_ONLY, _ ("%s: the database %s is read-only"),
+                   what, store->path);
       break;
     case SQLITE_NOTADB:
-      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE, "%s is not a jobtrack database",
+      g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE, _ ("%s is not a jobtrack database"),
                    store->path);
       break;
     case SQLITE_CONSTRAINT:
       /* Input is checked before it is written, so this is a bug, not bad usage. */
       g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
-                   "internal error of jobtrack: %s broke a rule of the database (%s); nothing "
-                   "was changed",
+                   /* TRANSLATORS: what was being done ("adding to interviews"), then the
+                    * kind of rule ("a duplicate"). */
+                   _ ("internal error of jobtrack: %s broke a rule of the database (%s); nothing "
+                      "was changed"),
                    what, constraint_kind (store));
       break;
     case SQLITE_FULL:
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full", what,
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, _ ("%s: the disk holding %s is full"), what,
                    store->path);
       break;
     default:
       /* A write refused by the system says little ("disk I/O error"); its errno says why. */
       if (code == SQLITE_IOERR && file_size_limited (store))
         g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
-                     "%s: %s would grow past the file size limit (ulimit -f)", what,
+                     _ ("%s: %s would grow past the file size limit (ulimit -f)"), what,
                      store->path);
       else if (code == SQLITE_IOERR && sqlite3_system_errno (store->db) == ENOSPC)
-        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: the disk holding %s is full",
+        g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, _ ("%s: the disk holding %s is full"),
                      what, store->path);
       else
         g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "%s: %s", what, detail);
@@ -172,7 +177,7 @@ pragma_int (JtStore *store, const char *pragma, gint64 *value, GError **error)
       ok = TRUE;
     }
   else
-    jt_store_set_error (store, error, "cannot read the database");
+    jt_store_set_error (store, error, _ ("cannot read the database"));
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -219,7 +224,8 @@ apply_migration (JtStore *store, guint version, const char *name, GError **error
       g_resource_lookup_data (jt_schema_get_resource (), resource_path, 0, NULL);
   g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
-  g_autofree char *what = g_strdup_printf ("cannot upgrade %s to schema %u", store->path, version);
+  g_autofree char *what
+      = g_strdup_printf (_ ("cannot upgrade %s to schema %u"), store->path, version);
   g_autoptr (JtTransaction) txn = begin_write (store, error);
   gint64 current;
 
@@ -246,9 +252,9 @@ create_private_file (const char *path, GError **error)
     }
   if (errno == EEXIST)
     return TRUE;
-  g_set_error (error, JT_ERROR, errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY
-                                                                   : JT_ERROR_DATABASE,
-               "cannot create the database %s: %s", path, g_strerror (errno));
+  g_set_error (error, JT_ERROR,
+               errno == EROFS || errno == EACCES ? JT_ERROR_READ_ONLY : JT_ERROR_DATABASE,
+               _ ("cannot create the database %s: %s"), path, g_strerror (errno));
   return FALSE;
 }
 
@@ -259,14 +265,14 @@ check_is_regular_file (const char *path, GError **error)
 
   if (g_lstat (path, &st) != 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: %s", path,
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, _ ("cannot open the database %s: %s"), path,
                    g_strerror (errno));
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
-                   "%s is not a jobtrack database (not a regular file)", path);
+                   _ ("%s is not a jobtrack database (not a regular file)"), path);
       return FALSE;
     }
   return TRUE;
@@ -285,15 +291,16 @@ check_ownership (JtStore *store, GError **error)
   if (user_version > known)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NEWER_SCHEMA,
-                   "%s was made by a newer jobtrack (schema %" G_GINT64_FORMAT
-                   ", this one knows up to %u); upgrade jobtrack to use it",
+                   _ ("%s was made by a newer jobtrack (schema %" PRId64
+                      ", this one knows up to %u); upgrade jobtrack to use it"),
                    store->path, user_version, known);
       return FALSE;
     }
   if (application_id != 0 && application_id != JT_APPLICATION_ID)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
-                   "%s is not a jobtrack database (it belongs to another program)", store->path);
+                   _ ("%s is not a jobtrack database (it belongs to another program)"),
+                   store->path);
       return FALSE;
     }
   /* A SQLite file with tables but no version is someone else's, not an empty one of ours. */
@@ -302,7 +309,7 @@ check_ownership (JtStore *store, GError **error)
   if (user_version == 0 && tables != 0)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NOT_A_DATABASE,
-                   "%s is not a jobtrack database (it holds other tables)", store->path);
+                   _ ("%s is not a jobtrack database (it holds other tables)"), store->path);
       return FALSE;
     }
   store->schema_version = (guint) user_version;
@@ -316,7 +323,7 @@ configure_connection (JtStore *store, GError **error)
   sqlite3_stmt *stmt = NULL;
 
   sqlite3_extended_result_codes (store->db, 1);
-  if (!exec_sql (store, "PRAGMA foreign_keys = ON", "cannot open the database", error))
+  if (!exec_sql (store, "PRAGMA foreign_keys = ON", _ ("cannot open the database"), error))
     return FALSE;
 
   /* Switching to WAL writes the header, so ask first: a read-only copy that is already
@@ -327,11 +334,11 @@ configure_connection (JtStore *store, GError **error)
   sqlite3_finalize (stmt);
   if (mode == NULL)
     {
-      jt_store_set_error (store, error, "cannot open the database");
+      jt_store_set_error (store, error, _ ("cannot open the database"));
       return FALSE;
     }
   if (g_ascii_strcasecmp (mode, "wal") != 0 && sqlite3_db_readonly (store->db, "main") == 0)
-    return exec_sql (store, "PRAGMA journal_mode = WAL", "cannot open the database", error);
+    return exec_sql (store, "PRAGMA journal_mode = WAL", _ ("cannot open the database"), error);
   return TRUE;
 }
 
@@ -354,7 +361,7 @@ register_functions (JtStore *store, GError **error)
                                NULL)
       == SQLITE_OK)
     return TRUE;
-  jt_store_set_error (store, error, "cannot open the database");
+  jt_store_set_error (store, error, _ ("cannot open the database"));
   return FALSE;
 }
 
@@ -369,7 +376,7 @@ migrate (JtStore *store, GError **error)
   if (sqlite3_db_readonly (store->db, "main") == 1)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_READ_ONLY,
-                   "cannot upgrade %s to schema %u: the database is read-only", store->path,
+                   _ ("cannot upgrade %s to schema %u: the database is read-only"), store->path,
                    known);
       return FALSE;
     }
@@ -440,10 +447,10 @@ open_file (JtStore *store, GError **error)
       return TRUE;
     }
   if (store->db == NULL)
-    g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
-                 store->path);
+    g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                 _ ("cannot open the database %s: out of memory"), store->path);
   else
-    jt_store_set_error (store, error, "cannot open the database");
+    jt_store_set_error (store, error, _ ("cannot open the database"));
   return FALSE;
 }
 
@@ -458,13 +465,13 @@ open_empty (JtStore *store, GError **error)
   if (sqlite3_open_v2 (":memory:", &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
       != SQLITE_OK)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
-                   store->path);
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                   _ ("cannot open the database %s: out of memory"), store->path);
       return FALSE;
     }
   sqlite3_extended_result_codes (store->db, 1);
   return register_functions (store, error) && migrate (store, error)
-         && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
+         && exec_sql (store, "PRAGMA query_only = 1", _ ("cannot open the database"), error);
 }
 
 /* A reader of a database of an older schema: a copy of it in memory, upgraded there, so
@@ -482,8 +489,8 @@ open_upgraded_copy (JtStore *store, GError **error)
       != SQLITE_OK)
     {
       sqlite3_close (file);
-      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE, "cannot open the database %s: out of memory",
-                   store->path);
+      g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                   _ ("cannot open the database %s: out of memory"), store->path);
       return FALSE;
     }
   sqlite3_extended_result_codes (store->db, 1);
@@ -494,12 +501,12 @@ open_upgraded_copy (JtStore *store, GError **error)
   sqlite3_close (file);
   if (rc != SQLITE_DONE)
     {
-      jt_store_set_error (store, error, "cannot read the database");
+      jt_store_set_error (store, error, _ ("cannot read the database"));
       return FALSE;
     }
   store->upgraded_copy = TRUE;
   return register_functions (store, error) && migrate (store, error)
-         && exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error);
+         && exec_sql (store, "PRAGMA query_only = 1", _ ("cannot open the database"), error);
 }
 
 static gboolean
@@ -516,7 +523,7 @@ open_reader (JtStore *store, GError **error)
     return open_empty (store, error);
   if (store->schema_version < jt_store_known_schema_version ())
     return open_upgraded_copy (store, error);
-  return exec_sql (store, "PRAGMA query_only = 1", "cannot open the database", error)
+  return exec_sql (store, "PRAGMA query_only = 1", _ ("cannot open the database"), error)
          && register_functions (store, error);
 }
 
@@ -540,7 +547,7 @@ jt_store_open (const char *path, JtStoreMode mode, JtCommitHook hook, gpointer h
     {
       g_critical ("jt_store_open: a writer needs a commit hook, a reader has none");
       g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
-                   "internal error of jobtrack: the database %s was opened without its rules",
+                   _ ("internal error of jobtrack: the database %s was opened without its rules"),
                    path);
       return NULL;
     }
@@ -669,7 +676,7 @@ begin_write (JtStore *store, GError **error)
 {
   JtTransaction *txn;
 
-  if (!exec_sql (store, "BEGIN IMMEDIATE", "cannot write to the database", error))
+  if (!exec_sql (store, "BEGIN IMMEDIATE", _ ("cannot write to the database"), error))
     return NULL;
   clear_changes (store);
   txn = g_new0 (JtTransaction, 1);
@@ -683,7 +690,8 @@ jt_store_begin_write (JtStore *store, GError **error)
   if (store->mode == JT_STORE_READ_ONLY)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INTERNAL,
-                   "internal error of jobtrack: a write to %s, opened to read only", store->path);
+                   _ ("internal error of jobtrack: a write to %s, opened to read only"),
+                   store->path);
       return NULL;
     }
   return begin_write (store, error);
@@ -709,7 +717,7 @@ jt_store_begin_read (JtStore *store, GError **error)
 {
   JtTransaction *txn;
 
-  if (!exec_sql (store, "BEGIN DEFERRED", "cannot read the database", error))
+  if (!exec_sql (store, "BEGIN DEFERRED", _ ("cannot read the database"), error))
     return NULL;
   txn = g_new0 (JtTransaction, 1);
   txn->store = store;
@@ -723,7 +731,7 @@ jt_transaction_commit (JtTransaction *txn, GError **error)
 
   if (!run_commit_hook (txn->store, error))
     return FALSE; /* the free below rolls back */
-  if (!exec_sql (txn->store, "COMMIT", "cannot save the change", error))
+  if (!exec_sql (txn->store, "COMMIT", _ ("cannot save the change"), error))
     return FALSE; /* the free below rolls back */
   txn->finished = TRUE;
   return TRUE;
@@ -765,7 +773,7 @@ jt_store_prepare (JtStore *store, const char *sql, GError **error)
   if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
       != SQLITE_OK)
     {
-      jt_store_set_error (store, error, "cannot read the database");
+      jt_store_set_error (store, error, _ ("cannot read the database"));
       return NULL;
     }
   g_hash_table_insert (store->statements, g_strdup (sql), stmt);
@@ -789,8 +797,8 @@ jt_store_step (JtStore *store, JtStmt *stmt, GError **error)
     }
   else
     jt_store_set_error (store, error,
-                        sqlite3_stmt_readonly (stmt) ? "cannot read the database"
-                                                     : "cannot save the change");
+                        sqlite3_stmt_readonly (stmt) ? _ ("cannot read the database")
+                                                     : _ ("cannot save the change"));
   return -1;
 }
 
@@ -803,11 +811,11 @@ jt_store_exec_untrusted (JtStore *store, JtStmt *stmt, GError **error)
     return TRUE;
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, "it breaks a rule of the database (%s)",
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it breaks a rule of the database (%s)"),
                    constraint_kind (store));
       return FALSE;
     }
-  jt_store_set_error (store, error, "cannot save the change");
+  jt_store_set_error (store, error, _ ("cannot save the change"));
   return FALSE;
 }
 
@@ -871,7 +879,8 @@ jt_store_fetch_one (JtStore *store, JtStmt *stmt, JtRowFunc row, const char *wha
   if (rc == JT_STEP_ROW)
     return row (stmt);
   if (rc == JT_STEP_DONE)
-    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
+    /* TRANSLATORS: a kind of record (application, contact, …), then its id. */
+    g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, _ ("no %s %" PRId64), _ (what), id);
   return NULL;
 }
 
@@ -882,7 +891,7 @@ jt_store_exec_one (JtStore *store, JtStmt *stmt, const char *what, gint64 id, GE
     return FALSE;
   if (jt_store_changes (store) > 0)
     return TRUE;
-  g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, what, id);
+  g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND, _ ("no %s %" PRId64), _ (what), id);
   return FALSE;
 }
 
