@@ -43,7 +43,8 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
 {
   GDate day, today;
   g_autofree char *on = local_day (cli, since, &day);
-  g_autofree char *today_text = local_day (cli, g_date_time_to_unix (cli->now), &today);
+  /* Only the day is wanted of today, not its text. */
+  g_free (local_day (cli, g_date_time_to_unix (cli->now), &today));
   char due[16];
 
   if (!jt_status_is_final (app->status))

@@ -397,7 +397,7 @@ static void
 test_report_shows_local_time (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) report = import_ok (f, "google-utc.ics", NULL, FALSE);
-  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  G_GNUC_UNUSED g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr (GDateTime) local = g_date_time_new_from_unix_local (utc (2026, 12, 4, 13, 0));
   g_autofree char *clock = g_date_time_format (local, "%H:%M");
   const char *tz_name = g_getenv ("TZ");
@@ -421,8 +421,8 @@ test_system_zone_and_floating_time (Fixture *f, gconstpointer data)
   g_autofree char *floating = calendar_with (
       "REQUEST", "UID:float@test\r\nDTSTART:20261207T100000\r\nSUMMARY:Interview: SRE\r\n"
                  "ORGANIZER:mailto:kenji@globex.co.jp\r\n");
-  g_autoptr (GPtrArray) first = import_text_ok (f, system, NULL);
-  g_autoptr (GPtrArray) second = import_text_ok (f, floating, NULL);
+  G_GNUC_UNUSED g_autoptr (GPtrArray) first = import_text_ok (f, system, NULL);
+  G_GNUC_UNUSED g_autoptr (GPtrArray) second = import_text_ok (f, floating, NULL);
   g_autoptr (GPtrArray) interviews = all_interviews (f);
   g_autoptr (GDateTime) wall = g_date_time_new (f->tz, 2026, 12, 7, 10, 0, 0);
   JtInterview *tokyo = g_ptr_array_index (interviews, 0);
@@ -683,7 +683,7 @@ interview_reminders (Fixture *f, gint64 application_id, gint64 interview_id)
 static void
 test_update_moves_interview_and_reminders (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
+  G_GNUC_UNUSED g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
   g_autoptr (JtInterview) before = only_interview (f);
   g_autoptr (GHashTable) due_before =
       interview_reminders (f, before->application_id, before->id);
@@ -739,7 +739,7 @@ test_update_moves_interview_and_reminders (Fixture *f, gconstpointer data)
 static void
 test_cancellation_removes_interview (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
+  G_GNUC_UNUSED g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
   g_autoptr (JtInterview) interview = only_interview (f);
   g_autoptr (GPtrArray) cancel = import_ok (f, "outlook-cancel.ics", NULL, FALSE);
   g_autoptr (GPtrArray) interviews = all_interviews (f);
@@ -764,7 +764,7 @@ static void
 test_cancellation_keeps_assessed_interview (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
+  G_GNUC_UNUSED g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
   g_autoptr (JtInterview) interview = only_interview (f);
   g_autoptr (GPtrArray) cancel = NULL;
   g_autoptr (JtInterview) kept = NULL;

@@ -302,7 +302,7 @@ test_read_only_never_writes (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   JtStore *writer = jt_test_store_open (f->path, &error);
-  g_autoptr (JtApplication) app = insert_application (writer, "Globex", "SRE");
+  G_GNUC_UNUSED g_autoptr (JtApplication) app = insert_application (writer, "Globex", "SRE");
   g_autoptr (JtStore) reader = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (JtTransaction) txn = NULL;
@@ -371,7 +371,7 @@ test_read_only_older_schema_reads_upgraded_copy (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   JtStore *store = jt_test_store_open (f->path, &error);
-  g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
+  G_GNUC_UNUSED g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
   g_autoptr (GPtrArray) apps = NULL;
   FileState before = { 0 };
 
@@ -494,7 +494,7 @@ test_constraints (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
   g_autoptr (JtApplication) app = insert_application (store, "Globex", "SRE");
-  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, &error);
+  G_GNUC_UNUSED g_autoptr (JtTransaction) txn = jt_store_begin_write (store, &error);
   g_autoptr (JtInterview) interview = jt_interview_new ();
   g_autoptr (JtContact) nameless = jt_contact_new ();
   g_autoptr (JtOffer) offer = jt_offer_new ();
@@ -732,7 +732,7 @@ test_locked_database_is_busy (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JtStore) holder = jt_test_store_open (f->path, &error);
   g_autoptr (JtStore) waiter = jt_test_store_open (f->path, &error);
-  g_autoptr (JtTransaction) held = jt_store_begin_write (holder, &error);
+  G_GNUC_UNUSED g_autoptr (JtTransaction) held = jt_store_begin_write (holder, &error);
   g_autoptr (JtTransaction) blocked = NULL;
   gint64 start = g_get_monotonic_time ();
 
