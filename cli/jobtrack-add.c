@@ -42,9 +42,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answers, answers_clear)
 static gboolean
 answers_empty (const Answers *a)
 {
-  return a->company == NULL && a->role == NULL && a->decision_maker == NULL
-         && a->influencer == NULL && a->decision == NULL
-         && jt_interview_fields_is_empty (&a->interview);
+  return a->company == NULL && a->role == NULL && a->decision_maker == NULL && a->influencer == NULL
+         && a->decision == NULL && jt_interview_fields_is_empty (&a->interview);
 }
 
 /* Turns the answers into a log; every bad value is reported before anything is written. */
@@ -232,8 +231,8 @@ print_result (JtCli *cli, const JtInterviewLog *log, const JtInterviewLogResult 
 static gboolean
 reuses_open_application (JtStore *store, const JtInterviewLog *log)
 {
-  g_autoptr (JtApplication) open = jt_store_application_find_open (store, log->company,
-                                                                   log->role, NULL);
+  g_autoptr (JtApplication) open
+      = jt_store_application_find_open (store, log->company, log->role, NULL);
 
   return open != NULL;
 }

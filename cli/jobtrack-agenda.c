@@ -34,10 +34,9 @@ print_item (JtCli *cli, const JtReminder *reminder)
     }
   if (reminder->application_id != 0)
     /* TRANSLATORS: "Globex, SRE (application 3)"; the company and role come first. */
-    g_string_append_printf (who, _ ("%s%s%s%s (application %" PRId64 ")"),
-                            who->len > 0 ? " · " : "", reminder->company,
-                            *reminder->role != '\0' ? ", " : "", reminder->role,
-                            reminder->application_id);
+    g_string_append_printf (
+        who, _ ("%s%s%s%s (application %" PRId64 ")"), who->len > 0 ? " · " : "", reminder->company,
+        *reminder->role != '\0' ? ", " : "", reminder->role, reminder->application_id);
   who_shown = jt_cli_text (who->str, TRUE);
   if (who->len > 0)
     {
@@ -105,8 +104,8 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 0, "agenda [--days N] [--all] [--json]", &error))
     return jt_cli_fail (error);
   if (days < 0 || days > 36500)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     _ ("--days must be 0 to 36500, not %d"), days));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--days must be 0 to 36500, not %d"), days));
   until = all ? G_MAXINT64 : g_date_time_to_unix (cli->now) + (gint64) days * JT_DAY_SECONDS;
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)

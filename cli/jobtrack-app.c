@@ -37,6 +37,8 @@ app_fields_clear (AppFields *fields)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppFields, app_fields_clear)
 
+/* Initializers built by macros, one per line. */
+/* clang-format off */
 #define APP_FIELD_ENTRIES(f)                                                                       \
   { "company", 0, 0, G_OPTION_ARG_STRING, &(f).company, N_ ("Company"), "NAME" },                  \
   { "role", 0, 0, G_OPTION_ARG_STRING, &(f).role, N_ ("Role applied for"), "TITLE" },              \
@@ -48,6 +50,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppFields, app_fields_clear)
   { "interest", 0, 0, G_OPTION_ARG_STRING, &(f).interest, N_ ("How much you want it, 1-5"), "N" }, \
   { "notes", 0, 0, G_OPTION_ARG_STRING, &(f).notes, N_ ("Notes"), "TEXT" },                        \
   { "decision", 0, 0, G_OPTION_ARG_STRING, &(f).decision, N_ ("When they plan to decide"), "WHEN" }
+/* clang-format on */
 
 /* Applies the given fields to `app`; an empty value clears an optional one. */
 static gboolean
@@ -170,8 +173,8 @@ app_list (JtCli *cli, int argc, char **argv)
   JtStore *store;
 
   if (!jt_cli_parse_options (cli, "app list", "[--status S]… [--quiet] [--since WHEN] [--json]",
-                             _ ("List applications, every one or those the filters keep."),
-                             entries, &argc, &argv, &error)
+                             _ ("List applications, every one or those the filters keep."), entries,
+                             &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "app list [--status S]… [--quiet] [--since WHEN] [--json]",
                               &error)
       || !parse_statuses (status_texts, &filter.statuses, &error)
@@ -189,7 +192,8 @@ app_list (JtCli *cli, int argc, char **argv)
     {
       apps = g_ptr_array_new ();
       for (guint i = 0; i < listed->len; i++)
-        if (!quiet_only || jt_rules_application_is_quiet (cli->rules, g_ptr_array_index (listed, i)))
+        if (!quiet_only
+            || jt_rules_application_is_quiet (cli->rules, g_ptr_array_index (listed, i)))
           g_ptr_array_add (apps, g_ptr_array_index (listed, i));
     }
 
@@ -218,8 +222,8 @@ app_list (JtCli *cli, int argc, char **argv)
                "'jobtrack app add --company NAME'.\n"));
   else
     {
-      g_autoptr (JtTable) table = jt_table_new (_ ("ID"), _ ("COMPANY"), _ ("ROLE"), _ ("STATUS"),
-                                                 _ ("DECISION"), NULL);
+      g_autoptr (JtTable) table
+          = jt_table_new (_ ("ID"), _ ("COMPANY"), _ ("ROLE"), _ ("STATUS"), _ ("DECISION"), NULL);
 
       jt_cli_start_pager (cli);
       for (guint i = 0; i < apps->len; i++)

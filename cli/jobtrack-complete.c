@@ -19,8 +19,8 @@
 /* An option as --help lists it. */
 typedef struct
 {
-  char *name;        /* "--output" */
-  char *short_name;  /* "-o", or NULL */
+  char *name;       /* "--output" */
+  char *short_name; /* "-o", or NULL */
   gboolean takes_value;
   char *description;
 } HelpOption;
@@ -215,19 +215,18 @@ print_list_names (const char *const *names, const char *prefix, const char *type
     }
 }
 
-static const char *const statuses[] = { "lead", "applied", "interviewing", "offer", "accepted",
-                                        "declined", "rejected", "withdrawn", NULL };
-static const char *const roles[] = { "decision-maker", "influencer", "hr", "recruiter",
-                                     "reference", NULL };
-static const char *const interview_kinds[] = { "phone", "video", "onsite", "panel", "final",
-                                               NULL };
+static const char *const statuses[] = { "lead",     "applied",  "interviewing", "offer", "accepted",
+                                        "declined", "rejected", "withdrawn",    NULL };
+static const char *const roles[]
+    = { "decision-maker", "influencer", "hr", "recruiter", "reference", NULL };
+static const char *const interview_kinds[] = { "phone", "video", "onsite", "panel", "final", NULL };
 static const char *const touch_kinds[] = { "letter", "email", "call", "meeting", NULL };
 static const char *const offer_states[] = { "open", "negotiating", "accepted", "declined", NULL };
-static const char *const outcomes[] = { "offer", "rejected", "accepted", "declined", "withdrawn",
-                                        NULL };
+static const char *const outcomes[]
+    = { "offer", "rejected", "accepted", "declined", "withdrawn", NULL };
 /* A few of the forms the date grammar reads, as a reminder of what it takes. */
-static const char *const whens[] = { "now", "today", "tomorrow", "yesterday", "monday",
-                                     "friday 14:00", "in 3 days", "+1w", "-2d", NULL };
+static const char *const whens[] = { "now",          "today",     "tomorrow", "yesterday", "monday",
+                                     "friday 14:00", "in 3 days", "+1w",      "-2d",       NULL };
 static const char *const durations[] = { "1h", "3h", "1d", "2d", "1w", NULL };
 
 /* Completes the value of `option` of the command `path` ("touch add"); `typed` is what
@@ -278,12 +277,11 @@ complete_value (JtCli *cli, const char *db, const char *path, const HelpOption *
 static void
 complete_positional (JtCli *cli, const char *db, const char *path, guint index)
 {
-  static const char *const app_first[] = { "show", "app show", "app edit", "app rm", "outcome",
-                                           NULL };
-  static const char *const interview_first[] = { "interview show", "interview edit",
-                                                 "interview rm", NULL };
-  static const char *const contact_first[] = { "contact show", "contact edit", "contact rm",
-                                               NULL };
+  static const char *const app_first[]
+      = { "show", "app show", "app edit", "app rm", "outcome", NULL };
+  static const char *const interview_first[]
+      = { "interview show", "interview edit", "interview rm", NULL };
+  static const char *const contact_first[] = { "contact show", "contact edit", "contact rm", NULL };
   static const char *const reminder_first[] = { "done", "snooze", "dismiss", NULL };
 
   if (index == 0 && g_strv_contains (app_first, path))
@@ -387,8 +385,8 @@ jt_cmd_complete (JtCli *cli, int argc, char **argv)
       help = help_of (words + first, 2);
       start++;
     }
-  path = g_strjoinv (" ", (char *[]){ words[first], start - first == 2 ? words[first + 1] : NULL,
-                                      NULL });
+  path = g_strjoinv (
+      " ", (char *[]){ words[first], start - first == 2 ? words[first + 1] : NULL, NULL });
   options = help_options (help);
 
   /* What came before the current word: options (with their values) and positionals. */

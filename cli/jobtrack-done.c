@@ -43,8 +43,7 @@ ask_log (JtCli *cli, const JtReminder *reminder, gboolean *log)
     return TRUE;
   /* TRANSLATORS: %s is the person's name, or "them"; the answers read are "n" and "no". */
   question = g_strdup_printf (_ ("Log the letter to %s as sent (a touch)? [Y/n] "),
-                              reminder->contact_name != NULL ? reminder->contact_name
-                                                             : _ ("them"));
+                              reminder->contact_name != NULL ? reminder->contact_name : _ ("them"));
   answer = jt_cli_prompt (question);
   if (answer == NULL)
     return FALSE;
@@ -91,8 +90,8 @@ jt_cmd_done (JtCli *cli, int argc, char **argv)
   jt_reminder_text_render (current, jt_cli_config (cli, NULL));
   if (no_log)
     log = FALSE;
-  else if (jt_letter_kind_for_rule (current->rule, NULL)
-           && current->state != JT_REMINDER_DONE && current->state != JT_REMINDER_DISMISSED)
+  else if (jt_letter_kind_for_rule (current->rule, NULL) && current->state != JT_REMINDER_DONE
+           && current->state != JT_REMINDER_DISMISSED)
     {
       if (!log_letter && !ask_log (cli, current, &log))
         {

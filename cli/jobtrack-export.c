@@ -78,8 +78,8 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
   jt_store_use_memory_map (store);
   return destination_open (&to, output, error)
          && destination_finish (
-             &to, jt_calendar_export_write (store, all, now, cli->tz, config, write_piece, &to,
-                                                  error),
+             &to,
+             jt_calendar_export_write (store, all, now, cli->tz, config, write_piece, &to, error),
              error);
 }
 
@@ -89,8 +89,7 @@ export_backup (JtStore *store, const char *output, GError **error)
   Destination to;
 
   return destination_open (&to, output, error)
-         && destination_finish (&to, jt_backup_dump_write (store, write_piece, &to, error),
-                                error);
+         && destination_finish (&to, jt_backup_dump_write (store, write_piece, &to, error), error);
 }
 
 int

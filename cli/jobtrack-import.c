@@ -91,13 +91,12 @@ import_csv (JtCli *cli, const char *path, const char *contents, gsize length,
       return JT_EXIT_USAGE;
     }
   /* TRANSLATORS: %u is a count of applications, %s the file. */
-  head = g_strdup_printf (options->dry_run
-                              ? g_dngettext (GETTEXT_PACKAGE, "Would import %u application from %s",
-                                             "Would import %u applications from %s",
-                                             report->imported)
-                              : g_dngettext (GETTEXT_PACKAGE, "Imported %u application from %s",
-                                             "Imported %u applications from %s", report->imported),
-                          report->imported, path);
+  head = g_strdup_printf (
+      options->dry_run ? g_dngettext (GETTEXT_PACKAGE, "Would import %u application from %s",
+                                      "Would import %u applications from %s", report->imported)
+                       : g_dngettext (GETTEXT_PACKAGE, "Imported %u application from %s",
+                                      "Imported %u applications from %s", report->imported),
+      report->imported, path);
   /* TRANSLATORS: the rows already recorded, then the rows skipped (the plural's count). */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (%u already there, %u row skipped)",
                                          " (%u already there, %u rows skipped)",
@@ -162,23 +161,26 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
   JtStore *store;
   gsize length;
 
-  if (!jt_cli_parse_options (cli, "import", "FILE.ics [--company NAME] [--me ADDRESS]… "
+  if (!jt_cli_parse_options (cli, "import",
+                             "FILE.ics [--company NAME] [--me ADDRESS]… "
                              "[--dry-run] | --json FILE | --csv FILE [--map COLUMN=FIELD]… "
                              "[--dates dmy|mdy] [--partial] [--dry-run]",
                              _ ("Record the interviews of invitation files, restore a backup "
                                 "into an empty database, or bring applications over from a "
                                 "spreadsheet or another tracker's CSV export."),
                              entries, &argc, &argv, &error)
-      || !jt_cli_expect_args (argc, 1, "import FILE.ics [OPTION…] | import --json FILE | "
-                              "import --csv FILE [OPTION…]", &error))
+      || !jt_cli_expect_args (argc, 1,
+                              "import FILE.ics [OPTION…] | import --json FILE | "
+                              "import --csv FILE [OPTION…]",
+                              &error))
     return jt_cli_fail (error);
   if (!csv && (map != NULL || partial || dates != NULL))
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     _ ("--map, --partial and --dates go with --csv")));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--map, --partial and --dates go with --csv")));
   if (csv)
     {
-      JtCsvImportOptions options = { (const char *const *) map, JT_CSV_DATES_GUESS, dry_run,
-                                     partial };
+      JtCsvImportOptions options
+          = { (const char *const *) map, JT_CSV_DATES_GUESS, dry_run, partial };
 
       if (json || company != NULL || me != NULL)
         return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
@@ -190,8 +192,8 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
       return import_csv (cli, argv[1], contents, length, &options);
     }
   if (json && (company != NULL || me != NULL || dry_run))
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     _ ("--json takes no other options")));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--json takes no other options")));
   if (!read_input (argv[1], json ? MAX_BACKUP_BYTES : MAX_INVITATION_BYTES, &contents, &length,
                    &error)
       || (config = jt_cli_config (cli, &error)) == NULL

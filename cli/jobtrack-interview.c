@@ -17,8 +17,9 @@
 void
 jt_interview_fields_clear (JtInterviewFields *f)
 {
-  char **texts[] = { &f->at, &f->duration, &f->kind, &f->where, &f->rating, &f->said, &f->edge,
-                     &f->problems, &f->objections, &f->next_step, &f->may_call, &f->notes };
+  char **texts[]
+      = { &f->at,   &f->duration, &f->kind,       &f->where,     &f->rating,   &f->said,
+          &f->edge, &f->problems, &f->objections, &f->next_step, &f->may_call, &f->notes };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_clear_pointer (texts[i], g_free);
@@ -28,9 +29,9 @@ jt_interview_fields_clear (JtInterviewFields *f)
 gboolean
 jt_interview_fields_is_empty (const JtInterviewFields *f)
 {
-  const char *texts[] = { f->at,         f->duration,   f->kind,      f->where,
-                          f->rating,     f->said,       f->edge,      f->problems,
-                          f->objections, f->next_step,  f->may_call,  f->notes };
+  const char *texts[]
+      = { f->at,   f->duration, f->kind,       f->where,     f->rating,   f->said,
+          f->edge, f->problems, f->objections, f->next_step, f->may_call, f->notes };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL)
@@ -117,8 +118,8 @@ replace_interviewers (JtStore *store, JtInterview *interview, const GPtrArray *p
     {
       const JtContact *person = g_ptr_array_index (people, i);
       GError *local_error = NULL;
-      g_autoptr (JtContact) contact =
-          jt_store_contact_find (store, company, person->email, person->name, &local_error);
+      g_autoptr (JtContact) contact
+          = jt_store_contact_find (store, company, person->email, person->name, &local_error);
 
       if (local_error != NULL)
         {
@@ -165,7 +166,7 @@ print_table (JtCli *cli, const GPtrArray *interviews, GHashTable *apps)
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, interview->id);
       g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
       g_autofree char *length = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong)interview->duration_min),
+          g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong) interview->duration_min),
           interview->duration_min);
       g_autofree char *people = people_text (interview);
 
@@ -244,7 +245,8 @@ jt_cli_print_interview_details (JtCli *cli, const JtInterview *interview)
   jt_cli_print_field (cli, _ ("Where"), interview->place);
   for (guint i = 0; i < interview->interviewers->len; i++)
     {
-      g_autofree char *person = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
+      g_autofree char *person
+          = jt_cli_describe_person (g_ptr_array_index (interview->interviewers, i));
 
       jt_cli_print_field (cli, _ ("Met"), person);
     }
@@ -266,7 +268,7 @@ print_interview (JtCli *cli, const JtInterview *interview, const JtApplication *
       *app->role != '\0' ? " — " : "", app->role, app->id);
   g_autofree char *start = jt_cli_format_time (cli, interview->start_at);
   g_autofree char *length = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong)interview->duration_min),
+      g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong) interview->duration_min),
       interview->duration_min);
 
   jt_cli_print_heading (cli, title);

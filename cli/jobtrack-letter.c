@@ -9,8 +9,8 @@
 #include "jt-i18n.h"
 #include "jt-letter.h"
 
-#define LETTER_USAGE                                                                          \
-  "KIND (--reminder ID | --interview ID --to CONTACT | --app ID --to CONTACT | --to CONTACT) " \
+#define LETTER_USAGE                                                                               \
+  "KIND (--reminder ID | --interview ID --to CONTACT | --app ID --to CONTACT | --to CONTACT) "     \
   "[--tone formal|friendly] [-o FILE] [--mailto] [--edit] [--json]"
 
 static void
@@ -99,8 +99,8 @@ write_file (const char *path, const char *text, GError **error)
 static char *
 new_draft_file (JtLetterKind kind, GError **error)
 {
-  g_autofree char *template = g_strdup_printf ("jobtrack-%s-XXXXXX.txt",
-                                               jt_letter_kind_to_string (kind));
+  g_autofree char *template
+      = g_strdup_printf ("jobtrack-%s-XXXXXX.txt", jt_letter_kind_to_string (kind));
   g_autoptr (GError) local_error = NULL;
   char *path = NULL;
   int fd = g_file_open_tmp (template, &path, &local_error);

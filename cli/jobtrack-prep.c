@@ -17,10 +17,10 @@ typedef struct
 {
   JtApplication *app;
   GStrv skills;
-  GPtrArray *interviews;     /* JtInterview*, by start */
-  GPtrArray *contacts;       /* JtContact*, the application's */
-  const JtInterview *next;   /* the next interview from now, or NULL */
-  const JtInterview *last;   /* the latest one before now, or NULL */
+  GPtrArray *interviews;   /* JtInterview*, by start */
+  GPtrArray *contacts;     /* JtContact*, the application's */
+  const JtInterview *next; /* the next interview from now, or NULL */
+  const JtInterview *last; /* the latest one before now, or NULL */
 } Prep;
 
 static void
@@ -65,7 +65,7 @@ static GPtrArray *
 people (const Prep *prep)
 {
   return prep->next != NULL && prep->next->interviewers->len > 0 ? prep->next->interviewers
-                                                                  : prep->contacts;
+                                                                 : prep->contacts;
 }
 
 static gboolean

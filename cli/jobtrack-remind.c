@@ -36,8 +36,8 @@ remind_add (JtCli *cli, int argc, char **argv)
                               &error))
     return jt_cli_fail (error);
   if (app_text == NULL || due_text == NULL)
-    return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID,
-                                     _ ("a reminder needs --app ID and --due WHEN")));
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("a reminder needs --app ID and --due WHEN")));
   reminder->rule = JT_RULE_MANUAL;
   reminder->title = g_strdup (argv[1]);
   if (jt_text_is_blank (reminder->title))
@@ -57,8 +57,8 @@ remind_add (JtCli *cli, int argc, char **argv)
       || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   due = jt_cli_format_time (cli, reminder->due_at);
-  printf (_ ("Added reminder %" PRId64 " for %s: %s — %s\n"), reminder->id, due,
-          reminder->title, app->company);
+  printf (_ ("Added reminder %" PRId64 " for %s: %s — %s\n"), reminder->id, due, reminder->title,
+          app->company);
   return JT_EXIT_OK;
 }
 

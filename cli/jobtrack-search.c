@@ -24,8 +24,8 @@
 static char *
 show_marks (const char *snippet, const char *open, const char *close)
 {
-  g_autofree char *clean = jt_text_clean (snippet != NULL ? snippet : "",
-                                          JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, -1);
+  g_autofree char *clean
+      = jt_text_clean (snippet != NULL ? snippet : "", JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, -1);
   GString *text = g_string_new (NULL);
 
   for (const char *p = clean; *p != '\0'; p++)
@@ -165,8 +165,8 @@ jt_cmd_search (JtCli *cli, int argc, char **argv)
       const JtSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *what = describe (cli, hit);
       g_autofree char *line = jt_text_clean_line (what);
-      g_autofree char *snippet = show_marks (hit->snippet, cli->color ? BOLD_OPEN : "[",
-                                             cli->color ? BOLD_CLOSE : "]");
+      g_autofree char *snippet
+          = show_marks (hit->snippet, cli->color ? BOLD_OPEN : "[", cli->color ? BOLD_CLOSE : "]");
 
       printf ("%s %" G_GINT64_FORMAT ": %s\n    %s\n", jt_search_kind_to_string (hit->kind),
               hit->id, line, snippet);

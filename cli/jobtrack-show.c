@@ -19,7 +19,7 @@
 typedef struct
 {
   JtApplication *app;
-  GArray *history;      /* JtStatusChange */
+  GArray *history; /* JtStatusChange */
   GPtrArray *interviews;
   GPtrArray *offers;
   GPtrArray *outcomes;
@@ -52,8 +52,7 @@ story_read (JtStore *store, gint64 id, Story *story, GError **error)
          && (story->outcomes = jt_store_outcome_list (store, id, error)) != NULL
          && (story->touches = jt_store_touch_list (store, id, 0, error)) != NULL
          && (story->contacts = jt_store_application_contacts (store, id, error)) != NULL
-         && (story->reminders = jt_store_reminder_list_for_application (store, id, error))
-                != NULL;
+         && (story->reminders = jt_store_reminder_list_for_application (store, id, error)) != NULL;
 }
 
 static void
@@ -210,7 +209,8 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
-      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL || !story_read (store, id, &story, &error))
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
+      || !story_read (store, id, &story, &error))
     return jt_cli_fail (error);
   jt_reminder_text_render_all (story.reminders, jt_cli_config (cli, NULL));
   if (json)

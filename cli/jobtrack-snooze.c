@@ -46,8 +46,7 @@ jt_cmd_snooze (JtCli *cli, int argc, char **argv)
       || !jt_cli_parse_id (argv[1], _ ("a reminder"), &id, &error)
       || !parse_until (cli, argv[2], &until, &error)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
-      || !jt_reminder_snooze (store, id, until, g_date_time_to_unix (cli->now), &reminder,
-                              &error))
+      || !jt_reminder_snooze (store, id, until, g_date_time_to_unix (cli->now), &reminder, &error))
     return jt_cli_fail (error);
   jt_reminder_text_render (reminder, jt_cli_config (cli, NULL));
   when = jt_cli_format_time (cli, until);

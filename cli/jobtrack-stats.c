@@ -32,8 +32,8 @@ typedef struct
 {
   JtCli *cli;
   int width;
-  guint scale;     /* the largest count: a full bar */
-  int note_width;  /* the widest note after a bar, so that every bar has the same scale */
+  guint scale;    /* the largest count: a full bar */
+  int note_width; /* the widest note after a bar, so that every bar has the same scale */
 } Chart;
 
 /* "  label        12 ██████████  50%": the bar fills what the label, count and note
@@ -44,10 +44,10 @@ print_bar (const Chart *chart, const char *label, guint count, const char *note)
   gboolean utf8 = g_get_charset (NULL);
   int room = chart->width - 2 - LABEL_WIDTH - 1 - 5 - 1
              - (chart->note_width > 0 ? chart->note_width + 1 : 0);
-  int length = chart->scale > 0 && room > 0
-                   ? (int) ((double) count * room / chart->scale + 0.5) : 0;
-  g_autofree char *shown = g_utf8_substring (label, 0, MIN (g_utf8_strlen (label, -1),
-                                                            LABEL_WIDTH));
+  int length
+      = chart->scale > 0 && room > 0 ? (int) ((double) count * room / chart->scale + 0.5) : 0;
+  g_autofree char *shown
+      = g_utf8_substring (label, 0, MIN (g_utf8_strlen (label, -1), LABEL_WIDTH));
   int pad = LABEL_WIDTH - (int) g_utf8_strlen (shown, -1);
 
   printf ("  %s%*s %5u", shown, pad, "", count);
@@ -135,8 +135,8 @@ print_text (JtCli *cli, const JtStats *stats)
   chart.note_width = (int) strlen ("100%");
   for (guint s = 0; s < JT_STAGE_COUNT; s++)
     {
-      g_autofree char *rate = s > 0 ? percent (stats->reached[s], stats->reached[s - 1])
-                                    : g_strdup ("");
+      g_autofree char *rate
+          = s > 0 ? percent (stats->reached[s], stats->reached[s - 1]) : g_strdup ("");
 
       print_bar (&chart, jt_stage_to_string ((JtStage) s), stats->reached[s], rate);
     }
@@ -153,9 +153,9 @@ print_text (JtCli *cli, const JtStats *stats)
   for (guint i = 0; i < stats->sources->len; i++)
     {
       const JtSourceStats *source = stats->sources->pdata[i];
-      char *note = g_strdup_printf (_ ("%u interviewed, %u offered"),
-                                    source->reached[JT_STAGE_INTERVIEW],
-                                    source->reached[JT_STAGE_OFFER]);
+      char *note
+          = g_strdup_printf (_ ("%u interviewed, %u offered"), source->reached[JT_STAGE_INTERVIEW],
+                             source->reached[JT_STAGE_OFFER]);
 
       chart.scale = MAX (chart.scale, source->applications);
       chart.note_width = MAX (chart.note_width, (int) strlen (note));

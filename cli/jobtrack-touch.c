@@ -12,8 +12,8 @@
 
 /* Reads the ids of --app and --contact (0 when not given). */
 static gboolean
-parse_ids (const char *app_option, const char *contact_option, gint64 *app_id,
-           gint64 *contact_id, GError **error)
+parse_ids (const char *app_option, const char *contact_option, gint64 *app_id, gint64 *contact_id,
+           GError **error)
 {
   return (app_option == NULL || jt_cli_parse_id (app_option, _ ("an application"), app_id, error))
          && (contact_option == NULL
@@ -23,8 +23,7 @@ parse_ids (const char *app_option, const char *contact_option, gint64 *app_id,
 /* Checks that the application and the contact named (when not 0) exist, so a touch or a
  * listing never names nothing; `contact` (may be NULL) receives the contact. */
 static gboolean
-check_ids (JtStore *store, gint64 app_id, gint64 contact_id, JtContact **contact,
-           GError **error)
+check_ids (JtStore *store, gint64 app_id, gint64 contact_id, JtContact **contact, GError **error)
 {
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtContact) person = NULL;
@@ -113,8 +112,8 @@ print_table (JtCli *cli, const GPtrArray *touches)
                                  : NULL;
 
       /* A NULL cell prints empty. */
-      jt_table_add_row (table, id, when, jt_touch_kind_to_string (touch->kind),
-                        touch->contact_name, app, touch->about);
+      jt_table_add_row (table, id, when, jt_touch_kind_to_string (touch->kind), touch->contact_name,
+                        app, touch->about);
     }
   jt_cli_start_pager (cli);
   jt_table_print (table, cli);

@@ -68,7 +68,7 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
                                          "decision-maker or HR rather than applying blind",
                                          "; the %d-month re-contact call was due %s: call the "
                                          "decision-maker or HR rather than applying blind",
-                                         (gulong)config->recontact_months),
+                                         (gulong) config->recontact_months),
                             config->recontact_months, due);
   else
     g_string_append_printf (out,
@@ -77,7 +77,7 @@ describe_status (JtCli *cli, const JtConfig *config, const JtApplication *app, g
                                          "decision-maker or HR rather than applying blind",
                                          "; the %d-month re-contact call is due %s: call the "
                                          "decision-maker or HR rather than applying blind",
-                                         (gulong)config->recontact_months),
+                                         (gulong) config->recontact_months),
                             config->recontact_months, due);
 }
 

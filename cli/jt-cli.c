@@ -91,9 +91,9 @@ jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error)
     cli->rules = jt_rules_new (config, cli->tz, g_date_time_to_unix (cli->now));
   cli->store = jt_rules_open_store (cli->rules, path, mode, error);
   if (cli->store != NULL && jt_store_reads_upgraded_copy (cli->store))
-    g_printerr (_("jobtrack: note: %s is of an older jobtrack; it was read from a copy "
-                  "upgraded in memory, and the next command that records something upgrades "
-                  "the file\n"),
+    g_printerr (_ ("jobtrack: note: %s is of an older jobtrack; it was read from a copy "
+                   "upgraded in memory, and the next command that records something upgrades "
+                   "the file\n"),
                 path);
   return cli->store;
 }
@@ -178,10 +178,9 @@ jt_cli_parse_due (JtCli *cli, const char *text, gint64 *unix_seconds, GError **e
     return FALSE;
   if (!has_time)
     {
-      at_call_hour = g_date_time_new (cli->tz, g_date_time_get_year (when),
-                                      g_date_time_get_month (when),
-                                      g_date_time_get_day_of_month (when), config->call_hour,
-                                      config->call_minute, 0);
+      at_call_hour = g_date_time_new (
+          cli->tz, g_date_time_get_year (when), g_date_time_get_month (when),
+          g_date_time_get_day_of_month (when), config->call_hour, config->call_minute, 0);
       *unix_seconds = g_date_time_to_unix (at_call_hour);
     }
   else
@@ -288,8 +287,9 @@ jt_cli_confirm (JtCli *cli, gboolean yes, const char *question, GError **error)
   /* TRANSLATORS: the answers read are "y" and "yes", whatever the language. */
   full = g_strdup_printf (_ ("%s [y/N] "), question);
   answer = jt_cli_prompt (full);
-  if (answer != NULL && (g_ascii_strcasecmp (g_strstrip (answer), "y") == 0
-                         || g_ascii_strcasecmp (answer, "yes") == 0))
+  if (answer != NULL
+      && (g_ascii_strcasecmp (g_strstrip (answer), "y") == 0
+          || g_ascii_strcasecmp (answer, "yes") == 0))
     return TRUE;
   g_printerr (_ ("Nothing removed.\n"));
   g_set_error (error, JT_ERROR, JT_ERROR_CANCELLED, _ ("cancelled"));
@@ -566,8 +566,8 @@ jt_table_print (JtTable *table, JtCli *cli)
   guint rows = table->cells->len / table->columns;
 
   for (guint i = 0; i < table->cells->len; i++)
-    widths[i % table->columns] =
-        MAX (widths[i % table->columns], g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
+    widths[i % table->columns]
+        = MAX (widths[i % table->columns], g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
   if (cli->width > 0)
     fit_widths (table, widths, cli->width);
   for (guint r = 0; r < rows; r++)

@@ -45,8 +45,7 @@ typedef struct
 
 /* Runs the command of `table` named by argv[1] ("app list ..." -> "list"), or prints the
  * group's help. `group` is the words before it ("app"). Returns the exit status. */
-int jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc,
-                     char **argv);
+int jt_cli_dispatch (JtCli *cli, const char *group, const JtCommand *table, int argc, char **argv);
 
 /* Prints "jobtrack: MESSAGE" for `error` (and frees it); returns the exit status it
  * calls for: 2 for bad usage or input, else 1. */

@@ -129,8 +129,8 @@ name_unnamed (int fd, char *temp)
 
   for (int attempt = 0; attempt < 100; attempt++)
     {
-      static const char letters[] =
-          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+      static const char letters[]
+          = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
       for (gsize i = length - 6; i < length; i++)
         temp[i] = letters[g_random_int_range (0, sizeof letters - 1)];
@@ -150,8 +150,8 @@ struct _JtAtomicFile
 {
   char *path;
   char *folder;
-  char *temp;      /* ".NAME.PID.XXXXXX": the name it has, or will be given */
-  gboolean named;  /* `temp` exists on disk (a named file, or an unnamed one named) */
+  char *temp;     /* ".NAME.PID.XXXXXX": the name it has, or will be given */
+  gboolean named; /* `temp` exists on disk (a named file, or an unnamed one named) */
   int fd;
   gsize used;
   char buffer[BUFFER_SIZE];

@@ -26,8 +26,7 @@ gboolean jt_atomic_file_write (const char *path, const char *contents, gsize len
 typedef struct _JtAtomicFile JtAtomicFile;
 
 JtAtomicFile *jt_atomic_file_begin (const char *path, GError **error);
-gboolean jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length,
-                                GError **error);
+gboolean jt_atomic_file_append (JtAtomicFile *file, const char *data, gsize length, GError **error);
 gboolean jt_atomic_file_commit (JtAtomicFile *file, GError **error);
 void jt_atomic_file_abort (JtAtomicFile *file);
 

@@ -26,7 +26,8 @@
  * not one, and json-glib's recursive parser would exhaust the stack on hostile nesting. */
 #define BACKUP_MAX_DEPTH 16
 
-typedef enum {
+typedef enum
+{
   COLUMN_INTEGER,
   COLUMN_TEXT,
 } ColumnType;
@@ -49,11 +50,14 @@ typedef struct
   const Column *columns;  /* ended by { NULL } */
 } Table;
 
+/* Initializers built by macros, one per line. */
+/* clang-format off */
 #define INT(name) { name, COLUMN_INTEGER, 0 }
 #define TEXT(name) { name, COLUMN_TEXT, 0 }
 #define INT_SINCE(name, version) { name, COLUMN_INTEGER, version }
 #define TEXT_SINCE(name, version) { name, COLUMN_TEXT, version }
 #define END { NULL, 0, 0 }
+/* clang-format on */
 
 /* Every column of every table in schema/, in the tables' own order. The folded keys
  * (company_key, name_key, ...) are kept verbatim, so the round trip is exact.
@@ -62,6 +66,7 @@ typedef struct
  * TEXT_SINCE ("invite_uid", 3): backups made before it still restore (the column takes
  * its default), and the dump/has-every-column test fails until the list matches the
  * schema. A new table gets a list and a line in `tables`, in dependency order. */
+/* clang-format off */
 static const Column applications_columns[] = {
   INT ("id"), TEXT ("company"), TEXT ("role"), TEXT ("source"), TEXT ("url"), TEXT ("status"),
   INT ("interest"), TEXT ("notes"), TEXT ("company_key"), TEXT ("role_key"),
@@ -129,6 +134,7 @@ static const Column settings_columns[] = {
   TEXT ("key"), TEXT ("value"),
   END,
 };
+/* clang-format on */
 
 /* In dependency order: a row only refers to rows of tables above it, so a restore can
  * insert them top to bottom with the foreign keys checked as it goes. */
@@ -138,15 +144,19 @@ static const Table tables[] = {
   { .name = "decision_dates", .since = 1, .n_key = 1, .columns = decision_dates_columns },
   { .name = "contacts", .since = 1, .n_key = 1, .columns = contacts_columns },
   { .name = "contact_roles", .since = 1, .n_key = 2, .columns = contact_roles_columns },
-  { .name = "application_contacts", .since = 1, .n_key = 2,
+  { .name = "application_contacts",
+    .since = 1,
+    .n_key = 2,
     .columns = application_contacts_columns },
   { .name = "interviews", .since = 1, .n_key = 1, .columns = interviews_columns },
-  { .name = "interview_contacts", .since = 1, .n_key = 2,
-    .columns = interview_contacts_columns },
+  { .name = "interview_contacts", .since = 1, .n_key = 2, .columns = interview_contacts_columns },
   { .name = "offers", .since = 1, .n_key = 1, .columns = offers_columns },
   { .name = "outcomes", .since = 1, .n_key = 1, .columns = outcomes_columns },
   { .name = "touches", .since = 1, .n_key = 1, .columns = touches_columns },
-  { .name = "reminders", .since = 2, .n_key = 1, .autoincrement = TRUE,
+  { .name = "reminders",
+    .since = 2,
+    .n_key = 1,
+    .autoincrement = TRUE,
     .columns = reminders_columns },
   { .name = "settings", .since = 2, .n_key = 1, .file_facts = TRUE, .columns = settings_columns },
 };
@@ -187,9 +197,9 @@ column_names (const Table *table, guint schema)
 
   for (guint c = 0; table->columns[c].name != NULL; c++)
     if (column_since (table, &table->columns[c]) <= schema)
-      g_ptr_array_add (names, (gpointer)table->columns[c].name);
+      g_ptr_array_add (names, (gpointer) table->columns[c].name);
   g_ptr_array_add (names, NULL);
-  return (const char **)g_ptr_array_free (names, FALSE);
+  return (const char **) g_ptr_array_free (names, FALSE);
 }
 
 /* "touches row id 7", "contact_roles row (contact_id 3, role hr)": for messages, from
@@ -208,8 +218,7 @@ describe_key (const Table *table, const char *const *values)
   /* TRANSLATORS: follows the name of a table; the columns of the row's key follow. */
   g_string_append (text, _ (" row ("));
   for (guint k = 0; k < table->n_key; k++)
-    g_string_append_printf (text, "%s%s %s", k > 0 ? ", " : "", table->columns[k].name,
-                            values[k]);
+    g_string_append_printf (text, "%s%s %s", k > 0 ? ", " : "", table->columns[k].name, values[k]);
   g_string_append_c (text, ')');
   return g_string_free (text, FALSE);
 }
@@ -243,8 +252,8 @@ describe_json_row (const Table *table, JsonNode *row, guint position)
 
   for (guint k = 0; k < table->n_key; k++)
     {
-      JsonNode *node = object != NULL ? json_object_get_member (object, table->columns[k].name)
-                                      : NULL;
+      JsonNode *node
+          = object != NULL ? json_object_get_member (object, table->columns[k].name) : NULL;
       GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
                                                                 : G_TYPE_INVALID;
 
@@ -573,8 +582,8 @@ static gboolean
 read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_out,
              JsonObject **sequences_out, GError **error)
 {
-  static const char *const header[] = { "format", "version", "schema", "tables", "sequences",
-                                         NULL };
+  static const char *const header[]
+      = { "format", "version", "schema", "tables", "sequences", NULL };
   guint known_schema = jt_store_get_schema_version (store);
   g_autoptr (GList) members = NULL;
   JsonObject *doc, *tables_object, *sequences = NULL;
@@ -783,11 +792,10 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
 }
 
 static gboolean
-restore_table (JtStore *store, const Table *table, guint schema, JsonArray *rows,
-               GError **error)
+restore_table (JtStore *store, const Table *table, guint schema, JsonArray *rows, GError **error)
 {
   g_autofree const char **columns = column_names (table, schema);
-  g_autofree JtValue *values = g_new0 (JtValue, g_strv_length ((char **)columns) + 1);
+  g_autofree JtValue *values = g_new0 (JtValue, g_strv_length ((char **) columns) + 1);
   guint n_rows = json_array_get_length (rows);
 
   for (guint r = 0; r < n_rows; r++)

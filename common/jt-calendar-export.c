@@ -68,8 +68,8 @@ typedef struct
   Batch batches[2];
   Batch *reading;
   Batch *printing;
-  JtStore *store; /* for the drafts */
-  GTimeZone *tz;  /* their dates */
+  JtStore *store;         /* for the drafts */
+  GTimeZone *tz;          /* their dates */
   const JtConfig *config; /* the follow-ups' words */
   guint n_drafts;
   JtWriteFunc write;
@@ -148,8 +148,8 @@ batch_reset (Batch *batch, BatchKind kind)
 {
   if (batch->kind == BATCH_REMINDERS)
     {
-      g_ptr_array_foreach (batch->events, (GFunc)(void (*) (void))jt_reminder_free, NULL);
-      g_ptr_array_foreach (batch->extras, (GFunc)(void (*) (void))g_free, NULL);
+      g_ptr_array_foreach (batch->events, (GFunc) (void (*) (void)) jt_reminder_free, NULL);
+      g_ptr_array_foreach (batch->extras, (GFunc) (void (*) (void)) g_free, NULL);
     }
   g_ptr_array_set_size (batch->events, 0);
   g_ptr_array_set_size (batch->extras, 0);
@@ -197,8 +197,8 @@ start_printing (EventWriter *w, BatchKind next)
       Slice *slice = &w->slices[t];
 
       slice->batch = batch;
-      slice->start = (guint)((guint64)len * t / n);
-      slice->end = (guint)((guint64)len * (t + 1) / n);
+      slice->start = (guint) ((guint64) len * t / n);
+      slice->end = (guint) ((guint64) len * (t + 1) / n);
       slice->thread = g_thread_try_new ("jt-calendar-export", print_slice, slice, NULL);
     }
   w->n_printing = n;
@@ -303,7 +303,7 @@ write_events (const JtIcal *ical, JtStore *store, gboolean all, gint64 now, GTim
   /* Freed after the writer, which waits for the threads that print them. */
   g_autoptr (GPtrArray) interviews = NULL;
   g_autoptr (GHashTable) apps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                       (GDestroyNotify)jt_application_free);
+                                                       (GDestroyNotify) jt_application_free);
   gboolean ok;
 
   event_writer_init (&w, ical, store, tz, config, write, user_data);

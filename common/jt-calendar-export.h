@@ -37,7 +37,7 @@ G_BEGIN_DECLS
  * read, or with `write`'s error. */
 /* The follow-ups' words come from `config` (jt-reminder-text.h). */
 gboolean jt_calendar_export_write (JtStore *store, gboolean all, gint64 now, GTimeZone *tz,
-                                   const JtConfig *config, JtWriteFunc write,
-                                   gpointer user_data, GError **error);
+                                   const JtConfig *config, JtWriteFunc write, gpointer user_data,
+                                   GError **error);
 
 G_END_DECLS

@@ -49,8 +49,8 @@ find_open_application_of (JtStore *store, const char *company, GError **error)
       g_autofree char *app_key = jt_text_fold (app->company);
 
       if (g_str_equal (app_key, key) && !jt_status_is_final (app->status)
-          && (newest < 0 || app->id > ((JtApplication *)g_ptr_array_index (apps, newest))->id))
-        newest = (gint)i;
+          && (newest < 0 || app->id > ((JtApplication *) g_ptr_array_index (apps, newest))->id))
+        newest = (gint) i;
     }
   return newest >= 0 ? g_ptr_array_steal_index (apps, newest) : NULL;
 }

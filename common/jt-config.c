@@ -18,7 +18,8 @@
 #define MAX_SHOWN_VALUE 60
 #define MAX_SHOWN_MESSAGE 200
 
-typedef enum {
+typedef enum
+{
   KIND_SWITCH,   /* gboolean: true or false */
   KIND_CLOCK,    /* HH:MM; two ints, minutes since midnight in the table */
   KIND_DURATION, /* gint64 seconds: 3h, 1h30m, or 0 */
@@ -30,16 +31,18 @@ typedef enum {
 typedef struct
 {
   const char *group;
-  const char *key;     /* NULL for a rule switch: jt_rule_to_string (rule) names it */
+  const char *key; /* NULL for a rule switch: jt_rule_to_string (rule) names it */
   JtRule rule;
   Kind kind;
-  gint64 fallback;     /* the default */
+  gint64 fallback; /* the default */
   gint64 min;
   gint64 max;
   glong offset;        /* of the field in JtConfig; a clock's hours */
   glong minute_offset; /* a clock's minutes */
 } Setting;
 
+/* Initializers built by macros, one per line. */
+/* clang-format off */
 #define RULE_SWITCH(r)                                                                    \
   { .group = "rules", .rule = (r), .kind = KIND_SWITCH, .fallback = TRUE, .max = 1,       \
     .offset = G_STRUCT_OFFSET (JtConfig, rule_enabled) + (r) * (glong) sizeof (gboolean) }
@@ -80,12 +83,13 @@ static const Setting settings[] = {
   { .group = "user", .key = "emails", .kind = KIND_EMAILS,
     .offset = G_STRUCT_OFFSET (JtConfig, user_emails) },
 };
+/* clang-format on */
 
 /* What callers see is the first member; the rest records where values came from. */
 typedef struct
 {
   JtConfig config;
-  char *path;                                 /* the file read, for display; or NULL */
+  char *path; /* the file read, for display; or NULL */
   gboolean from_file[G_N_ELEMENTS (settings)];
 } ConfigFull;
 
@@ -301,8 +305,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
       if (!g_ascii_string_to_signed (raw, 10, G_MININT64, G_MAXINT64, &value, &local))
         {
           readable = FALSE;
-          if (g_error_matches (local, G_NUMBER_PARSER_ERROR,
-                               G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+          if (g_error_matches (local, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
             {
               *problem = g_strdup_printf (_ ("'%s' is out of range (%s)"), shown, expected);
               return FALSE;

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean rule_enabled[JT_RULE_COUNT]; /* [JT_RULE_MANUAL] always TRUE */
-  int call_hour;                  /* local time calls and letters are due: 10:00 -> 10, 0 */
+  int call_hour;                        /* local time calls and letters are due: 10:00 -> 10, 0 */
   int call_minute;
   gint64 thank_you_delay;         /* seconds after an interview ends (3h) */
   int follow_up_call_days;        /* R3 with no decision date: last interview + N days (7) */

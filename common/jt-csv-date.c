@@ -61,8 +61,8 @@ date_parts (const char *text)
 }
 
 JtCsvDateRead
-jt_csv_date_read (const char *text, JtCsvDateOrder order, JtCsvDate *ymd,
-                  gboolean *first_over_12, gboolean *second_over_12)
+jt_csv_date_read (const char *text, JtCsvDateOrder order, JtCsvDate *ymd, gboolean *first_over_12,
+                  gboolean *second_over_12)
 {
   g_auto (GStrv) parts = date_parts (text);
   int a, b, c, month;
@@ -85,9 +85,9 @@ jt_csv_date_read (const char *text, JtCsvDateOrder order, JtCsvDate *ymd,
       b = atoi (parts[1]);
       c = atoi (parts[2]);
       if (strlen (parts[0]) == 4)
-        *ymd = (JtCsvDate){ a, b, c };                       /* 2026-03-14 */
+        *ymd = (JtCsvDate){ a, b, c }; /* 2026-03-14 */
       else if (strchr (text, '.') != NULL)
-        *ymd = (JtCsvDate){ full_year (c), b, a };           /* 14.03.2026: always day first */
+        *ymd = (JtCsvDate){ full_year (c), b, a }; /* 14.03.2026: always day first */
       else
         {
           if (first_over_12 != NULL)
@@ -107,4 +107,3 @@ jt_csv_date_read (const char *text, JtCsvDateOrder order, JtCsvDate *ymd,
     return JT_CSV_DATE_BAD;
   return JT_CSV_DATE_OK;
 }
-

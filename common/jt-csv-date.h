@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Which of 03/04/2026's numbers is the day. */
-typedef enum {
+typedef enum
+{
   JT_CSV_DATES_GUESS, /* only when a number above 12 tells; else JT_CSV_DATE_AMBIGUOUS */
   JT_CSV_DATES_DMY,
   JT_CSV_DATES_MDY,
@@ -17,7 +18,8 @@ typedef struct
   int year, month, day;
 } JtCsvDate;
 
-typedef enum {
+typedef enum
+{
   JT_CSV_DATE_BAD,
   JT_CSV_DATE_OK,
   JT_CSV_DATE_AMBIGUOUS, /* A/B/YYYY with both A and B 12 or less, order not known */

@@ -15,7 +15,8 @@
 #include "jt-store-outcomes.h"
 #include "jt-text.h"
 
-typedef enum {
+typedef enum
+{
   FIELD_NONE = -1, /* not recognised: kept in the notes */
   FIELD_COMPANY,
   FIELD_ROLE,
@@ -33,11 +34,13 @@ typedef enum {
 } Field;
 
 static const char *const field_names[] = {
-  "company", "role", "applied", "status", "status_date", "url", "notes", "contact", "email",
-  "source", "interest", "ignore", NULL,
+  "company", "role",  "applied", "status",   "status_date", "url", "notes",
+  "contact", "email", "source",  "interest", "ignore",      NULL,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (field_names) == FIELD_COUNT + 1);
 
+/* A table laid out as a table. */
+/* clang-format off */
 /* Headers as other trackers and spreadsheets write them, in the form header_key ()
  * gives: folded, words separated by one space. */
 static const struct
@@ -97,7 +100,7 @@ static const struct
   { "withdrew", JT_STATUS_WITHDRAWN }, { "i withdrew", JT_STATUS_WITHDRAWN },
   { "withdrew application", JT_STATUS_WITHDRAWN },
 };
-
+/* clang-format on */
 
 void
 jt_csv_import_report_free (JtCsvImportReport *report)
@@ -338,8 +341,7 @@ describe_unknown_status (const char *status, GArray *lines)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-problem (Import *import, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static gboolean problem (Import *import, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 problem (Import *import, guint line, const char *format, ...)
@@ -449,8 +451,8 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
     return problem (import, record->line, _ ("no company"));
   if (values[FIELD_APPLIED] != NULL)
     {
-      JtCsvDateRead read =
-          jt_csv_date_read (values[FIELD_APPLIED], import->date_order, &applied, NULL, NULL);
+      JtCsvDateRead read
+          = jt_csv_date_read (values[FIELD_APPLIED], import->date_order, &applied, NULL, NULL);
 
       if (read == JT_CSV_DATE_AMBIGUOUS)
         return problem (import, record->line,
@@ -464,8 +466,8 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
     }
   if (values[FIELD_STATUS_DATE] != NULL)
     {
-      JtCsvDateRead read =
-          jt_csv_date_read (values[FIELD_STATUS_DATE], import->date_order, &changed, NULL, NULL);
+      JtCsvDateRead read
+          = jt_csv_date_read (values[FIELD_STATUS_DATE], import->date_order, &changed, NULL, NULL);
 
       if (read != JT_CSV_DATE_OK)
         return problem (import, record->line, _ ("cannot read the status date '%s'%s"),
@@ -532,13 +534,12 @@ import_row (Import *import, const JtCsvRecord *record, GStrv header, const Field
           if (!jt_store_outcome_insert (import->store, outcome, import->now, error))
             return FALSE;
         }
-      else if (!jt_store_application_set_status (import->store, app->id, status, changed_at,
-                                                 error))
+      else if (!jt_store_application_set_status (import->store, app->id, status, changed_at, error))
         return FALSE;
     }
   if ((values[FIELD_CONTACT] != NULL || values[FIELD_EMAIL] != NULL)
-      && !link_contact (import, app->id, app->company, values[FIELD_CONTACT],
-                        values[FIELD_EMAIL], recruiter_column, error))
+      && !link_contact (import, app->id, app->company, values[FIELD_CONTACT], values[FIELD_EMAIL],
+                        recruiter_column, error))
     return FALSE;
 
   import->report->imported++;
@@ -626,11 +627,9 @@ jt_csv_import (JtStore *store, const char *text, gsize length, const JtCsvImport
   report->rows = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->notes = g_ptr_array_new_with_free_func (g_free);
-  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_array_unref);
+  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   unknown_order = g_ptr_array_new_with_free_func (g_free);
-  import = (Import){ store, options->date_order, tz, now, report, unknown,
-                     unknown_order };
+  import = (Import){ store, options->date_order, tz, now, report, unknown, unknown_order };
   if (import.date_order == JT_CSV_DATES_GUESS)
     import.date_order = guess_date_order (csv->records, fields, n_columns);
   if (csv->converted)

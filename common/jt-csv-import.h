@@ -18,20 +18,20 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *const *map; /* "COLUMN=FIELD" overrides, or NULL */
+  const char *const *map;    /* "COLUMN=FIELD" overrides, or NULL */
   JtCsvDateOrder date_order; /* JT_CSV_DATES_GUESS: from all the file's dates */
   gboolean dry_run;
-  gboolean partial;       /* write the good rows even when some are bad */
+  gboolean partial; /* write the good rows even when some are bad */
 } JtCsvImportOptions;
 
 typedef struct
 {
   guint imported;
-  guint already;         /* rows already in the database (or twice in the file) */
-  GPtrArray *rows;       /* "line 3: application 7: Acme, Engineer — applied 2026-03-14" */
-  GPtrArray *problems;   /* "line 5: no company", one per bad row */
-  GPtrArray *notes;      /* what was not understood: statuses, columns kept in the notes */
-  gboolean written;      /* the transaction was committed */
+  guint already;       /* rows already in the database (or twice in the file) */
+  GPtrArray *rows;     /* "line 3: application 7: Acme, Engineer — applied 2026-03-14" */
+  GPtrArray *problems; /* "line 5: no company", one per bad row */
+  GPtrArray *notes;    /* what was not understood: statuses, columns kept in the notes */
+  gboolean written;    /* the transaction was committed */
 } JtCsvImportReport;
 
 void jt_csv_import_report_free (JtCsvImportReport *report);

@@ -88,17 +88,14 @@ jt_csv_parse (const char *text, gsize length, char delimiter, GError **error)
 
   /* Spreadsheets' "Unicode text" is UTF-16 with a byte order mark. */
   if (length >= 2 && ((guchar) text[0] == 0xff && (guchar) text[1] == 0xfe))
-    converted = g_convert (text + 2, (gssize) length - 2, "UTF-8", "UTF-16LE", NULL, &length,
-                           NULL);
+    converted = g_convert (text + 2, (gssize) length - 2, "UTF-8", "UTF-16LE", NULL, &length, NULL);
   else if (length >= 2 && ((guchar) text[0] == 0xfe && (guchar) text[1] == 0xff))
-    converted = g_convert (text + 2, (gssize) length - 2, "UTF-8", "UTF-16BE", NULL, &length,
-                           NULL);
+    converted = g_convert (text + 2, (gssize) length - 2, "UTF-8", "UTF-16BE", NULL, &length, NULL);
   if (converted != NULL)
     text = converted;
   else if (!g_utf8_validate_len (text, length, NULL))
     {
-      converted = g_convert (text, (gssize) length, "UTF-8", "WINDOWS-1252", NULL, &length,
-                             NULL);
+      converted = g_convert (text, (gssize) length, "UTF-8", "WINDOWS-1252", NULL, &length, NULL);
       if (converted == NULL)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,

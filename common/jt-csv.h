@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint line;     /* the line it starts on, from 1 */
-  GStrv fields;   /* NULL-terminated */
+  guint line;   /* the line it starts on, from 1 */
+  GStrv fields; /* NULL-terminated */
 } JtCsvRecord;
 
 void jt_csv_record_free (JtCsvRecord *record);
@@ -22,9 +22,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtCsvRecord, jt_csv_record_free)
 
 typedef struct
 {
-  char delimiter;        /* the one used: ',', ';' or '\t' */
-  gboolean converted;    /* the text was read as Windows-1252 */
-  GPtrArray *records;    /* JtCsvRecord*, header first */
+  char delimiter;     /* the one used: ',', ';' or '\t' */
+  gboolean converted; /* the text was read as Windows-1252 */
+  GPtrArray *records; /* JtCsvRecord*, header first */
 } JtCsv;
 
 void jt_csv_free (JtCsv *csv);

@@ -1,4 +1,4 @@
 /* jt-error.c: the JT_ERROR domain. */
 #include "jt-error.h"
 
-G_DEFINE_QUARK (jt-error-quark, jt_error)
+G_DEFINE_QUARK (jt - error - quark, jt_error)

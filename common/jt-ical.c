@@ -63,7 +63,7 @@ load (GError **error)
                    g_module_error ());
       return NULL;
     }
-  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *)&entry) || entry == NULL
+  if (!g_module_symbol (module, JT_ICAL_ENTRY_POINT, (gpointer *) &entry) || entry == NULL
       || (ical = entry ()) == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_FAILED, _ ("%s is not jobtrack's iCalendar module"),

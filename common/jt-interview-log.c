@@ -107,8 +107,8 @@ find_or_create_application (JtStore *store, const JtInterviewLog *log, gint64 no
                             JtInterviewLogResult *result, GError **error)
 {
   GError *local_error = NULL;
-  g_autoptr (JtApplication) app =
-      jt_store_application_find_open (store, log->company, log->role, &local_error);
+  g_autoptr (JtApplication) app
+      = jt_store_application_find_open (store, log->company, log->role, &local_error);
 
   if (local_error != NULL)
     {
@@ -197,8 +197,8 @@ find_or_create_person (JtStore *store, const char *company, const JtContact *per
   g_autofree char *name_key = jt_text_fold (person->name);
   g_autofree char *email_key = person->email != NULL ? jt_text_fold (person->email) : NULL;
   guint by_name = GPOINTER_TO_UINT (g_hash_table_lookup (seen->by_name, name_key));
-  guint by_email =
-      email_key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (seen->by_email, email_key)) : 0;
+  guint by_email
+      = email_key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (seen->by_email, email_key)) : 0;
 
   /* Someone named twice in one log ("--with Raj ... --decision-maker raj") is one person:
    * the first recorded whose name or email matches. */
@@ -286,8 +286,8 @@ record (JtStore *store, JtInterviewLog *log, gint64 now, JtInterviewLogResult *r
   if (!find_or_create_application (store, log, now, result, error))
     return FALSE;
   for (guint i = 0; i < log->people->len; i++)
-    if (find_or_create_person (store, log->company, g_ptr_array_index (log->people, i), now,
-                               result, &seen, error)
+    if (find_or_create_person (store, log->company, g_ptr_array_index (log->people, i), now, result,
+                               &seen, error)
         == NULL)
       return FALSE;
   /* The decision-maker and the influencer may be people who were not in the room. */

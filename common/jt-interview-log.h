@@ -28,8 +28,8 @@ typedef struct
   JtApplication *application; /* as stored; owned */
   gboolean application_created;
   gint64 interview_id;
-  GPtrArray *contacts;  /* JtContact*, everyone recorded, with ids; owned */
-  GArray *created;      /* gboolean per contact: TRUE when new */
+  GPtrArray *contacts; /* JtContact*, everyone recorded, with ids; owned */
+  GArray *created;     /* gboolean per contact: TRUE when new */
 } JtInterviewLogResult;
 
 JtInterviewLog *jt_interview_log_new (void);
@@ -49,9 +49,8 @@ gboolean jt_interview_log_record (JtStore *store, JtInterviewLog *log, gint64 no
 /* The same inside the caller's write transaction (jt_store_begin_write), for an
  * operation that records several logs and must land whole or not at all (importing a
  * calendar file). On error the caller rolls back. */
-gboolean jt_interview_log_record_in_transaction (JtStore *store, JtInterviewLog *log,
-                                                 gint64 now, JtInterviewLogResult *result,
-                                                 GError **error);
+gboolean jt_interview_log_record_in_transaction (JtStore *store, JtInterviewLog *log, gint64 now,
+                                                 JtInterviewLogResult *result, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtInterviewLog, jt_interview_log_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JtInterviewLogResult, jt_interview_log_result_clear)

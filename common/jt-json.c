@@ -103,8 +103,8 @@ jt_json_add_contact (JsonBuilder *builder, const JtContact *contact, GTimeZone *
 }
 
 void
-jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview,
-                       const JtApplication *app, GTimeZone *tz)
+jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview, const JtApplication *app,
+                       GTimeZone *tz)
 {
   json_builder_begin_object (builder);
   member_int (builder, "id", interview->id);

@@ -24,8 +24,7 @@ void jt_json_add_interview (JsonBuilder *builder, const JtInterview *interview,
 void jt_json_add_offer (JsonBuilder *builder, const JtOffer *offer, GTimeZone *tz);
 void jt_json_add_outcome (JsonBuilder *builder, const JtOutcome *outcome, GTimeZone *tz);
 void jt_json_add_touch (JsonBuilder *builder, const JtTouch *touch, GTimeZone *tz);
-void jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change,
-                                GTimeZone *tz);
+void jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *change, GTimeZone *tz);
 
 /* {id, uid, rule, due, state, snoozed_until, title, detail, application: {id, company,
  * role} or null, contact: {id, name, email, phone} or null, revision, notified}. */

@@ -69,7 +69,7 @@ static gboolean
 attended (const JtInterview *interview, gint64 contact_id)
 {
   for (guint i = 0; i < interview->interviewers->len; i++)
-    if (((JtContact *)g_ptr_array_index (interview->interviewers, i))->id == contact_id)
+    if (((JtContact *) g_ptr_array_index (interview->interviewers, i))->id == contact_id)
       return TRUE;
   return FALSE;
 }
@@ -296,7 +296,7 @@ static void
 put (GHashTable *values, const char *name, char *value)
 {
   if (value != NULL)
-    g_hash_table_insert (values, (gpointer)name, value);
+    g_hash_table_insert (values, (gpointer) name, value);
 }
 
 GHashTable *

@@ -27,7 +27,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == JT_LETTER_KIND_COUNT);
 const char *
 jt_letter_kind_to_string (JtLetterKind kind)
 {
-  g_return_val_if_fail ((guint)kind < JT_LETTER_KIND_COUNT, NULL);
+  g_return_val_if_fail ((guint) kind < JT_LETTER_KIND_COUNT, NULL);
   return kind_names[kind];
 }
 
@@ -37,7 +37,7 @@ jt_letter_kind_parse (const char *text, JtLetterKind *kind, GError **error)
   for (guint i = 0; i < JT_LETTER_KIND_COUNT; i++)
     if (text != NULL && g_str_equal (text, kind_names[i]))
       {
-        *kind = (JtLetterKind)i;
+        *kind = (JtLetterKind) i;
         return TRUE;
       }
   g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
@@ -170,7 +170,7 @@ jt_letter_template_load (JtLetterKind kind, JtLetterTone tone, char **source, GE
   const char *names[] = { toned, plain };
   char *text = NULL;
 
-  g_return_val_if_fail ((guint)kind < JT_LETTER_KIND_COUNT, NULL);
+  g_return_val_if_fail ((guint) kind < JT_LETTER_KIND_COUNT, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_build_filename (dir, names[i], NULL);

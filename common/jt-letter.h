@@ -26,7 +26,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JT_LETTER_THANKS,          /* after an interview, one per person met */
   JT_LETTER_FOLLOW_UP,       /* the decision date passed, or the call did not reach them */
   JT_LETTER_BRING_FORWARD,   /* another offer has a deadline before their decision */
@@ -37,8 +38,9 @@ typedef enum {
 } JtLetterKind;
 #define JT_LETTER_KIND_COUNT (JT_LETTER_NETWORK_UPDATE + 1)
 
-typedef enum {
-  JT_LETTER_TONE_AUTO,     /* friendly to someone you hit it off with, else formal */
+typedef enum
+{
+  JT_LETTER_TONE_AUTO, /* friendly to someone you hit it off with, else formal */
   JT_LETTER_TONE_FORMAL,
   JT_LETTER_TONE_FRIENDLY,
 } JtLetterTone;
@@ -78,7 +80,7 @@ typedef struct
   char *to_name;  /* NULL when the letter is addressed to nobody in the records */
   char *to_email; /* NULL when not known */
   char *subject;
-  char *body;     /* ends with one newline */
+  char *body; /* ends with one newline */
 } JtLetter;
 
 void jt_letter_free (JtLetter *letter);
@@ -102,19 +104,18 @@ char *jt_letter_to_mailto (const JtLetter *letter);
  * ("Subject: ..." first), for a calendar event's description or a notification. NULL
  * without an error when the reminder is not a letter (see jt_letter_kind_for_rule).
  * Dates are written in `tz`. New string. */
-char *jt_letter_preview (JtStore *store, const JtReminder *reminder, GTimeZone *tz,
-                         guint max_lines, GError **error);
+char *jt_letter_preview (JtStore *store, const JtReminder *reminder, GTimeZone *tz, guint max_lines,
+                         GError **error);
 
 /* Fills the template `text` (read from `source`, named in errors) with `values`: field
  * name -> value, where a missing or NULL value leaves the field's gap. Returns the
  * subject and body (new strings), or FALSE with JT_ERROR_INVALID "SOURCE:LINE: ...". */
-gboolean jt_letter_render (const char *text, const char *source, GHashTable *values,
-                           char **subject, char **body, GError **error);
+gboolean jt_letter_render (const char *text, const char *source, GHashTable *values, char **subject,
+                           char **body, GError **error);
 
 /* The template for `kind` in `tone` (not AUTO), following the search order above: new
  * text, and in `source` (new) the file it came from ("built-in thanks.txt" for a
  * compiled-in one). An override that cannot be read, or is not UTF-8, is JT_ERROR_INVALID. */
-char *jt_letter_template_load (JtLetterKind kind, JtLetterTone tone, char **source,
-                               GError **error);
+char *jt_letter_template_load (JtLetterKind kind, JtLetterTone tone, char **source, GError **error);
 
 G_END_DECLS

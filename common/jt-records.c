@@ -14,13 +14,14 @@ static const char *const role_names[JT_ROLE_COUNT] = {
   "decision-maker", "influencer", "hr", "recruiter", "reference",
 };
 static const char *const offer_state_names[] = { "open", "negotiating", "accepted", "declined" };
-static const char *const outcome_names[] = { "offer", "rejected", "accepted", "declined",
-                                             "withdrawn" };
+static const char *const outcome_names[]
+    = { "offer", "rejected", "accepted", "declined", "withdrawn" };
 static const char *const touch_names[] = { "letter", "email", "call", "meeting" };
 static const char *const rule_names[] = {
-  "summary", "thank_you", "follow_up_call", "bring_forward",
-  "brief_references", "rejection_letter", "rapport_call", "recontact",
-  "offer_negotiation", "offer_deadline", "network_update", "application_follow_up",
+  "summary",        "thank_you",        "follow_up_call",
+  "bring_forward",  "brief_references", "rejection_letter",
+  "rapport_call",   "recontact",        "offer_negotiation",
+  "offer_deadline", "network_update",   "application_follow_up",
   "manual",
 };
 static const char *const reminder_state_names[] = { "pending", "snoozed", "done", "dismissed" };
@@ -58,19 +59,19 @@ parse_name (const char *const *names, guint n_names, const char *what, const cha
   return FALSE;
 }
 
-#define DEFINE_NAMES(type, prefix, names, what)                                                \
-  const char *prefix##_to_string (type value)                                                  \
-  {                                                                                            \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (names), NULL);                         \
-    return names[value];                                                                       \
-  }                                                                                            \
-  gboolean prefix##_parse (const char *text, type *value, GError **error)                      \
-  {                                                                                            \
-    guint index;                                                                               \
-    if (!parse_name (names, G_N_ELEMENTS (names), what, text, &index, error))                  \
-      return FALSE;                                                                            \
-    *value = (type) index;                                                                     \
-    return TRUE;                                                                               \
+#define DEFINE_NAMES(type, prefix, names, what)                                                    \
+  const char *prefix##_to_string (type value)                                                      \
+  {                                                                                                \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (names), NULL);                             \
+    return names[value];                                                                           \
+  }                                                                                                \
+  gboolean prefix##_parse (const char *text, type *value, GError **error)                          \
+  {                                                                                                \
+    guint index;                                                                                   \
+    if (!parse_name (names, G_N_ELEMENTS (names), what, text, &index, error))                      \
+      return FALSE;                                                                                \
+    *value = (type) index;                                                                         \
+    return TRUE;                                                                                   \
   }
 
 DEFINE_NAMES (JtStatus, jt_status, status_names, N_ ("status"))
@@ -195,10 +196,10 @@ jt_text_fold (const char *text)
 /* Legal forms a company name may end with, as they read once folded, with dots and
  * apostrophes dropped ("S.A." -> "sa") and other punctuation taken as a space. */
 static const char *const legal_forms[] = {
-  "ab", "ag", "aps", "as", "asa", "bv", "co", "company", "corp", "corporation", "gmbh",
-  "inc", "incorporated", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "ohg", "oy",
-  "oyj", "plc", "pte", "pty", "sa", "sarl", "sas", "se", "sl", "spa", "sro", "srl", "ug",
-  NULL,
+  "ab",   "ag",  "aps",          "as",  "asa", "bv",      "co",  "company", "corp", "corporation",
+  "gmbh", "inc", "incorporated", "kg",  "kk",  "limited", "llc", "llp",     "lp",   "ltd",
+  "nv",   "ohg", "oy",           "oyj", "plc", "pte",     "pty", "sa",      "sarl", "sas",
+  "se",   "sl",  "spa",          "sro", "srl", "ug",      NULL,
 };
 
 char *
@@ -228,8 +229,7 @@ jt_company_family (const char *company)
         break;
     }
   /* "Acme GmbH & Co. KG" sheds every form; a company called "AG" keeps its name. */
-  while (words->len > 1
-         && g_strv_contains (legal_forms, g_ptr_array_index (words, words->len - 1)))
+  while (words->len > 1 && g_strv_contains (legal_forms, g_ptr_array_index (words, words->len - 1)))
     g_ptr_array_remove_index (words, words->len - 1);
   if (words->len == 0)
     return g_steal_pointer (&folded);

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JT_STATUS_LEAD,
   JT_STATUS_APPLIED,
   JT_STATUS_INTERVIEWING,
@@ -20,7 +21,8 @@ typedef enum {
   JT_STATUS_WITHDRAWN,
 } JtStatus;
 
-typedef enum {
+typedef enum
+{
   JT_INTERVIEW_PHONE,
   JT_INTERVIEW_VIDEO,
   JT_INTERVIEW_ONSITE,
@@ -29,7 +31,8 @@ typedef enum {
 } JtInterviewKind;
 
 /* A contact's roles in a hiring process; a set of flags. */
-typedef enum {
+typedef enum
+{
   JT_ROLE_DECISION_MAKER = 1 << 0,
   JT_ROLE_INFLUENCER = 1 << 1,
   JT_ROLE_HR = 1 << 2,
@@ -38,14 +41,16 @@ typedef enum {
 } JtContactRole;
 #define JT_ROLE_COUNT 5
 
-typedef enum {
+typedef enum
+{
   JT_OFFER_OPEN,
   JT_OFFER_NEGOTIATING,
   JT_OFFER_ACCEPTED,
   JT_OFFER_DECLINED,
 } JtOfferState;
 
-typedef enum {
+typedef enum
+{
   JT_OUTCOME_OFFER,
   JT_OUTCOME_REJECTED,
   JT_OUTCOME_ACCEPTED,
@@ -53,7 +58,8 @@ typedef enum {
   JT_OUTCOME_WITHDRAWN,
 } JtOutcomeKind;
 
-typedef enum {
+typedef enum
+{
   JT_TOUCH_LETTER,
   JT_TOUCH_EMAIL,
   JT_TOUCH_CALL,
@@ -125,11 +131,11 @@ typedef struct
 {
   gint64 id;
   char *company;
-  char *role;          /* "" when not known yet */
-  char *source;        /* where it came from: a referral, a job board... */
+  char *role;   /* "" when not known yet */
+  char *source; /* where it came from: a referral, a job board... */
   char *url;
   JtStatus status;
-  int interest;        /* 1-5, 0 when not given */
+  int interest; /* 1-5, 0 when not given */
   char *notes;
   char *decision_date; /* the newest decision date, "YYYY-MM-DD", or NULL */
   gint64 created_at;
@@ -142,7 +148,7 @@ typedef struct
   gint64 id;
   char *name;
   char *title;
-  char *company;       /* "" when not known */
+  char *company; /* "" when not known */
   char *email;
   char *phone;
   char *url;
@@ -161,16 +167,16 @@ typedef struct
   gint64 start_at;
   int duration_min;
   JtInterviewKind kind;
-  char *place;         /* an address or a meeting link */
+  char *place; /* an address or a meeting link */
   /* The assessment, every answer optional. */
-  int rating;          /* 1-5, 0 when not given */
-  char *conversation;  /* what they said, what you said */
-  char *edge;          /* what you offer that other candidates don't */
-  char *problems;      /* the employer's problems and what you would propose */
-  char *objections;    /* gaps or objections they raised */
+  int rating;         /* 1-5, 0 when not given */
+  char *conversation; /* what they said, what you said */
+  char *edge;         /* what you offer that other candidates don't */
+  char *problems;     /* the employer's problems and what you would propose */
+  char *objections;   /* gaps or objections they raised */
   char *next_step;
-  gint64 may_call_at;  /* permission to call from then; 0 when not given */
-  char *notes;         /* the summary of the meeting */
+  gint64 may_call_at;      /* permission to call from then; 0 when not given */
+  char *notes;             /* the summary of the meeting */
   GPtrArray *interviewers; /* JtContact*, the people met; owned */
   gint64 created_at;
   gint64 updated_at;
@@ -180,11 +186,11 @@ typedef struct
 {
   gint64 id;
   gint64 application_id;
-  char *received_on;   /* "YYYY-MM-DD" */
-  char *deadline;      /* respond-by day, or NULL */
+  char *received_on; /* "YYYY-MM-DD" */
+  char *deadline;    /* respond-by day, or NULL */
   char *salary;
   char *title;
-  char *start_on;      /* "YYYY-MM-DD" or NULL */
+  char *start_on; /* "YYYY-MM-DD" or NULL */
   JtOfferState state;
   char *notes;
   gint64 created_at;
@@ -217,7 +223,8 @@ typedef struct
 } JtStatusChange;
 
 /* The rules; their names are stable identifiers (JSON, config keys, calendars). */
-typedef enum {
+typedef enum
+{
   JT_RULE_SUMMARY,               /* R1  write the summary of the meeting */
   JT_RULE_THANK_YOU,             /* R2  thank-you letter to each person met */
   JT_RULE_FOLLOW_UP_CALL,        /* R3  call when the decision date passes */
@@ -234,7 +241,8 @@ typedef enum {
 } JtRule;
 #define JT_RULE_COUNT (JT_RULE_MANUAL + 1)
 
-typedef enum {
+typedef enum
+{
   JT_REMINDER_PENDING,
   JT_REMINDER_SNOOZED,
   JT_REMINDER_DONE,
@@ -257,7 +265,7 @@ gboolean jt_reminder_state_parse (const char *text, JtReminderState *state, GErr
 typedef struct
 {
   gint64 id;
-  char *uid;             /* stable for (rule, application, contact, interview): calendars */
+  char *uid; /* stable for (rule, application, contact, interview): calendars */
   JtRule rule;
   gint64 application_id; /* 0 for none (a network update) */
   gint64 contact_id;     /* 0 for none */
@@ -270,11 +278,11 @@ typedef struct
   gint64 due_at;         /* when the rule (or the person) set it due */
   gint64 fire_at;        /* when it is next shown: due_at, or the end of a snooze */
   JtReminderState state;
-  char *title;           /* "Thank-you letter to Raj Patel — Globex, SRE": rendered, or a
-                          * manual reminder's own */
-  char *detail;          /* context: what was said, how to reach them; rendered or own */
-  int revision;          /* grows when its facts change: moved, another person or offer */
-  gint64 notified_at;    /* last notification, 0 for never */
+  char *title;        /* "Thank-you letter to Raj Patel — Globex, SRE": rendered, or a
+                       * manual reminder's own */
+  char *detail;       /* context: what was said, how to reach them; rendered or own */
+  int revision;       /* grows when its facts change: moved, another person or offer */
+  gint64 notified_at; /* last notification, 0 for never */
   gint64 created_at;
   gint64 updated_at;
   /* Filled when reading, for display and for the text: the records it is about. */
@@ -289,8 +297,8 @@ typedef struct
   char *interview_objections;
   char *offer_deadline;
   char *offer_salary;
-  char *offer_company;   /* the company whose offer it is (R4: another application's) */
-  char *decision_date;   /* the application's newest decision date, or NULL */
+  char *offer_company; /* the company whose offer it is (R4: another application's) */
+  char *decision_date; /* the application's newest decision date, or NULL */
   /* The newest change of the reminder or of a record its text shows: when its rendered
    * text may last have changed (a calendar's LAST-MODIFIED). */
   gint64 text_updated_at;

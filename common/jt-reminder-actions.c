@@ -9,8 +9,8 @@
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 
-typedef gboolean (*Change) (JtStore *store, JtReminder *reminder, gconstpointer data,
-                            gint64 now, GError **error);
+typedef gboolean (*Change) (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
+                            GError **error);
 
 static gboolean
 refuse_closed (const JtReminder *reminder, const char *doing, GError **error)
@@ -71,8 +71,7 @@ typedef struct
 } Done;
 
 static gboolean
-change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
-             GError **error)
+change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now, GError **error)
 {
   const Done *done = data;
   const char *note = done->note;
@@ -99,8 +98,7 @@ change_done (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 no
 }
 
 static gboolean
-change_snooze (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now,
-               GError **error)
+change_snooze (JtStore *store, JtReminder *reminder, gconstpointer data, gint64 now, GError **error)
 {
   gint64 until = *(const gint64 *) data;
 
@@ -143,8 +141,8 @@ jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GError **error
 }
 
 gboolean
-jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now,
-                       JtReminder **result, GError **error)
+jt_reminder_mark_done (JtStore *store, gint64 id, const char *note, gint64 now, JtReminder **result,
+                       GError **error)
 {
   return jt_reminder_mark_done_full (store, id, note, TRUE, now, result, error);
 }
@@ -166,8 +164,7 @@ jt_reminder_snooze (JtStore *store, gint64 id, gint64 until, gint64 now, JtRemin
 }
 
 gboolean
-jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result,
-                     GError **error)
+jt_reminder_dismiss (JtStore *store, gint64 id, gint64 now, JtReminder **result, GError **error)
 {
   return change_reminder (store, id, change_dismiss, NULL, now, result, error);
 }

@@ -38,7 +38,6 @@ gboolean jt_reminder_mark_notified (JtStore *store, gint64 id, gint64 now, GErro
 
 /* The same, in one transaction, for every reminder due by `due_by` and not notified
  * since it came due: they were shown together, as one summary. */
-gboolean jt_reminder_mark_notified_due (JtStore *store, gint64 due_by, gint64 now,
-                                        GError **error);
+gboolean jt_reminder_mark_notified_due (JtStore *store, gint64 due_by, gint64 now, GError **error);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ jt_reminder_text_reach (const JtReminder *reminder)
   ways = email != NULL && phone != NULL ? g_strdup_printf ("%s, %s", email, phone)
                                         : g_strdup (email != NULL ? email : phone);
   /* TRANSLATORS: a contact's name, then their email and/or phone. */
-  return g_strdup_printf (_("Reach %s: %s."), reminder->contact_name, ways);
+  return g_strdup_printf (_ ("Reach %s: %s."), reminder->contact_name, ways);
 }
 
 /* Appends "Reach Raj Patel: raj@globex.example, +44 20 7946 0000." when the contact has
@@ -84,46 +84,43 @@ render_title (const JtReminder *r, const JtConfig *config, const char *label)
     case JT_RULE_SUMMARY:
       /* TRANSLATORS: the interview's kind (phone, video, onsite, panel, final), then
        * "Company, Role". */
-      return g_strdup_printf (_("Write the summary of the %s interview — %s"), kind, label);
+      return g_strdup_printf (_ ("Write the summary of the %s interview — %s"), kind, label);
     case JT_RULE_THANK_YOU:
-      return g_strdup_printf (_("Thank-you letter to %s — %s"), person_or_company (r), label);
+      return g_strdup_printf (_ ("Thank-you letter to %s — %s"), person_or_company (r), label);
     case JT_RULE_FOLLOW_UP_CALL:
-      return g_strdup_printf (_("Call %s about the decision — %s"), person_or_company (r),
-                              label);
+      return g_strdup_printf (_ ("Call %s about the decision — %s"), person_or_company (r), label);
     case JT_RULE_BRING_FORWARD:
       /* TRANSLATORS: a person (or company), the other offer's deadline, "Company, Role". */
-      return g_strdup_printf (_("Ask %s to decide sooner: an offer expires %s — %s"),
+      return g_strdup_printf (_ ("Ask %s to decide sooner: an offer expires %s — %s"),
                               person_or_company (r), deadline, label);
     case JT_RULE_BRIEF_REFERENCES:
       if (r->contact_name != NULL)
-        return g_strdup_printf (_("Brief %s, your reference — %s"), r->contact_name, label);
-      return g_strdup_printf (_("Brief your references — %s"), label);
+        return g_strdup_printf (_ ("Brief %s, your reference — %s"), r->contact_name, label);
+      return g_strdup_printf (_ ("Brief your references — %s"), label);
     case JT_RULE_REJECTION_LETTER:
-      return g_strdup_printf (_("Letter to %s after the rejection — %s"), person_or_company (r),
+      return g_strdup_printf (_ ("Letter to %s after the rejection — %s"), person_or_company (r),
                               label);
     case JT_RULE_RAPPORT_CALL:
-      return g_strdup_printf (_("Call %s to stay on their radar — %s"), person_or_company (r),
+      return g_strdup_printf (_ ("Call %s to stay on their radar — %s"), person_or_company (r),
                               label);
     case JT_RULE_RECONTACT:
       /* TRANSLATORS: the number of months (recontact_months), a person (or company),
        * "Company, Role". */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d-month re-contact: call %s — %s",
-                                        "%d-month re-contact: call %s — %s",
-                                        (gulong) config->recontact_months),
+                                           "%d-month re-contact: call %s — %s",
+                                           (gulong) config->recontact_months),
                               config->recontact_months, person_or_company (r), label);
     case JT_RULE_OFFER_NEGOTIATION:
-      return g_strdup_printf (_("Negotiate the offer with %s — %s"), person_or_company (r),
-                              label);
+      return g_strdup_printf (_ ("Negotiate the offer with %s — %s"), person_or_company (r), label);
     case JT_RULE_OFFER_DEADLINE:
-      return g_strdup_printf (_("Last call before the offer deadline %s — %s"), deadline,
-                              label);
+      return g_strdup_printf (_ ("Last call before the offer deadline %s — %s"), deadline, label);
     case JT_RULE_NETWORK_UPDATE:
       if (r->application_id != 0)
-        return g_strdup_printf (_("Tell %s about your new job at %s"), person_or_company (r),
+        return g_strdup_printf (_ ("Tell %s about your new job at %s"), person_or_company (r),
                                 or_empty (r->company));
-      return g_strdup_printf (_("Send %s an update"), person_or_company (r));
+      return g_strdup_printf (_ ("Send %s an update"), person_or_company (r));
     case JT_RULE_APPLICATION_FOLLOW_UP:
-      return g_strdup_printf (_("Check in on your application — %s"), label);
+      return g_strdup_printf (_ ("Check in on your application — %s"), label);
     case JT_RULE_MANUAL:
       break;
     }
@@ -141,91 +138,91 @@ render_detail (const JtReminder *r)
     {
     case JT_RULE_SUMMARY:
       append_sentence (text, "%s",
-                       _("While it is fresh: what was said, who decides and when, and what you "
-                         "agreed to do next."));
+                       _ ("While it is fresh: what was said, who decides and when, and what you "
+                          "agreed to do next."));
       break;
     case JT_RULE_THANK_YOU:
       {
-        g_autofree char *who =
-            r->contact_title != NULL ? g_strdup_printf ("%s, %s", or_empty (r->contact_name),
-                                                        r->contact_title)
-                                     : g_strdup (or_empty (r->contact_name));
+        g_autofree char *who
+            = r->contact_title != NULL
+                  ? g_strdup_printf ("%s, %s", or_empty (r->contact_name), r->contact_title)
+                  : g_strdup (or_empty (r->contact_name));
         const char *kind = jt_interview_kind_to_string (r->interview_kind);
 
         if (since != NULL)
           /* TRANSLATORS: a person (with their title), the interview's kind, its day. */
-          append_sentence (text, _("You met %s at the %s interview on %s."), who, kind, since);
+          append_sentence (text, _ ("You met %s at the %s interview on %s."), who, kind, since);
         else
-          append_sentence (text, _("You met %s at the %s interview."), who, kind);
+          append_sentence (text, _ ("You met %s at the %s interview."), who, kind);
         /* TRANSLATORS: followed by the candidate's edge, as written after the interview. */
-        append_line (text, _("Recall what you bring: "), r->interview_edge);
+        append_line (text, _ ("Recall what you bring: "), r->interview_edge);
         /* TRANSLATORS: followed by the objections raised, as written after the interview. */
-        append_line (text, _("Answer what worried them: "), r->interview_objections);
+        append_line (text, _ ("Answer what worried them: "), r->interview_objections);
         break;
       }
     case JT_RULE_FOLLOW_UP_CALL:
       /* Counted from the last interview when no decision date was given. */
       if (since != NULL)
-        append_sentence (text, _("They gave no decision date; your last interview was on %s."),
+        append_sentence (text, _ ("They gave no decision date; your last interview was on %s."),
                          since);
       else if (r->decision_date != NULL)
-        append_sentence (text, _("They planned to decide by %s; ask where things stand."),
+        append_sentence (text, _ ("They planned to decide by %s; ask where things stand."),
                          r->decision_date);
       break;
     case JT_RULE_BRING_FORWARD:
       /* TRANSLATORS: the company that made an offer, its deadline, the company that has
        * not decided yet, and its decision day. */
       append_sentence (text,
-                       _("%s has offered you a job and wants an answer by %s; %s plans to decide "
-                         "on %s. Ask whether the decision can come sooner."),
+                       _ ("%s has offered you a job and wants an answer by %s; %s plans to decide "
+                          "on %s. Ask whether the decision can come sooner."),
                        or_empty (r->offer_company), or_empty (r->offer_deadline),
                        or_empty (r->company), or_empty (r->decision_date));
       break;
     case JT_RULE_BRIEF_REFERENCES:
       append_sentence (text,
-                       _("The final round is on %s. Tell them about the role and what the "
-                         "employer cares about, and ask for their support."),
+                       _ ("The final round is on %s. Tell them about the role and what the "
+                          "employer cares about, and ask for their support."),
                        or_empty (since));
       break;
     case JT_RULE_REJECTION_LETTER:
       append_sentence (text,
-                       _("Thank them for their time, say you are still interested in %s, and "
-                         "ask them to keep you in mind."),
+                       _ ("Thank them for their time, say you are still interested in %s, and "
+                          "ask them to keep you in mind."),
                        or_empty (r->company));
       break;
     case JT_RULE_RAPPORT_CALL:
       append_sentence (text, "%s",
-                       _("You hit it off: call to keep in touch and ask them to keep you in "
-                         "mind."));
+                       _ ("You hit it off: call to keep in touch and ask them to keep you in "
+                          "mind."));
       break;
     case JT_RULE_RECONTACT:
       append_sentence (text,
-                       _("You were turned down on %s. The person hired may have left or not "
-                         "worked out: ask whether the role, or another one, is open."),
+                       _ ("You were turned down on %s. The person hired may have left or not "
+                          "worked out: ask whether the role, or another one, is open."),
                        or_empty (since));
       break;
     case JT_RULE_OFFER_NEGOTIATION:
       append_sentence (text, "%s",
-                       _("With an offer in hand you negotiate from strength: the terms, and "
-                         "even the shape of the role."));
+                       _ ("With an offer in hand you negotiate from strength: the terms, and "
+                          "even the shape of the role."));
       /* TRANSLATORS: followed by the offer's salary. */
-      append_line (text, _("On the table: "), r->offer_salary);
+      append_line (text, _ ("On the table: "), r->offer_salary);
       break;
     case JT_RULE_OFFER_DEADLINE:
-      append_sentence (text, _("The offer must be answered by %s."), or_empty (r->offer_deadline));
+      append_sentence (text, _ ("The offer must be answered by %s."), or_empty (r->offer_deadline));
       break;
     case JT_RULE_NETWORK_UPDATE:
       if (r->application_id != 0)
         append_sentence (text, "%s",
-                         _("Thank them for their help along the way and keep the door open."));
+                         _ ("Thank them for their help along the way and keep the door open."));
       else
         append_sentence (text,
-                         _("You last spoke on %s: tell them how your search is going and ask "
-                           "how they are."),
+                         _ ("You last spoke on %s: tell them how your search is going and ask "
+                            "how they are."),
                          or_empty (since));
       break;
     case JT_RULE_APPLICATION_FOLLOW_UP:
-      append_sentence (text, _("Nothing has happened since %s: ask where it stands."),
+      append_sentence (text, _ ("Nothing has happened since %s: ask where it stands."),
                        or_empty (since));
       break;
     case JT_RULE_MANUAL:

@@ -161,13 +161,14 @@ static void
 day_of (const JtRules *rules, gint64 instant, GDate *day)
 {
   /* Clamped a day inside GDateTime's range, so that the day exists in every zone. */
-  g_autoptr (GDateTime) utc =
-      g_date_time_new_from_unix_utc (CLAMP (instant, FIRST_INSTANT, LAST_INSTANT));
+  g_autoptr (GDateTime) utc
+      = g_date_time_new_from_unix_utc (CLAMP (instant, FIRST_INSTANT, LAST_INSTANT));
   g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, rules->tz);
 
   g_date_clear (day, 1);
   g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
 }
 
 /* A stored "YYYY-MM-DD" day; FALSE for none. */
@@ -195,10 +196,9 @@ day_text (const GDate *day)
 static gint64
 call_time (const JtRules *rules, const GDate *day)
 {
-  g_autoptr (GDateTime) at = g_date_time_new (rules->tz, g_date_get_year (day),
-                                              g_date_get_month (day), g_date_get_day (day),
-                                              rules->config->call_hour,
-                                              rules->config->call_minute, 0);
+  g_autoptr (GDateTime) at = g_date_time_new (
+      rules->tz, g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
+      rules->config->call_hour, rules->config->call_minute, 0);
 
   /* Past year 9999 there is no such time: want () drops what is due then. */
   return at != NULL ? g_date_time_to_unix (at) : JT_TIME_NEVER;
@@ -236,12 +236,12 @@ across_read (JtStore *store, Across *across, GError **error)
 typedef struct
 {
   JtApplication *app;
-  GPtrArray *interviews;  /* JtInterview*, by start, with the people met */
-  GPtrArray *contacts;    /* JtContact*, everyone in the application's process */
-  GPtrArray *offers;      /* JtOffer* of this application */
-  GPtrArray *outcomes;    /* JtOutcome*, oldest first */
-  GPtrArray *touches;     /* JtTouch*, oldest first */
-  GArray *history;        /* JtStatusChange, oldest first */
+  GPtrArray *interviews; /* JtInterview*, by start, with the people met */
+  GPtrArray *contacts;   /* JtContact*, everyone in the application's process */
+  GPtrArray *offers;     /* JtOffer* of this application */
+  GPtrArray *outcomes;   /* JtOutcome*, oldest first */
+  GPtrArray *touches;    /* JtTouch*, oldest first */
+  GArray *history;       /* JtStatusChange, oldest first */
   const Across *across;
   gboolean other_accepted; /* another application was accepted */
 } Facts;
@@ -260,8 +260,7 @@ facts_clear (Facts *facts)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
 
 static gboolean
-facts_read (JtStore *store, JtApplication *app, const Across *across, Facts *facts,
-            GError **error)
+facts_read (JtStore *store, JtApplication *app, const Across *across, Facts *facts, GError **error)
 {
   gint64 id = app->id;
 
@@ -359,8 +358,8 @@ interviewers (const Facts *facts)
 typedef struct
 {
   const JtRules *rules;
-  GPtrArray *list;     /* JtReminder* */
-  GHashTable *by_uid;  /* uid -> JtReminder* in list */
+  GPtrArray *list;    /* JtReminder* */
+  GHashTable *by_uid; /* uid -> JtReminder* in list */
 } Wanted;
 
 static void
@@ -696,8 +695,8 @@ rule_application_follow_up (Wanted *wanted, const Facts *facts)
     return;
   since = MAX (facts->app->created_at, status_since (facts, JT_STATUS_APPLIED));
   if (facts->touches->len > 0)
-    since = MAX (since, ((JtTouch *) g_ptr_array_index (facts->touches,
-                                                         facts->touches->len - 1))->at);
+    since = MAX (since,
+                 ((JtTouch *) g_ptr_array_index (facts->touches, facts->touches->len - 1))->at);
   day_of (rules, since, &day);
   since_day = day_text (&day);
   g_date_add_days (&day, rules->config->application_follow_up_days);
@@ -811,8 +810,8 @@ reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wa
 }
 
 static gboolean
-derive_application (JtRules *rules, JtStore *store, const Across *across,
-                    gint64 application_id, GError **error)
+derive_application (JtRules *rules, JtStore *store, const Across *across, gint64 application_id,
+                    GError **error)
 {
   GError *local_error = NULL;
   JtApplication *app = jt_store_application_get (store, application_id, &local_error);
@@ -905,8 +904,8 @@ jt_rules_derive_everything (JtRules *rules, JtStore *store, GError **error)
                              ((JtApplication *) g_ptr_array_index (apps, i))->id, error))
       return FALSE;
   for (guint i = 0; i < across.network->len; i++)
-    if (!derive_network (rules, store,
-                                  ((JtContact *) g_ptr_array_index (across.network, i))->id, error))
+    if (!derive_network (rules, store, ((JtContact *) g_ptr_array_index (across.network, i))->id,
+                         error))
       return FALSE;
   return TRUE;
 }
@@ -920,15 +919,15 @@ add_ids (GHashTable *set, GArray *ids)
 
 /* The commit hook: derive whatever the transaction's changes may have touched. */
 static gboolean
-derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_data,
-                GError **error)
+derive_changes (JtStore *store, const JtStoreChanges *changes, gpointer user_data, GError **error)
 {
   JtRules *rules = user_data;
   g_autoptr (GHashTable) apps = g_hash_table_new (g_int64_hash, g_int64_equal);
   gboolean other_rules;
   g_autoptr (GArray) open = NULL;
   g_auto (Across) across = { 0 };
-  g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) linked
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key;
 
@@ -1017,5 +1016,6 @@ gboolean
 jt_rules_application_is_quiet (const JtRules *rules, const JtApplication *app)
 {
   return !jt_status_is_final (app->status)
-         && rules->now - app->last_activity_at >= (gint64) rules->config->quiet_days * JT_DAY_SECONDS;
+         && rules->now - app->last_activity_at
+                >= (gint64) rules->config->quiet_days * JT_DAY_SECONDS;
 }

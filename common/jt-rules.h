@@ -54,8 +54,8 @@ gboolean jt_rules_application_is_quiet (const JtRules *rules, const JtApplicatio
 
 /* The uid a reminder of these keys has; a manual reminder (all 0, no occurrence) gets a
  * random one. New string. */
-char *jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id,
-                         gint64 interview_id, const char *occurrence);
+char *jt_rules_make_uid (JtRule rule, gint64 application_id, gint64 contact_id, gint64 interview_id,
+                         const char *occurrence);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtRules, jt_rules_free)
 

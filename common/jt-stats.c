@@ -166,13 +166,13 @@ read_applications (JtStore *store, const JtRules *rules, JtStats *stats, GError 
       /* An interview logged after the fact may predate the record: no answer then. */
       if (p.response_at != JT_TIME_NEVER && p.response_at >= p.applied_at)
         {
-          double days = (double)(p.response_at - p.applied_at) / (double)JT_DAY_SECONDS;
+          double days = (double) (p.response_at - p.applied_at) / (double) JT_DAY_SECONDS;
 
           g_array_append_val (responses, days);
         }
       if (p.decision_at != JT_TIME_NEVER && p.decision_at >= p.applied_at)
         {
-          double days = (double)(p.decision_at - p.applied_at) / (double)JT_DAY_SECONDS;
+          double days = (double) (p.decision_at - p.applied_at) / (double) JT_DAY_SECONDS;
 
           g_array_append_val (decisions, days);
         }
@@ -224,8 +224,8 @@ read_follow_ups (JtStore *store, JtStats *stats, gint64 now, GTimeZone *tz, GErr
 }
 
 JtStats *
-jt_stats_compute (JtStore *store, const JtConfig *config, gint64 since, gint64 now,
-                  GTimeZone *tz, GError **error)
+jt_stats_compute (JtStore *store, const JtConfig *config, gint64 since, gint64 now, GTimeZone *tz,
+                  GError **error)
 {
   g_autoptr (JtStats) stats = g_new0 (JtStats, 1);
   g_autoptr (JtRules) rules = jt_rules_new (config, tz, now);

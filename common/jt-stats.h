@@ -27,15 +27,15 @@ const char *jt_stage_to_string (JtStage stage);
 
 typedef struct
 {
-  char *source;                 /* NULL for applications without one */
+  char *source; /* NULL for applications without one */
   guint applications;
   guint reached[JT_STAGE_COUNT];
 } JtSourceStats;
 
 typedef struct
 {
-  gint64 since;                 /* 0 for all time */
-  guint applications;           /* recorded since `since` */
+  gint64 since;                             /* 0 for all time */
+  guint applications;                       /* recorded since `since` */
   guint by_status[JT_STATUS_WITHDRAWN + 1]; /* indexed by JtStatus */
   guint reached[JT_STAGE_COUNT];
   /* Days, over the applications that have one; NAN when none has. */
@@ -47,8 +47,8 @@ typedef struct
   guint follow_ups_late;
   guint follow_ups_overdue;
   int quiet_days;
-  GArray *quiet_ids;            /* gint64 ids of the quiet applications, oldest first */
-  GPtrArray *sources;           /* JtSourceStats*, most applications first */
+  GArray *quiet_ids;  /* gint64 ids of the quiet applications, oldest first */
+  GPtrArray *sources; /* JtSourceStats*, most applications first */
 } JtStats;
 
 void jt_stats_free (JtStats *stats);

@@ -70,14 +70,14 @@ render_line (GString *out, const char *line, const char *source, guint number,
                        source, number);
           return FALSE;
         }
-      field = jt_template_field_find (fields, p + 1, (gsize)(end - p - 1));
+      field = jt_template_field_find (fields, p + 1, (gsize) (end - p - 1));
       if (field == NULL)
         {
           g_autofree char *known = field_names (fields);
 
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                        _ ("%s:%u: unknown field {%.*s} (the fields are %s)"), source, number,
-                       (int)(end - p - 1), p + 1, known);
+                       (int) (end - p - 1), p + 1, known);
           return FALSE;
         }
       value = values != NULL ? g_hash_table_lookup (values, field->name) : NULL;
@@ -167,8 +167,8 @@ jt_template_fields_used (const char *text, const JtTemplateField *fields)
         }
       end = field_name_end (p);
       if (*end == '}'
-          && (field = jt_template_field_find (fields, p + 1, (gsize)(end - p - 1))) != NULL)
-        g_hash_table_add (used, (gpointer)field->name);
+          && (field = jt_template_field_find (fields, p + 1, (gsize) (end - p - 1))) != NULL)
+        g_hash_table_add (used, (gpointer) field->name);
     }
   return used;
 }

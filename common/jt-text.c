@@ -17,7 +17,7 @@ typedef enum
 static inline CharKind
 char_kind (const char *p, guint *len)
 {
-  guchar b = (guchar)*p;
+  guchar b = (guchar) *p;
   gunichar c;
 
   if (b < 0x80)

@@ -37,8 +37,8 @@ next_transition (GTimeZone *tz, gint64 t, int at, gint64 until)
 static void
 add_offset (GChecksum *sum, GTimeZone *tz, gint64 t, int interval)
 {
-  gint64 fields[3] = { t, g_time_zone_get_offset (tz, interval),
-                       g_time_zone_is_dst (tz, interval) };
+  gint64 fields[3]
+      = { t, g_time_zone_get_offset (tz, interval), g_time_zone_is_dst (tz, interval) };
 
   g_checksum_update (sum, (const guchar *) fields, sizeof fields);
 }

@@ -30,18 +30,17 @@ typedef struct
 } Unit;
 
 static const Unit units[] = {
-  { "s", UNIT_SECONDS, 1 },       { "sec", UNIT_SECONDS, 1 },      { "secs", UNIT_SECONDS, 1 },
-  { "second", UNIT_SECONDS, 1 },  { "seconds", UNIT_SECONDS, 1 },
-  { "m", UNIT_SECONDS, 60 },      { "min", UNIT_SECONDS, 60 },     { "mins", UNIT_SECONDS, 60 },
-  { "minute", UNIT_SECONDS, 60 }, { "minutes", UNIT_SECONDS, 60 },
-  { "h", UNIT_SECONDS, 3600 },    { "hr", UNIT_SECONDS, 3600 },    { "hrs", UNIT_SECONDS, 3600 },
-  { "hour", UNIT_SECONDS, 3600 }, { "hours", UNIT_SECONDS, 3600 },
-  { "d", UNIT_DAYS, 1 },          { "day", UNIT_DAYS, 1 },         { "days", UNIT_DAYS, 1 },
-  { "w", UNIT_DAYS, 7 },          { "wk", UNIT_DAYS, 7 },          { "wks", UNIT_DAYS, 7 },
-  { "week", UNIT_DAYS, 7 },       { "weeks", UNIT_DAYS, 7 },
-  { "mo", UNIT_MONTHS, 1 },       { "month", UNIT_MONTHS, 1 },     { "months", UNIT_MONTHS, 1 },
-  { "y", UNIT_YEARS, 1 },         { "yr", UNIT_YEARS, 1 },         { "yrs", UNIT_YEARS, 1 },
-  { "year", UNIT_YEARS, 1 },      { "years", UNIT_YEARS, 1 },
+  { "s", UNIT_SECONDS, 1 },        { "sec", UNIT_SECONDS, 1 },     { "secs", UNIT_SECONDS, 1 },
+  { "second", UNIT_SECONDS, 1 },   { "seconds", UNIT_SECONDS, 1 }, { "m", UNIT_SECONDS, 60 },
+  { "min", UNIT_SECONDS, 60 },     { "mins", UNIT_SECONDS, 60 },   { "minute", UNIT_SECONDS, 60 },
+  { "minutes", UNIT_SECONDS, 60 }, { "h", UNIT_SECONDS, 3600 },    { "hr", UNIT_SECONDS, 3600 },
+  { "hrs", UNIT_SECONDS, 3600 },   { "hour", UNIT_SECONDS, 3600 }, { "hours", UNIT_SECONDS, 3600 },
+  { "d", UNIT_DAYS, 1 },           { "day", UNIT_DAYS, 1 },        { "days", UNIT_DAYS, 1 },
+  { "w", UNIT_DAYS, 7 },           { "wk", UNIT_DAYS, 7 },         { "wks", UNIT_DAYS, 7 },
+  { "week", UNIT_DAYS, 7 },        { "weeks", UNIT_DAYS, 7 },      { "mo", UNIT_MONTHS, 1 },
+  { "month", UNIT_MONTHS, 1 },     { "months", UNIT_MONTHS, 1 },   { "y", UNIT_YEARS, 1 },
+  { "yr", UNIT_YEARS, 1 },         { "yrs", UNIT_YEARS, 1 },       { "year", UNIT_YEARS, 1 },
+  { "years", UNIT_YEARS, 1 },
 };
 
 /* Indexed by GDateWeekday, as g_date_time_get_day_of_week () counts (1 = Monday). The
@@ -252,8 +251,8 @@ read_iso_day (const char **s, GDateTime *now)
   if (!eat_iso_date (&p, &year, &month, &day) || !eat_boundary (&p))
     return NULL;
   /* NULL for 2026-02-30 or month 13 */
-  start = g_date_time_new (g_date_time_get_timezone (now), (gint) year, (gint) month, (gint) day,
-                           0, 0, 0);
+  start = g_date_time_new (g_date_time_get_timezone (now), (gint) year, (gint) month, (gint) day, 0,
+                           0, 0);
   if (start != NULL)
     *s = p;
   return start;
@@ -364,7 +363,7 @@ parse_iso_datetime (const char *s, GDateTime *now)
   char sign = '\0';
   g_autofree char *zone = NULL;
   g_autofree char *canonical = NULL;
-  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr (GDateTime) parsed = NULL;
 
   if (!eat_iso_date (&s, &year, &month, &day) || !(eat_char (&s, 't') || eat_char (&s, ' '))
       || !eat_digits (&s, 2, 2, &hour) || !eat_char (&s, ':') || !eat_digits (&s, 2, 2, &minute))
@@ -399,7 +398,7 @@ parse_iso_datetime (const char *s, GDateTime *now)
 static GDateTime *
 parse_day (const char *s, GDateTime *now, gboolean *has_time)
 {
-  g_autoptr(GDateTime) day = NULL;
+  g_autoptr (GDateTime) day = NULL;
   gboolean day_only = TRUE;
   gboolean exact = FALSE;
   Clock clock;
@@ -604,7 +603,7 @@ jt_duration_parse (const char *text, gint64 *seconds, GError **error)
 static GDateTime *
 instant_in_zone (gint64 unix_seconds, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
 
   if (utc == NULL)
     return NULL;
@@ -614,7 +613,7 @@ instant_in_zone (gint64 unix_seconds, GTimeZone *tz)
 char *
 jt_time_format_iso (gint64 unix_seconds, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) dt = instant_in_zone (unix_seconds, tz);
+  g_autoptr (GDateTime) dt = instant_in_zone (unix_seconds, tz);
 
   /* %:z, unlike g_date_time_format_iso8601 (), never shortens +00:00 to Z */
   return dt != NULL ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
@@ -623,7 +622,7 @@ jt_time_format_iso (gint64 unix_seconds, GTimeZone *tz)
 char *
 jt_time_format_human (gint64 unix_seconds, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) dt = instant_in_zone (unix_seconds, tz);
+  g_autoptr (GDateTime) dt = instant_in_zone (unix_seconds, tz);
 
   if (dt == NULL)
     return NULL;

@@ -32,7 +32,8 @@ G_BEGIN_DECLS
  * time when now is in daylight time.
  *
  * Returns a new GDateTime the caller unrefs, or NULL with JT_ERROR_INVALID:
- *   cannot read date 'TEXT' (try 2026-12-04, 2026-12-04 14:30, friday 14:00, tomorrow, in 3 days, +2w) */
+ *   cannot read date 'TEXT' (try 2026-12-04, 2026-12-04 14:30, friday 14:00, tomorrow, in 3 days,
+ * +2w) */
 GDateTime *jt_when_parse (const char *text, GDateTime *now, gboolean *has_time, GError **error);
 
 /* Parse a length of time: "45m", "45min", "1h", "1h30m", "90s", "2d", "1w", "1 hour",

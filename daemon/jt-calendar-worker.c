@@ -21,9 +21,9 @@ struct _JtCalendarWorker
   GThread *thread;
   gint64 now;
   GTimeZone *tz;
-  JtConfig *config; /* a copy: the daemon may free its own on a reload meanwhile */
-  GError *error;      /* how it went, read once the thread is joined */
-  GSource *finished;  /* its report to the main context, attached by the thread */
+  JtConfig *config;  /* a copy: the daemon may free its own on a reload meanwhile */
+  GError *error;     /* how it went, read once the thread is joined */
+  GSource *finished; /* its report to the main context, attached by the thread */
   /* A request made while it ran, for when it is done. */
   gboolean again;
   gint64 again_now;
@@ -32,8 +32,8 @@ struct _JtCalendarWorker
 };
 
 JtCalendarWorker *
-jt_calendar_worker_new (const char *db_path, const char *calendar_path,
-                        JtCalendarDoneFunc done, gpointer user_data)
+jt_calendar_worker_new (const char *db_path, const char *calendar_path, JtCalendarDoneFunc done,
+                        gpointer user_data)
 {
   JtCalendarWorker *worker = g_new0 (JtCalendarWorker, 1);
 
@@ -64,7 +64,8 @@ run_update (gpointer user_data)
 
   /* A connection for this update only: closed, it gives back all that SQLite held, on
    * this thread's heap, until the next change. */
-  if ((store = jt_store_open (worker->db_path, JT_STORE_READ_ONLY, NULL, NULL, &worker->error)) != NULL)
+  if ((store = jt_store_open (worker->db_path, JT_STORE_READ_ONLY, NULL, NULL, &worker->error))
+      != NULL)
     {
       g_debug ("updating the calendar");
       jt_calendar_writer_update (worker->writer, store, worker->now, worker->tz, worker->config,

@@ -161,9 +161,8 @@ write_piece (const char *text, gsize length, gpointer user_data, GError **error)
 /* The export is written to a temporary file as it is printed (a large calendar is
  * never held in memory), which replaces the calendar only when its text is new. */
 gboolean
-jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now,
-                           GTimeZone *tz, const JtConfig *config, GCancellable *cancellable,
-                           GError **error)
+jt_calendar_writer_update (JtCalendarWriter *writer, JtStore *store, gint64 now, GTimeZone *tz,
+                           const JtConfig *config, GCancellable *cancellable, GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr (GBytes) digest = NULL;

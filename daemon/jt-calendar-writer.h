@@ -21,7 +21,6 @@ typedef struct _JtCalendarWriter JtCalendarWriter;
 JtCalendarWriter *jt_calendar_writer_new (const char *path);
 void jt_calendar_writer_free (JtCalendarWriter *writer);
 
-
 /* Exports the calendar of `store` as of `now` (which interviews are still to come),
  * with the dates of letter drafts in `tz`, to a temporary file and, when its text
  * differs from what was last written, or the file is missing or was replaced by someone

@@ -69,7 +69,7 @@ struct _JtDaemon
   gint64 reported_fire_at;
   gint64 reported_id;
   guint reported_count;
-  gboolean catching_up;         /* the first delivery since start */
+  gboolean catching_up; /* the first delivery since start */
   GMainLoop *loop;
   guint hup_source;
   guint quit_source;
@@ -173,8 +173,7 @@ mark_summary_notified (JtDaemon *daemon, gint64 now)
       daemon->summary_unmarked_at = 0;
       return;
     }
-  g_warning ("the summary was shown but its follow-ups cannot be marked yet: %s",
-             error->message);
+  g_warning ("the summary was shown but its follow-ups cannot be marked yet: %s", error->message);
   daemon->summary_unmarked_at = now;
 }
 
@@ -212,8 +211,7 @@ report_waiting (JtDaemon *daemon, const GError *error, const JtSchedulePlan *pla
       const JtReminder *reminder = g_ptr_array_index (plan->due, i);
 
       if (reminder->fire_at < daemon->reported_fire_at
-          || (reminder->fire_at == daemon->reported_fire_at
-              && reminder->id <= daemon->reported_id))
+          || (reminder->fire_at == daemon->reported_fire_at && reminder->id <= daemon->reported_id))
         continue;
       g_message ("reminder %" G_GINT64_FORMAT " is due but not shown (%s): %s", reminder->id,
                  error->message, reminder->title);
@@ -333,8 +331,7 @@ deliver_and_reschedule (JtDaemon *daemon)
   schedule_calendar_update (daemon);
 
   wake = plan.next_wake;
-  if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0
-      || daemon->summary_unmarked_at != 0)
+  if (waiting || g_hash_table_size (daemon->shown_unmarked) > 0 || daemon->summary_unmarked_at != 0)
     wake = wake == 0 ? now + RETRY_SECONDS : MIN (wake, now + RETRY_SECONDS);
   /* More were due than the plan read: the next plan, at once, shows them. (Only after
    * progress: those it passed over wait for their marks, not for a new plan.) */
@@ -403,8 +400,8 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
     }
   else
     ok = jt_reminder_snooze (daemon->store, reminder_id,
-                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS, now, NULL,
-                             &error);
+                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS, now,
+                             NULL, &error);
   if (!ok)
     g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);
   deliver_and_reschedule (daemon);
@@ -456,8 +453,8 @@ on_reload (gpointer user_data)
 
 /* SIGTERM and SIGINT: the main loop stops cleanly, and if it cannot get there within a
  * second (a notification server that does not answer holds a synchronous D-Bus call),
- * the process ends anyway, half a second after the signal. Every write is one SQLite transaction, so ending anywhere
- * leaves nothing half-written. */
+ * the process ends anyway, half a second after the signal. Every write is one SQLite transaction,
+ * so ending anywhere leaves nothing half-written. */
 static int quit_pipe[2] = { -1, -1 };
 static const struct itimerval quit_deadline = { { 0, 0 }, { 0, 500 * 1000 } };
 
@@ -586,18 +583,17 @@ jt_daemon_new (const char *db_path, GError **error)
   if (!jt_paths_prepare_database_dir (db_path, error)
       || (daemon->lock_fd = take_lock (db_path, error)) < 0
       || (daemon->config = jt_config_load (NULL, error)) == NULL
-      || (daemon->store = jt_rules_open_store (
-              daemon->rules = jt_rules_new (daemon->config, daemon->tz = current_zone (),
-                                            wall_now ()),
-              db_path, JT_STORE_WRITE, error))
+      || (daemon->store
+          = jt_rules_open_store (daemon->rules = jt_rules_new (
+                                     daemon->config, daemon->tz = current_zone (), wall_now ()),
+                                 db_path, JT_STORE_WRITE, error))
              == NULL)
     return NULL;
   use_rules (daemon, daemon->config, daemon->tz);
   {
     g_autofree char *calendar_path = jt_calendar_writer_default_path ();
 
-    daemon->calendar
-        = jt_calendar_worker_new (db_path, calendar_path, on_calendar_written, daemon);
+    daemon->calendar = jt_calendar_worker_new (db_path, calendar_path, on_calendar_written, daemon);
   }
   daemon->timer = jt_wall_timer_new (on_timer, daemon, error);
   if (daemon->timer == NULL

@@ -15,8 +15,7 @@ typedef struct _JtDbWatch JtDbWatch;
 typedef void (*JtDbWatchFunc) (gpointer user_data);
 
 /* Calls `func` after another connection committed to `store`'s file. */
-JtDbWatch *jt_db_watch_new (JtStore *store, JtDbWatchFunc func, gpointer user_data,
-                            GError **error);
+JtDbWatch *jt_db_watch_new (JtStore *store, JtDbWatchFunc func, gpointer user_data, GError **error);
 void jt_db_watch_free (JtDbWatch *watch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtDbWatch, jt_db_watch_free)

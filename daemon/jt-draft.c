@@ -21,8 +21,7 @@ write_draft_file (gint64 id, const char *text, GError **error)
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot make %s: %s", dir,
-                   g_strerror (errno));
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot make %s: %s", dir, g_strerror (errno));
       return NULL;
     }
   if (!jt_atomic_file_write (path, text, strlen (text), error))
@@ -31,8 +30,7 @@ write_draft_file (gint64 id, const char *text, GError **error)
 }
 
 gboolean
-jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **opened,
-               GError **error)
+jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **opened, GError **error)
 {
   g_autoptr (JtReminder) reminder = jt_store_reminder_get (store, id, error);
   JtLetterRequest request = { .tone = JT_LETTER_TONE_AUTO, .reminder_id = id };

@@ -49,25 +49,25 @@ struct _JtNotifier
   JtNotifyActionFunc on_action;
   JtNotifyServerFunc on_server;
   gpointer user_data;
-  gboolean initted;   /* notify_init () worked */
+  gboolean initted; /* notify_init () worked */
   guint watch_id;
-  GHashTable *shown;  /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+  GHashTable *shown; /* reminder id (gint64*) -> NotifyNotification, until it is closed */
 };
 
 /* What each rule asks for, in a few words. */
 static const char *const rule_labels[] = {
-  [JT_RULE_SUMMARY] = N_("Write the summary"),
-  [JT_RULE_THANK_YOU] = N_("Thank-you letter"),
-  [JT_RULE_FOLLOW_UP_CALL] = N_("Follow-up call"),
-  [JT_RULE_BRING_FORWARD] = N_("Ask to decide sooner"),
-  [JT_RULE_BRIEF_REFERENCES] = N_("Brief your references"),
-  [JT_RULE_REJECTION_LETTER] = N_("Letter after the rejection"),
-  [JT_RULE_RAPPORT_CALL] = N_("Keep-in-touch call"),
-  [JT_RULE_RECONTACT] = N_("Re-contact call"),
-  [JT_RULE_OFFER_NEGOTIATION] = N_("Negotiate the offer"),
-  [JT_RULE_OFFER_DEADLINE] = N_("Offer deadline"),
-  [JT_RULE_NETWORK_UPDATE] = N_("Network update"),
-  [JT_RULE_APPLICATION_FOLLOW_UP] = N_("Check in"),
+  [JT_RULE_SUMMARY] = N_ ("Write the summary"),
+  [JT_RULE_THANK_YOU] = N_ ("Thank-you letter"),
+  [JT_RULE_FOLLOW_UP_CALL] = N_ ("Follow-up call"),
+  [JT_RULE_BRING_FORWARD] = N_ ("Ask to decide sooner"),
+  [JT_RULE_BRIEF_REFERENCES] = N_ ("Brief your references"),
+  [JT_RULE_REJECTION_LETTER] = N_ ("Letter after the rejection"),
+  [JT_RULE_RAPPORT_CALL] = N_ ("Keep-in-touch call"),
+  [JT_RULE_RECONTACT] = N_ ("Re-contact call"),
+  [JT_RULE_OFFER_NEGOTIATION] = N_ ("Negotiate the offer"),
+  [JT_RULE_OFFER_DEADLINE] = N_ ("Offer deadline"),
+  [JT_RULE_NETWORK_UPDATE] = N_ ("Network update"),
+  [JT_RULE_APPLICATION_FOLLOW_UP] = N_ ("Check in"),
   [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
@@ -78,10 +78,10 @@ static const struct
   const char *label;
   JtNotifyAction action;
 } actions[] = {
-  { "done", N_("Done"), JT_NOTIFY_DONE },
-  { "snooze-day", N_("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
-  { "snooze-week", N_("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
-  { "draft", N_("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
+  { "done", N_ ("Done"), JT_NOTIFY_DONE },
+  { "snooze-day", N_ ("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
+  { "snooze-week", N_ ("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
+  { "draft", N_ ("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
 
 /* ---- Text ------------------------------------------------------------------------- */
@@ -93,8 +93,8 @@ static const struct
 static char *
 clean_text (const char *text, gboolean one_line)
 {
-  return g_strstrip (jt_text_clean (text != NULL ? text : "",
-                                    one_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES, -1));
+  return g_strstrip (
+      jt_text_clean (text != NULL ? text : "", one_line ? JT_TEXT_ONE_LINE : JT_TEXT_LINES, -1));
 }
 
 /* The longest start of `text` no longer than `max` bytes that ends between characters. */
@@ -151,9 +151,9 @@ reminder_summary (const JtReminder *reminder)
   GString *summary;
 
   if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels) && rule_labels[reminder->rule] != NULL)
-    what = _(rule_labels[reminder->rule]);
+    what = _ (rule_labels[reminder->rule]);
   if (what == NULL)
-    what = *title != '\0' ? title : _("Follow-up");
+    what = *title != '\0' ? title : _ ("Follow-up");
   summary = g_string_new (what);
   if (*company != '\0')
     g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
@@ -205,7 +205,7 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
       if (due != NULL)
         {
           /* TRANSLATORS: %s is a day and time, "Thu 3 Dec 2026 10:00". */
-          g_autofree char *line = g_strdup_printf (_("Was due %s."), due);
+          g_autofree char *line = g_strdup_printf (_ ("Was due %s."), due);
 
           append_line (text, line);
         }
@@ -243,10 +243,9 @@ server_caps (JtNotifier *notifier, GStrv *caps, GError **error)
     }
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &local_error);
   if (bus != NULL)
-    reply = g_dbus_connection_call_sync (bus, SERVER_NAME, SERVER_PATH, SERVER_NAME,
-                                         "GetCapabilities", NULL, G_VARIANT_TYPE ("(as)"),
-                                         G_DBUS_CALL_FLAGS_NONE, PROBE_TIMEOUT_MS, NULL,
-                                         &local_error);
+    reply = g_dbus_connection_call_sync (
+        bus, SERVER_NAME, SERVER_PATH, SERVER_NAME, "GetCapabilities", NULL,
+        G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, PROBE_TIMEOUT_MS, NULL, &local_error);
   if (reply == NULL)
     {
       g_dbus_error_strip_remote_error (local_error);
@@ -343,8 +342,7 @@ on_name_appeared (G_GNUC_UNUSED GDBusConnection *connection, G_GNUC_UNUSED const
 }
 
 static void
-on_name_vanished (GDBusConnection *connection, G_GNUC_UNUSED const char *name,
-                  gpointer user_data)
+on_name_vanished (GDBusConnection *connection, G_GNUC_UNUSED const char *name, gpointer user_data)
 {
   JtNotifier *notifier = user_data;
 
@@ -361,8 +359,7 @@ on_name_vanished (GDBusConnection *connection, G_GNUC_UNUSED const char *name,
 /* ---- API -------------------------------------------------------------------------- */
 
 JtNotifier *
-jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server,
-                 gpointer user_data)
+jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server, gpointer user_data)
 {
   JtNotifier *notifier = g_new0 (JtNotifier, 1);
 
@@ -375,9 +372,9 @@ jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server,
   notifier->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   /* Without a session bus this reports the name vanished, and shows fail until one is
    * reachable. It never starts a server itself; a show may, by D-Bus activation. */
-  notifier->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, SERVER_NAME,
-                                         G_BUS_NAME_WATCHER_FLAGS_NONE, on_name_appeared,
-                                         on_name_vanished, notifier, NULL);
+  notifier->watch_id
+      = g_bus_watch_name (G_BUS_TYPE_SESSION, SERVER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                          on_name_appeared, on_name_vanished, notifier, NULL);
   return notifier;
 }
 
@@ -435,15 +432,13 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
       notify_notification_clear_actions (notification);
     }
 
-  set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER
-                                      ? NOTIFY_URGENCY_CRITICAL
-                                      : NOTIFY_URGENCY_NORMAL);
-  notify_notification_set_hint (notification, HINT_REMINDER_ID,
-                                g_variant_new_int64 (reminder->id));
+  set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER ? NOTIFY_URGENCY_CRITICAL
+                                                                           : NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_hint (notification, HINT_REMINDER_ID, g_variant_new_int64 (reminder->id));
   if (g_strv_contains ((const char *const *) caps, "actions"))
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
       if (actions[i].action != JT_NOTIFY_DRAFT || jt_letter_kind_for_rule (reminder->rule, NULL))
-        notify_notification_add_action (notification, actions[i].id, _(actions[i].label),
+        notify_notification_add_action (notification, actions[i].id, _ (actions[i].label),
                                         on_action_invoked, notifier, NULL);
 
   if (!show (notification, error))
@@ -476,13 +471,15 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
     return TRUE;
   if (!server_caps (notifier, &caps, error))
     return FALSE;
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up came due while you were away",
-                                       "%u follow-ups came due while you were away", count),
-                             count);
-  notification = notify_notification_new (summary,
-                                          g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
-                                                    "Run 'jobtrack agenda' to see them.", count),
-                                          NULL);
+  summary
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up came due while you were away",
+                                      "%u follow-ups came due while you were away", count),
+                         count);
+  notification
+      = notify_notification_new (summary,
+                                 g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
+                                              "Run 'jobtrack agenda' to see them.", count),
+                                 NULL);
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);
   g_object_unref (notification);

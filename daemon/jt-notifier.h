@@ -20,15 +20,15 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JT_NOTIFY_DONE,
   JT_NOTIFY_SNOOZE_DAY,
   JT_NOTIFY_SNOOZE_WEEK,
   JT_NOTIFY_DRAFT, /* open the letter's draft; the reminder stays as it is */
 } JtNotifyAction;
 
-typedef void (*JtNotifyActionFunc) (gint64 reminder_id, JtNotifyAction action,
-                                    gpointer user_data);
+typedef void (*JtNotifyActionFunc) (gint64 reminder_id, JtNotifyAction action, gpointer user_data);
 typedef void (*JtNotifyServerFunc) (gpointer user_data);
 
 typedef struct _JtNotifier JtNotifier;
@@ -45,8 +45,8 @@ void jt_notifier_free (JtNotifier *notifier);
  * NULL for local, words its due time). Shown again, it replaces its notification. TRUE
  * once the server accepted it; FALSE with an error when there is no server or it
  * refused. Blocks on D-Bus calls to the server. */
-gboolean jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder,
-                                    gint64 now, GTimeZone *tz, GError **error);
+gboolean jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gint64 now,
+                                    GTimeZone *tz, GError **error);
 
 /* Shows one notification for `count` follow-ups that came due while jobtrackd was not
  * running ("5 follow-ups came due while you were away"), without actions. A count of 0

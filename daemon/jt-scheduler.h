@@ -22,16 +22,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GPtrArray *due;    /* the first JtReminder* due, to show now, soonest first; owned */
-  guint n_due;       /* how many are due in all: due->len, or more */
-  gboolean summarize;/* show one summary for all n_due */
-  gint64 next_wake;  /* the soonest later fire time, 0 for none */
+  GPtrArray *due;     /* the first JtReminder* due, to show now, soonest first; owned */
+  guint n_due;        /* how many are due in all: due->len, or more */
+  gboolean summarize; /* show one summary for all n_due */
+  gint64 next_wake;   /* the soonest later fire time, 0 for none */
 } JtSchedulePlan;
 
 /* Plans at `now`; `catching_up` for the first plan after start. Clear the plan with
  * jt_schedule_plan_clear. */
-gboolean jt_scheduler_plan (JtStore *store, gint64 now, gboolean catching_up,
-                            JtSchedulePlan *plan, GError **error);
+gboolean jt_scheduler_plan (JtStore *store, gint64 now, gboolean catching_up, JtSchedulePlan *plan,
+                            GError **error);
 void jt_schedule_plan_clear (JtSchedulePlan *plan);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JtSchedulePlan, jt_schedule_plan_clear)

@@ -31,26 +31,27 @@ char *jt_test_query_plan (const char *path, const char *sql);
 
 /* SQL that takes a database of the newest schema back to what schema 7 made of it (a
  * rule's follow-up then also held its words: the tests of 0008 write them back). */
-#define JT_TEST_UNDO_SCHEMA_8                                                                 \
-  "ALTER TABLE reminders DROP COLUMN since_day; ALTER TABLE reminders DROP COLUMN offer_id; " \
+#define JT_TEST_UNDO_SCHEMA_8                                                                      \
+  "ALTER TABLE reminders DROP COLUMN since_day; ALTER TABLE reminders DROP COLUMN offer_id; "      \
   "PRAGMA user_version = 7; "
 
 /* SQL that takes a database of the newest schema back to what schema 6 made of it. */
-#define JT_TEST_UNDO_SCHEMA_7                                                                 \
+#define JT_TEST_UNDO_SCHEMA_7                                                                      \
   JT_TEST_UNDO_SCHEMA_8 "DROP INDEX reminders_undelivered_by_time; PRAGMA user_version = 6; "
 
 /* SQL that takes a database of the newest schema back to what schema 5 made of it (the
  * tests of older migrations run it before going further back). */
-#define JT_TEST_UNDO_SCHEMA_6                                                                 \
-  JT_TEST_UNDO_SCHEMA_8 "DROP INDEX reminders_undelivered_by_time; "                                                 \
-  "DROP TRIGGER search_application_insert; DROP TRIGGER search_application_update; "          \
-  "DROP TRIGGER search_application_delete; DROP TRIGGER search_contact_insert; "              \
-  "DROP TRIGGER search_contact_update; DROP TRIGGER search_contact_delete; "                  \
-  "DROP TRIGGER search_interview_insert; DROP TRIGGER search_interview_update; "              \
-  "DROP TRIGGER search_interview_delete; DROP TRIGGER search_touch_insert; "                  \
-  "DROP TRIGGER search_touch_update; DROP TRIGGER search_touch_delete; "                      \
-  "DROP TABLE search_index; DROP INDEX applications_by_company_family; "                      \
-  "DROP INDEX reminders_done_by_due; "                                                         \
+#define JT_TEST_UNDO_SCHEMA_6                                                                      \
+  JT_TEST_UNDO_SCHEMA_8                                                                            \
+  "DROP INDEX reminders_undelivered_by_time; "                                                     \
+  "DROP TRIGGER search_application_insert; DROP TRIGGER search_application_update; "               \
+  "DROP TRIGGER search_application_delete; DROP TRIGGER search_contact_insert; "                   \
+  "DROP TRIGGER search_contact_update; DROP TRIGGER search_contact_delete; "                       \
+  "DROP TRIGGER search_interview_insert; DROP TRIGGER search_interview_update; "                   \
+  "DROP TRIGGER search_interview_delete; DROP TRIGGER search_touch_insert; "                       \
+  "DROP TRIGGER search_touch_update; DROP TRIGGER search_touch_delete; "                           \
+  "DROP TABLE search_index; DROP INDEX applications_by_company_family; "                           \
+  "DROP INDEX reminders_done_by_due; "                                                             \
   "ALTER TABLE applications DROP COLUMN company_family; PRAGMA user_version = 5; "
 
 G_END_DECLS

@@ -285,11 +285,15 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/atomic-file/new-private-file", test_writes_a_new_private_file);
   JT_TEST_ADD ("/atomic-file/bytes-exactly", test_writes_bytes_exactly);
   JT_TEST_ADD ("/atomic-file/replaces-old-file", test_replaces_the_old_file_with_a_new_one);
-  JT_TEST_ADD ("/atomic-file/symlink-replaced-not-followed", test_a_symlink_is_replaced_not_followed);
+  JT_TEST_ADD ("/atomic-file/symlink-replaced-not-followed",
+               test_a_symlink_is_replaced_not_followed);
   JT_TEST_ADD ("/atomic-file/missing-folder", test_a_missing_folder_is_an_error_naming_the_path);
-  JT_TEST_ADD ("/atomic-file/failed-rename-cleans-up", test_a_failed_rename_removes_the_temporary_file);
+  JT_TEST_ADD ("/atomic-file/failed-rename-cleans-up",
+               test_a_failed_rename_removes_the_temporary_file);
   JT_TEST_ADD ("/atomic-file/failed-write-keeps-old-file", test_a_failed_write_keeps_the_old_file);
-  JT_TEST_ADD ("/atomic-file/read-only-folder-keeps-old-file", test_a_read_only_folder_keeps_the_old_file);
-  JT_TEST_ADD ("/atomic-file/dead-writers-temporary-file-removed", test_a_dead_writers_temporary_file_is_removed);
+  JT_TEST_ADD ("/atomic-file/read-only-folder-keeps-old-file",
+               test_a_read_only_folder_keeps_the_old_file);
+  JT_TEST_ADD ("/atomic-file/dead-writers-temporary-file-removed",
+               test_a_dead_writers_temporary_file_is_removed);
   return g_test_run ();
 }

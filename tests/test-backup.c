@@ -34,9 +34,13 @@
 
 /* Every table of the schema, in the order the dump lists (and a restore inserts) them. */
 static const char *const table_order[] = {
-  "applications", "status_changes", "decision_dates", "contacts", "contact_roles",
-  "application_contacts", "interviews", "interview_contacts", "offers", "outcomes",
-  "touches", "reminders", "settings",
+  "applications",   "status_changes",
+  "decision_dates", "contacts",
+  "contact_roles",  "application_contacts",
+  "interviews",     "interview_contacts",
+  "offers",         "outcomes",
+  "touches",        "reminders",
+  "settings",
 };
 
 typedef struct
@@ -319,12 +323,12 @@ populate (JtStore *store)
   open = jt_store_reminder_list_open (store, G_MAXINT64, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (open->len, >=, 3);
-  g_assert_true (jt_reminder_mark_done (store, ((JtReminder *) open->pdata[0])->id,
-                                        "Sent it", NOW, NULL, &error));
-  g_assert_true (jt_reminder_snooze (store, ((JtReminder *) open->pdata[1])->id, NOW + 5 * DAY,
-                                     NOW, NULL, &error));
-  g_assert_true (jt_reminder_mark_notified (store, ((JtReminder *) open->pdata[2])->id, NOW,
-                                            &error));
+  g_assert_true (jt_reminder_mark_done (store, ((JtReminder *) open->pdata[0])->id, "Sent it", NOW,
+                                        NULL, &error));
+  g_assert_true (jt_reminder_snooze (store, ((JtReminder *) open->pdata[1])->id, NOW + 5 * DAY, NOW,
+                                     NULL, &error));
+  g_assert_true (
+      jt_reminder_mark_notified (store, ((JtReminder *) open->pdata[2])->id, NOW, &error));
   g_assert_no_error (error);
 
   /* Last: an application whose reminders go with it, so the reminders' id counter is
@@ -480,8 +484,9 @@ test_dump_format (Fixture *f, gconstpointer data)
       g_assert_cmpstr (l->data, ==, table_order[i]);
       g_assert_cmpuint (json_array_get_length (rows_of (root, l->data)), ==, 0);
     }
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (doc, "sequences"),
-                                               "reminders"), ==, 0);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (doc, "sequences"), "reminders"),
+      ==, 0);
 
   /* Rows in key order with JSON types from the columns: numbers, text, null. */
   populate (f->original);
@@ -558,8 +563,7 @@ test_dump_has_every_column (Fixture *f, gconstpointer data)
           const char *column = (const char *) sqlite3_column_text (info, 1);
 
           if (member == NULL || !g_str_equal (member->data, column))
-            g_error ("the backup's %s lacks the column %s (or has it out of order)", table,
-                     column);
+            g_error ("the backup's %s lacks the column %s (or has it out of order)", table, column);
           member = member->next;
         }
       g_assert_null (member);
@@ -676,8 +680,8 @@ test_hostile_text_survives (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again, ==, text);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr (JtApplication) app =
-          jt_store_application_get (f->restored, g_array_index (ids, gint64, i), &error);
+      g_autoptr (JtApplication) app
+          = jt_store_application_get (f->restored, g_array_index (ids, gint64, i), &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (app->company, ==, texts[i]);
@@ -765,7 +769,13 @@ test_refuses_garbage (Fixture *f, gconstpointer data)
   g_autoptr (GString) deep = g_string_new (NULL);
   g_autoptr (GString) nul = NULL;
   const char *documents[] = {
-    "not json at all", "{", "[]", "null", "42", "\"jobtrack-backup\"", "{}",
+    "not json at all",
+    "{",
+    "[]",
+    "null",
+    "42",
+    "\"jobtrack-backup\"",
+    "{}",
     "{\"format\": \"jobtrack-backup\"",
     "{\"format\": \"jobtrack-backup\", \"version\": 1}",
     "{\"format\": \"jobtrack-backup\", \"version\": \"1\", \"schema\": 2, \"tables\": {}}",
@@ -836,8 +846,8 @@ remove_column (JsonNode *root)
 static void
 remove_table (JsonNode *root)
 {
-  json_object_remove_member (
-      json_object_get_object_member (json_node_get_object (root), "tables"), "touches");
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "tables"),
+                             "touches");
 }
 
 static void
@@ -892,18 +902,12 @@ test_refuses_foreign_documents (Fixture *f, gconstpointer data)
     Edit edit;
     const char *expected;
   } cases[] = {
-    { add_unknown_table, "'songs'" },
-    { add_unknown_column, "'favourite_colour'" },
-    { add_unknown_member, "'extra'" },
-    { remove_column, "role_key" },
-    { remove_table, "touches" },
-    { remove_sequences, "sequences" },
-    { number_as_text, "interest" },
-    { text_as_number, "company" },
-    { boolean_flag, "hit_it_off" },
-    { fraction, "due_at" },
-    { row_not_object, "touches" },
-    { rows_not_list, "offers" },
+    { add_unknown_table, "'songs'" },  { add_unknown_column, "'favourite_colour'" },
+    { add_unknown_member, "'extra'" }, { remove_column, "role_key" },
+    { remove_table, "touches" },       { remove_sequences, "sequences" },
+    { number_as_text, "interest" },    { text_as_number, "company" },
+    { boolean_flag, "hit_it_off" },    { fraction, "due_at" },
+    { row_not_object, "touches" },     { rows_not_list, "offers" },
   };
   g_autofree char *text = NULL;
 
@@ -1041,8 +1045,7 @@ as_schema_1 (JsonNode *root)
   /* Schema 4 added the company family; a restore works it out again, so the round trip
    * below still compares equal. */
   for (guint i = 0; i < json_array_get_length (applications); i++)
-    json_object_remove_member (json_array_get_object_element (applications, i),
-                               "company_family");
+    json_object_remove_member (json_array_get_object_element (applications, i), "company_family");
   json_object_remove_member (tables, "reminders");
   json_object_remove_member (tables, "settings");
   json_object_remove_member (doc, "sequences");
@@ -1063,8 +1066,8 @@ static void
 as_schema_1_with_reminders (JsonNode *root)
 {
   json_object_set_int_member (json_node_get_object (root), "schema", 1);
-  json_object_remove_member (
-      json_object_get_object_member (json_node_get_object (root), "tables"), "settings");
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "tables"),
+                             "settings");
   json_object_remove_member (json_node_get_object (root), "sequences");
 }
 
@@ -1091,14 +1094,12 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
                    jt_store_get_schema_version (f->restored));
   g_assert_cmpuint (json_array_get_length (rows_of (root, "reminders")), ==, 0);
   for (guint t = 0; t < 11; t++)
-    g_assert_true (json_node_equal (json_object_get_member (
-                                        json_object_get_object_member (
-                                            json_node_get_object (root), "tables"),
-                                        table_order[t]),
-                                    json_object_get_member (
-                                        json_object_get_object_member (
-                                            json_node_get_object (expected), "tables"),
-                                        table_order[t])));
+    g_assert_true (json_node_equal (
+        json_object_get_member (
+            json_object_get_object_member (json_node_get_object (root), "tables"), table_order[t]),
+        json_object_get_member (
+            json_object_get_object_member (json_node_get_object (expected), "tables"),
+            table_order[t])));
 }
 
 /* ---- Every statement has an index behind it ---------------------------------------- */
@@ -1157,14 +1158,14 @@ test_csv_quoting_and_formulas (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = NULL;
-  const char *expected =
-      "id,company,role,status,decision_date,source,url,interest,created,updated\r\n"
-      "1,\"'=1+1\",\"'+cmd\",applied,,\"'-2\",\"'@SUM(A1)\",,"
-      "2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n"
-      "2,\"Quote \"\"Co\"\", Inc.\",\"line one\r\nline two\",interviewing,2026-12-10,"
-      "\"'\tTabbed\",\"'\rcr\",3,2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n"
-      "3,Société Générale,,lead,,a-b=c,mailto:x@example.com,5,"
-      "2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n";
+  const char *expected
+      = "id,company,role,status,decision_date,source,url,interest,created,updated\r\n"
+        "1,\"'=1+1\",\"'+cmd\",applied,,\"'-2\",\"'@SUM(A1)\",,"
+        "2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n"
+        "2,\"Quote \"\"Co\"\", Inc.\",\"line one\r\nline two\",interviewing,2026-12-10,"
+        "\"'\tTabbed\",\"'\rcr\",3,2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n"
+        "3,Société Générale,,lead,,a-b=c,mailto:x@example.com,5,"
+        "2026-12-01T09:00:00+01:00,2026-12-01T09:00:00+01:00\r\n";
 
   insert_app (f->original, "=1+1", "+cmd", "-2", "@SUM(A1)", 0, NULL, JT_STATUS_APPLIED);
   insert_app (f->original, "Quote \"Co\", Inc.", "line one\r\nline two", "\tTabbed", "\rcr", 3,
@@ -1284,15 +1285,18 @@ main (int argc, char **argv)
 
   JT_TEST_ADD ("/backup/dump/format", test_dump_format);
   JT_TEST_ADD ("/backup/dump/has-every-column", test_dump_has_every_column);
-  JT_TEST_ADD ("/backup/dump/refuses-what-it-cannot-restore", test_dump_refuses_what_it_cannot_restore);
+  JT_TEST_ADD ("/backup/dump/refuses-what-it-cannot-restore",
+               test_dump_refuses_what_it_cannot_restore);
   JT_TEST_ADD ("/backup/dump/streams-in-pieces", test_dump_streams_in_pieces);
   JT_TEST_ADD ("/backup/dump/stops-at-a-failed-write", test_dump_stops_at_a_failed_write);
   JT_TEST_ADD ("/backup/round-trip/is-exact", test_round_trip_is_exact);
-  JT_TEST_ADD ("/backup/round-trip/restored-behaves-like-original", test_restored_behaves_like_original);
+  JT_TEST_ADD ("/backup/round-trip/restored-behaves-like-original",
+               test_restored_behaves_like_original);
   JT_TEST_ADD ("/backup/round-trip/restore-marks-nothing", test_restore_marks_nothing);
   JT_TEST_ADD ("/backup/round-trip/hostile-text-survives", test_hostile_text_survives);
   JT_TEST_ADD ("/backup/restore/refuses-database-with-records", test_refuses_database_with_records);
-  JT_TEST_ADD ("/backup/restore/settings-only-database-is-empty", test_settings_only_database_is_empty);
+  JT_TEST_ADD ("/backup/restore/settings-only-database-is-empty",
+               test_settings_only_database_is_empty);
   JT_TEST_ADD ("/backup/restore/refuses-garbage", test_refuses_garbage);
   JT_TEST_ADD ("/backup/restore/refuses-foreign-documents", test_refuses_foreign_documents);
   JT_TEST_ADD ("/backup/restore/refuses-newer-backup", test_refuses_newer_backup);

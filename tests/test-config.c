@@ -181,36 +181,35 @@ test_empty_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   assert_all_sources (config, "default");
 }
 
-static const char full_file[] =
-  "# every key, none at its default\n"
-  "[rules]\n"
-  "summary = false\n"
-  "thank_you = false\n"
-  "follow_up_call = false\n"
-  "bring_forward = false\n"
-  "brief_references = false\n"
-  "rejection_letter = false\n"
-  "rapport_call = false\n"
-  "recontact = false\n"
-  "offer_negotiation = false\n"
-  "offer_deadline = false\n"
-  "network_update = false\n"
-  "application_follow_up = false\n"
-  "call_hour = 09:30\n"
-  "thank_you_delay = 1h30m\n"
-  "follow_up_call_days = 10\n"
-  "bring_forward_lead_days = 4\n"
-  "rejection_letter_days = 2\n"
-  "rapport_call_days = 14\n"
-  "recontact_months = 6\n"
-  "offer_negotiation_days = 0\n"
-  "offer_deadline_days = 3\n"
-  "network_days = 60\n"
-  "application_follow_up_days = 5\n"
-  "quiet_days = 30\n"
-  "\n"
-  "[user]\n"
-  "emails = me@example.com;me@work.example\n";
+static const char full_file[] = "# every key, none at its default\n"
+                                "[rules]\n"
+                                "summary = false\n"
+                                "thank_you = false\n"
+                                "follow_up_call = false\n"
+                                "bring_forward = false\n"
+                                "brief_references = false\n"
+                                "rejection_letter = false\n"
+                                "rapport_call = false\n"
+                                "recontact = false\n"
+                                "offer_negotiation = false\n"
+                                "offer_deadline = false\n"
+                                "network_update = false\n"
+                                "application_follow_up = false\n"
+                                "call_hour = 09:30\n"
+                                "thank_you_delay = 1h30m\n"
+                                "follow_up_call_days = 10\n"
+                                "bring_forward_lead_days = 4\n"
+                                "rejection_letter_days = 2\n"
+                                "rapport_call_days = 14\n"
+                                "recontact_months = 6\n"
+                                "offer_negotiation_days = 0\n"
+                                "offer_deadline_days = 3\n"
+                                "network_days = 60\n"
+                                "application_follow_up_days = 5\n"
+                                "quiet_days = 30\n"
+                                "\n"
+                                "[user]\n"
+                                "emails = me@example.com;me@work.example\n";
 
 static void
 test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
@@ -277,10 +276,10 @@ test_round_trip (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   for (guint i = 0; i < rows->len; i++)
     {
       /* same values; now every one comes from the file */
-      g_autofree char *a = g_strndup (g_ptr_array_index (rows, i),
-                                      strcspn (g_ptr_array_index (rows, i), "|"));
-      g_autofree char *b = g_strndup (g_ptr_array_index (rows2, i),
-                                      strcspn (g_ptr_array_index (rows2, i), "|"));
+      g_autofree char *a
+          = g_strndup (g_ptr_array_index (rows, i), strcspn (g_ptr_array_index (rows, i), "|"));
+      g_autofree char *b
+          = g_strndup (g_ptr_array_index (rows2, i), strcspn (g_ptr_array_index (rows2, i), "|"));
 
       g_assert_cmpstr (a, ==, b);
     }
@@ -330,10 +329,18 @@ static void
 test_keys (G_GNUC_UNUSED Fixture *f, G_GNUC_UNUSED gconstpointer data)
 {
   static const char *const tail[] = {
-    "rules/call_hour", "rules/thank_you_delay", "rules/follow_up_call_days",
-    "rules/bring_forward_lead_days", "rules/rejection_letter_days", "rules/rapport_call_days",
-    "rules/recontact_months", "rules/offer_negotiation_days", "rules/offer_deadline_days",
-    "rules/network_days", "rules/application_follow_up_days", "rules/quiet_days",
+    "rules/call_hour",
+    "rules/thank_you_delay",
+    "rules/follow_up_call_days",
+    "rules/bring_forward_lead_days",
+    "rules/rejection_letter_days",
+    "rules/rapport_call_days",
+    "rules/recontact_months",
+    "rules/offer_negotiation_days",
+    "rules/offer_deadline_days",
+    "rules/network_days",
+    "rules/application_follow_up_days",
+    "rules/quiet_days",
     "user/emails",
   };
   g_autoptr (JtConfig) config = jt_config_new_default ();
@@ -436,8 +443,8 @@ static const BadCase bad_cases[] = {
     "'-1' is out of range (expected a number of days, 0-3650)" },
   { "days-too-many", "[rules]\nrejection_letter_days = 3651\n", "[rules] rejection_letter_days",
     "out of range" },
-  { "days-huge", "[rules]\nrapport_call_days = 99999999999999999999\n",
-    "[rules] rapport_call_days", "out of range" },
+  { "days-huge", "[rules]\nrapport_call_days = 99999999999999999999\n", "[rules] rapport_call_days",
+    "out of range" },
   { "days-fraction", "[rules]\noffer_deadline_days = 2.5\n", "[rules] offer_deadline_days",
     "cannot read '2.5'" },
   { "days-empty", "[rules]\nquiet_days =\n", "[rules] quiet_days", "cannot read ''" },
@@ -467,7 +474,10 @@ static const BadCase bad_cases[] = {
   { "garbage", "this is not a config file\njust words\n", "not a valid config file",
     "this is not a config file" },
   { "key-before-group", "call_hour = 10:00\n", "not a valid config file", "group" },
-  { "binary", "[rules]\n\x7f" "ELF\x01\x02", "not a valid config file", "" },
+  { "binary",
+    "[rules]\n\x7f"
+    "ELF\x01\x02",
+    "not a valid config file", "" },
 };
 
 static void

@@ -45,7 +45,8 @@ test_quoting (void)
 static void
 test_line_ends_bom_and_blank_lines (void)
 {
-  g_autoptr (JtCsv) csv = parse_ok ("\xef\xbb\xbf" "name;note\r\n"
+  g_autoptr (JtCsv) csv = parse_ok ("\xef\xbb\xbf"
+                                    "name;note\r\n"
                                     "\r\n"
                                     "Ann;\"one\r\ntwo\"\r\n"
                                     "Bob;old Mac\rCarl;last");
@@ -91,8 +92,9 @@ test_utf16 (void)
 {
   g_autoptr (GError) error = NULL;
   gsize length;
-  g_autofree char *utf16 = g_convert ("\xef\xbb\xbf" "company\tnote\r\nSociété\t€5\r\n", -1,
-                                      "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_autofree char *utf16 = g_convert ("\xef\xbb\xbf"
+                                      "company\tnote\r\nSociété\t€5\r\n",
+                                      -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
   g_autoptr (JtCsv) csv = NULL;
 
   /* The text starts with U+FEFF, which UTF-16LE writes as FF FE: the byte order mark. */

@@ -155,9 +155,9 @@ calendar_with (const char *method, const char *event)
                           method, event);
 }
 
-#define EVENT_GLOBEX                                                                          \
-  "UID:plain-1@test\r\nDTSTAMP:20261120T100000Z\r\nDTSTART:20261204T130000Z\r\n"               \
-  "DTEND:20261204T140000Z\r\nSUMMARY:Interview: SRE at Globex\r\n"                            \
+#define EVENT_GLOBEX                                                                               \
+  "UID:plain-1@test\r\nDTSTAMP:20261120T100000Z\r\nDTSTART:20261204T130000Z\r\n"                   \
+  "DTEND:20261204T140000Z\r\nSUMMARY:Interview: SRE at Globex\r\n"                                 \
   "ORGANIZER;CN=Raj Patel:mailto:raj@globex.com\r\n"
 
 static int
@@ -199,9 +199,10 @@ dump_database (const char *path)
           GString *row = g_string_new (NULL);
 
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (row, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                                    ? "NULL"
-                                                    : (const char *) sqlite3_column_text (stmt, c));
+            g_string_append_printf (row, "%s|",
+                                    sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                        ? "NULL"
+                                        : (const char *) sqlite3_column_text (stmt, c));
           g_ptr_array_add (rows, g_string_free (row, FALSE));
         }
       sqlite3_finalize (stmt);
@@ -305,14 +306,14 @@ human (Fixture *f, gint64 instant)
 typedef struct
 {
   const char *file;
-  gint64 start;           /* the instant, UTC */
+  gint64 start; /* the instant, UTC */
   int duration_min;
   JtInterviewKind kind;
   const char *place;
   const char *company;
   const char *role;
   const char *guessed_from;
-  const char *people;     /* people_of (), the person's own addresses left out */
+  const char *people; /* people_of (), the person's own addresses left out */
 } Expected;
 
 static const Expected *
@@ -322,32 +323,50 @@ expected_of (const char *file)
 
   if (all[0].file == NULL)
     {
-      all[0] = (Expected) { "google-utc.ics", utc (2026, 12, 4, 13, 0), 45, JT_INTERVIEW_VIDEO,
-                            "https://meet.google.com/xfk-nbqp-tzw", "Globex",
-                            "Site Reliability Engineer", "raj.patel@globex.com",
-                            "Ann Lee <ann.lee@globex.com>; Raj Patel <raj.patel@globex.com>" };
+      all[0] = (Expected){ "google-utc.ics",
+                           utc (2026, 12, 4, 13, 0),
+                           45,
+                           JT_INTERVIEW_VIDEO,
+                           "https://meet.google.com/xfk-nbqp-tzw",
+                           "Globex",
+                           "Site Reliability Engineer",
+                           "raj.patel@globex.com",
+                           "Ann Lee <ann.lee@globex.com>; Raj Patel <raj.patel@globex.com>" };
       /* Summer time in Berlin (+02:00), from the embedded VTIMEZONE; the organizer writes
        * from gmail.com, so the company comes from an attendee; the room is no person. */
-      all[1] = (Expected) { "google-berlin.ics", utc (2027, 6, 15, 8, 0), 90,
-                            JT_INTERVIEW_ONSITE,
-                            "Vandelay Industries, Torstraße 49, 10119 Berlin, Germany",
-                            "Vandelay", "Platform Engineer", "tom.berger@vandelay.de",
-                            "Lena Vogel <lena.vogel.recruiting@gmail.com>; "
-                            "Tom Berger <tom.berger@vandelay.de>" };
+      all[1] = (Expected){ "google-berlin.ics",
+                           utc (2027, 6, 15, 8, 0),
+                           90,
+                           JT_INTERVIEW_ONSITE,
+                           "Vandelay Industries, Torstraße 49, 10119 Berlin, Germany",
+                           "Vandelay",
+                           "Platform Engineer",
+                           "tom.berger@vandelay.de",
+                           "Lena Vogel <lena.vogel.recruiting@gmail.com>; "
+                           "Tom Berger <tom.berger@vandelay.de>" };
       /* "W. Europe Standard Time" exists only in the file's VTIMEZONE; winter, +01:00. */
-      all[2] = (Expected) { "outlook-request.ics", utc (2026, 12, 10, 13, 0), 60,
-                            JT_INTERVIEW_ONSITE,
-                            "Initech AG, Raum 4.12, Leopoldstraße 12, 80802 München", "Initech",
-                            "Backend Engineer", "sabine.mueller@initech.de",
-                            "Müller, Sabine <sabine.mueller@initech.de>; "
-                            "Weber, Thomas <thomas.weber@initech.de>" };
+      all[2] = (Expected){ "outlook-request.ics",
+                           utc (2026, 12, 10, 13, 0),
+                           60,
+                           JT_INTERVIEW_ONSITE,
+                           "Initech AG, Raum 4.12, Leopoldstraße 12, 80802 München",
+                           "Initech",
+                           "Backend Engineer",
+                           "sabine.mueller@initech.de",
+                           "Müller, Sabine <sabine.mueller@initech.de>; "
+                           "Weber, Thomas <thomas.weber@initech.de>" };
       /* New York is already on daylight time (-04:00, since 14 March) while Berlin is
        * not: a zone taken from the reader instead of the file would be an hour off. */
-      all[3] = (Expected) { "thunderbird.ics", utc (2027, 3, 15, 15, 0), 30, JT_INTERVIEW_PHONE,
-                            "+1 212 555 0142", "Hooli", "Data Analyst",
-                            "maria.gonzalez@hooli.com",
-                            "Kevin O'Brien <kevin.obrien@hooli.com>; "
-                            "Maria Gonzalez <maria.gonzalez@hooli.com>" };
+      all[3] = (Expected){ "thunderbird.ics",
+                           utc (2027, 3, 15, 15, 0),
+                           30,
+                           JT_INTERVIEW_PHONE,
+                           "+1 212 555 0142",
+                           "Hooli",
+                           "Data Analyst",
+                           "maria.gonzalez@hooli.com",
+                           "Kevin O'Brien <kevin.obrien@hooli.com>; "
+                           "Maria Gonzalez <maria.gonzalez@hooli.com>" };
     }
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     if (g_str_equal (all[i].file, file))
@@ -384,8 +403,7 @@ test_client_invitation (Fixture *f, gconstpointer data)
 
   first_line = g_strdup_printf ("interview %" G_GINT64_FORMAT " (new): %s, %s on %s — company "
                                 "guessed from %s",
-                                interview->id, want->company, want->role, when,
-                                want->guessed_from);
+                                interview->id, want->company, want->role, when, want->guessed_from);
   g_assert_cmpstr (g_ptr_array_index (report, 0), ==, first_line);
   g_assert_cmpuint (report->len, ==, 2 + interview->interviewers->len);
   assert_one_line_each (report);
@@ -414,10 +432,10 @@ test_report_shows_local_time (Fixture *f, gconstpointer data)
 static void
 test_system_zone_and_floating_time (Fixture *f, gconstpointer data)
 {
-  g_autofree char *system = calendar_with (
-      "REQUEST", "UID:sys@test\r\nDTSTART;TZID=Asia/Tokyo:20261204T180000\r\n"
-                 "DURATION:PT45M\r\nSUMMARY:Interview: SRE\r\n"
-                 "ORGANIZER:mailto:kenji@globex.co.jp\r\n");
+  g_autofree char *system
+      = calendar_with ("REQUEST", "UID:sys@test\r\nDTSTART;TZID=Asia/Tokyo:20261204T180000\r\n"
+                                  "DURATION:PT45M\r\nSUMMARY:Interview: SRE\r\n"
+                                  "ORGANIZER:mailto:kenji@globex.co.jp\r\n");
   g_autofree char *floating = calendar_with (
       "REQUEST", "UID:float@test\r\nDTSTART:20261207T100000\r\nSUMMARY:Interview: SRE\r\n"
                  "ORGANIZER:mailto:kenji@globex.co.jp\r\n");
@@ -464,14 +482,14 @@ test_company_given (Fixture *f, gconstpointer data)
 static void
 test_company_not_guessable (Fixture *f, gconstpointer data)
 {
-  g_autofree char *text = calendar_with (
-      "REQUEST", "UID:private@test\r\nDTSTART:20261204T130000Z\r\nSUMMARY:Chat\r\n"
-                 "ORGANIZER;CN=Lena:mailto:lena@gmail.com\r\n"
-                 "ATTENDEE;CN=Jane:mailto:jane.doe@gmail.com\r\n"
-                 "ATTENDEE;CN=Max:mailto:max@yahoo.co.uk\r\n"
-                 "ATTENDEE;CN=Bo:mailto:bo@gmx.net\r\n"
-                 "ATTENDEE;CN=Al:mailto:al@protonmail.com\r\n"
-                 "ATTENDEE;CN=Room;CUTYPE=ROOM:mailto:room@globex.com\r\n");
+  g_autofree char *text
+      = calendar_with ("REQUEST", "UID:private@test\r\nDTSTART:20261204T130000Z\r\nSUMMARY:Chat\r\n"
+                                  "ORGANIZER;CN=Lena:mailto:lena@gmail.com\r\n"
+                                  "ATTENDEE;CN=Jane:mailto:jane.doe@gmail.com\r\n"
+                                  "ATTENDEE;CN=Max:mailto:max@yahoo.co.uk\r\n"
+                                  "ATTENDEE;CN=Bo:mailto:bo@gmx.net\r\n"
+                                  "ATTENDEE;CN=Al:mailto:al@protonmail.com\r\n"
+                                  "ATTENDEE;CN=Room;CUTYPE=ROOM:mailto:room@globex.com\r\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) report = NULL;
   g_autoptr (GPtrArray) given = NULL;
@@ -559,8 +577,8 @@ test_reuses_application_and_contacts (Fixture *f, gconstpointer data)
 
   log->company = g_strdup ("globex");
   log->role = g_strdup ("site reliability engineer");
-  g_ptr_array_add (log->people, jt_person_parse ("Ann Lee <ann.lee@globex.com>, Recruiter",
-                                                 &error));
+  g_ptr_array_add (log->people,
+                   jt_person_parse ("Ann Lee <ann.lee@globex.com>, Recruiter", &error));
   log->interview->start_at = NOW - 7 * 86400;
   g_assert_true (jt_interview_log_record (f->store, log, NOW - 7 * 86400, &result, &error));
   g_assert_no_error (error);
@@ -570,8 +588,7 @@ test_reuses_application_and_contacts (Fixture *f, gconstpointer data)
   g_assert_cmpuint (apps->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (report, 1), ==,
                    "  application 1: globex, site reliability engineer");
-  g_assert_cmpstr (g_ptr_array_index (report, 3), ==,
-                   "  contact 1: Ann Lee <ann.lee@globex.com>");
+  g_assert_cmpstr (g_ptr_array_index (report, 3), ==, "  contact 1: Ann Lee <ann.lee@globex.com>");
   g_assert_cmpstr (g_ptr_array_index (report, 2), ==,
                    "  contact 2 (new): Raj Patel <raj.patel@globex.com>");
   g_assert_cmpuint (count_contacts (f), ==, 2);
@@ -632,8 +649,8 @@ test_without_me_the_person_is_a_contact (Fixture *f, gconstpointer data)
 
 /* ---- Idempotence, updates, cancellations --------------------------------------------- */
 
-static const char *const clients[] = { "google-utc.ics", "google-berlin.ics",
-                                       "outlook-request.ics", "thunderbird.ics" };
+static const char *const clients[]
+    = { "google-utc.ics", "google-berlin.ics", "outlook-request.ics", "thunderbird.ics" };
 
 static void
 test_import_twice_changes_nothing (Fixture *f, gconstpointer data)
@@ -663,8 +680,8 @@ static GHashTable *
 interview_reminders (Fixture *f, gint64 application_id, gint64 interview_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reminders =
-      jt_store_reminder_list_for_application (f->store, application_id, &error);
+  g_autoptr (GPtrArray) reminders
+      = jt_store_reminder_list_for_application (f->store, application_id, &error);
   GHashTable *due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_assert_no_error (error);
@@ -685,8 +702,7 @@ test_update_moves_interview_and_reminders (Fixture *f, gconstpointer data)
 {
   G_GNUC_UNUSED g_autoptr (GPtrArray) first = import_ok (f, "outlook-request.ics", NULL, FALSE);
   g_autoptr (JtInterview) before = only_interview (f);
-  g_autoptr (GHashTable) due_before =
-      interview_reminders (f, before->application_id, before->id);
+  g_autoptr (GHashTable) due_before = interview_reminders (f, before->application_id, before->id);
   g_autoptr (GPtrArray) update = import_ok (f, "outlook-update.ics", NULL, FALSE);
   g_autoptr (JtInterview) after = only_interview (f);
   g_autoptr (GHashTable) due_after = interview_reminders (f, after->application_id, after->id);
@@ -829,16 +845,17 @@ test_dry_run_writes_nothing (Fixture *f, gconstpointer data)
 static void
 test_several_events_one_file (Fixture *f, gconstpointer data)
 {
-  const char *text =
-      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\nMETHOD:PUBLISH\r\n"
-      "BEGIN:VEVENT\r\nUID:round-1@test\r\nDTSTART:20261204T130000Z\r\n"
-      "SUMMARY:Interview: SRE at Globex\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
-      "BEGIN:VEVENT\r\nUID:round-2@test\r\nDTSTART:20261211T130000Z\r\n"
-      "SUMMARY:Final interview: SRE at Globex\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
-      "BEGIN:VEVENT\r\nUID:round-2@test\r\nRECURRENCE-ID:20261211T130000Z\r\nSEQUENCE:1\r\n"
-      "DTSTART:20261211T150000Z\r\nSUMMARY:Final interview: SRE at Globex\r\n"
-      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
-      "END:VCALENDAR\r\n";
+  const char *text
+      = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\nMETHOD:PUBLISH\r\n"
+        "BEGIN:VEVENT\r\nUID:round-1@test\r\nDTSTART:20261204T130000Z\r\n"
+        "SUMMARY:Interview: SRE at Globex\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:round-2@test\r\nDTSTART:20261211T130000Z\r\n"
+        "SUMMARY:Final interview: SRE at "
+        "Globex\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:round-2@test\r\nRECURRENCE-ID:20261211T130000Z\r\nSEQUENCE:1\r\n"
+        "DTSTART:20261211T150000Z\r\nSUMMARY:Final interview: SRE at Globex\r\n"
+        "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n";
   g_autoptr (GPtrArray) report = import_text_ok (f, text, NULL);
   g_autoptr (GPtrArray) interviews = all_interviews (f);
   JtInterview *final;
@@ -847,8 +864,8 @@ test_several_events_one_file (Fixture *f, gconstpointer data)
   final = g_ptr_array_index (interviews, 1);
   g_assert_cmpint (final->start_at, ==, utc (2026, 12, 11, 15, 0));
   g_assert_cmpstr (jt_interview_kind_to_string (final->kind), ==, "final");
-  g_assert_cmpint (final->application_id,
-                   ==, ((JtInterview *) g_ptr_array_index (interviews, 0))->application_id);
+  g_assert_cmpint (final->application_id, ==,
+                   ((JtInterview *) g_ptr_array_index (interviews, 0))->application_id);
   g_assert_nonnull (strstr (g_ptr_array_index (report, report->len - 1), " (moved): "));
 }
 
@@ -856,14 +873,14 @@ test_several_events_one_file (Fixture *f, gconstpointer data)
 static void
 test_failure_while_writing_rolls_back (Fixture *f, gconstpointer data)
 {
-  const char *text =
-      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\nMETHOD:REQUEST\r\n"
-      "BEGIN:VEVENT\r\nUID:good@test\r\nDTSTART:20261204T130000Z\r\n"
-      "SUMMARY:Interview: SRE at Globex\r\nORGANIZER;CN=Raj:mailto:raj@globex.com\r\n"
-      "END:VEVENT\r\n"
-      "BEGIN:VEVENT\r\nUID:bad@test\r\nDTSTART:20261205T130000Z\r\nLOCATION:boom\r\n"
-      "SUMMARY:Interview: SRE at Globex\r\nORGANIZER;CN=Ann:mailto:ann@globex.com\r\n"
-      "END:VEVENT\r\nEND:VCALENDAR\r\n";
+  const char *text
+      = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\nMETHOD:REQUEST\r\n"
+        "BEGIN:VEVENT\r\nUID:good@test\r\nDTSTART:20261204T130000Z\r\n"
+        "SUMMARY:Interview: SRE at Globex\r\nORGANIZER;CN=Raj:mailto:raj@globex.com\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:bad@test\r\nDTSTART:20261205T130000Z\r\nLOCATION:boom\r\n"
+        "SUMMARY:Interview: SRE at Globex\r\nORGANIZER;CN=Ann:mailto:ann@globex.com\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) report = NULL;
   g_autofree char *before = NULL;
@@ -920,7 +937,8 @@ hostile_cases (void)
   s = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX
                     "DESCRIPTION:");
   for (guint i = 0; i < 6 * 1024 * 1024 / 72; i++)
-    g_string_append (s, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n ");
+    g_string_append (s,
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n ");
   g_string_append (s, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
   length = s->len;
   hostile_add (cases, "huge", g_string_free (s, FALSE), length, "at most 5 MB");
@@ -936,8 +954,9 @@ hostile_cases (void)
   s = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
   for (guint e = 0; e < 3; e++)
     {
-      g_string_append_printf (s, "BEGIN:VEVENT\r\nUID:many-%u@test\r\n"
-                                 "DTSTART:20261204T130000Z\r\nORGANIZER:mailto:raj@globex.com\r\n",
+      g_string_append_printf (s,
+                              "BEGIN:VEVENT\r\nUID:many-%u@test\r\n"
+                              "DTSTART:20261204T130000Z\r\nORGANIZER:mailto:raj@globex.com\r\n",
                               e);
       for (guint i = 0; i < 900; i++)
         g_string_append_printf (s, "ATTENDEE:mailto:p%u@globex.com\r\n", i);
@@ -957,8 +976,9 @@ hostile_cases (void)
 
   s = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
   for (guint i = 0; i < 1001; i++)
-    g_string_append_printf (s, "BEGIN:VEVENT\r\nUID:e%u@test\r\nDTSTART:20261204T130000Z\r\n"
-                               "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n",
+    g_string_append_printf (s,
+                            "BEGIN:VEVENT\r\nUID:e%u@test\r\nDTSTART:20261204T130000Z\r\n"
+                            "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n",
                             i);
   g_string_append (s, "END:VCALENDAR\r\n");
   hostile_add_text (cases, "1001 events", g_string_free (s, FALSE), "more than 1000 events");
@@ -1082,7 +1102,7 @@ test_migration_from_schema_2 (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->store, jt_store_free);
   g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents_full (f->path, contents, (gssize)length,
+  g_assert_true (g_file_set_contents_full (f->path, contents, (gssize) length,
                                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error));
   g_assert_no_error (error);
   f->store = jt_test_store_open (f->path, &error);
@@ -1098,7 +1118,8 @@ test_migration_from_schema_2 (Fixture *f, gconstpointer data)
   g_assert_cmpuint (interviews->len, ==, 2);
   by_invite = jt_store_interview_find_by_invite (
       f->store,
-      "040000008200E00074C5B7101A82E00800000000D0F3C0A5B2C5DA01000000000000000010000000E4A7F2B7C1F4E54F8C1D8F7E2A3B4C5D",
+      "040000008200E00074C5B7101A82E00800000000D0F3C0A5B2C5DA01000000000000000010000000E4A7F2B7C1F4"
+      "E54F8C1D8F7E2A3B4C5D",
       &sequence, &error);
   g_assert_no_error (error);
   g_assert_nonnull (by_invite);
@@ -1115,7 +1136,7 @@ main (int argc, char **argv)
   /* The module's code is linked in: nothing is loaded. */
   jt_ical_use (jt_ical_module ());
 
-#define ADD(name, func, data)                                                                 \
+#define ADD(name, func, data)                                                                      \
   g_test_add ("/ical-import/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   ADD ("google-utc", test_client_invitation, "google-utc.ics");

@@ -34,11 +34,11 @@ typedef struct
   JtStore *store;
   JtRules *rules;
   gint64 now;
-  gint64 app_id;     /* Globex: every fact known */
-  gint64 raj_id;     /* the decision-maker met there */
+  gint64 app_id; /* Globex: every fact known */
+  gint64 raj_id; /* the decision-maker met there */
   gint64 interview_id;
-  gint64 empty_app_id;  /* Acme: nothing known but the company */
-  gint64 sam_id;        /* a contact known by name alone */
+  gint64 empty_app_id; /* Acme: nothing known but the company */
+  gint64 sam_id;       /* a contact known by name alone */
 } Fixture;
 
 typedef struct
@@ -78,8 +78,8 @@ record_everything (Fixture *f)
   g_autoptr (JtApplication) initech = jt_application_new ();
   g_autoptr (JtOffer) offer = jt_offer_new ();
   g_autoptr (JtTransaction) txn = NULL;
-  const char *const skills[] = { "incident response", "Kubernetes", "Go", "PostgreSQL tuning",
-                                 "on-call design", NULL };
+  const char *const skills[]
+      = { "incident response", "Kubernetes", "Go", "PostgreSQL tuning", "on-call design", NULL };
 
   log->company = g_strdup ("Globex");
   log->role = g_strdup ("Site Reliability Engineer");
@@ -92,8 +92,8 @@ record_everything (Fixture *f)
   log->interview->kind = JT_INTERVIEW_ONSITE;
   log->interview->conversation = g_strdup ("how they moved billing to Kubernetes");
   log->interview->edge = g_strdup ("I led the same migration at Initech, without downtime.");
-  log->interview->problems =
-      g_strdup ("nightly outages in the billing pipeline; I would start with its alerting");
+  log->interview->problems
+      = g_strdup ("nightly outages in the billing pipeline; I would start with its alerting");
   log->interview->objections = g_strdup ("no Go in production yet");
   log->interview->next_step = g_strdup ("a panel with the team on 8 December");
   log->interview->notes = g_strdup ("Went well.");
@@ -154,9 +154,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   f->path = g_build_filename (f->dir, "jobtrack.db", NULL);
   /* Dates are written in local time: the drafts read the same in every zone. */
-  f->tz = g_time_zone_new_identifier (g_getenv ("TZ") != NULL && *g_getenv ("TZ") != '\0'
-                                          ? g_getenv ("TZ")
-                                          : "Europe/Berlin");
+  f->tz = g_time_zone_new_identifier (
+      g_getenv ("TZ") != NULL && *g_getenv ("TZ") != '\0' ? g_getenv ("TZ") : "Europe/Berlin");
   g_assert_nonnull (f->tz);
   f->now = local_time (f->tz, 2026, 12, 1, 16, 0);
   f->config = jt_config_new_default ();
@@ -195,7 +194,6 @@ build_text (Fixture *f, const JtLetterRequest *request)
 }
 
 /* ---- Golden files ----------------------------------------------------------------- */
-
 
 static void
 accept_globex (Fixture *f)
@@ -258,8 +256,8 @@ static void
 test_reminder_draft (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reminders =
-      jt_store_reminder_list_for_application (f->store, f->app_id, &error);
+  g_autoptr (GPtrArray) reminders
+      = jt_store_reminder_list_for_application (f->store, f->app_id, &error);
   JtLetterRequest by_reminder = { .kind = JT_LETTER_THANKS, .now = f->now };
   JtLetterRequest by_interview = { .kind = JT_LETTER_THANKS, .now = f->now };
   g_autofree char *one = NULL, *two = NULL;
@@ -288,8 +286,8 @@ static gint64
 follow_up_call_due (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reminders =
-      jt_store_reminder_list_for_application (f->store, f->app_id, &error);
+  g_autoptr (GPtrArray) reminders
+      = jt_store_reminder_list_for_application (f->store, f->app_id, &error);
   gint64 due = 0;
 
   g_assert_no_error (error);
@@ -327,13 +325,15 @@ set_decision_date (Fixture *f, const char *day)
 static void
 assert_promise (Fixture *f, const char *decision_words, const char *call_words)
 {
-  JtLetterRequest request = { .kind = JT_LETTER_THANKS, .tone = JT_LETTER_TONE_FORMAL,
-                              .application_id = f->app_id, .contact_id = f->raj_id,
+  JtLetterRequest request = { .kind = JT_LETTER_THANKS,
+                              .tone = JT_LETTER_TONE_FORMAL,
+                              .application_id = f->app_id,
+                              .contact_id = f->raj_id,
                               .now = f->now };
   g_autofree char *text = build_text (f, &request);
   g_autofree char *promise = g_strdup_printf (
-      "decide by %s; if I have not heard from you by then, I will call you on %s.",
-      decision_words, call_words);
+      "decide by %s; if I have not heard from you by then, I will call you on %s.", decision_words,
+      call_words);
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (follow_up_call_due (f));
   g_autoptr (GDateTime) due = g_date_time_to_timezone (utc, f->tz);
   g_autofree char *due_words = g_date_time_format (due, "%A %-d %B");
@@ -406,8 +406,10 @@ test_override_order (Fixture *f, gconstpointer data)
 {
   g_autofree char *plain = g_build_filename (f->letters_dir, "thanks.txt", NULL);
   g_autofree char *friendly = g_build_filename (f->letters_dir, "thanks.friendly.txt", NULL);
-  JtLetterRequest request = { .kind = JT_LETTER_THANKS, .tone = JT_LETTER_TONE_FORMAL,
-                              .application_id = f->app_id, .contact_id = f->raj_id,
+  JtLetterRequest request = { .kind = JT_LETTER_THANKS,
+                              .tone = JT_LETTER_TONE_FORMAL,
+                              .application_id = f->app_id,
+                              .contact_id = f->raj_id,
                               .now = f->now };
   g_autofree char *text = NULL;
 
@@ -432,8 +434,9 @@ static void
 assert_template_error (Fixture *f, const char *contents, const char *expected)
 {
   g_autofree char *path = g_build_filename (f->letters_dir, "follow-up.txt", NULL);
-  JtLetterRequest request = { .kind = JT_LETTER_FOLLOW_UP, .application_id = f->app_id,
-                              .contact_id = f->raj_id, .now = f->now };
+  JtLetterRequest request = {
+    .kind = JT_LETTER_FOLLOW_UP, .application_id = f->app_id, .contact_id = f->raj_id, .now = f->now
+  };
   g_autoptr (GError) error = NULL;
   g_autoptr (JtLetter) letter = NULL;
   g_autofree char *message = NULL;
@@ -452,28 +455,34 @@ test_template_errors (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->letters_dir, "follow-up.txt", NULL);
 
-  assert_template_error (f, "# a comment\nSubject: Hi {name}\n\nWe met on {met_on}.\n"
-                            "Let us talk about {salary}.\n",
+  assert_template_error (f,
+                         "# a comment\nSubject: Hi {name}\n\nWe met on {met_on}.\n"
+                         "Let us talk about {salary}.\n",
                          "%s:5: unknown field {salary} (the fields are name, first_name, "
                          "title, company, role, meeting, met_on, discussed, problems, edge, "
                          "objections, skills, next_step, decision_date, call_date, "
                          "offer_deadline, news)");
-  assert_template_error (f, "Subject: {Name}\n\nx\n", "%s:1: unknown field {Name} (the fields "
+  assert_template_error (f, "Subject: {Name}\n\nx\n",
+                         "%s:1: unknown field {Name} (the fields "
                          "are name, first_name, title, company, role, meeting, met_on, "
                          "discussed, problems, edge, objections, skills, next_step, "
                          "decision_date, call_date, offer_deadline, news)");
   assert_template_error (f, "Subject: x\n\nA { brace\n",
                          "%s:3: '{' starts no field (a field is {name}; write {{ for a brace)");
-  assert_template_error (f, "\nDear {name},\n", "%s:2: a letter template starts with a "
-                                                "'Subject:' line");
-  assert_template_error (f, "Subject: ok\n\n\xff\xfe\n", "%s:1: the letter template is not "
-                                                         "UTF-8 text");
+  assert_template_error (f, "\nDear {name},\n",
+                         "%s:2: a letter template starts with a "
+                         "'Subject:' line");
+  assert_template_error (f, "Subject: ok\n\n\xff\xfe\n",
+                         "%s:1: the letter template is not "
+                         "UTF-8 text");
   /* A folder where the file should be: unreadable, and said so, not silently skipped. */
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   {
-    JtLetterRequest request = { .kind = JT_LETTER_FOLLOW_UP, .application_id = f->app_id,
-                                .contact_id = f->raj_id, .now = f->now };
+    JtLetterRequest request = { .kind = JT_LETTER_FOLLOW_UP,
+                                .application_id = f->app_id,
+                                .contact_id = f->raj_id,
+                                .now = f->now };
     g_autoptr (GError) error = NULL;
     g_autoptr (JtLetter) letter = jt_letter_build (f->store, &request, f->tz, &error);
     g_autofree char *prefix = g_strdup_printf ("%s:1: cannot read the letter template: ", path);
@@ -490,8 +499,8 @@ static void
 test_preview (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reminders =
-      jt_store_reminder_list_for_application (f->store, f->app_id, &error);
+  g_autoptr (GPtrArray) reminders
+      = jt_store_reminder_list_for_application (f->store, f->app_id, &error);
   gboolean saw_letter = FALSE, saw_call = FALSE;
 
   g_assert_no_error (error);
@@ -526,15 +535,15 @@ static void
 test_queries_indexed (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reminders =
-      jt_store_reminder_list_for_application (f->store, f->app_id, &error);
+  g_autoptr (GPtrArray) reminders
+      = jt_store_reminder_list_for_application (f->store, f->app_id, &error);
   g_autoptr (GPtrArray) unindexed = NULL;
 
   /* Every kind, by application and by reminder, and the calendar's previews. */
   for (guint k = 0; k < JT_LETTER_KIND_COUNT; k++)
     {
-      JtLetterRequest request = { .kind = k, .application_id = f->app_id,
-                                  .contact_id = f->raj_id, .now = f->now };
+      JtLetterRequest request
+          = { .kind = k, .application_id = f->app_id, .contact_id = f->raj_id, .now = f->now };
 
       g_free (build_text (f, &request));
     }
@@ -670,9 +679,9 @@ main (int argc, char **argv)
       g_autofree char *friendly = g_strdup_printf ("/letter/golden/%s/full-friendly", kind);
       g_autofree char *empty = g_strdup_printf ("/letter/golden/%s/empty-formal", kind);
 
-      cases[3 * k] = (GoldenCase) { k, JT_LETTER_TONE_FORMAL, TRUE };
-      cases[3 * k + 1] = (GoldenCase) { k, JT_LETTER_TONE_FRIENDLY, TRUE };
-      cases[3 * k + 2] = (GoldenCase) { k, JT_LETTER_TONE_FORMAL, FALSE };
+      cases[3 * k] = (GoldenCase){ k, JT_LETTER_TONE_FORMAL, TRUE };
+      cases[3 * k + 1] = (GoldenCase){ k, JT_LETTER_TONE_FRIENDLY, TRUE };
+      cases[3 * k + 2] = (GoldenCase){ k, JT_LETTER_TONE_FORMAL, FALSE };
       g_test_add (full, Fixture, &cases[3 * k], fixture_set_up, test_golden, fixture_tear_down);
       g_test_add (friendly, Fixture, &cases[3 * k + 1], fixture_set_up, test_golden,
                   fixture_tear_down);

@@ -45,8 +45,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static gint64
-add_application (Fixture *f, const char *company, const char *role, JtStatus status,
-                 gint64 at)
+add_application (Fixture *f, const char *company, const char *role, JtStatus status, gint64 at)
 {
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autoptr (JtTransaction) txn = jt_store_begin_write (f->store, NULL);
@@ -113,12 +112,12 @@ contacts_where (Fixture *f, const char *company, guint roles)
   return ids_of (contacts);
 }
 
-#define ASSERT_IDS(call, expected)                                                          \
-  G_STMT_START                                                                              \
-  {                                                                                         \
-    g_autofree char *got_ = (call);                                                         \
-    g_assert_cmpstr (got_, ==, (expected));                                                 \
-  }                                                                                         \
+#define ASSERT_IDS(call, expected)                                                                 \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *got_ = (call);                                                                \
+    g_assert_cmpstr (got_, ==, (expected));                                                        \
+  }                                                                                                \
   G_STMT_END
 
 static void

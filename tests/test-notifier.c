@@ -35,11 +35,11 @@ typedef struct
   GDBusConnection *bus;
   GSubprocess *mock;
   JtNotifier *notifier;
-  GArray *clicks;      /* Click */
-  guint servers_seen;  /* on_server calls */
-  gboolean skipped;    /* not on a bus the test controls */
+  GArray *clicks;     /* Click */
+  guint servers_seen; /* on_server calls */
+  gboolean skipped;   /* not on a bus the test controls */
   GTimeZone *utc;
-  gint64 due;          /* Fri 4 Dec 2026 10:00 UTC */
+  gint64 due; /* Fri 4 Dec 2026 10:00 UTC */
 } Fixture;
 
 /* ---- The bus and the mock server -------------------------------------------------- */
@@ -115,8 +115,8 @@ start_mock (Fixture *f, const char *caps)
     }
   g_ptr_array_add (argv, NULL);
   /* Its call log would garble the TAP output; the calls are read back with GetCalls. */
-  f->mock = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  f->mock = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                               &error);
   g_assert_no_error (error);
   wait_for_server (f, TRUE);
 }
@@ -190,8 +190,8 @@ the_notify_call (Fixture *f)
   g_autoptr (GPtrArray) calls = calls_of (f, "Notify");
 
   g_assert_cmpuint (calls->len, ==, 1);
-  g_assert_true (g_variant_is_of_type (g_ptr_array_index (calls, 0),
-                                       G_VARIANT_TYPE ("(susssasa{sv}i)")));
+  g_assert_true (
+      g_variant_is_of_type (g_ptr_array_index (calls, 0), G_VARIANT_TYPE ("(susssasa{sv}i)")));
   return g_variant_ref (g_ptr_array_index (calls, 0));
 }
 
@@ -214,8 +214,7 @@ emit (Fixture *f, const char *signal, GVariant *args)
   g_variant_unref (g_variant_ref_sink (args));
   reply = mock_call (f, "EmitSignal",
                      g_variant_new ("(sssav)", SERVER_NAME, signal,
-                                    g_str_equal (signal, "ActionInvoked") ? "us" : "uu",
-                                    &values),
+                                    g_str_equal (signal, "ActionInvoked") ? "us" : "uu", &values),
                      "()");
 }
 
@@ -308,9 +307,9 @@ on_text (G_GNUC_UNUSED GMarkupParseContext *context, const char *text, gsize len
 }
 
 static void
-on_element (GMarkupParseContext *context, const char *element,
-            G_GNUC_UNUSED const char **names, G_GNUC_UNUSED const char **values,
-            G_GNUC_UNUSED gpointer user_data, G_GNUC_UNUSED GError **error)
+on_element (GMarkupParseContext *context, const char *element, G_GNUC_UNUSED const char **names,
+            G_GNUC_UNUSED const char **values, G_GNUC_UNUSED gpointer user_data,
+            G_GNUC_UNUSED GError **error)
 {
   /* The wrapper below is the only element: the body itself has no markup at all. */
   g_assert_cmpstr (element, ==, "body");
@@ -817,8 +816,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notifier/no-session-bus", test_no_session_bus);
   g_test_add ("/notifier/server-appears", Fixture, NULL, fixture_set_up, test_server_appears,
               fixture_tear_down);
-  g_test_add ("/notifier/text", Fixture, "default", fixture_set_up, test_text,
-              fixture_tear_down);
+  g_test_add ("/notifier/text", Fixture, "default", fixture_set_up, test_text, fixture_tear_down);
   g_test_add ("/notifier/text-manual", Fixture, "default", fixture_set_up, test_text_manual,
               fixture_tear_down);
   g_test_add ("/notifier/overdue", Fixture, "default", fixture_set_up, test_overdue,
@@ -831,8 +829,8 @@ main (int argc, char **argv)
               test_actions_advertised, fixture_tear_down);
   g_test_add ("/notifier/actions-follow-server", Fixture, "body actions", fixture_set_up,
               test_actions_follow_server, fixture_tear_down);
-  g_test_add ("/notifier/click", Fixture, "body body-markup actions", fixture_set_up,
-              test_click, fixture_tear_down);
+  g_test_add ("/notifier/click", Fixture, "body body-markup actions", fixture_set_up, test_click,
+              fixture_tear_down);
   g_test_add ("/notifier/replace", Fixture, "body body-markup actions", fixture_set_up,
               test_replace, fixture_tear_down);
   g_test_add ("/notifier/summary", Fixture, "body actions", fixture_set_up, test_summary,

@@ -124,8 +124,8 @@ edge_of_day (Fixture *f, int year, int month, int day)
 {
   gint64 noon = at (f, year, month, day, 12, 0);
 
-  return g_time_zone_get_offset (f->tz, g_time_zone_find_interval (f->tz, G_TIME_TYPE_UNIVERSAL,
-                                                                   noon))
+  return g_time_zone_get_offset (f->tz,
+                                 g_time_zone_find_interval (f->tz, G_TIME_TYPE_UNIVERSAL, noon))
                  < 0
              ? at (f, year, month, day, 23, 30)
              : at (f, year, month, day, 0, 30);
@@ -133,13 +133,13 @@ edge_of_day (Fixture *f, int year, int month, int day)
 
 /* Asserts that `instant` is the local wall time y-m-d h:mi (shown with offset and weekday
  * on failure). */
-#define assert_due(f, instant, y, mo, d, h, mi)                                               \
-  G_STMT_START                                                                                \
-  {                                                                                           \
-    g_autofree char *got_ = show ((f), (instant));                                            \
-    g_autofree char *want_ = show ((f), at ((f), (y), (mo), (d), (h), (mi)));                 \
-    g_assert_cmpstr (got_, ==, want_);                                                        \
-  }                                                                                           \
+#define assert_due(f, instant, y, mo, d, h, mi)                                                    \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *got_ = show ((f), (instant));                                                 \
+    g_autofree char *want_ = show ((f), at ((f), (y), (mo), (d), (h), (mi)));                      \
+    g_assert_cmpstr (got_, ==, want_);                                                             \
+  }                                                                                                \
   G_STMT_END
 
 /* ---- Recording --------------------------------------------------------------------- */
@@ -210,9 +210,8 @@ log_interview (Fixture *f, const Meeting *meeting)
   log->interview->start_at = meeting->start;
   if (meeting->minutes > 0)
     log->interview->duration_min = meeting->minutes;
-  recorded = meeting->recorded != 0
-                 ? meeting->recorded
-                 : meeting->start + (gint64) log->interview->duration_min * 60;
+  recorded = meeting->recorded != 0 ? meeting->recorded
+                                    : meeting->start + (gint64) log->interview->duration_min * 60;
   jt_rules_set_now (f->rules, recorded);
   g_assert_true (jt_interview_log_record (f->store, log, recorded, &result, &error));
   g_assert_no_error (error);
@@ -418,13 +417,12 @@ describe (Fixture *f, const JtReminder *r)
   g_autofree char *due = show (f, r->due_at);
   g_autofree char *fire = show (f, r->fire_at);
 
-  return g_strdup_printf ("#%" G_GINT64_FORMAT " %s %s app=%" G_GINT64_FORMAT
-                          " contact=%" G_GINT64_FORMAT " interview=%" G_GINT64_FORMAT
-                          " due=%s fire=%s %s rev=%d updated=%" G_GINT64_FORMAT " \"%s\"",
-                          r->id, r->uid, jt_rule_to_string (r->rule), r->application_id,
-                          r->contact_id, r->interview_id, due, fire,
-                          jt_reminder_state_to_string (r->state), r->revision, r->updated_at,
-                          r->title);
+  return g_strdup_printf (
+      "#%" G_GINT64_FORMAT " %s %s app=%" G_GINT64_FORMAT " contact=%" G_GINT64_FORMAT
+      " interview=%" G_GINT64_FORMAT " due=%s fire=%s %s rev=%d updated=%" G_GINT64_FORMAT
+      " \"%s\"",
+      r->id, r->uid, jt_rule_to_string (r->rule), r->application_id, r->contact_id, r->interview_id,
+      due, fire, jt_reminder_state_to_string (r->state), r->revision, r->updated_at, r->title);
 }
 
 static gboolean
@@ -488,8 +486,8 @@ snapshot (Fixture *f)
   g_assert_no_error (error);
   for (guint i = 0; i < apps->len; i++)
     {
-      g_autoptr (GPtrArray) list =
-          app_reminders (f, ((JtApplication *) g_ptr_array_index (apps, i))->id);
+      g_autoptr (GPtrArray) list
+          = app_reminders (f, ((JtApplication *) g_ptr_array_index (apps, i))->id);
 
       for (guint j = 0; j < list->len; j++)
         {
@@ -500,8 +498,8 @@ snapshot (Fixture *f)
     }
   for (guint i = 0; i < contacts->len; i++)
     {
-      g_autoptr (GPtrArray) list =
-          network_reminders (f, ((JtContact *) g_ptr_array_index (contacts, i))->id);
+      g_autoptr (GPtrArray) list
+          = network_reminders (f, ((JtContact *) g_ptr_array_index (contacts, i))->id);
 
       for (guint j = 0; j < list->len; j++)
         {
@@ -525,20 +523,20 @@ count_lines (const char *text)
 
 /* ---- Shared scenes ----------------------------------------------------------------- */
 
-static const char *const raj_and_ana[] = { "Raj Patel <raj@globex.example>, CTO",
-                                           "Ana Lima, Staff Engineer", NULL };
+static const char *const raj_and_ana[]
+    = { "Raj Patel <raj@globex.example>, CTO", "Ana Lima, Staff Engineer", NULL };
 
 /* Globex: met Raj (the decision-maker) and Ana on Mon 2026-11-30 10:00; they decide on
  * `decision_date`. */
 static Logged
 globex_interview (Fixture *f, const char *decision_date)
 {
-  return log_interview (f, &(Meeting) { .company = "Globex",
-                                        .people = raj_and_ana,
-                                        .decision_maker = "Raj Patel",
-                                        .decision_date = decision_date,
-                                        .kind = JT_INTERVIEW_ONSITE,
-                                        .start = at (f, 2026, 11, 30, 10, 0) });
+  return log_interview (f, &(Meeting){ .company = "Globex",
+                                       .people = raj_and_ana,
+                                       .decision_maker = "Raj Patel",
+                                       .decision_date = decision_date,
+                                       .kind = JT_INTERVIEW_ONSITE,
+                                       .start = at (f, 2026, 11, 30, 10, 0) });
 }
 
 /* ---- R1 summary ---------------------------------------------------------------------- */
@@ -546,10 +544,10 @@ globex_interview (Fixture *f, const char *decision_date)
 static void
 test_summary_due_at_interview_end (Fixture *f, gconstpointer data)
 {
-  Logged logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                                 .people = raj_and_ana,
-                                                 .start = at (f, 2026, 12, 7, 14, 0),
-                                                 .minutes = 90 });
+  Logged logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                                .people = raj_and_ana,
+                                                .start = at (f, 2026, 12, 7, 14, 0),
+                                                .minutes = 90 });
   g_autoptr (GPtrArray) list = app_reminders (f, logged.app);
   JtReminder *summary = the_one (f, list, JT_RULE_SUMMARY, 0);
 
@@ -567,9 +565,9 @@ static void
 test_summary_gone_once_notes_written (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  Logged logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                                 .people = raj_and_ana,
-                                                 .start = at (f, 2026, 12, 7, 14, 0) });
+  Logged logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                                .people = raj_and_ana,
+                                                .start = at (f, 2026, 12, 7, 14, 0) });
   g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
   g_autoptr (GPtrArray) after = NULL;
   g_autoptr (JtInterview) interview = NULL;
@@ -580,8 +578,8 @@ test_summary_gone_once_notes_written (Fixture *f, gconstpointer data)
   interview = jt_store_interview_get (f->store, logged.interview, &error);
   g_assert_no_error (error);
   interview->notes = g_strdup ("They need an on-call rotation; Raj decides next week.");
-  g_assert_true (jt_store_interview_update (f->store, interview, at (f, 2026, 12, 7, 17, 0),
-                                            &error));
+  g_assert_true (
+      jt_store_interview_update (f->store, interview, at (f, 2026, 12, 7, 17, 0), &error));
   g_assert_no_error (error);
   commit (txn);
 
@@ -597,10 +595,10 @@ static void
 test_thank_you_one_per_person_at_end_plus_3h (Fixture *f, gconstpointer data)
 {
   const char *raj_only[] = { "Raj Patel", NULL };
-  Logged first = log_interview (f, &(Meeting) { .company = "Globex",
-                                                .people = raj_and_ana,
-                                                .start = at (f, 2026, 12, 7, 14, 0),
-                                                .minutes = 90 });
+  Logged first = log_interview (f, &(Meeting){ .company = "Globex",
+                                               .people = raj_and_ana,
+                                               .start = at (f, 2026, 12, 7, 14, 0),
+                                               .minutes = 90 });
   g_autoptr (GPtrArray) list = app_reminders (f, first.app);
   g_autoptr (GPtrArray) later = NULL;
   JtReminder *raj, *ana;
@@ -616,10 +614,10 @@ test_thank_you_one_per_person_at_end_plus_3h (Fixture *f, gconstpointer data)
   g_assert_cmpstr (raj->uid, !=, ana->uid);
 
   /* Meeting Raj again is another letter owed, for that meeting. */
-  second = log_interview (f, &(Meeting) { .company = "Globex",
-                                          .people = raj_only,
-                                          .start = at (f, 2026, 12, 9, 9, 0),
-                                          .minutes = 45 });
+  second = log_interview (f, &(Meeting){ .company = "Globex",
+                                         .people = raj_only,
+                                         .start = at (f, 2026, 12, 9, 9, 0),
+                                         .minutes = 45 });
   g_assert_cmpint (second.app, ==, first.app);
   later = app_reminders (f, first.app);
   g_assert_cmpuint (count_rule (later, JT_RULE_THANK_YOU), ==, 3);
@@ -645,9 +643,9 @@ test_thank_you_switched_off (Fixture *f, gconstpointer data)
 
   f->config->rule_enabled[JT_RULE_THANK_YOU] = FALSE;
   reopen (f, NULL, NOW);
-  logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                          .people = raj_and_ana,
-                                          .start = at (f, 2026, 12, 7, 14, 0) });
+  logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                         .people = raj_and_ana,
+                                         .start = at (f, 2026, 12, 7, 14, 0) });
   list = app_reminders (f, logged.app);
   g_assert_cmpuint (count_rule (list, JT_RULE_THANK_YOU), ==, 0);
   /* The interview was derived: the rules still on made theirs. */
@@ -700,11 +698,11 @@ test_follow_up_call_friday_decision_moves_to_monday (Fixture *f, gconstpointer d
   while (c < G_N_ELEMENTS (cases) && g_strcmp0 (cases[c].zone, zone) != 0)
     c++;
   g_assert_cmpuint (c, <, G_N_ELEMENTS (cases));
-  logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                          .people = raj_and_ana,
-                                          .decision_maker = "Raj Patel",
-                                          .decision_date = cases[c].friday,
-                                          .start = at (f, 2027, 3, 8, 10, 0) });
+  logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                         .people = raj_and_ana,
+                                         .decision_maker = "Raj Patel",
+                                         .decision_date = cases[c].friday,
+                                         .start = at (f, 2027, 3, 8, 10, 0) });
   /* The premise: the Friday is on the other side of the change. */
   friday = show (f, at (f, 2027, cases[c].month, cases[c].day - 3, 10, 0));
   g_assert_cmpstr (friday, ==, cases[c].friday_shown);
@@ -721,10 +719,10 @@ static void
 test_follow_up_call_no_date_last_interview_plus_7 (Fixture *f, gconstpointer data)
 {
   const char *raj[] = { "Raj Patel", NULL };
-  Logged first = log_interview (f, &(Meeting) { .company = "Globex",
-                                                .people = raj,
-                                                .decision_maker = "Raj Patel",
-                                                .start = at (f, 2026, 11, 30, 10, 0) });
+  Logged first = log_interview (f, &(Meeting){ .company = "Globex",
+                                               .people = raj,
+                                               .decision_maker = "Raj Patel",
+                                               .start = at (f, 2026, 11, 30, 10, 0) });
   g_autoptr (GPtrArray) after_first = app_reminders (f, first.app);
   g_autoptr (GPtrArray) after_last = NULL;
   JtReminder *call = the_one (f, after_first, JT_RULE_FOLLOW_UP_CALL, first.people[0]);
@@ -732,9 +730,8 @@ test_follow_up_call_no_date_last_interview_plus_7 (Fixture *f, gconstpointer dat
 
   assert_due (f, call->due_at, 2026, 12, 7, 10, 0);
   /* A second round on Saturday 5 December: a week later is a Saturday, so Monday. */
-  log_interview (f, &(Meeting) { .company = "Globex",
-                                 .people = raj,
-                                 .start = edge_of_day (f, 2026, 12, 5) });
+  log_interview (
+      f, &(Meeting){ .company = "Globex", .people = raj, .start = edge_of_day (f, 2026, 12, 5) });
   after_last = app_reminders (f, first.app);
   call = the_one (f, after_last, JT_RULE_FOLLOW_UP_CALL, first.people[0]);
   g_assert_cmpint (call->id, ==, id);
@@ -745,11 +742,11 @@ static void
 test_follow_up_call_to_decision_maker_only (Fixture *f, gconstpointer data)
 {
   /* The decision-maker was not in the room: the call is to them, not to those met. */
-  Logged logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                                 .people = raj_and_ana,
-                                                 .decision_maker = "Dee Park",
-                                                 .decision_date = "2026-12-09",
-                                                 .start = at (f, 2026, 12, 7, 10, 0) });
+  Logged logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                                .people = raj_and_ana,
+                                                .decision_maker = "Dee Park",
+                                                .decision_date = "2026-12-09",
+                                                .start = at (f, 2026, 12, 7, 10, 0) });
   g_autoptr (GPtrArray) list = app_reminders (f, logged.app);
   g_autoptr (JtContact) dee = NULL;
   g_autoptr (GError) error = NULL;
@@ -766,10 +763,10 @@ test_follow_up_call_to_decision_maker_only (Fixture *f, gconstpointer data)
 static void
 test_follow_up_call_to_each_interviewer_without_decision_maker (Fixture *f, gconstpointer data)
 {
-  Logged logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                                 .people = raj_and_ana,
-                                                 .decision_date = "2026-12-09",
-                                                 .start = at (f, 2026, 12, 7, 10, 0) });
+  Logged logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                                .people = raj_and_ana,
+                                                .decision_date = "2026-12-09",
+                                                .start = at (f, 2026, 12, 7, 10, 0) });
   g_autoptr (GPtrArray) list = app_reminders (f, logged.app);
   JtReminder *raj, *ana;
 
@@ -813,11 +810,11 @@ test_follow_up_call_acceptance_cancels_other_applications (Fixture *f, gconstpoi
 {
   const char *bo[] = { "Bo Chen", NULL };
   Logged globex = globex_interview (f, "2026-12-18");
-  Logged hooli = log_interview (f, &(Meeting) { .company = "Hooli",
-                                                .people = bo,
-                                                .decision_maker = "Bo Chen",
-                                                .decision_date = "2026-12-09",
-                                                .start = at (f, 2026, 12, 2, 10, 0) });
+  Logged hooli = log_interview (f, &(Meeting){ .company = "Hooli",
+                                               .people = bo,
+                                               .decision_maker = "Bo Chen",
+                                               .decision_date = "2026-12-09",
+                                               .start = at (f, 2026, 12, 2, 10, 0) });
   gint64 initech = add_application (f, "Initech", JT_STATUS_INTERVIEWING, NOW);
   g_autoptr (GPtrArray) globex_before = NULL;
   g_autoptr (GPtrArray) hooli_before = NULL;
@@ -983,11 +980,11 @@ competing (Fixture *f)
   const char *raj[] = { "Raj Patel <raj@globex.example>, CTO", NULL };
   Competing c;
 
-  c.globex = log_interview (f, &(Meeting) { .company = "Globex",
-                                            .people = raj,
-                                            .decision_maker = "Raj Patel",
-                                            .decision_date = "2026-12-18",
-                                            .start = at (f, 2026, 11, 30, 10, 0) });
+  c.globex = log_interview (f, &(Meeting){ .company = "Globex",
+                                           .people = raj,
+                                           .decision_maker = "Raj Patel",
+                                           .decision_date = "2026-12-18",
+                                           .start = at (f, 2026, 11, 30, 10, 0) });
   c.initech = add_application (f, "Initech", JT_STATUS_INTERVIEWING, NOW);
   return c;
 }
@@ -1110,20 +1107,20 @@ test_brief_references_one_per_reference_next_business_day (Fixture *f, gconstpoi
 
   link_contact (f, app, rhea, at (f, 2026, 12, 1, 9, 10));
   link_contact (f, app, sam, at (f, 2026, 12, 1, 9, 10));
-  screen = log_interview (f, &(Meeting) { .company = "Globex",
-                                          .people = ana,
-                                          .kind = JT_INTERVIEW_PHONE,
-                                          .start = at (f, 2026, 12, 2, 10, 0) });
+  screen = log_interview (f, &(Meeting){ .company = "Globex",
+                                         .people = ana,
+                                         .kind = JT_INTERVIEW_PHONE,
+                                         .start = at (f, 2026, 12, 2, 10, 0) });
   g_assert_cmpint (screen.app, ==, app);
   before = app_reminders (f, app);
   g_assert_cmpuint (count_rule (before, JT_RULE_BRIEF_REFERENCES), ==, 0);
 
   /* The final round, set for Monday 14th, is recorded on Friday 4th. */
-  final = log_interview (f, &(Meeting) { .company = "Globex",
-                                         .people = raj,
-                                         .kind = JT_INTERVIEW_FINAL,
-                                         .start = at (f, 2026, 12, 14, 10, 0),
-                                         .recorded = at (f, 2026, 12, 4, 12, 0) });
+  final = log_interview (f, &(Meeting){ .company = "Globex",
+                                        .people = raj,
+                                        .kind = JT_INTERVIEW_FINAL,
+                                        .start = at (f, 2026, 12, 14, 10, 0),
+                                        .recorded = at (f, 2026, 12, 4, 12, 0) });
   g_assert_cmpint (final.app, ==, app);
   after = app_reminders (f, app);
   g_assert_cmpuint (count_rule (after, JT_RULE_BRIEF_REFERENCES), ==, 2);
@@ -1373,8 +1370,7 @@ test_network_done_stays_done_and_touch_makes_new (Fixture *f, gconstpointer data
   commit (txn);
   after_done = network_reminders (f, nia);
   g_assert_cmpuint (after_done->len, ==, 1);
-  g_assert_cmpint (((JtReminder *) g_ptr_array_index (after_done, 0))->state, ==,
-                   JT_REMINDER_DONE);
+  g_assert_cmpint (((JtReminder *) g_ptr_array_index (after_done, 0))->state, ==, JT_REMINDER_DONE);
 
   /* Tuesday 6 April: 90 days later is Monday 5 July. */
   add_touch (f, 0, nia, at (f, 2027, 4, 6, 12, 0));
@@ -1410,9 +1406,8 @@ test_network_told_of_acceptance (Fixture *f, gconstpointer data)
   const char *pat[] = { "Pat Kim", NULL };
   gint64 nia = add_contact (f, "Nia Brooks", 0, TRUE, NOW);
   gint64 omar = add_contact (f, "Omar Said", 0, TRUE, NOW);
-  Logged initech = log_interview (f, &(Meeting) { .company = "Initech",
-                                                  .people = pat,
-                                                  .start = at (f, 2026, 12, 2, 10, 0) });
+  Logged initech = log_interview (
+      f, &(Meeting){ .company = "Initech", .people = pat, .start = at (f, 2026, 12, 2, 10, 0) });
   g_autoptr (GPtrArray) before = app_reminders (f, initech.app);
   g_autoptr (GPtrArray) list = NULL;
   JtReminder *r;
@@ -1437,8 +1432,8 @@ sent_application (Fixture *f, gint64 *recruiter)
   gint64 app = add_application (f, "Globex", JT_STATUS_APPLIED, edge_of_day (f, 2026, 12, 5));
   gint64 aaron = add_contact (f, "Aaron Abel", 0, FALSE, edge_of_day (f, 2026, 12, 5));
 
-  *recruiter = add_contact (f, "Rita Vance", JT_ROLE_RECRUITER, FALSE,
-                            edge_of_day (f, 2026, 12, 5));
+  *recruiter
+      = add_contact (f, "Rita Vance", JT_ROLE_RECRUITER, FALSE, edge_of_day (f, 2026, 12, 5));
   link_contact (f, app, aaron, edge_of_day (f, 2026, 12, 5));
   link_contact (f, app, *recruiter, edge_of_day (f, 2026, 12, 5));
   return app;
@@ -1488,10 +1483,10 @@ test_application_follow_up_gone_once_interview_logged (Fixture *f, gconstpointer
   Logged logged;
 
   g_assert_cmpuint (count_rule (before, JT_RULE_APPLICATION_FOLLOW_UP), ==, 1);
-  logged = log_interview (f, &(Meeting) { .company = "Globex",
-                                          .people = raj,
-                                          .kind = JT_INTERVIEW_PHONE,
-                                          .start = at (f, 2026, 12, 9, 10, 0) });
+  logged = log_interview (f, &(Meeting){ .company = "Globex",
+                                         .people = raj,
+                                         .kind = JT_INTERVIEW_PHONE,
+                                         .start = at (f, 2026, 12, 9, 10, 0) });
   g_assert_cmpint (logged.app, ==, app);
   after = app_reminders (f, app);
   g_assert_cmpuint (count_rule (after, JT_RULE_APPLICATION_FOLLOW_UP), ==, 0);
@@ -1518,10 +1513,10 @@ build_everything (Fixture *f)
   e.globex = globex_interview (f, "2026-12-18");
   e.initech = add_application (f, "Initech", JT_STATUS_INTERVIEWING, NOW);
   add_offer (f, e.initech, "2026-12-02", "2026-12-14", at (f, 2026, 12, 2, 11, 0));
-  e.hooli = log_interview (f, &(Meeting) { .company = "Hooli",
-                                           .people = bo,
-                                           .kind = JT_INTERVIEW_FINAL,
-                                           .start = at (f, 2026, 12, 2, 10, 0) })
+  e.hooli = log_interview (f, &(Meeting){ .company = "Hooli",
+                                          .people = bo,
+                                          .kind = JT_INTERVIEW_FINAL,
+                                          .start = at (f, 2026, 12, 2, 10, 0) })
                 .app;
   add_outcome (f, e.hooli, JT_OUTCOME_REJECTED, at (f, 2026, 12, 3, 9, 0));
   e.nia = add_contact (f, "Nia Brooks", 0, TRUE, NOW);
@@ -1602,8 +1597,8 @@ test_uids_stable_across_reopen (Fixture *f, gconstpointer data)
 
   /* The uid is a function of the reminder's keys, not of the row. */
   list = app_reminders (f, e.globex.app);
-  expected_uid = jt_rules_make_uid (JT_RULE_FOLLOW_UP_CALL, e.globex.app, e.globex.people[0], 0,
-                                    NULL);
+  expected_uid
+      = jt_rules_make_uid (JT_RULE_FOLLOW_UP_CALL, e.globex.app, e.globex.people[0], 0, NULL);
   g_assert_cmpstr (the_one (f, list, JT_RULE_FOLLOW_UP_CALL, e.globex.people[0])->uid, ==,
                    expected_uid);
 }
@@ -1766,10 +1761,10 @@ every_reminder (Fixture *f)
       const JtReminder *r = g_ptr_array_index (all, i);
       g_autofree char *line = describe (f, r);
 
-      g_string_append_printf (text, "%s offer=%" G_GINT64_FORMAT " since=%s text=%" G_GINT64_FORMAT
-                              "\n  %s\n",
-                              line, r->offer_id, r->since_day != NULL ? r->since_day : "-",
-                              r->text_updated_at, r->detail != NULL ? r->detail : "-");
+      g_string_append_printf (
+          text, "%s offer=%" G_GINT64_FORMAT " since=%s text=%" G_GINT64_FORMAT "\n  %s\n", line,
+          r->offer_id, r->since_day != NULL ? r->since_day : "-", r->text_updated_at,
+          r->detail != NULL ? r->detail : "-");
     }
   return g_string_free (text, FALSE);
 }
@@ -1855,8 +1850,8 @@ test_upgrade_from_stored_english (Fixture *f, gconstpointer data)
 
   set_reminder_state (f, the_one (f, globex, JT_RULE_THANK_YOU, e.globex.people[1])->id,
                       JT_REMINDER_DONE, 0, at (f, 2026, 12, 1, 9, 0));
-  set_reminder_state (f, the_one (f, initech, JT_RULE_OFFER_DEADLINE, 0)->id,
-                      JT_REMINDER_DISMISSED, 0, at (f, 2026, 12, 3, 9, 0));
+  set_reminder_state (f, the_one (f, initech, JT_RULE_OFFER_DEADLINE, 0)->id, JT_REMINDER_DISMISSED,
+                      0, at (f, 2026, 12, 3, 9, 0));
   before = every_reminder (f);
 
   /* Schema 7: the words in the row, no offer or day of their own. */
@@ -1866,7 +1861,8 @@ test_upgrade_from_stored_english (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->store, jt_store_free);
   g_clear_pointer (&f->rules, jt_rules_free);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE reminders SET title = ?, detail = ? WHERE id = ?",
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE reminders SET title = ?, detail = ? WHERE id = ?",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   for (guint i = 0; i < all->len; i++)
@@ -1946,15 +1942,15 @@ test_quiet_never_when_rejected (Fixture *f, gconstpointer data)
 static void
 test_ends_of_the_calendar (Fixture *f, gconstpointer data)
 {
-  Logged late = log_interview (f, &(Meeting) { .company = "Globex",
+  Logged late = log_interview (f, &(Meeting){ .company = "Globex",
+                                              .people = raj_and_ana,
+                                              .decision_maker = "Raj Patel",
+                                              .start = at (f, 9999, 12, 31, 20, 0),
+                                              .recorded = at (f, 2026, 12, 1, 9, 0) });
+  Logged early = log_interview (f, &(Meeting){ .company = "Initech",
                                                .people = raj_and_ana,
-                                               .decision_maker = "Raj Patel",
-                                               .start = at (f, 9999, 12, 31, 20, 0),
+                                               .start = at (f, 1, 1, 2, 10, 0),
                                                .recorded = at (f, 2026, 12, 1, 9, 0) });
-  Logged early = log_interview (f, &(Meeting) { .company = "Initech",
-                                                .people = raj_and_ana,
-                                                .start = at (f, 1, 1, 2, 10, 0),
-                                                .recorded = at (f, 2026, 12, 1, 9, 0) });
   gint64 apps[] = { late.app, early.app };
 
   add_outcome (f, early.app, JT_OUTCOME_REJECTED, at (f, 1, 1, 3, 10, 0));
@@ -1978,11 +1974,11 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD_ZONES(name, func)                                                                 \
-  for (guint z_ = 0; z_ < G_N_ELEMENTS (zones); z_++)                                         \
-    {                                                                                         \
-      g_autofree char *path_ = g_strdup_printf ("/rules/%s/%s", name, zones[z_]);             \
-      g_test_add (path_, Fixture, zones[z_], fixture_set_up, func, fixture_tear_down);        \
+#define ADD_ZONES(name, func)                                                                      \
+  for (guint z_ = 0; z_ < G_N_ELEMENTS (zones); z_++)                                              \
+    {                                                                                              \
+      g_autofree char *path_ = g_strdup_printf ("/rules/%s/%s", name, zones[z_]);                  \
+      g_test_add (path_, Fixture, zones[z_], fixture_set_up, func, fixture_tear_down);             \
     }
 
   ADD_ZONES ("summary/due-at-interview-end", test_summary_due_at_interview_end);
@@ -1995,15 +1991,19 @@ main (int argc, char **argv)
              test_follow_up_call_friday_decision_moves_to_monday);
   ADD_ZONES ("follow-up-call/no-date-last-interview-plus-7-business",
              test_follow_up_call_no_date_last_interview_plus_7);
-  JT_TEST_ADD ("/rules/follow-up-call/to-decision-maker-only", test_follow_up_call_to_decision_maker_only);
+  JT_TEST_ADD ("/rules/follow-up-call/to-decision-maker-only",
+               test_follow_up_call_to_decision_maker_only);
   JT_TEST_ADD ("/rules/follow-up-call/to-each-interviewer-without-decision-maker",
-       test_follow_up_call_to_each_interviewer_without_decision_maker);
+               test_follow_up_call_to_each_interviewer_without_decision_maker);
   JT_TEST_ADD ("/rules/follow-up-call/cancelled-by-offer", test_follow_up_call_cancelled_by_offer);
-  JT_TEST_ADD ("/rules/follow-up-call/cancelled-by-rejection", test_follow_up_call_cancelled_by_rejection);
+  JT_TEST_ADD ("/rules/follow-up-call/cancelled-by-rejection",
+               test_follow_up_call_cancelled_by_rejection);
   JT_TEST_ADD ("/rules/follow-up-call/acceptance-cancels-other-applications",
-       test_follow_up_call_acceptance_cancels_other_applications);
-  JT_TEST_ADD ("/rules/follow-up-call/moves-with-decision-date", test_follow_up_call_moves_with_decision_date);
-  JT_TEST_ADD ("/rules/revision/stays-when-interviewer-renamed", test_rename_rewords_without_revision);
+               test_follow_up_call_acceptance_cancels_other_applications);
+  JT_TEST_ADD ("/rules/follow-up-call/moves-with-decision-date",
+               test_follow_up_call_moves_with_decision_date);
+  JT_TEST_ADD ("/rules/revision/stays-when-interviewer-renamed",
+               test_rename_rewords_without_revision);
   JT_TEST_ADD ("/rules/state/done-never-comes-back", test_done_never_comes_back);
   JT_TEST_ADD ("/rules/state/dismissed-never-comes-back", test_dismissed_never_comes_back);
   JT_TEST_ADD ("/rules/state/snooze-kept-when-due-moves", test_snooze_kept_when_due_moves);
@@ -2013,10 +2013,11 @@ main (int argc, char **argv)
   ADD_ZONES ("bring-forward/two-offers-one-call-at-sooner",
              test_bring_forward_two_offers_one_call_at_sooner);
   JT_TEST_ADD ("/rules/bring-forward/not-when-deadline-not-before-decision",
-       test_bring_forward_not_when_deadline_not_before_decision);
-  JT_TEST_ADD ("/rules/bring-forward/cancelled-by-outcome-of-b", test_bring_forward_cancelled_by_outcome_of_b);
+               test_bring_forward_not_when_deadline_not_before_decision);
+  JT_TEST_ADD ("/rules/bring-forward/cancelled-by-outcome-of-b",
+               test_bring_forward_cancelled_by_outcome_of_b);
   JT_TEST_ADD ("/rules/bring-forward/cancelled-when-offer-settled",
-       test_bring_forward_cancelled_when_offer_settled);
+               test_bring_forward_cancelled_when_offer_settled);
   ADD_ZONES ("brief-references/one-per-reference-next-business-day",
              test_brief_references_one_per_reference_next_business_day);
   ADD_ZONES ("rejection-letter/one-per-contact-next-day-even-sunday",
@@ -2026,7 +2027,7 @@ main (int argc, char **argv)
   ADD_ZONES ("recontact/sep-30-2027-to-feb-29-2028", test_recontact_sep_30_to_feb_29);
   ADD_ZONES ("recontact/saturday-not-moved", test_recontact_weekend_not_moved);
   JT_TEST_ADD ("/rules/recontact/decision-maker-else-hr-else-anyone",
-       test_recontact_decision_maker_else_hr_else_anyone);
+               test_recontact_decision_maker_else_hr_else_anyone);
   JT_TEST_ADD ("/rules/calendar-ends/nothing-outside-years-1-to-9999", test_ends_of_the_calendar);
   JT_TEST_ADD ("/rules/recontact/switched-off-produces-nothing", test_recontact_switched_off);
   ADD_ZONES ("offer/negotiation-and-last-call", test_offer_negotiation_and_last_call);
@@ -2034,19 +2035,22 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/rules/offer/gone-when-declined", test_offer_reminders_gone_when_declined);
   ADD_ZONES ("network/every-90-days-from-last-touch", test_network_every_90_days_from_last_touch);
   JT_TEST_ADD ("/rules/network/done-stays-done-and-touch-makes-new",
-       test_network_done_stays_done_and_touch_makes_new);
+               test_network_done_stays_done_and_touch_makes_new);
   ADD_ZONES ("network/told-of-acceptance-next-business-day", test_network_told_of_acceptance);
   ADD_ZONES ("application-follow-up/day-7-business", test_application_follow_up_day_7);
   ADD_ZONES ("application-follow-up/moves-with-touch", test_application_follow_up_moves_with_touch);
   JT_TEST_ADD ("/rules/application-follow-up/gone-once-interview-logged",
-       test_application_follow_up_gone_once_interview_logged);
-  JT_TEST_ADD ("/rules/idempotency/derive-twice-changes-nothing", test_derive_twice_changes_nothing);
+               test_application_follow_up_gone_once_interview_logged);
+  JT_TEST_ADD ("/rules/idempotency/derive-twice-changes-nothing",
+               test_derive_twice_changes_nothing);
   JT_TEST_ADD ("/rules/idempotency/no-op-write-changes-nothing", test_no_op_write_changes_nothing);
   JT_TEST_ADD ("/rules/idempotency/uids-stable-across-reopen", test_uids_stable_across_reopen);
-  JT_TEST_ADD ("/rules/settings/switching-rule-off-removes-pending", test_switching_rule_off_removes_pending);
+  JT_TEST_ADD ("/rules/settings/switching-rule-off-removes-pending",
+               test_switching_rule_off_removes_pending);
   JT_TEST_ADD ("/rules/settings/zone-change-moves-call-hour", test_zone_change_moves_call_hour);
   ADD_ZONES ("settings/zone-alias-derives-nothing", test_zone_alias_derives_nothing);
-  JT_TEST_ADD ("/rules/settings/fingerprint-by-name-upgraded-quietly", test_fingerprint_by_name_upgraded_quietly);
+  JT_TEST_ADD ("/rules/settings/fingerprint-by-name-upgraded-quietly",
+               test_fingerprint_by_name_upgraded_quietly);
   JT_TEST_ADD ("/rules/words/each-rule", test_words_of_each_rule);
   JT_TEST_ADD ("/rules/upgrade/from-stored-english", test_upgrade_from_stored_english);
   JT_TEST_ADD ("/rules/quiet/after-21-days", test_quiet_after_21_days);

@@ -350,7 +350,8 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/scheduler/catch-up-summary", test_catch_up_summarizes_more_than_three);
   JT_TEST_ADD ("/scheduler/clock-jumps", test_clock_jumps);
   JT_TEST_ADD ("/scheduler/reads-only-undelivered", test_plan_reads_only_undelivered);
-  JT_TEST_ADD ("/scheduler/reads-the-soonest-counts-all", test_plan_reads_the_soonest_and_counts_all);
+  JT_TEST_ADD ("/scheduler/reads-the-soonest-counts-all",
+               test_plan_reads_the_soonest_and_counts_all);
   JT_TEST_ADD ("/scheduler/summary-marks-due-by-then", test_summary_marks_what_was_due_by_then);
   return g_test_run ();
 }

@@ -185,9 +185,28 @@ static void
 test_typed_text_is_never_syntax (Fixture *f, gconstpointer data)
 {
   const char *hostile[] = {
-    "\"", "\"\"", "*", "-", "-kubernetes", "AND", "OR", "NOT", "NEAR(", "NEAR(a b)",
-    "kubernetes AND", "name:kubernetes", "^kubernetes", "kubernetes)", "(kubernetes",
-    "\"kubernetes", "kubernetes*", "+", "a:b:c", "{name about}: x", "C++", "O'Brien",
+    "\"",
+    "\"\"",
+    "*",
+    "-",
+    "-kubernetes",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "NEAR(a b)",
+    "kubernetes AND",
+    "name:kubernetes",
+    "^kubernetes",
+    "kubernetes)",
+    "(kubernetes",
+    "\"kubernetes",
+    "kubernetes*",
+    "+",
+    "a:b:c",
+    "{name about}: x",
+    "C++",
+    "O'Brien",
   };
   Records r = populate (f->store);
   g_autoptr (GError) error = NULL;
@@ -317,8 +336,8 @@ static void
 test_company_family (void)
 {
   const char *acme[] = {
-    "Acme", "ACME Inc.", "acme gmbh", "Acme, LLC", "Acme Ltd", "Acme S.A.", "  acme  ",
-    "Acme Corp.", "ACME GmbH & Co. KG", "Acme Ltd.", "Acme plc", "Acmé",
+    "Acme",     "ACME Inc.",  "acme gmbh",          "Acme, LLC", "Acme Ltd", "Acme S.A.",
+    "  acme  ", "Acme Corp.", "ACME GmbH & Co. KG", "Acme Ltd.", "Acme plc", "Acmé",
   };
   struct
   {
@@ -328,7 +347,7 @@ test_company_family (void)
     { "SOCIÉTÉ GÉNÉRALE", "societe generale" },
     { "Procter & Gamble Co.", "procter gamble" },
     { "Macy's, Inc.", "macys" },
-    { "AG", "ag" },           /* nothing but a legal form: kept */
+    { "AG", "ag" }, /* nothing but a legal form: kept */
     { "Initech Software", "initech software" },
     { "Globex", "globex" },
   };
@@ -389,8 +408,8 @@ test_queries_are_indexed (Fixture *f, gconstpointer data)
                        "Globex,SRE,,interviewing,,\n";
     const JtCsvImportOptions options = { NULL, JT_CSV_DATES_GUESS, FALSE, FALSE };
     g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-    g_autoptr (JtCsvImportReport) report =
-        jt_csv_import (f->store, csv, sizeof csv - 1, &options, utc, NOW, &error);
+    g_autoptr (JtCsvImportReport) report
+        = jt_csv_import (f->store, csv, sizeof csv - 1, &options, utc, NOW, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (report->imported, ==, 2);
@@ -399,8 +418,7 @@ test_queries_are_indexed (Fixture *f, gconstpointer data)
   {
     g_autoptr (JtConfig) config = jt_config_new_default ();
     g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-    g_autoptr (JtStats) stats = jt_stats_compute (f->store, config, NOW - 86400, NOW, utc,
-                                                  &error);
+    g_autoptr (JtStats) stats = jt_stats_compute (f->store, config, NOW - 86400, NOW, utc, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (stats->applications, ==, 2); /* Acme applied in March */

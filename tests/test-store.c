@@ -99,8 +99,7 @@ test_open_creates_private_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (jt_store_get_schema_version (store), ==, jt_store_known_schema_version ());
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==,
-                   jt_store_known_schema_version ());
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, jt_store_known_schema_version ());
   g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, 1247958123);
 }
 
@@ -280,7 +279,8 @@ file_state_read (const char *path, FileState *state)
 
   g_assert_true (g_file_get_contents (path, &state->bytes, &state->length, NULL));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  state->mtime_ns = (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  state->mtime_ns
+      = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
   state->wal = g_file_test (wal, G_FILE_TEST_EXISTS);
 }
 
@@ -448,20 +448,19 @@ test_migration_from_first_version (Fixture *f, gconstpointer data)
   app = insert_application (store, "Initech", "");
   g_clear_pointer (&store, jt_store_free);
   raw_exec (f->path, JT_TEST_UNDO_SCHEMA_6
-                     "DROP TABLE reminders; DROP TABLE settings; "
-                     "DROP INDEX offers_open_by_deadline; "
-                     "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
-                     "DROP INDEX interviews_by_invite_uid; "
-                     "ALTER TABLE interviews DROP COLUMN invite_sequence; "
-                     "ALTER TABLE interviews DROP COLUMN invite_uid; "
-                     "DROP INDEX applications_by_created; "
-                     "ALTER TABLE applications DROP COLUMN skills; "
-                     "PRAGMA user_version = 1");
+            "DROP TABLE reminders; DROP TABLE settings; "
+            "DROP INDEX offers_open_by_deadline; "
+            "DROP INDEX applications_by_status; DROP INDEX contacts_in_network; "
+            "DROP INDEX interviews_by_invite_uid; "
+            "ALTER TABLE interviews DROP COLUMN invite_sequence; "
+            "ALTER TABLE interviews DROP COLUMN invite_uid; "
+            "DROP INDEX applications_by_created; "
+            "ALTER TABLE applications DROP COLUMN skills; "
+            "PRAGMA user_version = 1");
   store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jt_store_get_schema_version (store), ==, jt_store_known_schema_version ());
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==,
-                   jt_store_known_schema_version ());
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, jt_store_known_schema_version ());
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM reminders"), ==, 0);
   apps = jt_store_application_list (store, &error);
   g_assert_cmpuint (apps->len, ==, 1);
@@ -533,10 +532,8 @@ static void
 test_hostile_text_round_trips (Fixture *f, gconstpointer data)
 {
   const char *texts[] = {
-    "'; DROP TABLE applications; --",
-    "<b>bold</b> & <a href='x'>link</a>",
-    "line one\r\nline two\n",
-    "Zürich 東京 🚀",
+    "'; DROP TABLE applications; --", "<b>bold</b> & <a href='x'>link</a>",
+    "line one\r\nline two\n",         "Zürich 東京 🚀",
     "quote \" and back\\slash",
   };
   g_autoptr (GError) error = NULL;
@@ -637,7 +634,8 @@ test_interview_log_reuses_and_creates (Fixture *f, gconstpointer data)
   g_assert_cmpuint (second->interview->interviewers->len, ==, 2);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM contacts"), ==, 4);
 
-  raj = jt_store_contact_get (store, ((JtContact *) g_ptr_array_index (r1.contacts, 0))->id, &error);
+  raj = jt_store_contact_get (store, ((JtContact *) g_ptr_array_index (r1.contacts, 0))->id,
+                              &error);
   g_assert_cmpstr (raj->email, ==, "raj@globex.example");
   g_assert_cmpstr (raj->title, ==, "CTO");
   g_assert_true (raj->roles & JT_ROLE_DECISION_MAKER);
@@ -670,8 +668,7 @@ test_person_parse (void)
     { "  Raj Patel  ", "Raj Patel", NULL, NULL },
     { "Raj Patel, Head of Platform", "Raj Patel", NULL, "Head of Platform" },
     { "Raj <raj@x.example>", "Raj", "raj@x.example", NULL },
-    { "Ana Lima <ana@x.example>, VP, Engineering", "Ana Lima", "ana@x.example",
-      "VP, Engineering" },
+    { "Ana Lima <ana@x.example>, VP, Engineering", "Ana Lima", "ana@x.example", "VP, Engineering" },
   };
   const char *bad[] = { "", "<raj@x.example>", "Raj <raj@x.example", "Raj <not-an-email>",
                         "Raj <raj@x.example> CTO" };
@@ -799,8 +796,8 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_assert_true (jt_rules_derive_everything (rules, store, &error));
   open = jt_store_reminder_list_open (store, G_MAXINT64, &error);
   g_assert_cmpuint (open->len, >, 0);
-  reminder = jt_store_reminder_get (store, ((JtReminder *) g_ptr_array_index (open, 0))->id,
-                                    &error);
+  reminder
+      = jt_store_reminder_get (store, ((JtReminder *) g_ptr_array_index (open, 0))->id, &error);
   g_assert_true (jt_store_reminder_update (store, reminder, NOW, &error));
   g_ptr_array_unref (jt_store_reminder_list_network (store, contact_id, &error));
   g_assert_true (jt_store_reminder_delete (store, reminder->id, &error));
@@ -849,18 +846,23 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/store/open/writer-needs-its-rules", test_writer_needs_its_rules);
   JT_TEST_ADD ("/store/read-only/never-writes", test_read_only_never_writes);
   JT_TEST_ADD ("/store/read-only/missing-file-is-empty", test_read_only_missing_file_is_empty);
-  JT_TEST_ADD ("/store/read-only/older-schema-reads-upgraded-copy", test_read_only_older_schema_reads_upgraded_copy);
+  JT_TEST_ADD ("/store/read-only/older-schema-reads-upgraded-copy",
+               test_read_only_older_schema_reads_upgraded_copy);
   JT_TEST_ADD ("/store/read-only/newer-schema-refused", test_read_only_newer_schema_refused);
   JT_TEST_ADD ("/store/migrate/from-first-version", test_migration_from_first_version);
   JT_TEST_ADD ("/store/write/rollback-on-error", test_rollback_on_error);
   JT_TEST_ADD ("/store/write/constraints", test_constraints);
-  JT_TEST_ADD ("/store/write/constraint-is-an-internal-error", test_constraint_is_an_internal_error);
+  JT_TEST_ADD ("/store/write/constraint-is-an-internal-error",
+               test_constraint_is_an_internal_error);
   JT_TEST_ADD ("/store/write/hostile-text-round-trips", test_hostile_text_round_trips);
   JT_TEST_ADD ("/store/write/locked-database-is-busy", test_locked_database_is_busy);
-  JT_TEST_ADD ("/store/applications/status-history-and-decision-dates", test_status_history_and_decision_dates);
-  JT_TEST_ADD ("/store/applications/delete-keeps-shared-contacts", test_delete_application_keeps_shared_contacts);
+  JT_TEST_ADD ("/store/applications/status-history-and-decision-dates",
+               test_status_history_and_decision_dates);
+  JT_TEST_ADD ("/store/applications/delete-keeps-shared-contacts",
+               test_delete_application_keeps_shared_contacts);
   JT_TEST_ADD ("/store/interview-log/reuses-and-creates", test_interview_log_reuses_and_creates);
-  JT_TEST_ADD ("/store/interview-log/failure-writes-nothing", test_interview_log_failure_writes_nothing);
+  JT_TEST_ADD ("/store/interview-log/failure-writes-nothing",
+               test_interview_log_failure_writes_nothing);
   JT_TEST_ADD ("/store/queries/every-query-is-indexed", test_every_query_is_indexed);
   g_test_add_func ("/store/person-parse", test_person_parse);
   return g_test_run ();

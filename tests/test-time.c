@@ -23,7 +23,7 @@
 static GDateTime *
 pinned (const char *iso, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, tz);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, tz);
 
   if (dt == NULL)
     g_error ("bad ISO string in the test table: %s", iso);
@@ -51,9 +51,9 @@ note_input (const char *input, const char *detail)
 static void
 check_when (const char *input, GDateTime *now, const char *expected, gboolean expect_has_time)
 {
-  g_autoptr(GDateTime) want = pinned (expected, g_date_time_get_timezone (now));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) got = NULL;
+  g_autoptr (GDateTime) want = pinned (expected, g_date_time_get_timezone (now));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) got = NULL;
   g_autofree char *now_s = iso (now);
   g_autofree char *want_s = iso (want);
   g_autofree char *got_s = NULL;
@@ -227,8 +227,8 @@ static void
 test_when_local (gconstpointer data)
 {
   const WhenCase *c = data;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = pinned (c->now, local);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) now = pinned (c->now, local);
 
   check_when (c->input, now, c->expected, c->has_time);
 }
@@ -238,7 +238,7 @@ test_when_local (gconstpointer data)
 typedef struct
 {
   const char *zone;
-  const char *now;      /* wall time in `zone` */
+  const char *now; /* wall time in `zone` */
   const char *input;
   const char *expected; /* with the offset the result must carry */
   gboolean has_time;
@@ -255,13 +255,13 @@ static const ZoneCase zone_cases[] = {
   /* a wall time in the gap moves forward to the gap's end */
   { "Europe/Berlin", "2027-03-27T09:00:00", "tomorrow 2:30", "2027-03-28T03:00:00+02:00", TRUE },
   { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28 02:30", "2027-03-28T03:00:00+02:00", TRUE },
-  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28T02:30:00",
-    "2027-03-28T03:00:00+02:00", TRUE },
-  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28 at 2:30am",
-    "2027-03-28T03:00:00+02:00", TRUE },
+  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28T02:30:00", "2027-03-28T03:00:00+02:00",
+    TRUE },
+  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28 at 2:30am", "2027-03-28T03:00:00+02:00",
+    TRUE },
   { "Europe/Berlin", "2027-03-27T02:30:00", "+1d", "2027-03-28T03:00:00+02:00", TRUE },
-  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28 01:59:59",
-    "2027-03-28T01:59:59+01:00", TRUE },
+  { "Europe/Berlin", "2027-03-27T09:00:00", "2027-03-28 01:59:59", "2027-03-28T01:59:59+01:00",
+    TRUE },
   /* Berlin falls back on Sunday 2027-10-31, 03:00 CEST -> 02:00 CET */
   { "Europe/Berlin", "2027-10-30T10:00:00", "+1d", "2027-10-31T10:00:00+01:00", TRUE },
   { "Europe/Berlin", "2027-10-30T10:00:00", "+24h", "2027-10-31T09:00:00+01:00", TRUE },
@@ -275,8 +275,8 @@ static const ZoneCase zone_cases[] = {
   /* unless an offset picks the other one */
   { "Europe/Berlin", "2027-10-30T10:00:00", "2027-10-31T02:30:00+02:00",
     "2027-10-31T02:30:00+02:00", TRUE },
-  { "Europe/Berlin", "2027-10-30T10:00:00", "2027-10-31T00:30:00Z",
-    "2027-10-31T02:30:00+02:00", TRUE },
+  { "Europe/Berlin", "2027-10-30T10:00:00", "2027-10-31T00:30:00Z", "2027-10-31T02:30:00+02:00",
+    TRUE },
   /* month arithmetic clamps */
   { "Europe/Berlin", "2027-01-31T10:00:00", "in 1 month", "2027-02-28T10:00:00+01:00", TRUE },
   { "Europe/Berlin", "2027-09-30T10:00:00", "+5mo", "2028-02-29T10:00:00+01:00", TRUE },
@@ -287,8 +287,8 @@ static const ZoneCase zone_cases[] = {
   { "Europe/Berlin", "2026-07-03T10:00:00", "friday", "2026-07-10T00:00:00+02:00", FALSE },
 
   /* Sydney springs forward on Sunday 2027-10-03, 02:00 AEST -> 03:00 AEDT */
-  { "Australia/Sydney", "2027-10-02T10:00:00", "tomorrow 10:00",
-    "2027-10-03T10:00:00+11:00", TRUE },
+  { "Australia/Sydney", "2027-10-02T10:00:00", "tomorrow 10:00", "2027-10-03T10:00:00+11:00",
+    TRUE },
   { "Australia/Sydney", "2027-10-02T10:00:00", "+1d", "2027-10-03T10:00:00+11:00", TRUE },
   { "Australia/Sydney", "2027-10-02T10:00:00", "+24h", "2027-10-03T11:00:00+11:00", TRUE },
   { "Australia/Sydney", "2027-10-02T10:00:00", "sunday 2:30am", "2027-10-03T03:00:00+11:00", TRUE },
@@ -296,23 +296,23 @@ static const ZoneCase zone_cases[] = {
   /* and falls back on Sunday 2027-04-04, 03:00 AEDT -> 02:00 AEST */
   { "Australia/Sydney", "2027-04-03T10:00:00", "+1d", "2027-04-04T10:00:00+10:00", TRUE },
   { "Australia/Sydney", "2027-04-03T10:00:00", "+24h", "2027-04-04T09:00:00+10:00", TRUE },
-  { "Australia/Sydney", "2027-04-03T10:00:00", "tomorrow 2:30am",
-    "2027-04-04T02:30:00+10:00", TRUE },
+  { "Australia/Sydney", "2027-04-03T10:00:00", "tomorrow 2:30am", "2027-04-04T02:30:00+10:00",
+    TRUE },
   { "Australia/Sydney", "2027-01-15T10:00:00", "in 6 months", "2027-07-15T10:00:00+10:00", TRUE },
   { "Australia/Sydney", FRI, "2026-12-04T10:00:00+01:00", "2026-12-04T20:00:00+11:00", TRUE },
 
   /* New York springs forward on Sunday 2027-03-14, 02:00 EST -> 03:00 EDT */
   { "America/New_York", "2027-03-13T10:00:00", "+1d", "2027-03-14T10:00:00-04:00", TRUE },
   { "America/New_York", "2027-03-13T10:00:00", "in 24 hours", "2027-03-14T11:00:00-04:00", TRUE },
-  { "America/New_York", "2027-03-13T10:00:00", "tomorrow 2:30am",
-    "2027-03-14T03:00:00-04:00", TRUE },
+  { "America/New_York", "2027-03-13T10:00:00", "tomorrow 2:30am", "2027-03-14T03:00:00-04:00",
+    TRUE },
   { "America/New_York", "2027-03-13T10:00:00", "+1w", "2027-03-20T10:00:00-04:00", TRUE },
   /* and falls back on Sunday 2027-11-07, 02:00 EDT -> 01:00 EST */
-  { "America/New_York", "2027-11-06T10:00:00", "tomorrow 10:00",
-    "2027-11-07T10:00:00-05:00", TRUE },
+  { "America/New_York", "2027-11-06T10:00:00", "tomorrow 10:00", "2027-11-07T10:00:00-05:00",
+    TRUE },
   { "America/New_York", "2027-11-06T10:00:00", "+24h", "2027-11-07T09:00:00-05:00", TRUE },
-  { "America/New_York", "2027-11-06T10:00:00", "tomorrow 1:30am",
-    "2027-11-07T01:30:00-05:00", TRUE },
+  { "America/New_York", "2027-11-06T10:00:00", "tomorrow 1:30am", "2027-11-07T01:30:00-05:00",
+    TRUE },
   { "America/New_York", "2027-11-06T10:00:00", "2027-11-07T01:30:00-04:00",
     "2027-11-07T01:30:00-04:00", TRUE },
   { "America/New_York", "2027-11-13T10:00:00", "last sunday", "2027-11-07T00:00:00-04:00", FALSE },
@@ -327,8 +327,8 @@ static void
 test_when_zone (gconstpointer data)
 {
   const ZoneCase *c = data;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (c->zone);
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (c->zone);
+  g_autoptr (GDateTime) now = NULL;
 
   g_assert_nonnull (tz);
   now = pinned (c->now, tz);
@@ -340,8 +340,8 @@ static gint
 days_between (GDateTime *from, GDateTime *to)
 {
   gint y1, m1, d1, y2, m2, d2;
-  g_autoptr(GDate) a = NULL;
-  g_autoptr(GDate) b = NULL;
+  g_autoptr (GDate) a = NULL;
+  g_autoptr (GDate) b = NULL;
 
   g_date_time_get_ymd (from, &y1, &m1, &d1);
   g_date_time_get_ymd (to, &y2, &m2, &d2);
@@ -360,12 +360,12 @@ test_when_weekday_rules (void)
     "monday", "tue", "Wednesday", "thu", "fri", "saturday", "SUN",
   };
   static const char *const prefixes[] = { "", "next ", "last " };
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) monday = pinned ("2026-11-30T10:00:00", local);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) monday = pinned ("2026-11-30T10:00:00", local);
 
   for (gint d = 0; d < 7; d++)
     {
-      g_autoptr(GDateTime) now = g_date_time_add_days (monday, d);
+      g_autoptr (GDateTime) now = g_date_time_add_days (monday, d);
       gint today = g_date_time_get_day_of_week (now);
 
       for (gint target = G_DATE_MONDAY; target <= G_DATE_SUNDAY; target++)
@@ -373,9 +373,9 @@ test_when_weekday_rules (void)
           {
             gboolean last = form == 2;
             g_autofree char *input = g_strconcat (prefixes[form], names[target - 1], NULL);
-            g_autoptr(GError) error = NULL;
+            g_autoptr (GError) error = NULL;
             gboolean has_time = TRUE;
-            g_autoptr(GDateTime) got = jt_when_parse (input, now, &has_time, &error);
+            g_autoptr (GDateTime) got = jt_when_parse (input, now, &has_time, &error);
             gint days;
 
             note_input (input, NULL);
@@ -399,10 +399,10 @@ test_when_weekday_rules (void)
 static void
 test_when_has_time_optional (void)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = pinned (FRI, local);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) got = jt_when_parse ("friday", now, NULL, &error);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) now = pinned (FRI, local);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) got = jt_when_parse ("friday", now, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (got);
@@ -418,17 +418,17 @@ static void
 test_when_range_end (void)
 {
   static const char *const refused[] = {
-    "tomorrow", "tomorrow last friday", "tomorrow -1d", "+1d", "in 1 year", "+1mo", "friday",
-    "next friday", "friday -1d", "in 999999 weeks",
+    "tomorrow",    "tomorrow last friday", "tomorrow -1d",    "+1d", "in 1 year", "+1mo", "friday",
+    "next friday", "friday -1d",           "in 999999 weeks",
   };
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = pinned ("9999-12-31T10:00:00", local);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) yesterday = NULL;
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) now = pinned ("9999-12-31T10:00:00", local);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) yesterday = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(GError) refusal = NULL;
+      g_autoptr (GError) refusal = NULL;
 
       note_input (refused[i], NULL);
       g_assert_null (jt_when_parse (refused[i], now, NULL, &refusal));
@@ -443,13 +443,13 @@ test_when_range_end (void)
 static void
 test_glib_add_months_clamps (void)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) jan31 = g_date_time_new (utc, 2027, 1, 31, 10, 0, 0);
-  g_autoptr(GDateTime) leap_jan31 = g_date_time_new (utc, 2028, 1, 31, 10, 0, 0);
-  g_autoptr(GDateTime) leap_day = g_date_time_new (utc, 2028, 2, 29, 10, 0, 0);
-  g_autoptr(GDateTime) feb = g_date_time_add_months (jan31, 1);
-  g_autoptr(GDateTime) leap_feb = g_date_time_add_months (leap_jan31, 1);
-  g_autoptr(GDateTime) next_year = g_date_time_add_years (leap_day, 1);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) jan31 = g_date_time_new (utc, 2027, 1, 31, 10, 0, 0);
+  g_autoptr (GDateTime) leap_jan31 = g_date_time_new (utc, 2028, 1, 31, 10, 0, 0);
+  g_autoptr (GDateTime) leap_day = g_date_time_new (utc, 2028, 2, 29, 10, 0, 0);
+  g_autoptr (GDateTime) feb = g_date_time_add_months (jan31, 1);
+  g_autoptr (GDateTime) leap_feb = g_date_time_add_months (leap_jan31, 1);
+  g_autoptr (GDateTime) next_year = g_date_time_add_years (leap_day, 1);
   g_autofree char *feb_s = iso (feb);
   g_autofree char *leap_feb_s = iso (leap_feb);
   g_autofree char *next_year_s = iso (next_year);
@@ -554,10 +554,10 @@ static void
 test_when_error (gconstpointer data)
 {
   const ErrorCase *c = data;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = pinned (FRI, local);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) got = NULL;
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) now = pinned (FRI, local);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) got = NULL;
 
   note_input (c->input, NULL);
   got = jt_when_parse (c->input, now, NULL, &error);
@@ -569,8 +569,8 @@ test_when_error (gconstpointer data)
 static void
 test_when_long_input (void)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = pinned (FRI, local);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) now = pinned (FRI, local);
   g_autofree char *letters = g_strnfill (10000, 'a');
   g_autofree char *spaces = g_strnfill (300, ' ');
   g_autofree char *padded = g_strconcat (spaces, "tomorrow", NULL);
@@ -579,7 +579,7 @@ test_when_long_input (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       ErrorCase c = { inputs[i], NULL };
 
       g_assert_null (jt_when_parse (inputs[i], now, NULL, &error));
@@ -589,8 +589,8 @@ test_when_long_input (void)
   /* 256 bytes is the most that is read */
   memcpy (just_fits + 248, "tomorrow", 8);
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GDateTime) got = jt_when_parse (just_fits, now, NULL, &error);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GDateTime) got = jt_when_parse (just_fits, now, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (g_date_time_get_day_of_month (got), ==, 5);
@@ -632,11 +632,11 @@ static const DurationCase durations[] = {
 };
 
 static const ErrorCase duration_errors[] = {
-  { "", NULL },     { "   ", NULL },   { "0m", NULL },        { "0", NULL },
-  { "0h 0m", NULL }, { "45", NULL },   { "-5m", NULL },       { "+5m", NULL },
-  { "5x", NULL },   { "1mo", NULL },   { "2 months", NULL },  { "2y", NULL },
-  { "1.5h", NULL }, { "h", NULL },     { "1h30", NULL },      { "1 h 30", NULL },
-  { "abc", NULL },  { "one hour", NULL }, { "1234567s", NULL }, { "1h-30m", NULL },
+  { "", NULL },          { "   ", NULL },      { "0m", NULL },       { "0", NULL },
+  { "0h 0m", NULL },     { "45", NULL },       { "-5m", NULL },      { "+5m", NULL },
+  { "5x", NULL },        { "1mo", NULL },      { "2 months", NULL }, { "2y", NULL },
+  { "1.5h", NULL },      { "h", NULL },        { "1h30", NULL },     { "1 h 30", NULL },
+  { "abc", NULL },       { "one hour", NULL }, { "1234567s", NULL }, { "1h-30m", NULL },
   { "1h\n", "1h\\x0a" },
 };
 
@@ -644,7 +644,7 @@ static void
 test_duration (gconstpointer data)
 {
   const DurationCase *c = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 seconds = -1;
 
   note_input (c->input, NULL);
@@ -657,7 +657,7 @@ static void
 test_duration_error (gconstpointer data)
 {
   const ErrorCase *c = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 seconds = 42;
 
   note_input (c->input, NULL);
@@ -669,8 +669,8 @@ test_duration_error (gconstpointer data)
 static void
 test_duration_long_input (void)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   gint64 seconds = 0;
 
   while (text->len < 10000)
@@ -685,7 +685,7 @@ test_duration_long_input (void)
 static gint64
 unix_of (const char *iso_with_offset)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso_with_offset, NULL);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso_with_offset, NULL);
 
   g_assert_nonnull (dt);
   return g_date_time_to_unix (dt);
@@ -721,7 +721,7 @@ static void
 test_format (gconstpointer data)
 {
   const FormatCase *c = data;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (c->zone);
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (c->zone);
   gint64 t = unix_of (c->instant);
   g_autofree char *got_iso = NULL;
   g_autofree char *got_human = NULL;
@@ -736,9 +736,9 @@ test_format (gconstpointer data)
 static void
 test_format_local_and_range (void)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
   gint64 t = unix_of ("2026-12-04T10:00:00+01:00");
-  g_autoptr(GDateTime) local_dt = g_date_time_new_from_unix_local (t);
+  g_autoptr (GDateTime) local_dt = g_date_time_new_from_unix_local (t);
   g_autofree char *want = g_date_time_format (local_dt, ISO_FORMAT);
   g_autofree char *got = jt_time_format_iso (t, NULL);
   g_autofree char *got_tz = jt_time_format_iso (t, local);
@@ -758,7 +758,7 @@ test_format_local_and_range (void)
 static void
 test_format_human_locale (void)
 {
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
   g_autofree char *human = NULL;
 
@@ -775,14 +775,14 @@ test_format_human_locale (void)
 static void
 test_date_format (void)
 {
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GTimeZone) sydney = g_time_zone_new_identifier ("Australia/Sydney");
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GTimeZone) sydney = g_time_zone_new_identifier ("Australia/Sydney");
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   /* 23:30 in Berlin is already the next day in Sydney and still this day in UTC */
-  g_autoptr(GDateTime) late = g_date_time_new (berlin, 2026, 12, 4, 23, 30, 0);
-  g_autoptr(GDateTime) late_sydney = g_date_time_to_timezone (late, sydney);
-  g_autoptr(GDateTime) late_utc = g_date_time_to_timezone (late, utc);
-  g_autoptr(GDateTime) early = g_date_time_new (utc, 999, 1, 2, 0, 0, 0);
+  g_autoptr (GDateTime) late = g_date_time_new (berlin, 2026, 12, 4, 23, 30, 0);
+  g_autoptr (GDateTime) late_sydney = g_date_time_to_timezone (late, sydney);
+  g_autoptr (GDateTime) late_utc = g_date_time_to_timezone (late, utc);
+  g_autoptr (GDateTime) early = g_date_time_new (utc, 999, 1, 2, 0, 0, 0);
   g_autofree char *s1 = jt_date_format (late);
   g_autofree char *s2 = jt_date_format (late_sydney);
   g_autofree char *s3 = jt_date_format (late_utc);
@@ -802,10 +802,10 @@ test_date_valid (void)
     "2026-12-04", "2028-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "2026-01-31",
   };
   static const char *const bad[] = {
-    "",           "2026-02-30", "2027-02-29", "1900-02-29", "2026-13-01", "2026-00-01",
-    "2026-12-00", "2026-12-32", "2026-04-31", "0000-01-01", "2026-12-4",  "2026-1-04",
-    "26-12-04",   "2026/12/04", "2026-12-04 ", " 2026-12-04", "2026-12-04T10:00", "20261204",
-    "2026-12-0a", "2026-12-04x", "+2026-12-04", "-026-12-04", "12026-12-04",
+    "",           "2026-02-30",  "2027-02-29",  "1900-02-29",  "2026-13-01",       "2026-00-01",
+    "2026-12-00", "2026-12-32",  "2026-04-31",  "0000-01-01",  "2026-12-4",        "2026-1-04",
+    "26-12-04",   "2026/12/04",  "2026-12-04 ", " 2026-12-04", "2026-12-04T10:00", "20261204",
+    "2026-12-0a", "2026-12-04x", "+2026-12-04", "-026-12-04",  "12026-12-04",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
@@ -845,9 +845,8 @@ test_business_days (void)
     int backward; /* the day business_backward gives */
     int next;     /* the day next_business_day gives */
   } week[] = {
-    { 30, 30, 30, 1 }, { 1, 1, 1, 2 },   { 2, 2, 2, 3 },
-    { 3, 3, 3, 4 },    { 4, 4, 4, 7 },   { 5, 7, 4, 7 },
-    { 6, 7, 4, 7 },
+    { 30, 30, 30, 1 }, { 1, 1, 1, 2 }, { 2, 2, 2, 3 }, { 3, 3, 3, 4 },
+    { 4, 4, 4, 7 },    { 5, 7, 4, 7 }, { 6, 7, 4, 7 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (week); i++)
@@ -897,11 +896,11 @@ test_business_days_cross_months_and_ends (void)
 
 /* ---- Registration -------------------------------------------------------------------- */
 
-#define ADD_TABLE(prefix, table, func)                                                      \
-  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)                                         \
-    {                                                                                       \
-      g_autofree char *path = g_strdup_printf ("%s/%03" G_GSIZE_FORMAT, prefix, i);         \
-      g_test_add_data_func (path, &table[i], func);                                         \
+#define ADD_TABLE(prefix, table, func)                                                             \
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)                                                 \
+    {                                                                                              \
+      g_autofree char *path = g_strdup_printf ("%s/%03" G_GSIZE_FORMAT, prefix, i);                \
+      g_test_add_data_func (path, &table[i], func);                                                \
     }
 
 int

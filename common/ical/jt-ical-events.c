@@ -43,7 +43,7 @@ append_company_role (GString *out, const char *company, const char *role)
 static struct icaltimetype
 utc_time (gint64 unix_seconds)
 {
-  return icaltime_from_timet_with_zone ((time_t)unix_seconds, 0, icaltimezone_get_utc_timezone ());
+  return icaltime_from_timet_with_zone ((time_t) unix_seconds, 0, icaltimezone_get_utc_timezone ());
 }
 
 /* ---- The frame ------------------------------------------------------------------ */
@@ -124,7 +124,7 @@ jt_ical_event_frame_new (void)
     {
       /* A list: libical writes the comma as the separator of two categories. */
       g_autofree char *categories
-          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule)rule));
+          = g_strdup_printf ("jobtrack,%s", jt_rule_to_string ((JtRule) rule));
 
       f->categories[rule] = print_property (icalproperty_new_categories (categories));
     }
@@ -482,7 +482,7 @@ interview_sequence (const JtInterview *interview)
 {
   gint64 age = interview->updated_at - interview->created_at;
 
-  return (int)CLAMP (age, 0, G_MAXINT32);
+  return (int) CLAMP (age, 0, G_MAXINT32);
 }
 
 /* No alarm: the invitation in the person's own calendar usually has one already. */
@@ -506,7 +506,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInt
   g_string_append (out, stamp_lines (p, interview->updated_at));
   g_string_append (out, sequence_line (p, interview_sequence (interview)));
   g_string_append (out, start_line (p, interview->start_at));
-  g_string_append (out, end_line (p, interview->start_at + (gint64)interview->duration_min * 60));
+  g_string_append (out, end_line (p, interview->start_at + (gint64) interview->duration_min * 60));
   append_property (out, p->summary);
   if (has_place)
     append_property (out, p->location);

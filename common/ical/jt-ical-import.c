@@ -64,7 +64,7 @@ email_of (const char *cal_address)
   if (strlen (address) > 254 || strchr (address, '@') == NULL || address[0] == '@')
     return NULL;
   for (const char *p = address; *p != '\0'; p++)
-    if ((guchar)*p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
+    if ((guchar) *p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == 0x7f)
       return NULL;
   return g_strdup (address);
 }
@@ -238,7 +238,7 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
   if (seconds <= 0)
     invite->duration_min = DEFAULT_DURATION_MIN;
   else
-    invite->duration_min = (int)CLAMP ((seconds + 59) / 60, 1, 24 * 60);
+    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, 24 * 60);
   return TRUE;
 }
 
@@ -341,7 +341,7 @@ typedef struct
 static void
 people_init (People *p)
 {
-  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_contact_free);
+  p->people = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_contact_free);
   p->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->bare_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -537,7 +537,7 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    _ ("it is binary data, not iCalendar text (a NUL byte at offset %zu)"),
-                   (size_t)(nul - data));
+                   (size_t) (nul - data));
       return FALSE;
     }
   if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
@@ -554,14 +554,14 @@ check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, G
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    _ ("it is not UTF-8 text (an invalid byte at offset %zu)"),
-                   (size_t)(bad_utf8 - data));
+                   (size_t) (bad_utf8 - data));
       return FALSE;
     }
   *begin = offset;
   for (gsize line = offset; line < length;)
     {
       const char *newline = memchr (data + line, '\n', length - line);
-      gsize next = newline != NULL ? (gsize)(newline - data) + 1 : length;
+      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
       const char *text = data + line;
       gsize text_length = next - line;
 
@@ -678,7 +678,7 @@ GPtrArray *
 jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *options, GTimeZone *tz,
                      GError **error)
 {
-  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify)jt_invite_free);
+  g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_invite_free);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
   gsize begin = 0;
@@ -714,7 +714,7 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
        event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
     {
-      guint here = (guint)icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
+      guint here = (guint) icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
       JtInvite *invite;
 
       /* Too many in one event: read_event says so, naming the event. */

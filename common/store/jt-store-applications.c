@@ -87,8 +87,7 @@ static gboolean
 add_decision_date (JtStore *store, gint64 id, const char *day, gint64 now, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "INSERT INTO decision_dates (application_id, decide_on, recorded_at) VALUES (?, ?, ?)",
+      store, "INSERT INTO decision_dates (application_id, decide_on, recorded_at) VALUES (?, ?, ?)",
       error);
 
   if (stmt == NULL)
@@ -131,8 +130,8 @@ jt_store_application_insert (JtStore *store, JtApplication *app, gint64 now, GEr
   jt_store_mark_application (store, app->id);
   if (!add_status_change (store, app->id, app->status, now, error))
     return FALSE;
-  return app->decision_date == NULL || add_decision_date (store, app->id, app->decision_date, now,
-                                                          error);
+  return app->decision_date == NULL
+         || add_decision_date (store, app->id, app->decision_date, now, error);
 }
 
 gboolean
@@ -324,8 +323,7 @@ exec_with_id (JtStore *store, const char *sql, gint64 id, guint *changes, GError
 }
 
 gboolean
-jt_store_application_delete (JtStore *store, gint64 id, JtRemovedCounts *removed,
-                             GError **error)
+jt_store_application_delete (JtStore *store, gint64 id, JtRemovedCounts *removed, GError **error)
 {
   JtRemovedCounts counts = { 0, 0, 0 };
   g_autoptr (JtApplication) app = NULL;
@@ -365,11 +363,11 @@ jt_store_application_delete (JtStore *store, gint64 id, JtRemovedCounts *removed
 GArray *
 jt_store_application_status_history (JtStore *store, gint64 id, GError **error)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT status, changed_at FROM status_changes WHERE application_id = ? "
-      "ORDER BY changed_at, id",
-      error);
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store,
+                          "SELECT status, changed_at FROM status_changes WHERE application_id = ? "
+                          "ORDER BY changed_at, id",
+                          error);
   g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (JtStatusChange));
   JtStep rc;
 
@@ -433,8 +431,8 @@ GPtrArray *
 jt_store_application_list_filtered (JtStore *store, const JtApplicationFilter *filter,
                                     GError **error)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT " JT_APPLICATION_COLUMNS
-                                          " FROM applications a WHERE ");
+  g_autoptr (GString) sql
+      = g_string_new ("SELECT " JT_APPLICATION_COLUMNS " FROM applications a WHERE ");
   g_autoptr (JtStmt) stmt = NULL;
   GPtrArray *apps;
   int index = 1;
@@ -480,8 +478,10 @@ jt_store_application_fill_families (JtStore *store, GError **error)
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   /* No company folds to "": an empty family was never worked out. */
-  select = jt_store_prepare (store, "SELECT id, company FROM applications "
-                                    "WHERE company_family = ''", error);
+  select = jt_store_prepare (store,
+                             "SELECT id, company FROM applications "
+                             "WHERE company_family = ''",
+                             error);
   if (select == NULL)
     return FALSE;
   while ((rc = jt_store_step (store, select, error)) == JT_STEP_ROW)
@@ -504,11 +504,11 @@ GPtrArray *
 jt_store_application_list_family (JtStore *store, const char *company, GError **error)
 {
   g_autofree char *family = jt_company_family (company);
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT " JT_APPLICATION_COLUMNS " FROM applications a WHERE a.company_family = ? "
-      "ORDER BY a.id",
-      error);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store,
+                                              "SELECT " JT_APPLICATION_COLUMNS
+                                              " FROM applications a WHERE a.company_family = ? "
+                                              "ORDER BY a.id",
+                                              error);
 
   if (stmt == NULL)
     return NULL;

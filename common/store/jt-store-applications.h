@@ -77,14 +77,12 @@ GPtrArray *jt_store_application_list_filtered (JtStore *store, const JtApplicati
 
 /* Every application to the same company family as `company` (jt_company_family: "ACME
  * Inc." finds "acme gmbh"), oldest first. A new array of JtApplication*. */
-GPtrArray *jt_store_application_list_family (JtStore *store, const char *company,
-                                             GError **error);
+GPtrArray *jt_store_application_list_family (JtStore *store, const char *company, GError **error);
 
 /* The first application of `company` and `role` (compared as jt_text_fold does)
  * recorded at or after `from` and before `until`, in `id`; 0 when there is none. */
-gboolean jt_store_application_find_recorded (JtStore *store, const char *company,
-                                             const char *role, gint64 from, gint64 until,
-                                             gint64 *id, GError **error);
+gboolean jt_store_application_find_recorded (JtStore *store, const char *company, const char *role,
+                                             gint64 from, gint64 until, gint64 *id, GError **error);
 
 /* Works out the company family (jt_company_family) of the applications that have none:
  * rows of a backup from before schema 6, or written by another program. Runs inside a

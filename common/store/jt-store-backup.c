@@ -19,8 +19,8 @@ read_value (JtStmt *stmt, int index, JtValue *value)
       break;
     case SQLITE_TEXT:
       value->type = JT_VALUE_TEXT;
-      value->text = (const char *)sqlite3_column_text (stmt, index);
-      value->length = (gsize)sqlite3_column_bytes (stmt, index);
+      value->text = (const char *) sqlite3_column_text (stmt, index);
+      value->length = (gsize) sqlite3_column_bytes (stmt, index);
       break;
     case SQLITE_BLOB:
       value->type = JT_VALUE_BLOB;
@@ -36,7 +36,7 @@ jt_store_backup_read_table (JtStore *store, const char *table, const char *const
                             guint n_key, JtValuesFunc func, gpointer user_data, GError **error)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT ");
-  guint n = g_strv_length ((char **)columns);
+  guint n = g_strv_length ((char **) columns);
   g_autofree JtValue *values = g_new0 (JtValue, MAX (n, 1));
   g_autoptr (JtStmt) stmt = NULL;
   JtStep rc;
@@ -51,7 +51,7 @@ jt_store_backup_read_table (JtStore *store, const char *table, const char *const
   while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
     {
       for (guint c = 0; c < n; c++)
-        read_value (stmt, (int)c, &values[c]);
+        read_value (stmt, (int) c, &values[c]);
       if (!func (values, user_data, error))
         return FALSE;
     }
@@ -114,14 +114,14 @@ jt_store_backup_insert_row (JtStore *store, const char *table, const char *const
     switch (values[c].type)
       {
       case JT_VALUE_INTEGER:
-        jt_stmt_bind_int64 (stmt, (int)c + 1, values[c].integer);
+        jt_stmt_bind_int64 (stmt, (int) c + 1, values[c].integer);
         break;
       case JT_VALUE_TEXT:
-        sqlite3_bind_text (stmt, (int)c + 1, values[c].text, (int)values[c].length,
+        sqlite3_bind_text (stmt, (int) c + 1, values[c].text, (int) values[c].length,
                            SQLITE_TRANSIENT);
         break;
       default:
-        sqlite3_bind_null (stmt, (int)c + 1);
+        sqlite3_bind_null (stmt, (int) c + 1);
         break;
       }
   return jt_store_exec_untrusted (store, stmt, error);

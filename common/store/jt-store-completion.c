@@ -72,9 +72,9 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
       return completion_new (g_strdup (text_at (stmt, 1)), g_strdup (text_at (stmt, 2)));
     case JT_COMPLETE_INTERVIEWS:
       when = format_minute (jt_stmt_int64 (stmt, 2), tz);
-      return completion_new (g_steal_pointer (&id),
-                             g_strdup_printf ("%s, %s, %s", text_at (stmt, 3), text_at (stmt, 1),
-                                              when));
+      return completion_new (
+          g_steal_pointer (&id),
+          g_strdup_printf ("%s, %s, %s", text_at (stmt, 3), text_at (stmt, 1), when));
     case JT_COMPLETE_OFFERS:
       deadline = text_at (stmt, 2);
       if (*deadline == '\0')
@@ -118,8 +118,8 @@ completion_sql (JtCompletionKind kind)
 
 /* Steps `sql` into `out`, skipping values already in `seen` when it is given. */
 static gboolean
-collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz,
-         GHashTable *seen, GPtrArray *out, GError **error)
+collect (JtStore *store, const char *sql, JtCompletionKind kind, GTimeZone *tz, GHashTable *seen,
+         GPtrArray *out, GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (store, sql, error);
   JtStep rc;
@@ -186,11 +186,9 @@ jt_store_completions (JtStore *store, JtCompletionKind kind, GTimeZone *tz, GErr
        * Every row is wanted, so the tables are read straight through: in key order
        * through an index, each row would cost a lookup of its own. */
       companies = g_tree_new_full (compare_keys, NULL, g_free, g_free);
-      if (!collect_companies (store,
-                              "SELECT a.company_key, a.company FROM applications a",
+      if (!collect_companies (store, "SELECT a.company_key, a.company FROM applications a",
                               companies, error)
-          || !collect_companies (store,
-                                 "SELECT c.company_key, c.company FROM contacts c",
+          || !collect_companies (store, "SELECT c.company_key, c.company FROM contacts c",
                                  companies, error))
         return NULL;
       g_tree_foreach (companies, add_company, out);

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JT_COMPLETE_APPLICATIONS,  /* "3", "Acme, Engineer (applied)" */
   JT_COMPLETE_CONTACTS,      /* "5", "Raj Patel (Acme)" */
   JT_COMPLETE_CONTACT_NAMES, /* "Raj Patel", "Acme" */

@@ -225,12 +225,12 @@ jt_store_contact_find (JtStore *store, const char *company, const char *email, c
 GPtrArray *
 jt_store_contact_applications (JtStore *store, gint64 id, GError **error)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT " JT_APPLICATION_COLUMNS " FROM application_contacts l "
-      "JOIN applications a ON a.id = l.application_id WHERE l.contact_id = ? "
-      "ORDER BY l.application_id",
-      error);
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store,
+                          "SELECT " JT_APPLICATION_COLUMNS " FROM application_contacts l "
+                          "JOIN applications a ON a.id = l.application_id WHERE l.contact_id = ? "
+                          "ORDER BY l.application_id",
+                          error);
 
   if (stmt == NULL)
     return NULL;
@@ -314,8 +314,8 @@ jt_store_contact_list_filtered (JtStore *store, const JtContactFilter *filter, G
   for (guint i = 0; i < JT_ROLE_COUNT; i++)
     if (filter->roles & (1u << i))
       jt_stmt_bind_text (stmt, index++, jt_contact_role_to_string (1u << i));
-  contacts = jt_store_collect (store, stmt, jt_contact_from_row,
-                               (GDestroyNotify) jt_contact_free, error);
+  contacts = jt_store_collect (store, stmt, jt_contact_from_row, (GDestroyNotify) jt_contact_free,
+                               error);
   /* No ORDER BY in SQL: the index that picks the rows decides their order. */
   if (contacts != NULL)
     g_ptr_array_sort (contacts, compare_contact_ids);

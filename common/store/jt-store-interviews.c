@@ -8,9 +8,9 @@
 #include "jt-store-applications.h"
 #include "jt-store-private.h"
 
-#define INTERVIEW_COLUMNS                                                                     \
-  "i.id, i.application_id, i.start_at, i.duration_min, i.kind, i.place, i.rating, "          \
-  "i.conversation, i.edge, i.problems, i.objections, i.next_step, i.may_call_at, i.notes, "  \
+#define INTERVIEW_COLUMNS                                                                          \
+  "i.id, i.application_id, i.start_at, i.duration_min, i.kind, i.place, i.rating, "                \
+  "i.conversation, i.edge, i.problems, i.objections, i.next_step, i.may_call_at, i.notes, "        \
   "i.created_at, i.updated_at"
 
 static gpointer
@@ -151,8 +151,7 @@ jt_store_interview_update (JtStore *store, JtInterview *interview, gint64 now, G
     return FALSE;
   interview->updated_at = now;
   jt_store_mark_application (store, interview->application_id);
-  unlink = jt_store_prepare (store, "DELETE FROM interview_contacts WHERE interview_id = ?",
-                             error);
+  unlink = jt_store_prepare (store, "DELETE FROM interview_contacts WHERE interview_id = ?", error);
   if (unlink == NULL)
     return FALSE;
   jt_stmt_bind_int64 (unlink, 1, interview->id);
@@ -223,8 +222,7 @@ load_interviewers_from (JtStore *store, GPtrArray *interviews, JtStmt *stmt, GEr
 /* The interviewers of one application's interviews, or of all interviews when
  * `application_id` is 0, with one query. */
 static gboolean
-load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application_id,
-                       GError **error)
+load_all_interviewers (JtStore *store, GPtrArray *interviews, gint64 application_id, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
 
@@ -329,8 +327,8 @@ jt_store_interview_delete (JtStore *store, gint64 id, GError **error)
   JtStep rc;
 
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
-  stmt = jt_store_prepare (store,
-                           "DELETE FROM interviews WHERE id = ? RETURNING application_id", error);
+  stmt = jt_store_prepare (store, "DELETE FROM interviews WHERE id = ? RETURNING application_id",
+                           error);
   if (stmt == NULL)
     return FALSE;
   jt_stmt_bind_int64 (stmt, 1, id);
@@ -350,8 +348,7 @@ jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequ
                                    GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT i.id, ifnull (i.invite_sequence, 0) FROM interviews i WHERE i.invite_uid = ?",
+      store, "SELECT i.id, ifnull (i.invite_sequence, 0) FROM interviews i WHERE i.invite_uid = ?",
       error);
   gint64 id, found_sequence;
   JtStep rc;

@@ -27,8 +27,7 @@ GPtrArray *jt_store_interview_list (JtStore *store, gint64 application_id, GErro
 
 /* Interviews that end after `ends_after` (every one with G_MININT64), by start time
  * then id, each with its people: what a calendar shows. A new array of JtInterview*. */
-GPtrArray *jt_store_interview_list_ending_after (JtStore *store, gint64 ends_after,
-                                                 GError **error);
+GPtrArray *jt_store_interview_list_ending_after (JtStore *store, gint64 ends_after, GError **error);
 gboolean jt_store_interview_delete (JtStore *store, gint64 id, GError **error);
 
 /* Interviews that came from a calendar invitation (`jobtrack import`), known by the
@@ -37,12 +36,12 @@ gboolean jt_store_interview_delete (JtStore *store, gint64 id, GError **error);
 /* The interview imported from the invitation `uid`, with its interviewers, and that
  * invitation's sequence in `sequence` (may be NULL); NULL without an error when no
  * interview has that UID. New record. */
-JtInterview *jt_store_interview_find_by_invite (JtStore *store, const char *uid,
-                                                gint64 *sequence, GError **error);
+JtInterview *jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequence,
+                                                GError **error);
 
 /* Records that interview `id` is the invitation `uid` at `sequence`. A UID belongs to
  * one interview: giving it to a second is JT_ERROR_INVALID. */
-gboolean jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid,
-                                        gint64 sequence, GError **error);
+gboolean jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint64 sequence,
+                                        GError **error);
 
 G_END_DECLS

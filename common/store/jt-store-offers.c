@@ -5,8 +5,8 @@
 #include "jt-i18n.h"
 #include "jt-store-private.h"
 
-#define OFFER_COLUMNS                                                                         \
-  "id, application_id, received_on, deadline, salary, title, start_on, state, notes, "       \
+#define OFFER_COLUMNS                                                                              \
+  "id, application_id, received_on, deadline, salary, title, start_on, state, notes, "             \
   "created_at, updated_at"
 
 static gpointer
@@ -115,8 +115,8 @@ jt_store_offer_update (JtStore *store, JtOffer *offer, gint64 now, GError **erro
 JtOffer *
 jt_store_offer_get (JtStore *store, gint64 id, GError **error)
 {
-  g_autoptr (JtStmt) stmt =
-      jt_store_prepare (store, "SELECT " OFFER_COLUMNS " FROM offers WHERE id = ?", error);
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store, "SELECT " OFFER_COLUMNS " FROM offers WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
@@ -148,11 +148,11 @@ jt_store_offer_list (JtStore *store, gint64 application_id, GError **error)
 GPtrArray *
 jt_store_offer_list_open (JtStore *store, GError **error)
 {
-  g_autoptr (JtStmt) stmt = jt_store_prepare (
-      store,
-      "SELECT " OFFER_COLUMNS " FROM offers WHERE state IN ('open', 'negotiating') "
-      "AND deadline IS NOT NULL ORDER BY deadline",
-      error);
+  g_autoptr (JtStmt) stmt = jt_store_prepare (store,
+                                              "SELECT " OFFER_COLUMNS
+                                              " FROM offers WHERE state IN ('open', 'negotiating') "
+                                              "AND deadline IS NOT NULL ORDER BY deadline",
+                                              error);
 
   if (stmt == NULL)
     return NULL;

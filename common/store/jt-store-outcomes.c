@@ -68,6 +68,5 @@ jt_store_outcome_list (JtStore *store, gint64 application_id, GError **error)
   if (stmt == NULL)
     return NULL;
   jt_stmt_bind_int64 (stmt, 1, application_id);
-  return jt_store_collect (store, stmt, outcome_from_row, (GDestroyNotify) jt_outcome_free,
-                           error);
+  return jt_store_collect (store, stmt, outcome_from_row, (GDestroyNotify) jt_outcome_free, error);
 }

@@ -43,8 +43,8 @@ typedef gpointer (*JtRowFunc) (JtStmt *stmt);
 
 /* Steps `stmt` to its end; a new array of row (stmt) for each row, freed with
  * `free_func`, or NULL with an error. */
-GPtrArray *jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row,
-                             GDestroyNotify free_func, GError **error);
+GPtrArray *jt_store_collect (JtStore *store, JtStmt *stmt, JtRowFunc row, GDestroyNotify free_func,
+                             GError **error);
 
 /* Steps `stmt` once: a new record from its row, or NULL with JT_ERROR_NOT_FOUND
  * "no WHAT ID" when there is none; `what` is marked N_ (), translated here. */
@@ -93,22 +93,22 @@ G_BEGIN_DECLS
 
 /* Reading a contact row, shared by every query that returns contacts: select
  * JT_CONTACT_COLUMNS from `contacts c` and hand the row to jt_contact_from_row. */
-#define JT_CONTACT_COLUMNS                                                                    \
-  "c.id, c.name, c.title, c.company, c.email, c.phone, c.url, c.hit_it_off, c.network, "     \
-  "c.notes, c.created_at, c.updated_at, "                                                     \
+#define JT_CONTACT_COLUMNS                                                                         \
+  "c.id, c.name, c.title, c.company, c.email, c.phone, c.url, c.hit_it_off, c.network, "           \
+  "c.notes, c.created_at, c.updated_at, "                                                          \
   "(SELECT group_concat (r.role) FROM contact_roles r WHERE r.contact_id = c.id)"
 #define JT_CONTACT_N_COLUMNS 13
 gpointer jt_contact_from_row (JtStmt *stmt);
 
 /* Reading an application row: JT_APPLICATION_COLUMNS from `applications a`. The current
  * decision date is the newest row of decision_dates. */
-#define JT_APPLICATION_COLUMNS                                                                \
-  "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                \
-  "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                 \
-  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at, "                               \
-  "max (a.created_at, "                                                                       \
-  " ifnull ((SELECT max (i.start_at) FROM interviews i WHERE i.application_id = a.id), 0), "  \
-  " ifnull ((SELECT max (t.at) FROM touches t WHERE t.application_id = a.id), 0), "           \
+#define JT_APPLICATION_COLUMNS                                                                     \
+  "a.id, a.company, a.role, a.source, a.url, a.status, a.interest, a.notes, "                      \
+  "(SELECT d.decide_on FROM decision_dates d WHERE d.application_id = a.id "                       \
+  " ORDER BY d.id DESC LIMIT 1), a.created_at, a.updated_at, "                                     \
+  "max (a.created_at, "                                                                            \
+  " ifnull ((SELECT max (i.start_at) FROM interviews i WHERE i.application_id = a.id), 0), "       \
+  " ifnull ((SELECT max (t.at) FROM touches t WHERE t.application_id = a.id), 0), "                \
   " ifnull ((SELECT max (o.occurred_at) FROM outcomes o WHERE o.application_id = a.id), 0))"
 gpointer jt_application_from_row (JtStmt *stmt);
 

@@ -9,20 +9,20 @@
  * `table`: each joined on its primary key, the decision date (R3, R4 only) from its
  * index. The stored title and detail are a manual reminder's own text; a rule's are
  * rendered when shown. */
-#define REMINDER_SELECT_FROM(table)                                                           \
-  "SELECT r.id, r.uid, r.rule, r.application_id, r.contact_id, r.interview_id, r.due_at, "   \
-  "r.fire_at, r.state, r.title, r.detail, r.revision, r.notified_at, r.created_at, "         \
-  "r.updated_at, a.company, a.role, c.name, c.email, c.phone, r.offer_id, r.since_day, "     \
-  "c.title, i.kind, i.edge, i.objections, o.deadline, o.salary, oa.company, "                \
-  "CASE WHEN r.rule IN ('follow_up_call', 'bring_forward') THEN "                            \
-  " (SELECT d.decide_on FROM decision_dates d WHERE d.application_id = r.application_id "     \
-  "  ORDER BY d.id DESC LIMIT 1) END, "                                                       \
-  "max (r.updated_at, ifnull (a.updated_at, 0), ifnull (c.updated_at, 0), "                  \
-  " ifnull (i.updated_at, 0), ifnull (o.updated_at, 0), ifnull (oa.updated_at, 0)) "         \
-  "FROM " table " LEFT JOIN applications a ON a.id = r.application_id "                      \
-  "LEFT JOIN contacts c ON c.id = r.contact_id "                                              \
-  "LEFT JOIN interviews i ON i.id = r.interview_id "                                          \
-  "LEFT JOIN offers o ON o.id = r.offer_id "                                                  \
+#define REMINDER_SELECT_FROM(table)                                                                \
+  "SELECT r.id, r.uid, r.rule, r.application_id, r.contact_id, r.interview_id, r.due_at, "         \
+  "r.fire_at, r.state, r.title, r.detail, r.revision, r.notified_at, r.created_at, "               \
+  "r.updated_at, a.company, a.role, c.name, c.email, c.phone, r.offer_id, r.since_day, "           \
+  "c.title, i.kind, i.edge, i.objections, o.deadline, o.salary, oa.company, "                      \
+  "CASE WHEN r.rule IN ('follow_up_call', 'bring_forward') THEN "                                  \
+  " (SELECT d.decide_on FROM decision_dates d WHERE d.application_id = r.application_id "          \
+  "  ORDER BY d.id DESC LIMIT 1) END, "                                                            \
+  "max (r.updated_at, ifnull (a.updated_at, 0), ifnull (c.updated_at, 0), "                        \
+  " ifnull (i.updated_at, 0), ifnull (o.updated_at, 0), ifnull (oa.updated_at, 0)) "               \
+  "FROM " table " LEFT JOIN applications a ON a.id = r.application_id "                            \
+  "LEFT JOIN contacts c ON c.id = r.contact_id "                                                   \
+  "LEFT JOIN interviews i ON i.id = r.interview_id "                                               \
+  "LEFT JOIN offers o ON o.id = r.offer_id "                                                       \
   "LEFT JOIN applications oa ON oa.id = o.application_id "
 #define REMINDER_SELECT REMINDER_SELECT_FROM ("reminders r")
 
@@ -215,8 +215,8 @@ jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **erro
 }
 
 gboolean
-jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
-                           gpointer user_data, GError **error)
+jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func, gpointer user_data,
+                           GError **error)
 {
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
@@ -235,7 +235,7 @@ jt_store_reminder_foreach (JtStore *store, gboolean all, JtReminderFunc func,
 
 /* The terms of reminders_undelivered_by_time (schema/0007-undelivered.sql), as they must
  * appear for the planner to take that index. */
-#define UNDELIVERED                                                                            \
+#define UNDELIVERED                                                                                \
   "r.state IN ('pending', 'snoozed') AND (r.notified_at IS NULL OR r.notified_at < r.fire_at) "
 
 GPtrArray *
@@ -245,8 +245,10 @@ jt_store_reminder_list_undelivered (JtStore *store, gint64 now, guint limit, GEr
    * the same order), which holds every follow-up ever shown. */
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
-      REMINDER_SELECT_FROM ("reminders r INDEXED BY reminders_undelivered_by_time")
-      "WHERE " UNDELIVERED "AND r.fire_at <= ?1 ORDER BY r.fire_at, r.id LIMIT ?2",
+      REMINDER_SELECT_FROM (
+          "reminders r INDEXED BY reminders_undelivered_by_time") "WHERE " UNDELIVERED
+                                                                  "AND r.fire_at <= ?1 ORDER BY "
+                                                                  "r.fire_at, r.id LIMIT ?2",
       error);
 
   if (stmt == NULL)

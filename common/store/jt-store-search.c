@@ -92,21 +92,23 @@ jt_search_query_from_text (const char *text, GError **error)
 }
 
 /* The index's rowid is id * 8 + kind (0006-search.sql). */
-#define SEARCH_SQL                                                                            \
-  "SELECT s.rowid % 8, s.rowid / 8, snippet (search_index, -1, ?3, ?4, '…', "             \
-  G_STRINGIFY (SNIPPET_WORDS) "), rank, a.id, "                                              \
-  "CASE s.rowid % 8 WHEN 2 THEN c.company ELSE a.company END, a.role, a.status, "            \
-  "CASE s.rowid % 8 WHEN 2 THEN c.name ELSE tc.name END, "                                   \
-  "CASE s.rowid % 8 WHEN 3 THEN i.kind ELSE t.kind END, "                                    \
-  "CASE s.rowid % 8 WHEN 3 THEN i.start_at ELSE t.at END "                                   \
-  "FROM search_index s "                                                                      \
-  "LEFT JOIN contacts c ON s.rowid % 8 = 2 AND c.id = s.rowid / 8 "                           \
-  "LEFT JOIN interviews i ON s.rowid % 8 = 3 AND i.id = s.rowid / 8 "                         \
-  "LEFT JOIN touches t ON s.rowid % 8 = 4 AND t.id = s.rowid / 8 "                            \
-  "LEFT JOIN contacts tc ON tc.id = t.contact_id "                                            \
-  "LEFT JOIN applications a ON a.id = CASE s.rowid % 8 WHEN 1 THEN s.rowid / 8 "              \
-  " WHEN 3 THEN i.application_id WHEN 4 THEN t.application_id END "                           \
-  "WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2"
+#define SEARCH_SQL                                                                                 \
+  "SELECT s.rowid % 8, s.rowid / 8, snippet (search_index, -1, ?3, ?4, '…', " G_STRINGIFY (        \
+      SNIPPET_WORDS) "), rank, a.id, "                                                             \
+                     "CASE s.rowid % 8 WHEN 2 THEN c.company ELSE a.company END, a.role, "         \
+                     "a.status, "                                                                  \
+                     "CASE s.rowid % 8 WHEN 2 THEN c.name ELSE tc.name END, "                      \
+                     "CASE s.rowid % 8 WHEN 3 THEN i.kind ELSE t.kind END, "                       \
+                     "CASE s.rowid % 8 WHEN 3 THEN i.start_at ELSE t.at END "                      \
+                     "FROM search_index s "                                                        \
+                     "LEFT JOIN contacts c ON s.rowid % 8 = 2 AND c.id = s.rowid / 8 "             \
+                     "LEFT JOIN interviews i ON s.rowid % 8 = 3 AND i.id = s.rowid / 8 "           \
+                     "LEFT JOIN touches t ON s.rowid % 8 = 4 AND t.id = s.rowid / 8 "              \
+                     "LEFT JOIN contacts tc ON tc.id = t.contact_id "                              \
+                     "LEFT JOIN applications a ON a.id = CASE s.rowid % 8 WHEN 1 THEN s.rowid / "  \
+                     "8 "                                                                          \
+                     " WHEN 3 THEN i.application_id WHEN 4 THEN t.application_id END "             \
+                     "WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2"
 
 static gpointer
 hit_from_row (JtStmt *stmt)
@@ -128,8 +130,8 @@ hit_from_row (JtStmt *stmt)
 }
 
 GPtrArray *
-jt_store_search (JtStore *store, const char *text, guint limit, const char *open,
-                 const char *close, GError **error)
+jt_store_search (JtStore *store, const char *text, guint limit, const char *open, const char *close,
+                 GError **error)
 {
   g_autofree char *query = jt_search_query_from_text (text, error);
   g_autoptr (JtStmt) stmt = NULL;

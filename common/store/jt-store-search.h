@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JT_SEARCH_APPLICATION = 1,
   JT_SEARCH_CONTACT = 2,
   JT_SEARCH_INTERVIEW = 3,
@@ -29,10 +30,10 @@ typedef struct
   gint64 application_id; /* the application it belongs to, 0 for none */
   char *company;         /* the application's (or, for a contact, the contact's) */
   char *role;
-  char *status;          /* the application's */
-  char *contact_name;    /* the contact, or whom a touch was with */
-  char *what;            /* an interview's or a touch's kind */
-  gint64 at;             /* an interview's start, a touch's time; 0 otherwise */
+  char *status;       /* the application's */
+  char *contact_name; /* the contact, or whom a touch was with */
+  char *what;         /* an interview's or a touch's kind */
+  gint64 at;          /* an interview's start, a touch's time; 0 otherwise */
 } JtSearchHit;
 
 void jt_search_hit_free (JtSearchHit *hit);

@@ -45,8 +45,8 @@ jt_skills_parse (const char *text, GError **error)
 GStrv
 jt_store_application_get_skills (JtStore *store, gint64 application_id, GError **error)
 {
-  g_autoptr (JtStmt) stmt =
-      jt_store_prepare (store, "SELECT skills FROM applications WHERE id = ?", error);
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store, "SELECT skills FROM applications WHERE id = ?", error);
   g_autofree char *text = NULL;
   JtStep rc;
 
@@ -69,8 +69,8 @@ jt_store_application_get_skills (JtStore *store, gint64 application_id, GError *
 }
 
 gboolean
-jt_store_application_set_skills (JtStore *store, gint64 application_id,
-                                 const char *const *skills, gint64 now, GError **error)
+jt_store_application_set_skills (JtStore *store, gint64 application_id, const char *const *skills,
+                                 gint64 now, GError **error)
 {
   g_autoptr (JtStmt) stmt = NULL;
   g_autofree char *text = NULL;

@@ -20,7 +20,6 @@ GStrv jt_store_application_get_skills (JtStore *store, gint64 application_id, GE
 /* Replaces the application's skills (an empty array clears them). Runs inside a write
  * transaction. */
 gboolean jt_store_application_set_skills (JtStore *store, gint64 application_id,
-                                          const char *const *skills, gint64 now,
-                                          GError **error);
+                                          const char *const *skills, gint64 now, GError **error);
 
 G_END_DECLS

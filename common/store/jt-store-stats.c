@@ -21,8 +21,8 @@ jt_stats_application_free (JtStatsApplication *app)
 static int
 compare_recorded (gconstpointer a, gconstpointer b)
 {
-  const JtStatsApplication *x = *(JtStatsApplication *const *)a;
-  const JtStatsApplication *y = *(JtStatsApplication *const *)b;
+  const JtStatsApplication *x = *(JtStatsApplication *const *) a;
+  const JtStatsApplication *y = *(JtStatsApplication *const *) b;
 
   if (x->application->created_at != y->application->created_at)
     return x->application->created_at < y->application->created_at ? -1 : 1;
@@ -87,7 +87,7 @@ read_rows (JtStore *store, const char *sql, gint64 since, GHashTable *by_id, Add
 static int
 compare_changes (gconstpointer a, gconstpointer b)
 {
-  gint64 x = ((const JtStatusChange *)a)->changed_at, y = ((const JtStatusChange *)b)->changed_at;
+  gint64 x = ((const JtStatusChange *) a)->changed_at, y = ((const JtStatusChange *) b)->changed_at;
 
   return x < y ? -1 : x > y;
 }
@@ -95,7 +95,7 @@ compare_changes (gconstpointer a, gconstpointer b)
 static int
 compare_outcomes (gconstpointer a, gconstpointer b)
 {
-  gint64 x = ((const JtOutcome *)a)->occurred_at, y = ((const JtOutcome *)b)->occurred_at;
+  gint64 x = ((const JtOutcome *) a)->occurred_at, y = ((const JtOutcome *) b)->occurred_at;
 
   return x < y ? -1 : x > y;
 }
@@ -113,7 +113,7 @@ jt_store_stats_applications (JtStore *store, gint64 since, GError **error)
     return NULL;
   /* The records move into the result. */
   g_ptr_array_set_free_func (apps, NULL);
-  result = g_ptr_array_new_full (apps->len, (GDestroyNotify)jt_stats_application_free);
+  result = g_ptr_array_new_full (apps->len, (GDestroyNotify) jt_stats_application_free);
   for (guint i = 0; i < apps->len; i++)
     {
       JtStatsApplication *app = g_new0 (JtStatsApplication, 1);
@@ -188,6 +188,6 @@ jt_store_stats_count_overdue (JtStore *store, gint64 since, gint64 now, guint *c
   jt_stmt_bind_int64 (stmt, 2, since);
   if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
     return FALSE;
-  *count = (guint)jt_stmt_int64 (stmt, 0);
+  *count = (guint) jt_stmt_int64 (stmt, 0);
   return TRUE;
 }

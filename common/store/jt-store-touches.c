@@ -6,8 +6,8 @@
 #include "jt-store-applications.h"
 #include "jt-store-private.h"
 
-#define TOUCH_SELECT                                                                          \
-  "SELECT t.id, t.application_id, t.contact_id, c.name, t.kind, t.at, t.about "              \
+#define TOUCH_SELECT                                                                               \
+  "SELECT t.id, t.application_id, t.contact_id, c.name, t.kind, t.at, t.about "                    \
   "FROM touches t LEFT JOIN contacts c ON c.id = t.contact_id "
 
 static gpointer

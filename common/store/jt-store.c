@@ -30,7 +30,7 @@ struct _JtStore
   JtStoreMode mode;
   gboolean upgraded_copy; /* a reader of an older file: its copy in memory, upgraded */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, finalized with the store */
-  JtStoreChanges changes;  /* of the open write transaction */
+  JtStoreChanges changes; /* of the open write transaction */
   JtCommitHook commit_hook;
   gpointer commit_hook_data;
 };
@@ -193,8 +193,8 @@ compare_names (gconstpointer a, gconstpointer b)
 static GStrv
 migration_names (void)
 {
-  g_auto (GStrv) names =
-      g_resource_enumerate_children (jt_schema_get_resource (), SCHEMA_RESOURCE_DIR, 0, NULL);
+  g_auto (GStrv) names
+      = g_resource_enumerate_children (jt_schema_get_resource (), SCHEMA_RESOURCE_DIR, 0, NULL);
   g_autoptr (GPtrArray) sql_names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -220,8 +220,8 @@ static gboolean
 apply_migration (JtStore *store, guint version, const char *name, GError **error)
 {
   g_autofree char *resource_path = g_strconcat (SCHEMA_RESOURCE_DIR, name, NULL);
-  g_autoptr (GBytes) bytes =
-      g_resource_lookup_data (jt_schema_get_resource (), resource_path, 0, NULL);
+  g_autoptr (GBytes) bytes
+      = g_resource_lookup_data (jt_schema_get_resource (), resource_path, 0, NULL);
   g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
   g_autofree char *what
@@ -770,8 +770,7 @@ jt_store_prepare (JtStore *store, const char *sql, GError **error)
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
-      != SQLITE_OK)
+  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       jt_store_set_error (store, error, _ ("cannot read the database"));
       return NULL;
@@ -834,8 +833,8 @@ jt_store_data_version (JtStore *store, gint64 *version, GError **error)
 char *
 jt_store_get_setting (JtStore *store, const char *key, GError **error)
 {
-  g_autoptr (JtStmt) stmt =
-      jt_store_prepare (store, "SELECT value FROM settings WHERE key = ?", error);
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store, "SELECT value FROM settings WHERE key = ?", error);
 
   if (stmt == NULL)
     return NULL;

@@ -114,13 +114,11 @@ gboolean jt_store_data_version (JtStore *store, gint64 *version, GError **error)
  * returns a new string, or NULL without an error when it was never set; setting one
  * must run inside a write transaction. */
 char *jt_store_get_setting (JtStore *store, const char *key, GError **error);
-gboolean jt_store_set_setting (JtStore *store, const char *key, const char *value,
-                               GError **error);
+gboolean jt_store_set_setting (JtStore *store, const char *key, const char *value, GError **error);
 
 /* Calls `func` with the SQL of every statement this store has prepared so far (tests
  * use it to check that each one has an index behind it). */
-void jt_store_foreach_statement (JtStore *store,
-                                 void (*func) (const char *sql, gpointer user_data),
+void jt_store_foreach_statement (JtStore *store, void (*func) (const char *sql, gpointer user_data),
                                  gpointer user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtStore, jt_store_free)

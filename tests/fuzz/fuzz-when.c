@@ -8,8 +8,8 @@
 #include "jt-fuzz.h"
 #include "jt-time.h"
 
-static const char *const zones[] = { "UTC", "Europe/Berlin", "Australia/Sydney",
-                                     "America/New_York", "Pacific/Kiritimati" };
+static const char *const zones[]
+    = { "UTC", "Europe/Berlin", "Australia/Sydney", "America/New_York", "Pacific/Kiritimati" };
 /* 2026-03-29 00:30 UTC (the night Berlin springs forward), 2026-10-25, 2026-12-01. */
 static const gint64 instants[] = { 1774744200, 1792887000, 1796112000, 1 };
 
