@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-add.c: `jobtrack add`, logging an interview right after it happened.
  *
  * With flags it records at once; with none, on a terminal, it asks the assessment

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-agenda.c: `jobtrack agenda`, the follow-ups that are due. Reading only: it
  * never derives or writes, so two calls in a row print the same. */
 #include <inttypes.h>

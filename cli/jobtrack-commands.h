@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-commands.h: the entry point of each top-level command, one file each. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-complete.c: `jobtrack __complete WORD…`, the one brain behind the bash, zsh
  * and fish completions. Given the words typed after `jobtrack` (the last one being
  * completed, maybe empty), it prints the candidates as "value<TAB>description" lines,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-config.c: `jobtrack config`: the effective settings and where each came from.
  * It reads the config file only, never the database. */
 #include <stdio.h>

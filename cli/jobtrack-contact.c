@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-contact.c: `jobtrack contact add|list|show|edit|rm`. */
 #include <inttypes.h>
 #include <stdio.h>

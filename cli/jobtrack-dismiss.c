@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-dismiss.c: `jobtrack dismiss ID`, a follow-up that will not be done. */
 #include <inttypes.h>
 #include <stdio.h>

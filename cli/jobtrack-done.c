@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-done.c: `jobtrack done ID [--note TEXT] [--log-letter | --no-log]`, a
  * follow-up carried out. For a letter, it offers to log the letter as a touch. */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-export.c: `jobtrack export --ics|--json|--csv [-o FILE] [--all]`. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-import.c: `jobtrack import FILE.ics …` (interview invitations),
  * `jobtrack import --json FILE` (restoring a backup) and `jobtrack import --csv FILE`
  * (applications from a spreadsheet). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-interview.c: `jobtrack interview list|show|edit|rm`. Interviews are logged
  * with `jobtrack add`. */
 #include <inttypes.h>

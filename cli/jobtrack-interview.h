@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-interview.h: what `add`, `show` and `interview` share about an interview:
  * the fields a person types for it, and how its assessment is printed. Defined in
  * jobtrack-interview.c. */

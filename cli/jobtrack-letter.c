@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-letter.c: `jobtrack letter KIND ...`, a letter draft built from the records. */
 #include <stdio.h>
 #include <string.h>

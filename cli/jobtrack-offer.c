@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-offer.c: `jobtrack offer add|list|edit`. */
 #include <inttypes.h>
 #include <stdio.h>

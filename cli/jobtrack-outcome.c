@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-outcome.c: `jobtrack outcome APP KIND [--on WHEN]`, how an application ended
  * or turned. */
 #include <inttypes.h>

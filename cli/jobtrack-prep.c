@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-prep.c: `jobtrack prep APP`, the checklist for closing an interview (doc/design.md,
  * "Around the follow-ups"), filled with what the records know. */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-remind.c: `jobtrack remind add`, a reminder of one's own. */
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-search.c: `jobtrack search TEXT` over applications, contacts, interviews and
  * touches, best match first. */
 #include <stdio.h>

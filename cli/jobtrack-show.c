@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-show.c: `jobtrack show APP`, an application's whole story. */
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-snooze.c: `jobtrack snooze ID WHEN|DURATION`, a follow-up put off. */
 #include <inttypes.h>
 #include <stdio.h>

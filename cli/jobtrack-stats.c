@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-stats.c: `jobtrack stats [--since WHEN] [--json]`: how the search is going. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack-touch.c: `jobtrack touch add|list`, the letters, emails, calls and meetings. */
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrack.c: the command-line tool's entry point and its table of commands. */
 #include <locale.h>
 #include <signal.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-already-applied.h: the "you applied here before" note of `add` and `app add`. */
 #pragma once
 

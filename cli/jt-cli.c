@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-cli.c: what every command shares. */
 #include "jt-cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-cli.h: what every `jobtrack` command shares: the pinned clock and zone, the
  * database, option parsing, output, prompts, and the exit status rules.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-atomic-file.c: write a temporary file next to the target, sync it, rename it over. */
 #include "jt-atomic-file.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-atomic-file.h: replacing a file so that readers see the old or the new one whole. */
 #pragma once
 

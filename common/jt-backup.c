@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-backup.c: the whole database as one versioned JSON document, and back.
  *
  * The dump is driven by one table, `tables` below: each table's name, its columns in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-backup.h: the whole database as one versioned JSON document, and back (the
  * applications as CSV for spreadsheets: jt-csv-export.h). */
 #pragma once

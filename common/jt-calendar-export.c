@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-export.c: the follow-up calendar, read from the store a batch of events at
  * a time and printed by the iCalendar module (jt-ical-events.h: libical escapes text,
  * ends lines with CRLF and folds them at 75 octets).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-export.h: the follow-up calendar, written with libical (by the iCalendar
  * module, jt-ical.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-import.c: the invitations the iCalendar module read (jt-ical-import.h),
  * applied to the store in one write transaction (new interview, moved interview,
  * unchanged, cancelled) that commits, or rolls back for a dry run. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-import.h: interviews from the invitations employers send (.ics files).
  *
  * Each VEVENT becomes an interview of an application (reused or created), with a contact

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-config.c: the settings file, read over the defaults through one table of settings. */
 #include "jt-config.h"
 

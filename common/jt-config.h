@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-config.h: the person's settings: which follow-up rules run and their timings, and
  * who the person is. Read from a GKeyFile, $XDG_CONFIG_HOME/jobtrack/config.ini:
  *

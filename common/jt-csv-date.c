@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-date.c: dates as spreadsheets write them. */
 #include "jt-csv-date.h"
 

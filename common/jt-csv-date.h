@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-date.h: dates as spreadsheets and trackers write them in a CSV file. */
 #pragma once
 

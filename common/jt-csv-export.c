@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-export.c: the applications as CSV for spreadsheets, read through the store. */
 #include "jt-csv-export.h"
 

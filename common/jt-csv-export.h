@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-export.h: the applications as CSV for spreadsheets (`export --csv`); reading
  * CSV is jt-csv.h. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-import.c: applications from a spreadsheet. */
 #include "jt-csv-import.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv-import.h: applications from a spreadsheet (`jobtrack import --csv FILE`).
  *
  * Columns are recognised by their header under the names other trackers and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv.c: reading CSV as spreadsheets write it. */
 #include "jt-csv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-csv.h: reading CSV as spreadsheets write it (RFC 4180, and what they do besides).
  *
  * Quoted fields may hold delimiters, line breaks and doubled quotes (""); a UTF-8 byte

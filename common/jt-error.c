@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-error.c: the JT_ERROR domain. */
 #include "jt-error.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-error.h: the one error domain every jobtrack function reports in. */
 #pragma once
 

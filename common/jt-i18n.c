@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-i18n.c: binding the text domain. */
 #include "jt-i18n.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-i18n.h: every string shown to a person goes through _() (or N_() where it is
  * translated later, g_dngettext (GETTEXT_PACKAGE, …) where it counts: plain ngettext()
  * would look in the default domain), all looked up in jobtrack's own text

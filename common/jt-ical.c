@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical.c: finds and opens the iCalendar module. */
 #include "jt-ical.h"
 

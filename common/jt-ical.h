@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical.h: the iCalendar module, loaded when first needed.
  *
  * libical brings ICU and the C++ runtime with it: loading them costs every process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-interview-log.c: everything `jobtrack add` records, in one transaction. */
 #include "jt-interview-log.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-interview-log.h: logging an interview right after it happened (`jobtrack add`).
  *
  * One call records everything in one transaction: it reuses the open application of the

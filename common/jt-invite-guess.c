@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-invite-guess.c: an invitation's company, role and kind of meeting, guessed from its
  * text (see jt-invite-guess.h). */
 #include "jt-invite-guess.h"

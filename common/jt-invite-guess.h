@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-invite-guess.h: what an invitation's text says without saying it (the company
  * from a mail domain, the role and the kind of meeting from a summary, the video link),
  * for the import (jt-calendar-import.h tells the rules). Plain text in, plain text out:

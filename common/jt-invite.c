@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-invite.c: the invitation's plain record (see jt-invite.h). */
 #include "jt-invite.h"
 

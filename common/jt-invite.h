@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-invite.h: one event of an invitation file as the iCalendar module reads it, in plain
  * terms, for the core to apply to the store (jt-calendar-import.h tells how). */
 #pragma once

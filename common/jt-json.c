@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-json.c: records as JSON objects. */
 #include "jt-json.h"
 

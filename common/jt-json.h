@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-json.h: the stable JSON shapes of the records, for --json and for scripts.
  *
  * Each function adds one JSON object to `builder` at its current position (an array

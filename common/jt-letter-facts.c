@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-letter-facts.c: the records a letter is drawn from, and the words they become
  * (jt-letter-facts.h). */
 #include "jt-letter-facts.h"

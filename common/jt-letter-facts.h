@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-letter-facts.h: what a letter's fields hold, read from the records.
  *
  * The person written to, the application, the interview and its assessment, the skills

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-letter.c: letter drafts: choosing the template by kind and tone, and the draft
  * as text, as a mailto: URI or as a preview. The template engine is jt-template.c, the
  * facts it is filled with jt-letter-facts.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-letter.h: letter drafts built from the records (doc/design.md, "Around the
  * follow-ups").
  *

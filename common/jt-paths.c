@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-paths.c: XDG locations of the database. */
 #include "jt-paths.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-paths.h: where jobtrack keeps its files (XDG base directories). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-records.c: names of the record enums, and the records' constructors. */
 #include "jt-records.h"
 

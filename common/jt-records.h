@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-records.h: the things a job seeker records (doc/design.md, "Things recorded").
  *
  * Plain structs with public fields, each with a _free function and g_autoptr support.

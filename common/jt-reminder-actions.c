@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-reminder-actions.c: done, snooze and dismiss, each in one transaction. */
 #include "jt-reminder-actions.h"
 

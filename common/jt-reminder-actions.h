@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-reminder-actions.h: what a person does with a follow-up — done, snooze, dismiss.
  *
  * Shared by `jobtrack done/snooze/dismiss` and the daemon's notification buttons, so

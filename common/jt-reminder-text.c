@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-reminder-text.c: a follow-up's words, from its facts (DOMAIN.md, "Follow-up rules").
  *
  * Cheap by design: everything it needs was read in the query that read the reminder, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-reminder-text.h: a follow-up's title and detail, in words, made when it is shown.
  *
  * The rules store facts (rule, records, due time, the day counted from); this is the one

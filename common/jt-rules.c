@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-rules.c: which follow-ups the records call for, and keeping the reminders in line.
  *
  * The rules write facts, never words: which rule, about which records, due when, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-rules.h: the follow-up rules (doc/design.md, "The follow-up rules", R1-R11).
  *
  * Reminders are derived from the records, never typed: for one application (or one

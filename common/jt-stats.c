@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-stats.c: how the search is going, in one pass over the applications of the period
  * and one over its follow-ups (see jt-stats.h for what each figure means). */
 #include "jt-stats.h"

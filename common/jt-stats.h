@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-stats.h: how the search is going (`jobtrack stats`), read from the records.
  *
  * Definitions (doc/design.md's pipeline: lead → applied → interviewing → offer → accepted):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-template.c: reading and filling a template (jt-template.h). */
 #include "jt-template.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-template.h: the template engine letter drafts are written in.
  *
  * A template is plain text: the first line that is neither blank nor a comment is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-text.c: one rule set for untrusted text (see jt-text.h). */
 #include "jt-text.h"
 

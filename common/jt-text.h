@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-text.h: untrusted text made fit to store, print and pass on.
  *
  * Text from records, invitations and files may hold anything: invalid UTF-8, terminal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-time-zone.c: a zone's fingerprint, from its transitions. */
 #include "jt-time-zone.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-time-zone.h: what a time zone does, apart from what it is called. */
 #pragma once
 

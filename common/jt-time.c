@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-time.c: a small hand-written grammar for the dates people type. GLib does all the
  * calendar work (GDateTime, GTimeZone); this file only reads words and digits. */
 #include "jt-time.h"

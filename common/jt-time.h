@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-time.h: the dates, times and durations a person types, and instants and calendar
  * days written back out. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-write.h: where a long text goes as it is made (the calendar, a backup), instead of
  * being held whole in memory. */
 #pragma once

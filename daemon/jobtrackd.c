@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jobtrackd.c: the reminder daemon's entry point. */
 #include <locale.h>
 #ifdef __GLIBC__

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-worker.c: one thread at a time runs the calendar writer. */
 #include "jt-calendar-worker.h"
 

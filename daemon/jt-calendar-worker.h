@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-worker.h: the live calendar, brought up to date off the main loop.
  *
  * A large calendar takes a while to print; written on the main loop it would hold up

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-writer.c: followups.ics, rewritten when the export changes. */
 #include "jt-calendar-writer.h"
 

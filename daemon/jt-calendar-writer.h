@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-calendar-writer.h: the live calendar, a file a calendar app subscribes to.
  *
  * Keeps `path` (normally $XDG_DATA_HOME/jobtrack/followups.ics) equal to the export of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-daemon.c: jobtrackd's parts wired to the main loop. */
 #include "jt-daemon.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-daemon.h: jobtrackd — delivering each follow-up once, at its time.
  *
  * The daemon sleeps on a wall-clock timer until the next reminder's fire time, wakes

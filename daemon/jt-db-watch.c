@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-db-watch.c: a GFileMonitor on the -wal file, confirmed by PRAGMA data_version. */
 #include "jt-db-watch.h"
 

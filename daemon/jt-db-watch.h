@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-db-watch.h: noticing other programs' writes to the database without polling.
  *
  * Every commit in WAL mode writes the -wal file, so a file monitor on it wakes us; the

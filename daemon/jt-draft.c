@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-draft.c: a letter reminder's draft, handed to the desktop's mail client or editor. */
 #include "jt-draft.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-draft.h: opening a letter reminder's draft from its notification ("Draft").
  *
  * With the person's email address known, the draft goes to the default mail client as a

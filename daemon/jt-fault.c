@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-fault.c: the fault-injection points of the test daemon (jt-fault.h). Never linked
  * into the release jobtrackd. */
 #include "jt-fault.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-fault.h: fault-injection points, compiled only into the test daemon.
  *
  * The release jobtrackd is built without JT_FAULT_INJECTION: every jt_fault_point ()

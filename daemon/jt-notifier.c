@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.c: follow-ups as desktop notifications, through libnotify.
  *
  * The summary says what and for which application ("Follow-up call — Globex, SRE"); the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.h: showing follow-ups as desktop notifications (libnotify).
  *
  * Record text in the body is markup-escaped, and the body has no markup of its own; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-scheduler.c: the daemon's decisions, read from the store at a given time. */
 #include "jt-scheduler.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-scheduler.h: what to show now, and when to wake next.
  *
  * A reminder is shown once each time it comes due: when its fire time has passed and it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-wall-timer.c: a CLOCK_REALTIME timerfd watched from the GLib main loop. */
 #include "jt-wall-timer.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-wall-timer.h: a wake-up at an absolute wall-clock time.
  *
  * A CLOCK_REALTIME timerfd armed with TFD_TIMER_ABSTIME keeps counting while the machine

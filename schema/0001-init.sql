@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0001: the records of a job search (doc/design.md, "Things recorded").
 -- Instants are INTEGER unix seconds (UTC); calendar days are TEXT 'YYYY-MM-DD'
 -- in the user's zone. Every query the tools run has an index below.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0002: reminders, the follow-ups owed (doc/design.md, "The follow-up rules").
 -- A rule's reminders are derived from the records in the transaction that changed them;
 -- `uid` never changes for the same (rule, application, contact, interview, occurrence).

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0003: interviews imported from calendar invitations (`jobtrack import FILE.ics`).
 -- An invitation is known by its UID (RFC 5545), the same in every copy and update the
 -- organizer sends; its SEQUENCE grows with each change. Importing the same UID again

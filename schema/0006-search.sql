@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0006: finding things (`jobtrack search`) and not applying twice (`add` warns).
 
 -- The company without its legal form, folded: "ACME Inc.", "acme gmbh" and "Acme, LLC"

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0007: what jobtrackd asks at every wake-up: the open follow-ups that came due and were
 -- not shown since. reminders_open_by_time has every open follow-up due by now, so the
 -- daemon read the row of each one that had come due (and been shown) to check

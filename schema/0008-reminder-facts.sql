@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- 0008: the rules store facts, not English. A rule's follow-up keeps what it is about
 -- (rule, application, contact, interview, due time) and, new here, the offer it is about
 -- and the day it counts from; its title and detail are made when it is shown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-test-add.h: registering a test of a fixture in one line. The test file defines
  * the `Fixture` type and its `fixture_set_up` and `fixture_tear_down`; `path` is the
  * whole test path ("/search/ranking"). */

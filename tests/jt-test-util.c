@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-test-util.c: helpers shared by the unit tests. */
 #include "jt-test-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-test-util.h: what several unit tests need: removing their temporary folder, and
  * checking that every statement a store prepared has an index behind it. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-atomic-file.c: jt_atomic_file_write leaves the old file or the new one, whole,
  * never a mix, a stray temporary file, or a file others can read. */
 #include <errno.h>

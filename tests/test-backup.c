@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-backup.c: the JSON backup (`export --json`, `import --json`) and the CSV export.
  *
  * A varied job search is built through the store with the rules attached, as the tools

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-config.c: the settings file — defaults, every key overridden, each rule switched
  * off, where values came from, every kind of bad value or file, and how the path is
  * chosen. Each test gets a fresh temporary folder (and GLib's isolated XDG folders, so a

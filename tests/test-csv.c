@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: the CSV reader: RFC 4180 quoting, line ends, BOM, delimiters, line
  * numbers, and what it refuses. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ical-import.c: interviews from invitations (jt-calendar-import and the module's
  * jt-ical-import, issue 5 "Import").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-invite-guess.c: what the import guesses from an invitation's text
  * (jt-invite-guess.h): the company from a mail domain, the role and the kind of meeting
  * from a summary, the video link. */

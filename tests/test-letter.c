@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-letter.c: letter drafts built from the records (jt-letter.h).
  *
  * Golden files in tests/letters/ hold each kind's draft from a fixed set of records,

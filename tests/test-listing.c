@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-listing.c: what `app list` and `contact list` filter on, and the live values the
  * shell completions ask for — the rows each returns, in id order, and an index behind
  * every query. Each test gets a fresh temporary database. */

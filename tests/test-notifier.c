@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-notifier.c: what the notifier sends a notification server, read back from
  * python3-dbusmock's notification_daemon template — the Notify call's app name, summary,
  * escaped body and hints, actions only where the server advertises them, a click coming

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rules.c: the follow-up rules (doc/design.md, "The follow-up rules", R1-R10, and R11 of
  * issue 3). Each test records what a job seeker would record, through the store, with
  * the rules attached, and checks the reminders that come of it: which rule, whom they

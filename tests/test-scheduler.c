@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scheduler.c: the daemon's decisions at a pinned time — what is shown, once, and
  * when it wakes next — over a real temporary database. */
 #include <glib/gstdio.h>

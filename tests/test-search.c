@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-search.c: the full-text index (schema 6) and company families (and that the
  * queries of `stats` and `import --csv` need no scan either): what is found,
  * how it is ranked, that typed text is never read as query syntax, that the index

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the SQLite store — opening, migrations, refusing what is not ours,
  * transactions, constraints, and an index behind every query. Each test gets a fresh
  * temporary folder and database. */

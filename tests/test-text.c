@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c: the one rule set for untrusted text (jt-text.h), with hostile strings. */
 #include <string.h>
 

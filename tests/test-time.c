@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-time.c: the date grammar, durations and formatters. meson runs this binary under
  * TZ=UTC, Europe/Berlin, America/New_York and Australia/Sydney; the local tables are
  * written as local wall-clock times so that they hold in every zone, and the zone tables

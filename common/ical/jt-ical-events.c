@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-events.c: one event's text, libical's (see jt-ical-events.h). */
 #include "jt-ical-events.h"
 

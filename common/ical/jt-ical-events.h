@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-events.h: the text of one follow-up's or one interview's VEVENT, as libical
  * prints it (jt-calendar-export.h tells what each event holds).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-export.c: the follow-up calendar's frame, printed by libical (the events are
  * jt-ical-events.c's; jt-calendar-export.c puts them together). */
 #include "jt-ical-export.h"

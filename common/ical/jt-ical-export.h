@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-export.h: the frame of the follow-up calendar (jt-calendar-export.h tells what
  * it holds): VCALENDAR with VERSION, PRODID, CALSCALE and X-WR-CALNAME, as libical
  * prints it. */

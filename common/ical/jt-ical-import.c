@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-import.c: invitations (.ics files) read with libical into plain records.
  *
  * The text is checked (size, binary, nesting), parsed by libical, and every VEVENT turned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-import.h: the invitations employers send (.ics files), read into plain
  * records (jt-invite.h); jt-calendar-import.h applies them to the store.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-ical-module.c: the entry point of the iCalendar module (jt-ical.h). */
 #include <gmodule.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-applications.c: applications, their status history and decision dates. */
 #include "jt-store-applications.h"
 

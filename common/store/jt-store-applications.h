@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-applications.h: applications, their status history and decision dates.
  *
  * Functions that write must run inside a JtTransaction (see jt-store.h), so that one

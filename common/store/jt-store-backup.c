@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-backup.c: tables read and written as plain values, for the backup. */
 #include "jt-store-backup.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-backup.h: the database as tables of plain values, for the backup (jt-backup.c
  * decides which tables and columns a backup holds; this is how they are read and
  * written). Table and column names come from jt-backup.c's own list, never from input. */

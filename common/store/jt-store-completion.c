@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-completion.c: the live values a shell completes. Listings without an outer
  * WHERE read their table in rowid order; the company of a row comes from a lookup by
  * primary key. */

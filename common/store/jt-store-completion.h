@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-completion.h: the live values a shell completes (`jobtrack __complete`): record
  * ids with what tells them apart, contact names, companies. One cheap query per kind,
  * each answered by the table itself or an index. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-contacts.c: contacts and their roles. */
 #include "jt-store-contacts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-contacts.h: the people of a job search and their roles in it.
  *
  * Writes run inside a JtTransaction. Returned records are new; the caller frees them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-interviews.c: interviews and the people met at them. */
 #include "jt-store-interviews.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-interviews.h: interviews, the people met at them, and their assessments.
  *
  * Writes run inside a JtTransaction. Returned records are new; the caller frees them.

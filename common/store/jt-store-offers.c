@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-offers.c: offers. */
 #include "jt-store-offers.h"
 

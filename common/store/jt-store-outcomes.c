@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-outcomes.c: dated outcomes, and the status and offer changes they bring. */
 #include "jt-store-outcomes.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-outcomes.h: how an application ended or turned (offer, rejected, ...), dated.
  *
  * Writes run inside a JtTransaction. Returned records are new; the caller frees them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-private.h: what the store's own files share; never included outside
  * common/store/ (nor, with it, sqlite3.h).
  *

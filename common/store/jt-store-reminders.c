@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-reminders.c: reminders. */
 #include "jt-store-reminders.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-reminders.h: reminders, the follow-ups owed.
  *
  * The rules (jt-rules.h) decide which reminders exist; this file only keeps them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-search.c: full-text search over the records. */
 #include "jt-store-search.h"
 

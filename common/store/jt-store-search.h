@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-search.h: full-text search over the records (`jobtrack search`).
  *
  * The index (schema/0006-search.sql) holds one row per application, contact, interview

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-skills.c: an application's best skills, one a line in applications.skills. */
 #include "jt-store-skills.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-skills.h: the best skills to restate at the end of an interview, kept per
  * application (schema 0005), best first. At most JT_SKILLS_MAX of them. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-stats.c: the rows `stats` reads, one query per kind of record over the
  * applications of the period, each answered by the applications' created_at index and
  * the per-application index of its table. */

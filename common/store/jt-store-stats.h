@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-stats.h: what `jobtrack stats` reads, as plain records; the figures are worked
  * out from them in jt-stats.c, by the definitions of the records layer. */
 #pragma once

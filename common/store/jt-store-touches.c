@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-touches.c: touches. */
 #include "jt-store-touches.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store-touches.h: touches, the dated contacts with someone (letter, email, call,
  * meeting). Writes run inside a JtTransaction. Returned records are new. */
 #pragma once

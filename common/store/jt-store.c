@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store.c: opening, migrating and transactions; the only place SQLite codes are read. */
 #include "jt-store-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-store.h: the SQLite file that holds a job search.
  *
  * One JtStore is one connection, opened to read only or to write (JtStoreMode). A

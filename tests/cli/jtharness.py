@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared harness of the `jobtrack` command-line tests.
 
 Each test gets a fresh temporary folder holding its database, its XDG folders and its

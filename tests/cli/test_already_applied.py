@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`add` and `app add` say when the company already has an application (company names
 compared without case, accents or legal form), never block, and keep quiet with
 --quiet or when `add` logs another interview of the same open application."""

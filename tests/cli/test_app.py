@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack app add|list|show|edit|rm` and `jobtrack show`."""
 
 import os

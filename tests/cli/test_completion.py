@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shell completions against a real database made through the CLI.
 
 bash: the real completion function (data/completions/jobtrack.bash) under the real

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack config [--json] [--path]` and what the config file does to the rules.
 
 The harness gives each test its own XDG_CONFIG_HOME, so the file is

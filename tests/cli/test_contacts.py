@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack contact add|list|show|edit|rm`."""
 
 import os

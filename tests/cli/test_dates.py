@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The dates and times a person types, read through `add --at` and `app add --decision`,
 with a pinned clock (JOBTRACK_NOW) under several zones, across DST changes."""
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The man pages document what the programs do: every command `jobtrack --help` lists
 (and every command of a group), each with every option its own --help lists; every
 option of jobtrackd; every configuration key `jobtrack config` knows, with the default

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The filters of the listings: `app list --status/--quiet/--since` and
 `contact list --company/--role`, in text and JSON, with their errors."""
 

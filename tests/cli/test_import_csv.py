@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack import --csv FILE`: exports shaped like Huntr's and Teal's and a plain
 spreadsheet (tests/data/csv, written for these tests), header aliases, --map, status
 mapping, real dates in the history, idempotent re-import, bad rows and --partial,

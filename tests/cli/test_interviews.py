@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack interview list|show|edit|rm` (interviews are logged with `jobtrack add`)."""
 
 import os

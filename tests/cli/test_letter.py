@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack letter`, `jobtrack prep`, `app edit --skills`, and `done` on a letter.
 
 The drafts' wording is checked by the golden files of tests/test-letter.c; here the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack outcome APP offer|rejected|accepted|declined|withdrawn [--on WHEN]`."""
 
 import os

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Follow-up reminders through the real binary: `jobtrack agenda`, `done`, `snooze`,
 `dismiss`, `remind add`, the reminders `show` tells, and the `quiet` flag of `app list`.
 

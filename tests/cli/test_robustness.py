@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Hostile text, hostile databases, and the command line itself: what a person notices
 when something around jobtrack is odd."""
 

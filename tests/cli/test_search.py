@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack search TEXT`: every kind of record, ranked, with snippets; typed text is
 never query syntax; the index follows edits and removals."""
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack stats`: the figures of a search built through the CLI, against answers
 worked out by hand below."""
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Terminal manners: colour only on a terminal and never with NO_COLOR; tables fit the
 terminal's width; long listings go through $PAGER on a terminal only (--no-pager);
 bare `jobtrack` shows the agenda. The terminal is a real pseudo-terminal (pty) of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared harness of the `jobtrackd` integration tests.
 
 Each test gets a fresh temporary folder (its database, HOME, XDG_DATA_HOME,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd against python-dbusmock's notification_daemon template, which records every
 Notify call and can emit ActionInvoked as a click on a button would: the buttons offered
 (only to a server with the "actions" capability), what Done and Snooze do to the database

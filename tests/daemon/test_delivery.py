@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd against a real notification server: dunst under Xvfb on a private session
 bus, read back with `dunstctl`. A follow-up shows at its time with the right words, text
 from records shows literally, nothing shows twice, what came due while the daemon was

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The Draft button of a letter reminder's notification (python-dbusmock's
 notification_daemon, which can click it): offered for letters only, and a click hands the
 draft to the desktop's mail client as a mailto: URI, or, with no address known, to the

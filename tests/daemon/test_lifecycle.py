@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd as a process: its options, one instance per database, how it ends on SIGTERM
 and SIGINT, SIGHUP reloading the configuration (a bad one keeps the old), how often it
 wakes with nothing to do, how fast it notices the command line's writes, and its memory."""

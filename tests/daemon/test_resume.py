@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd and a machine that sleeps: on resume (logind's PrepareForSleep(false) on the
 system bus) it plans again at once. Here the system bus is a private dbus-daemon with
 python-dbusmock's logind template on it, and the notification server is dbusmock's.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What installs jobtrackd into a desktop session: the systemd user unit (valid for
 `systemd-analyze verify`, tied to the graphical session, restarted on failure, reloaded
 with SIGHUP, and, as Type=notify, answered with sd_notify by the daemon) and the .desktop

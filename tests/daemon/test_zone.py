@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd and a change of time zone: when /etc/localtime comes to point at another zone
 (a laptop that travelled, `timedatectl set-timezone`), the follow-ups that are kept at a
 time of day (a call at the call hour, 10:00) move to that time in the new zone, and the

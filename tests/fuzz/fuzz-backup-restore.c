@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-backup-restore.c: JSON backups through jt_backup_restore (`import --json`).
  *
  * A restore that succeeds is dumped again and must restore into a second empty database

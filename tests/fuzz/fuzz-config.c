@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-config.c: config.ini files through jt_config_load, and every value it accepts
  * back out through jt_config_foreach (what `jobtrack config` prints). */
 #include <glib/gstdio.h>

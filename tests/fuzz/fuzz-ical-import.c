@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-ical-import.c: invitation files (.ics) through jt_calendar_import (the iCalendar
  * module's code linked in, jt_ical_use), with the follow-up
  * rules attached as the CLI attaches them.

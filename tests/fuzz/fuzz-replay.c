@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-replay.c: runs a fuzz target over files and folders of inputs, without libFuzzer.
  *
  *   fuzz-replay-TARGET PATH…

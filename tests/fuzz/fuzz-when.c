@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-when.c: the human date grammar (jt_when_parse) and durations (jt_duration_parse).
  *
  * The first byte picks the zone "now" is in (one with DST in each hemisphere, one far

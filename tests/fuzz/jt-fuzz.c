@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-fuzz.c: the temporary databases and files of the fuzz targets. */
 #include "jt-fuzz.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-fuzz.h: what every fuzz target defines, and helpers they share.
  *
  * A target is one file with LLVMFuzzerTestOneInput (and LLVMFuzzerInitialize). Built

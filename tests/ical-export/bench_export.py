@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """How long `jobtrack export --ics` takes for 30,000 open follow-ups (the budget is
 300 ms; calcurse 4.7 needs about 3.2 s for as many appointments).
 

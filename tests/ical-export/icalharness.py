@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared harness of the iCalendar export tests.
 
 Builds on tests/cli/jtharness.py (a fresh temporary folder, database and XDG folders per

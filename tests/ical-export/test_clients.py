@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Real calendar programs read `jobtrack export --ics`: calcurse imports it
 (`calcurse -D DIR -i FILE`) with every event at its instant, and khal prints it
 (`khal printics FILE`). Each runs in two zones, one on each side of UTC, since both

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack export --ics [-o FILE] [--all]` read back by python3-icalendar: the
 properties every event needs, the same instants as the database, stable UIDs and text,
 SEQUENCE that grows when a follow-up moves, RFC 5545 line ends and folding, hostile text

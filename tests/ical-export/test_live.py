@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The live calendar: `jobtrackd` keeps $XDG_DATA_HOME/jobtrack/followups.ics equal to
 `jobtrack export --ics`, writes it at start, rewrites it within 1 s of a change made with
 the CLI (and only when the calendar changed), and needs no notification server: the

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The iCalendar boundary (common/jt-ical.h): the module that holds libical calls nothing
 of the program that loads it, the programs export nothing to it, the commands that do
 not read or write iCalendar never load libical, and a program finds the module from its

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`jobtrack import FILE.ics [--company NAME] [--me ADDRESS]... [--dry-run]` (issue 5,
 "Import"): interviews from the invitations Google Calendar, Outlook/Exchange and
 Thunderbird send (tests/data/invites/), and refusals of broken or hostile files.

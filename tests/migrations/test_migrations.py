@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Upgrading a real database of an older schema: tests/data/schema/schema-N.db, made by
 the jobtrack of the commit where schema N was the newest (tests/data/schema/README),
 opened by today's jobtrack. What a user would notice: it opens, it is upgraded at the

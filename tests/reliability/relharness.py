@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared parts of the reliability suite (tests/RELIABILITY.md).
 
 The CLI and daemon harnesses of tests/cli and tests/daemon are reused as they are; this

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Concurrency (tests/RELIABILITY.md, "Concurrency").
 
 8 writers run 100 `jobtrack` writes each at the same time (follow-ups of their own, a

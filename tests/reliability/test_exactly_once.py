@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Exactly-once under faults (tests/RELIABILITY.md, "Exactly once").
 
 Counts the notifications each follow-up produced when things go wrong at delivery time:

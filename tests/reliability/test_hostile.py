@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Hostile text through every output (tests/RELIABILITY.md, "Hostile text").
 
 One table of hostile strings goes into applications, contacts and follow-ups, and comes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Kill -9 during writes (tests/RELIABILITY.md, "Kill -9").
 
 CLI: `jobtrack add`, `remind add`, `done`, `outcome`, `import` and `export --ics -o` are

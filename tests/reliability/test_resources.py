@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Resource faults (tests/RELIABILITY.md, "Resource faults").
 
 Each fault ends in one clear error line (or, for the daemon, one log line while it keeps

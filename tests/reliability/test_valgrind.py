@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jobtrackd under valgrind memcheck (tests/RELIABILITY.md, "Sanitizers and leaks").
 
 The daemon integration scenario (catch-up summary at start, single deliveries, a click on
