@@ -10,10 +10,11 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-time.h"
 
 /* With no deadline the timer is still armed this far ahead, only so that a clock change
  * cancels it and wakes us. */
-#define FAR_AHEAD (G_GINT64_CONSTANT (365) * 86400)
+#define FAR_AHEAD (G_GINT64_CONSTANT (365) * JT_DAY_SECONDS)
 
 struct _JtWallTimer
 {
