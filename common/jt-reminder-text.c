@@ -295,7 +295,7 @@ default_config (void)
 }
 
 void
-jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
+jt_reminder_text_render_title (JtReminder *reminder, const JtConfig *config)
 {
   g_autofree char *label = NULL;
 
@@ -305,6 +305,15 @@ jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
   label = jt_text_app_label (reminder->company, reminder->role);
   g_free (reminder->title);
   reminder->title = render_title (reminder, config != NULL ? config : default_config (), label);
+}
+
+void
+jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
+{
+  g_return_if_fail (reminder != NULL);
+  if (reminder->rule == JT_RULE_MANUAL || (guint) reminder->rule >= JT_RULE_COUNT)
+    return;
+  jt_reminder_text_render_title (reminder, config);
   g_free (reminder->detail);
   reminder->detail = render_detail (reminder);
 }
