@@ -96,6 +96,7 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   g_autoptr (GPtrArray) reminders = NULL;
   GError *error = NULL;
   JtStore *store;
+  const JtConfig *config;
   gint64 until;
 
   if (!jt_cli_parse_options (cli, "agenda", "[--days N] [--all] [--json]",
@@ -111,9 +112,10 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (reminders = jt_store_reminder_list_open (store, until, &error)) == NULL)
     return jt_cli_fail (error);
-  jt_reminder_text_render_all (reminders, jt_cli_config (cli, NULL));
+  config = jt_cli_config (cli, NULL);
   if (json)
     {
+      jt_reminder_text_render_all (reminders, config);
       g_autoptr (JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_array (builder);
@@ -124,6 +126,9 @@ jt_cmd_agenda (JtCli *cli, int argc, char **argv)
     }
   else
     {
+      /* The text prints titles, not details. */
+      for (guint i = 0; i < reminders->len; i++)
+        jt_reminder_text_render_title (g_ptr_array_index (reminders, i), config);
       jt_cli_start_pager (cli);
       print_text (cli, reminders, days, all);
     }

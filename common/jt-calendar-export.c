@@ -54,6 +54,7 @@ typedef struct
   guint start;
   guint end;
   const JtIcal *ical;
+  const JtConfig *config; /* the follow-ups' words; read-only, shared by the slices */
   JtIcalEventPrinter *printer;
   GString *out;
   GThread *thread; /* printing it, or NULL when printed or not started */
@@ -69,9 +70,8 @@ typedef struct
   Batch batches[2];
   Batch *reading;
   Batch *printing;
-  JtStore *store;         /* for the drafts */
-  GTimeZone *tz;          /* their dates */
-  const JtConfig *config; /* the follow-ups' words */
+  JtStore *store; /* for the drafts */
+  GTimeZone *tz;  /* their dates */
   guint n_drafts;
   JtWriteFunc write;
   gpointer user_data;
@@ -85,6 +85,9 @@ print_event (Slice *slice, guint i)
 
   if (slice->batch->kind == BATCH_REMINDERS)
     {
+      /* Its SUMMARY and DESCRIPTION, worded as everywhere else: here, on the slice's
+       * thread, so that the reading thread only reads. */
+      jt_reminder_text_render (event, slice->config);
       slice->ical->event_append_reminder (slice->printer, slice->out, event, extra);
       /* Freed here, on the slice's thread, rather than by the reading one. */
       jt_reminder_free (event);
@@ -116,12 +119,12 @@ event_writer_init (EventWriter *w, const JtIcal *ical, JtStore *store, GTimeZone
                    const JtConfig *config, JtWriteFunc write, gpointer user_data)
 {
   w->ical = ical;
-  w->config = config;
   w->frame = ical->event_frame_new ();
   w->n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
   for (guint t = 0; t < w->n_threads; t++)
     {
       w->slices[t].ical = ical;
+      w->slices[t].config = config;
       w->slices[t].printer = ical->event_printer_new (w->frame);
       /* ~800 bytes is a typical event. */
       w->slices[t].out = g_string_sized_new (BATCH_SIZE / w->n_threads * 1024);
@@ -262,8 +265,7 @@ take_reminder (JtReminder *reminder, gpointer user_data, GError **error)
 {
   EventWriter *w = user_data;
 
-  /* Its SUMMARY and DESCRIPTION, worded as everywhere else. */
-  jt_reminder_text_render (reminder, w->config);
+  /* Worded when printed (print_event); a draft is made from the records, not the words. */
   g_ptr_array_add (w->reading->extras, draft_of (w, reminder));
   g_ptr_array_add (w->reading->events, reminder);
   return w->reading->events->len < BATCH_SIZE || print_batch (w, BATCH_REMINDERS, error);

@@ -8,6 +8,30 @@
 #include "jt-i18n.h"
 #include "jt-text.h"
 
+/* Each _ () here is looked up once per process and kept in a slot of its own: gettext
+ * costs ~2,000 instructions a call even untranslated, the renderer makes a few calls per
+ * follow-up, and the language cannot change while a process runs. */
+#define N_SLOTS 40
+#undef _
+#define _(msgid) tr (__COUNTER__, msgid)
+
+/* The translation of `msgid`, looked up the first time slot `slot` asks. Two threads may
+ * both look it up then: the same answer. Owned by gettext. */
+G_GNUC_FORMAT (2)
+static const char *
+tr (guint slot, const char *msgid)
+{
+  static const char *translated[N_SLOTS];
+  const char *text = g_atomic_pointer_get (&translated[slot]);
+
+  if (text == NULL)
+    {
+      text = g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_atomic_pointer_set (&translated[slot], text);
+    }
+  return text;
+}
+
 /* Text of a record field, "" for none. */
 static const char *
 or_empty (const char *text)
@@ -27,37 +51,65 @@ append_line (GString *text, const char *label, const char *value)
 {
   if (value == NULL || *value == '\0')
     return;
-  g_string_append_printf (text, "%s%s%s", text->len > 0 ? "\n" : "", label, value);
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, label);
+  g_string_append (text, value);
+}
+
+/* Whether the follow-up says how to reach its contact. */
+static gboolean
+has_reach (const JtReminder *reminder)
+{
+  return reminder->rule != JT_RULE_MANUAL && reminder->contact_name != NULL
+         && (reminder->contact_email != NULL || reminder->contact_phone != NULL);
+}
+
+/* Appends "Reach Raj Patel: raj@globex.example, +44 20 7946 0000." (has_reach ()). */
+static void
+append_reach_line (GString *text, const JtReminder *reminder)
+{
+  const char *email = reminder->contact_email;
+  const char *phone = reminder->contact_phone;
+  g_autofree char *both
+      = email != NULL && phone != NULL ? g_strconcat (email, ", ", phone, NULL) : NULL;
+
+  /* TRANSLATORS: a contact's name, then their email and/or phone. */
+  g_string_append_printf (text, _ ("Reach %s: %s."), reminder->contact_name,
+                          both != NULL ? both : (email != NULL ? email : phone));
 }
 
 char *
 jt_reminder_text_reach (const JtReminder *reminder)
 {
-  const char *email = reminder->contact_email;
-  const char *phone = reminder->contact_phone;
-  g_autofree char *ways = NULL;
+  GString *text;
 
-  if (reminder->rule == JT_RULE_MANUAL || reminder->contact_name == NULL
-      || (email == NULL && phone == NULL))
+  if (!has_reach (reminder))
     return NULL;
-  ways = email != NULL && phone != NULL ? g_strdup_printf ("%s, %s", email, phone)
-                                        : g_strdup (email != NULL ? email : phone);
-  /* TRANSLATORS: a contact's name, then their email and/or phone. */
-  return g_strdup_printf (_ ("Reach %s: %s."), reminder->contact_name, ways);
+  text = g_string_new (NULL);
+  append_reach_line (text, reminder);
+  return g_string_free (text, FALSE);
 }
 
-/* Appends "Reach Raj Patel: raj@globex.example, +44 20 7946 0000." when the contact has
- * an email or a phone. */
+/* Appends the reach line, on a line of its own, when the contact has an email or a
+ * phone. */
 static void
 append_reach (GString *text, const JtReminder *reminder)
 {
-  g_autofree char *reach = jt_reminder_text_reach (reminder);
-
-  if (reach == NULL)
+  if (!has_reach (reminder))
     return;
   if (text->len > 0)
     g_string_append_c (text, '\n');
-  g_string_append (text, reach);
+  append_reach_line (text, reminder);
+}
+
+/* Appends one sentence that needs no formatting. */
+static void
+append_text (GString *text, const char *sentence)
+{
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, sentence);
 }
 
 /* Appends one sentence made from `format` and its arguments. */
@@ -138,16 +190,14 @@ render_detail (const JtReminder *r)
   switch (r->rule)
     {
     case JT_RULE_SUMMARY:
-      append_sentence (text, "%s",
-                       _ ("While it is fresh: what was said, who decides and when, and what you "
-                          "agreed to do next."));
+      append_text (text, _ ("While it is fresh: what was said, who decides and when, and what you "
+                            "agreed to do next."));
       break;
     case JT_RULE_THANK_YOU:
       {
-        g_autofree char *who
-            = r->contact_title != NULL
-                  ? g_strdup_printf ("%s, %s", or_empty (r->contact_name), r->contact_title)
-                  : g_strdup (or_empty (r->contact_name));
+        g_autofree char *who = r->contact_title != NULL ? g_strconcat (or_empty (r->contact_name),
+                                                                       ", ", r->contact_title, NULL)
+                                                        : g_strdup (or_empty (r->contact_name));
         const char *kind = jt_interview_kind_to_string (r->interview_kind);
 
         if (since != NULL)
@@ -192,9 +242,8 @@ render_detail (const JtReminder *r)
                        or_empty (r->company));
       break;
     case JT_RULE_RAPPORT_CALL:
-      append_sentence (text, "%s",
-                       _ ("You hit it off: call to keep in touch and ask them to keep you in "
-                          "mind."));
+      append_text (text, _ ("You hit it off: call to keep in touch and ask them to keep you in "
+                            "mind."));
       break;
     case JT_RULE_RECONTACT:
       append_sentence (text,
@@ -203,9 +252,8 @@ render_detail (const JtReminder *r)
                        or_empty (since));
       break;
     case JT_RULE_OFFER_NEGOTIATION:
-      append_sentence (text, "%s",
-                       _ ("With an offer in hand you negotiate from strength: the terms, and "
-                          "even the shape of the role."));
+      append_text (text, _ ("With an offer in hand you negotiate from strength: the terms, and "
+                            "even the shape of the role."));
       /* TRANSLATORS: followed by the offer's salary. */
       append_line (text, _ ("On the table: "), r->offer_salary);
       break;
@@ -214,8 +262,7 @@ render_detail (const JtReminder *r)
       break;
     case JT_RULE_NETWORK_UPDATE:
       if (r->application_id != 0)
-        append_sentence (text, "%s",
-                         _ ("Thank them for their help along the way and keep the door open."));
+        append_text (text, _ ("Thank them for their help along the way and keep the door open."));
       else
         append_sentence (text,
                          _ ("You last spoke on %s: tell them how your search is going and ask "
@@ -249,7 +296,7 @@ default_config (void)
 }
 
 void
-jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
+jt_reminder_text_render_title (JtReminder *reminder, const JtConfig *config)
 {
   g_autofree char *label = NULL;
 
@@ -259,6 +306,15 @@ jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
   label = jt_text_app_label (reminder->company, reminder->role);
   g_free (reminder->title);
   reminder->title = render_title (reminder, config != NULL ? config : default_config (), label);
+}
+
+void
+jt_reminder_text_render (JtReminder *reminder, const JtConfig *config)
+{
+  g_return_if_fail (reminder != NULL);
+  if (reminder->rule == JT_RULE_MANUAL || (guint) reminder->rule >= JT_RULE_COUNT)
+    return;
+  jt_reminder_text_render_title (reminder, config);
   g_free (reminder->detail);
   reminder->detail = render_detail (reminder);
 }
@@ -269,3 +325,6 @@ jt_reminder_text_render_all (GPtrArray *reminders, const JtConfig *config)
   for (guint i = 0; i < reminders->len; i++)
     jt_reminder_text_render (g_ptr_array_index (reminders, i), config);
 }
+
+/* Every slot the _ () above take is in the table. */
+G_STATIC_ASSERT (__COUNTER__ <= N_SLOTS);

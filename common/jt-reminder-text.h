@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * belong to the reminder. */
 void jt_reminder_text_render (JtReminder *reminder, const JtConfig *config);
 
+/* The same for the title only, the detail left as it was: for a list that shows titles
+ * and not the details. The string belongs to the reminder. */
+void jt_reminder_text_render_title (JtReminder *reminder, const JtConfig *config);
+
 /* The line of a rendered detail that says how to reach the person ("Reach Raj Patel:
  * raj@globex.example."), or NULL when it has none: a notification that names them on its
  * first line leaves it out. New string. */

@@ -47,6 +47,28 @@ char_kind (const char *p, guint *len)
   return g_unichar_isspace (c) ? CHAR_WHITE : CHAR_KEEP;
 }
 
+/* Where the run of characters from `p` that are surely kept ends: at the first byte that
+ * may need cleaning (a control, DEL, the lead byte of C1 (0xC2) or of the breaks and bidi
+ * controls (0xE2); squeezing, also a space and the leads of the other Unicode spaces:
+ * 0xC2, 0xE1, 0xE2, 0xE3), or at the end. char_kind () decides those; `p` is valid
+ * UTF-8, so a lead byte is never mistaken for a continuation. */
+static inline const char *
+clean_run_end (const char *p, gboolean squeeze)
+{
+  for (;; p++)
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80)
+        {
+          if (b < 0x20 || b == 0x7f || (squeeze && b == ' '))
+            return p;
+        }
+      else if (b == 0xc2 || b == 0xe2 || (squeeze && (b == 0xe1 || b == 0xe3)))
+        return p;
+    }
+}
+
 /* Runs of kept characters are appended whole: text without anything to clean is one
  * append. */
 void
@@ -68,7 +90,23 @@ jt_text_append_clean (GString *out, const char *text, JtTextFlags flags, glong m
   for (p = run = text; *p != '\0' && (max_chars < 0 || n < max_chars);)
     {
       guint len;
-      CharKind kind = char_kind (p, &len);
+      CharKind kind;
+
+      if (!space)
+        {
+          const char *end = clean_run_end (p, squeeze);
+
+          if (end != p)
+            {
+              if (max_chars < 0)
+                p = end;
+              else
+                for (; p < end && n < max_chars; n++)
+                  p = g_utf8_next_char (p);
+              continue;
+            }
+        }
+      kind = char_kind (p, &len);
 
       if (kind == CHAR_KEEP || (kind == CHAR_WHITE && !squeeze))
         {
@@ -123,5 +161,5 @@ jt_text_app_label (const char *company, const char *role)
 {
   if (role == NULL || *role == '\0')
     return g_strdup (company != NULL ? company : "");
-  return g_strdup_printf ("%s, %s", company != NULL ? company : "", role);
+  return g_strconcat (company != NULL ? company : "", ", ", role, NULL);
 }
