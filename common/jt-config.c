@@ -11,6 +11,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-text.h"
 #include "jt-time.h"
 
 /* A config file is a few hundred bytes; a huge one is the wrong path. */
@@ -201,32 +202,6 @@ setting_expected (const Setting *s)
   g_return_val_if_reached (NULL);
 }
 
-/* Text from the file as an error quotes it: valid UTF-8, control characters written as
- * \xNN (so nothing in the file can drive the terminal), and cut when long. */
-static char *
-printable (const char *text, guint max_chars)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *c = valid; *c != '\0'; c = g_utf8_next_char (c), n++)
-    {
-      gunichar u = g_utf8_get_char (c);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (g_unichar_iscntrl (u))
-        g_string_append_printf (out, "\\x%02x", u);
-      else
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* "H:MM" or "HH:MM", 00:00 to 23:59, as minutes since midnight. */
 static gboolean
 parse_clock (const char *text, gint64 *minutes)
@@ -282,7 +257,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
   gboolean readable = TRUE;
 
   /* GKeyFile keeps trailing blanks, which nobody can see in the file */
-  shown = printable (g_strstrip (raw), MAX_SHOWN_VALUE);
+  shown = jt_text_quote (g_strstrip (raw), MAX_SHOWN_VALUE);
   if (!g_utf8_validate (raw, -1, NULL))
     {
       *problem = g_strdup_printf (_ ("'%s' is not UTF-8 text"), shown);
@@ -333,7 +308,7 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
               continue;
             if (!looks_like_email (email))
               {
-                g_autofree char *shown_email = printable (email, MAX_SHOWN_VALUE);
+                g_autofree char *shown_email = jt_text_quote (email, MAX_SHOWN_VALUE);
 
                 *problem = g_strdup_printf (_ ("'%s' is not an email address (%s)"), shown_email,
                                             expected);
@@ -480,8 +455,8 @@ jt_config_load (const char *path, GError **error)
   if (memchr (contents, '\0', length) != NULL
       || !g_key_file_load_from_data (file, contents, length, G_KEY_FILE_NONE, &local))
     {
-      g_autofree char *why = printable (local != NULL ? local->message : _ ("it holds NUL bytes"),
-                                        MAX_SHOWN_MESSAGE);
+      g_autofree char *why = jt_text_quote (
+          local != NULL ? local->message : _ ("it holds NUL bytes"), MAX_SHOWN_MESSAGE);
 
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s: not a valid config file: %s"),
                    shown_path, why);
@@ -492,7 +467,7 @@ jt_config_load (const char *path, GError **error)
   for (guint g = 0; groups[g] != NULL; g++)
     {
       g_auto (GStrv) keys = g_key_file_get_keys (file, groups[g], NULL, NULL);
-      g_autofree char *shown_group = printable (groups[g], MAX_SHOWN_VALUE);
+      g_autofree char *shown_group = jt_text_quote (groups[g], MAX_SHOWN_VALUE);
       gboolean group_known;
 
       /* checked before its keys, and even when empty: a misspelt group is a typo too */
@@ -507,7 +482,7 @@ jt_config_load (const char *path, GError **error)
       for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
         {
           const Setting *s = find_setting (groups[g], keys[k], &group_known);
-          g_autofree char *shown_key = printable (keys[k], MAX_SHOWN_VALUE);
+          g_autofree char *shown_key = jt_text_quote (keys[k], MAX_SHOWN_VALUE);
           g_autofree char *problem = NULL;
 
           if (s == NULL)

@@ -157,6 +157,34 @@ jt_text_clean_line (const char *text)
 }
 
 char *
+jt_text_quote (const char *text, glong max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+  glong n = 0;
+
+  for (const char *c = valid; *c != '\0'; c = g_utf8_next_char (c), n++)
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      guint len;
+      CharKind kind = char_kind (c, &len);
+
+      /* What cleaning would turn or drop is written out, so that it shows. */
+      if (kind == CHAR_KEEP || kind == CHAR_WHITE)
+        g_string_append_unichar (out, u);
+      else
+        g_string_append_printf (out, u < 0x100 ? "\\x%02x" : "\\u%04x", u);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 jt_text_app_label (const char *company, const char *role)
 {
   if (role == NULL || *role == '\0')

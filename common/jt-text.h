@@ -37,6 +37,13 @@ char *jt_text_clean (const char *text, JtTextFlags flags, glong max_chars);
  * controls dropped (no squeezing, no cut). NULL for NULL. New string. */
 char *jt_text_clean_line (const char *text);
 
+/* `text` as an error message quotes what the person gave: valid UTF-8, control
+ * characters written as \xNN and bidi controls and line separators as \uNNNN (nothing in
+ * it can drive the terminal or reorder the line), and cut with "…"
+ * after `max_chars` characters (-1: never). Unlike cleaning, nothing is dropped, so the
+ * person sees what was refused. New string. */
+char *jt_text_quote (const char *text, glong max_chars);
+
 /* How an application is named in one line: "Globex, SRE", or "Globex" when the role
  * is empty or NULL. Not cleaned. New string. */
 char *jt_text_app_label (const char *company, const char *role);

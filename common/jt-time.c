@@ -7,6 +7,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-text.h"
 
 /* Nobody types a date this long; refusing early keeps pasted essays out of the parser. */
 #define JT_TIME_MAX_INPUT 256
@@ -487,26 +488,6 @@ normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* The text as an error message quotes it: valid UTF-8, with control characters written
- * as \xNN so that an escape sequence in the input cannot reach the terminal. */
-static char *
-printable (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *c = valid; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-
-      if (g_unichar_iscntrl (u))
-        g_string_append_printf (out, "\\x%02x", u);
-      else
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* ---- Public API ------------------------------------------------------------------- */
 
 GDateTime *
@@ -527,7 +508,7 @@ jt_when_parse (const char *text, GDateTime *now, gboolean *has_time, GError **er
     }
   if (when == NULL)
     {
-      g_autofree char *shown = printable (text);
+      g_autofree char *shown = jt_text_quote (text, -1);
 
       /* TRANSLATORS: the examples are what jobtrack reads: keep them as they are. */
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
@@ -589,7 +570,7 @@ jt_duration_parse (const char *text, gint64 *seconds, GError **error)
     }
   if (total <= 0)
     {
-      g_autofree char *shown = printable (text);
+      g_autofree char *shown = jt_text_quote (text, -1);
 
       /* TRANSLATORS: the examples are what jobtrack reads: keep them as they are. */
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,

@@ -146,6 +146,22 @@ test_app_label (void)
   g_assert_cmpstr (no_role, ==, "Globex");
   g_assert_cmpstr (null_role, ==, "Globex");
 }
+/* An error quotes what was refused: controls written out, nothing dropped, cut long. */
+static void
+test_quote_shows_what_was_given (void)
+{
+  g_autofree char *escape = jt_text_quote ("a\033[31mb\r\nc", -1);
+  g_autofree char *invalid = jt_text_quote ("caf\xe9", -1);
+  g_autofree char *bidi = jt_text_quote ("x\u202ey", -1);
+  g_autofree char *cut = jt_text_quote ("Société", 4);
+  g_autofree char *whole = jt_text_quote ("Société", 7);
+
+  g_assert_cmpstr (escape, ==, "a\\x1b[31mb\\x0d\\x0ac");
+  g_assert_cmpstr (invalid, ==, "caf\uFFFD");
+  g_assert_cmpstr (bidi, ==, "x\\u202ey");
+  g_assert_cmpstr (cut, ==, "Soci…");
+  g_assert_cmpstr (whole, ==, "Société");
+}
 
 int
 main (int argc, char **argv)
@@ -160,5 +176,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/length", test_length_is_cut_on_a_character_boundary);
   g_test_add_func ("/text/append", test_append_adds_to_what_is_there);
   g_test_add_func ("/text/app-label", test_app_label);
+  g_test_add_func ("/text/quote", test_quote_shows_what_was_given);
   return g_test_run ();
 }
