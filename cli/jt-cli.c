@@ -27,8 +27,14 @@ jt_cli_fail (GError *error)
   gboolean usage = error->domain == G_OPTION_ERROR
                    || (error->domain == JT_ERROR && error->code == JT_ERROR_INVALID);
 
+  /* Quoted whole: a message may carry what was typed (GOption's do, verbatim), and
+   * nothing typed may drive the terminal or split the one line. */
   if (!(error->domain == JT_ERROR && error->code == JT_ERROR_CANCELLED))
-    g_printerr ("jobtrack: %s\n", error->message);
+    {
+      g_autofree char *shown = jt_text_quote (error->message, -1);
+
+      g_printerr ("jobtrack: %s\n", shown);
+    }
   g_error_free (error);
   return usage ? JT_EXIT_USAGE : JT_EXIT_FAILED;
 }

@@ -92,6 +92,19 @@ class HostileTextTest(JobtrackTestCase):
                 "--notes", BIG)
         self.assertEqual(self.show(1)["interviews"][0]["notes"], BIG)
 
+    def test_a_refused_value_is_quoted_not_obeyed(self):
+        # What was typed comes back in the error written out: an escape sequence, a
+        # bidi override or a line break in it can neither drive the terminal nor split
+        # the one line.
+        hostile = "x\u202e\x1b[2Jy\nz"
+        for args in [["agenda", "--days", hostile],
+                     ["remind", "add", "--app", "1", "--due", hostile, "call"]]:
+            with self.subTest(args=args[0]):
+                _, err = self.assert_refused(2, *args)
+                self.assertNotIn("\x1b", err)
+                self.assertNotIn("\u202e", err)
+                self.assertIn("\\x1b[2Jy", err)
+
     def test_invalid_utf8_arguments_are_refused(self):
         self.ok("app", "add", "--company", "Acme")
         bad = b"Caf\xe9 \xff\xfe"
