@@ -1082,6 +1082,132 @@ test_hostile_files (Fixture *f, gconstpointer data)
     }
 }
 
+/* Shapes of text that libical parses in time quadratic in their size (a line of many
+ * unknown parameters: 40,000 took 7 s, 200,000 never ended; very long lines) are
+ * refused before it sees them, in well under a second at any size, saying where. */
+static GString *
+calendar_head (void)
+{
+  return g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX);
+}
+
+static char *
+calendar_close (GString *s)
+{
+  g_string_append (s, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_slow_shapes_refused_quickly (Fixture *f, gconstpointer data)
+{
+  struct
+  {
+    const char *name;
+    char *text;
+    const char *says;
+  } cases[7];
+  GString *s;
+
+  /* Line 10: the ATTENDEE line, after the head's 9. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE");
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (s, ";FOOO=1");
+  g_string_append (s, ":mailto:ann@globex.com\r\n");
+  cases[0].name = "40,000 parameters";
+  cases[0].text = calendar_close (s);
+  cases[0].says = "line 10 has more than 100 parameters";
+
+  /* 200,000 empty parameters, folded as calendars fold: the count goes on across folds. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (s, i % 10 == 9 ? ";X=\r\n " : ";X=");
+  g_string_append (s, ":mailto:ann@globex.com\r\n");
+  cases[1].name = "200,000 folded parameters";
+  cases[1].text = calendar_close (s);
+  cases[1].says = "line 10 has more than 100 parameters";
+
+  /* 3.6 MB of escaped text on one line. */
+  s = calendar_head ();
+  g_string_append (s, "DESCRIPTION:");
+  for (guint i = 0; i < 600000; i++)
+    g_string_append (s, "\\,\\;\\n");
+  g_string_append (s, "\r\n");
+  cases[2].name = "a 3.6 MB line";
+  cases[2].text = calendar_close (s);
+  cases[2].says = "line 10 is longer than 256 KB";
+
+  s = calendar_head ();
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (s, "X-A-%u:1\r\n", i);
+  cases[3].name = "20,000 properties";
+  cases[3].text = calendar_close (s);
+  cases[3].says = "the component that begins at line 3 has more than 10000 properties";
+
+  /* Within the limits line by line, beyond them in all. */
+  s = calendar_head ();
+  for (guint i = 0; i < 600; i++)
+    {
+      g_string_append (s, "X-A");
+      for (guint j = 0; j < 100; j++)
+        g_string_append (s, ";X-P=1");
+      g_string_append (s, ":1\r\n");
+    }
+  cases[5].name = "60,000 parameters in all";
+  cases[5].text = calendar_close (s);
+  cases[5].says = "more than 50000 parameters (;NAME=VALUE) in all";
+
+  s = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append (s, "BEGIN:VTODO\r\n");
+      for (guint j = 0; j < 6000; j++)
+        g_string_append_printf (s, "X-A-%u:1\r\n", j);
+      g_string_append (s, "END:VTODO\r\n");
+    }
+  g_string_append (s, "BEGIN:VEVENT\r\n" EVENT_GLOBEX);
+  cases[6].name = "60,000 lines";
+  cases[6].text = calendar_close (s);
+  cases[6].says = "more than 50000 lines";
+
+  /* A quoted ';' is no parameter, nor is one in the value: this one imports. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE;CN=\"");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (s, "a;");
+  g_string_append (s, "\":mailto:ann@globex.com\r\nCOMMENT:");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (s, "b\\;");
+  g_string_append (s, "\r\n");
+  cases[4].name = "semicolons quoted and in values";
+  cases[4].text = calendar_close (s);
+  cases[4].says = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) report = NULL;
+      gint64 started = g_get_monotonic_time ();
+      gint64 took;
+
+      report = import_data (f, cases[i].text, strlen (cases[i].text), NULL, me, TRUE, &error);
+      took = g_get_monotonic_time () - started;
+      g_test_message ("%s: %s (%" G_GINT64_FORMAT " ms)", cases[i].name,
+                      error != NULL ? error->message : "imported", took / 1000);
+      if (cases[i].says == NULL)
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, cases[i].says));
+        }
+      g_assert_cmpint (took, <, G_USEC_PER_SEC / 2);
+      g_free (cases[i].text);
+    }
+}
+
 /* ---- Schema ----------------------------------------------------------------------------- */
 
 /* A database of schema 2, as the jobtrack of that time left it (tests/data/schema/),
@@ -1160,6 +1286,7 @@ main (int argc, char **argv)
   ADD ("several-events", test_several_events_one_file, NULL);
   ADD ("rollback-while-writing", test_failure_while_writing_rolls_back, NULL);
   ADD ("hostile", test_hostile_files, NULL);
+  ADD ("slow-shapes", test_slow_shapes_refused_quickly, NULL);
   ADD ("migration-from-2", test_migration_from_schema_2, NULL);
 #undef ADD
 

@@ -12,6 +12,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-ical-scan.h"
 #include "jt-invite-guess.h"
 #include "jt-text.h"
 
@@ -19,12 +20,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* Sanity limits: a real invitation is a few kilobytes, with a handful of people, one
  * event (a few more for a series' exceptions) and components three deep
- * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). */
-#define MAX_BYTES (5 * 1024 * 1024)
-#define MAX_EVENTS 1000
+ * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). The limits on the
+ * text (size, lines, nesting) are jt-ical-scan.h's. */
 #define MAX_ATTENDEES 1000         /* in one event */
 #define MAX_ATTENDEES_IN_FILE 2000 /* in all its events together */
-#define MAX_DEPTH 8
 #define MAX_UID_BYTES 1024
 #define MAX_NAME_CHARS 200 /* a person's name as kept */
 #define MAX_PLACE_CHARS 500
@@ -42,14 +41,6 @@ clean_text (const char *text, glong max_chars)
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
   return clean;
-}
-
-static gboolean
-has_prefix_ascii_nocase (const char *text, gsize length, const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return length >= n && g_ascii_strncasecmp (text, prefix, n) == 0;
 }
 
 /* "mailto:raj@globex.com" (any case of "mailto:") -> "raj@globex.com"; NULL when the
@@ -507,88 +498,6 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
 
 /* ---- The file ------------------------------------------------------------------------- */
 
-/* Checks, before libical sees it, that `data` is text that looks like one calendar of
- * sane size and shape. Nesting is measured by counting BEGIN:/END: lines (a guard, not
- * a parser: libical parses); `truncated` tells the caller that components were left
- * open at the end. Returns the offset where the calendar begins (after a BOM and
- * blank lines). */
-static gboolean
-check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, GError **error)
-{
-  const char *nul;
-  const char *bad_utf8 = NULL;
-  gsize offset = 0;
-  int depth = 0;
-  guint events = 0;
-
-  if (length == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the file is empty"));
-      return FALSE;
-    }
-  if (length > MAX_BYTES)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("the file has %zu bytes, more than an invitation can (at most %d MB)"),
-                   length, MAX_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-  nul = memchr (data, '\0', length);
-  if (nul != NULL)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is binary data, not iCalendar text (a NUL byte at offset %zu)"),
-                   (size_t) (nul - data));
-      return FALSE;
-    }
-  if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
-    offset = 3;
-  while (offset < length && g_ascii_isspace (data[offset]))
-    offset++;
-  if (!has_prefix_ascii_nocase (data + offset, length - offset, "BEGIN:VCALENDAR"))
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)"));
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (data, length, &bad_utf8))
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is not UTF-8 text (an invalid byte at offset %zu)"),
-                   (size_t) (bad_utf8 - data));
-      return FALSE;
-    }
-  *begin = offset;
-  for (gsize line = offset; line < length;)
-    {
-      const char *newline = memchr (data + line, '\n', length - line);
-      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
-      const char *text = data + line;
-      gsize text_length = next - line;
-
-      if (has_prefix_ascii_nocase (text, text_length, "BEGIN:"))
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           _ ("its components are nested more than %d deep"), MAX_DEPTH);
-              return FALSE;
-            }
-          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT") && ++events > MAX_EVENTS)
-            {
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           _ ("it holds more than %d events; an invitation has a few"), MAX_EVENTS);
-              return FALSE;
-            }
-        }
-      else if (has_prefix_ascii_nocase (text, text_length, "END:"))
-        depth--;
-      line = next;
-    }
-  *truncated = depth > 0;
-  return TRUE;
-}
-
 /* The name of a VTIMEZONE, cleaned, for messages. New string. */
 static char *
 zone_name (icalcomponent *zone)
@@ -682,23 +591,22 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
   g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_invite_free);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
-  gsize begin = 0;
-  gboolean truncated = FALSE;
+  g_auto (JtIcalScan) scan = { 0 };
   gboolean cancel = FALSE;
   guint index = 0;
   guint attendees = 0;
 
-  if (!check_text (data, length, &begin, &truncated, error))
+  if (!jt_ical_scan (data, length, &scan, error))
     return NULL;
-  text = g_strndup (data + begin, length - begin);
+  text = g_strndup (data + scan.begin, length - scan.begin);
   icalerror_set_errors_are_fatal (0);
   icalerror_clear_errno ();
   calendar = icalparser_parse_string (text);
   if (calendar == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   truncated ? _ ("it ends before END:VCALENDAR (is the file cut short?)")
-                             : _ ("libical cannot read it as iCalendar"));
+                   scan.truncated ? _ ("it ends before END:VCALENDAR (is the file cut short?)")
+                                  : _ ("libical cannot read it as iCalendar"));
       return NULL;
     }
   if (icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)

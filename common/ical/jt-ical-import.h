@@ -6,7 +6,8 @@
  * - The file must be UTF-8 text of at most 5 MB beginning with BEGIN:VCALENDAR, one
  *   VCALENDAR of at most 1000 VEVENTs, components nested at most 8 deep, at most 1000
  *   attendees in an event and 2000 in the file, and VTIMEZONEs that change at most
- *   yearly. METHOD may be absent, PUBLISH, REQUEST, ADD or CANCEL (a REPLY is refused).
+ *   yearly; before libical parses it, at most 100 parameters on a line, lines of at
+ *   most 256 KB unfolded and 10,000 properties in a component (jt-ical-scan.h). METHOD may be absent, PUBLISH, REQUEST, ADD or CANCEL (a REPLY is refused).
  *   Every event needs a UID and, unless it is a cancellation, a DTSTART with a time
  *   (an all-day event is refused).
  * - Times: UTC as written; with a TZID, through the VTIMEZONE the file embeds (how
