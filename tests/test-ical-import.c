@@ -1037,7 +1037,7 @@ hostile_cases (void)
                 "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
                 "DTSTART;TZID=Empty:20261204T130000\r\nORGANIZER:mailto:raj@globex.com\r\n"
                 "END:VEVENT\r\nEND:VCALENDAR\r\n"),
-      "no name or no offsets");
+      "without any offsets");
   /* A good first event does not get written when the second is bad. */
   hostile_add_text (cases, "second event bad",
                     g_strdup ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX
@@ -1208,6 +1208,79 @@ test_slow_shapes_refused_quickly (Fixture *f, gconstpointer data)
     }
 }
 
+/* Refusals say in the person's words what is wrong and where, never libical's own text,
+ * and a part of the file no event uses refuses nothing. */
+static void
+test_refusals_say_what_and_where (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *text;
+    const char *says; /* NULL: it imports */
+  } cases[] = {
+    { "start not a time",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "SUMMARY:Interview: SRE\r\nDTSTART:2026120\r\nORGANIZER:mailto:raj@globex.com\r\n"
+      "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      "event 'Interview: SRE' (line 3) has a start time that is not a date and time as "
+      "iCalendar writes them (line 6: 'DTSTART:2026120')" },
+    { "zone name not closed",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "DTSTART;TZID=\"W. Europe Standard Time:20261204T130000\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 3 has a start time that is not a date and time as iCalendar writes "
+      "them (line 5: 'DTSTART;TZID=\"W. Europe Standard Time:20261204T130000')" },
+    { "no such day",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "DTSTART:20261032T130000Z\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n",
+      "the event at line 3 has DTSTART that is not a real day and time (line 5: "
+      "'DTSTART:20261032T130000Z')" },
+    { "no UID",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261204T130000Z\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 3 has no UID, the identifier every calendar gives an event" },
+    { "nested calendar",
+      "BEGIN:VCALENDAR\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX
+      "END:VEVENT\r\nEND:VCALENDAR\r\nEND:VCALENDAR\r\n",
+      "its events are inside a second VCALENDAR, nested in the first at line 2" },
+    { "used zone without offsets",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Empty\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VEVENT\r\nUID:x@test\r\nDTSTART;TZID=Empty:20261204T130000\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 6 gives DTSTART in the time zone 'Empty', which the file defines "
+      "without any offsets" },
+    { "unused zone without a name",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nX-LIC-LOCATION:Nowhere\r\n"
+      "END:VTIMEZONE\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      NULL },
+    { "unused zone without offsets",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Unused\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VEVENT\r\n" EVENT_GLOBEX "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) report = NULL;
+
+      report = import_data (f, cases[i].text, strlen (cases[i].text), NULL, me, TRUE, &error);
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "imported");
+      if (cases[i].says == NULL)
+        {
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_null (strstr (error->message, "Can't"));
+      g_assert_null (strstr (error->message, "Removing"));
+      g_assert_null (strstr (error->message, "event 1 "));
+    }
+}
+
 /* ---- Schema ----------------------------------------------------------------------------- */
 
 /* A database of schema 2, as the jobtrack of that time left it (tests/data/schema/),
@@ -1287,6 +1360,7 @@ main (int argc, char **argv)
   ADD ("rollback-while-writing", test_failure_while_writing_rolls_back, NULL);
   ADD ("hostile", test_hostile_files, NULL);
   ADD ("slow-shapes", test_slow_shapes_refused_quickly, NULL);
+  ADD ("refusals-what-and-where", test_refusals_say_what_and_where, NULL);
   ADD ("migration-from-2", test_migration_from_schema_2, NULL);
 #undef ADD
 
