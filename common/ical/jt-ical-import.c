@@ -12,6 +12,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-ical-export.h"
 #include "jt-ical-scan.h"
 #include "jt-invite-guess.h"
 #include "jt-text.h"
@@ -590,6 +591,32 @@ read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *pla
 
 /* ---- The file ------------------------------------------------------------------------- */
 
+/* jobtrack's own calendar (export --ics, followups.ics): its events are follow-ups and
+ * interviews already recorded, not invitations. Known by its PRODID or a UID of ours. */
+static gboolean
+check_not_ours (icalcomponent *calendar, GError **error)
+{
+  icalproperty *prodid = icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY);
+  const char *product = prodid != NULL ? icalproperty_get_prodid (prodid) : NULL;
+  gboolean ours = product != NULL && g_str_has_prefix (product, JT_ICAL_PRODID_PREFIX);
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL && !ours;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (event);
+
+      ours = uid != NULL && g_str_has_suffix (uid, JT_ICAL_UID_SUFFIX);
+    }
+  if (ours)
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                 _ ("it is jobtrack's own calendar (from 'export --ics' or followups.ics): its "
+                    "events are your follow-ups and interviews, not invitations; to bring "
+                    "records back, restore a backup made by 'export --json' with 'jobtrack "
+                    "import --json FILE'"));
+  return !ours;
+}
+
 static gboolean
 check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
 {
@@ -656,7 +683,7 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
                        : _ ("it is not a calendar (VCALENDAR)"));
       return NULL;
     }
-  if (!check_method (calendar, &cancel, error))
+  if (!check_not_ours (calendar, error) || !check_method (calendar, &cancel, error))
     return NULL;
   /* The scan's lines name libical's events when both saw the same ones. */
   place.count = (guint) icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT);

@@ -186,6 +186,30 @@ class ImportTest(JobtrackTestCase):
         self.assertIn("(moved)", dry)
         self.assertEqual(self.db_snapshot(), before)
 
+    def test_own_calendar_is_refused_with_a_hint(self):
+        # jobtrack's own calendar holds follow-ups and interviews already recorded:
+        # importing it would record each follow-up as an interview.
+        self.ok("import", invite("google-utc.ics"), *ME)
+        for extra in ([], ["--all"]):
+            with self.subTest(export=extra):
+                path = os.path.join(self.tmp, "followups.ics")
+                self.ok("export", "--ics", "-o", path, *extra)
+                before = self.db_snapshot()
+                for company in ([], ["--company", "Globex"]):
+                    self.assert_refused(2, "import", path, *company, *ME,
+                                        contains="jobtrack's own calendar")
+                    self.assert_refused(2, "import", path, *company, *ME,
+                                        contains="import --json")
+                self.assertEqual(self.db_snapshot(), before)
+        # Its UIDs alone give it away, whatever another program made of the PRODID.
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        self.assertIn("PRODID:-//jobtrack//", text)
+        path = self.write("rewritten.ics", text.replace("PRODID:-//jobtrack//",
+                                                        "PRODID:-//Other//").encode())
+        self.assert_refused(2, "import", path, "--company", "Globex", *ME,
+                            contains="jobtrack's own calendar")
+
     # ---- hostile files -----------------------------------------------------------------
 
     def write(self, name, data):
