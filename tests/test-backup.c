@@ -123,8 +123,10 @@ restore_ok (JtStore *store, const char *text)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (jt_backup_restore (store, text, strlen (text), &error));
+  gboolean restored = jt_backup_restore (store, text, strlen (text), &error);
+
   g_assert_no_error (error);
+  g_assert_true (restored);
 }
 
 /* Restores `text` (of `length` bytes), which must be refused with JT_ERROR_INVALID and a
@@ -1057,10 +1059,27 @@ as_schema_1 (JsonNode *root)
 
       json_object_remove_member (row, "invite_uid");
       json_object_remove_member (row, "invite_sequence");
+      /* Schema 9 added the calendar revision and its digest. */
+      json_object_remove_member (row, "revision");
+      json_object_remove_member (row, "shown_digest");
     }
   /* Schema 5 added the skills of applications. */
   for (guint i = 0; i < json_array_get_length (applications); i++)
     json_object_remove_member (json_array_get_object_element (applications, i), "skills");
+}
+
+static void
+without_calendar_identity (JsonNode *root)
+{
+  JsonArray *interviews = rows_of (root, "interviews");
+
+  for (guint i = 0; i < json_array_get_length (interviews); i++)
+    {
+      JsonObject *row = json_array_get_object_element (interviews, i);
+
+      json_object_remove_member (row, "revision");
+      json_object_remove_member (row, "shown_digest");
+    }
 }
 
 static void
@@ -1094,6 +1113,9 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "schema"), ==,
                    jt_store_get_schema_version (f->restored));
   g_assert_cmpuint (json_array_get_length (rows_of (root, "reminders")), ==, 0);
+  /* The interviews restored start their calendar revisions afresh. */
+  without_calendar_identity (root);
+  without_calendar_identity (expected);
   for (guint t = 0; t < 11; t++)
     g_assert_true (json_node_equal (
         json_object_get_member (

@@ -475,17 +475,6 @@ interview_description (JtIcalEventPrinter *p, const JtInterview *interview)
   return text->str;
 }
 
-/* An interview has no revision; its SEQUENCE is the seconds between its creation and
- * its last change: the same in every export, 0 until it is edited, and larger after
- * each edit (a move included). */
-static int
-interview_sequence (const JtInterview *interview)
-{
-  gint64 age = interview->updated_at - interview->created_at;
-
-  return (int) CLAMP (age, 0, G_MAXINT32);
-}
-
 /* No alarm: the invitation in the person's own calendar usually has one already. */
 void
 jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInterview *interview,
@@ -505,7 +494,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInt
   g_string_append (out, f->begin);
   append_property (out, p->uid);
   g_string_append (out, stamp_lines (p, interview->updated_at));
-  g_string_append (out, sequence_line (p, interview_sequence (interview)));
+  g_string_append (out, sequence_line (p, MAX (interview->revision, 0)));
   g_string_append (out, start_line (p, interview->start_at));
   g_string_append (out, end_line (p, interview->start_at + (gint64) interview->duration_min * 60));
   append_property (out, p->summary);

@@ -232,14 +232,16 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it (schema 8 added
-        two columns of follow-ups). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it, as far as its
+        columns go (schema 9 added the calendar revisions of interviews and digests of
+        what calendars show). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 8)
-        con.executescript("ALTER TABLE reminders DROP COLUMN since_day; "
-                          "ALTER TABLE reminders DROP COLUMN offer_id; PRAGMA user_version = 7;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 9)
+        con.executescript("ALTER TABLE reminders DROP COLUMN shown_digest; "
+                          "ALTER TABLE interviews DROP COLUMN shown_digest; "
+                          "ALTER TABLE interviews DROP COLUMN revision; PRAGMA user_version = 8;")
         con.close()
-        return 7
+        return 8
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside
