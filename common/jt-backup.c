@@ -137,6 +137,16 @@ static const Column settings_columns[] = {
   TEXT ("key"), TEXT ("value"),
   END,
 };
+static const Column sync_collection_columns[] = {
+  INT ("id"), TEXT ("url"), TEXT ("sync_token"), TEXT ("ctag"), INT ("last_success_at"),
+  TEXT ("last_error"), INT ("last_error_at"),
+  END,
+};
+static const Column sync_items_columns[] = {
+  TEXT ("uid"), TEXT ("href"), TEXT ("etag"), INT ("pushed_revision"), TEXT ("pushed_hash"),
+  TEXT ("pushed_ics"), INT ("updated_at"),
+  END,
+};
 /* clang-format on */
 
 /* In dependency order: a row only refers to rows of tables above it, so a restore can
@@ -166,6 +176,10 @@ static const Table tables[] = {
   { .name = "touches", .since = 1, .n_key = 1, .columns = touches_columns },
   { .name = "reminders", .since = 2, .n_key = 1, .autoincrement = 2, .columns = reminders_columns },
   { .name = "settings", .since = 2, .n_key = 1, .file_facts = TRUE, .columns = settings_columns },
+  /* What the server holds: restored with the records, so a restored database does not
+   * upload its follow-ups a second time. */
+  { .name = "sync_collection", .since = 10, .n_key = 1, .columns = sync_collection_columns },
+  { .name = "sync_items", .since = 10, .n_key = 1, .columns = sync_items_columns },
 };
 
 #undef INT

@@ -30,9 +30,15 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
  * New string. */
 char *jt_test_query_plan (const char *path, const char *sql);
 
+/* SQL that takes a database of the newest schema back to what schema 9 made of it: no
+ * sync state (0010). */
+#define JT_TEST_UNDO_SCHEMA_10                                                                     \
+  "DROP TABLE sync_items; DROP TABLE sync_collection; PRAGMA user_version = 9; "
+
 /* SQL that takes a database of the newest schema back to the columns schema 8 had (its
  * tables keep AUTOINCREMENT, which 0009 makes again all the same). */
-#define JT_TEST_UNDO_SCHEMA_9                                                                      \
+#define JT_TEST_UNDO_SCHEMA_9 JT_TEST_UNDO_SCHEMA_10 JT_TEST_UNDO_SCHEMA_9_ALONE
+#define JT_TEST_UNDO_SCHEMA_9_ALONE                                                                \
   "ALTER TABLE reminders DROP COLUMN shown_digest; ALTER TABLE interviews DROP COLUMN "            \
   "shown_digest; ALTER TABLE interviews DROP COLUMN revision; PRAGMA user_version = 8; "
 

@@ -27,6 +27,7 @@
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
+#include "jt-store-sync.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
@@ -41,7 +42,8 @@ static const char *const table_order[] = {
   "interviews",     "interview_contacts",
   "offers",         "outcomes",
   "touches",        "reminders",
-  "settings",
+  "settings",       "sync_collection",
+  "sync_items",
 };
 
 typedef struct
@@ -348,6 +350,25 @@ populate (JtStore *store)
   g_assert_true (jt_store_application_delete (store, hooli->id, NULL, &error));
   commit (g_steal_pointer (&txn));
   g_assert_no_error (error);
+  /* Synced once: the task list and one follow-up on it. */
+  txn = jt_store_begin_write (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (JtSyncItem) item = jt_sync_item_new ();
+
+    item->uid = g_strdup ("0123456789abcdef0123456789abcdef@jobtrack");
+    item->href = g_strdup ("/me/jobtrack-follow-ups/jt-0123456789abcdef.ics");
+    item->etag = g_strdup ("\"1\"");
+    item->pushed_revision = 2;
+    item->pushed_hash = g_strdup ("00");
+    item->pushed_ics = g_strdup ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    g_assert_true (jt_store_sync_set_collection (store, "http://127.0.0.1:5232/me/list/", &error));
+    g_assert_true (jt_store_sync_set_state (store, "token-1", "ctag-1", &error));
+    g_assert_true (jt_store_sync_set_result (store, "server down", NOW, &error));
+    g_assert_true (jt_store_sync_save_item (store, item, NOW, &error));
+    g_assert_no_error (error);
+  }
+  commit (g_steal_pointer (&txn));
 }
 
 /* ---- Dump and round trip -------------------------------------------------------------- */
@@ -1051,6 +1072,8 @@ as_schema_1 (JsonNode *root)
     json_object_remove_member (json_array_get_object_element (applications, i), "company_family");
   json_object_remove_member (tables, "reminders");
   json_object_remove_member (tables, "settings");
+  json_object_remove_member (tables, "sync_collection");
+  json_object_remove_member (tables, "sync_items");
   json_object_remove_member (doc, "sequences");
   /* Schema 3 added the invitation's uid and sequence to interviews. */
   for (guint i = 0; i < json_array_get_length (interviews); i++)
@@ -1085,9 +1108,12 @@ without_calendar_identity (JsonNode *root)
 static void
 as_schema_1_with_reminders (JsonNode *root)
 {
+  JsonObject *tables = json_object_get_object_member (json_node_get_object (root), "tables");
+
   json_object_set_int_member (json_node_get_object (root), "schema", 1);
-  json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "tables"),
-                             "settings");
+  json_object_remove_member (tables, "settings");
+  json_object_remove_member (tables, "sync_collection");
+  json_object_remove_member (tables, "sync_items");
   json_object_remove_member (json_node_get_object (root), "sequences");
 }
 
