@@ -326,14 +326,11 @@ scratch_clean_line (JtIcalEventPrinter *p, const char *text)
 }
 
 /* The context, who and how to reach them, the application, the first lines of the
- * letter's draft (`draft`, or NULL) and the reminder's number (for `jobtrack done N`), in
- * the scratch buffer. */
-static const char *
-reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const char *draft)
+ * letter's draft and the reminder's number, appended to `text`: the calendar's and the
+ * synced task's DESCRIPTION alike. */
+void
+jt_ical_reminder_description_append (GString *text, const JtReminder *reminder, const char *draft)
 {
-  GString *text = p->scratch;
-
-  g_string_truncate (text, 0);
   append_clean (text, reminder->detail, FALSE);
   if (reminder->contact_name != NULL || reminder->contact_phone != NULL
       || reminder->contact_email != NULL)
@@ -370,7 +367,15 @@ reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const c
   new_line (text);
   /* TRANSLATORS: names the follow-up by its id, as `jobtrack done ID` takes it. */
   g_string_append_printf (text, _ ("jobtrack reminder %" PRId64), reminder->id);
-  return text->str;
+}
+
+/* The same, in the scratch buffer. */
+static const char *
+reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const char *draft)
+{
+  g_string_truncate (p->scratch, 0);
+  jt_ical_reminder_description_append (p->scratch, reminder, draft);
+  return p->scratch->str;
 }
 
 /* When the follow-up shows: the end of its snooze, else its due time (as `agenda`
