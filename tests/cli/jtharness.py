@@ -232,16 +232,14 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it, as far as its
-        columns go (schema 9 added the calendar revisions of interviews and digests of
-        what calendars show). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it (schema 10 added
+        the sync state). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 9)
-        con.executescript("ALTER TABLE reminders DROP COLUMN shown_digest; "
-                          "ALTER TABLE interviews DROP COLUMN shown_digest; "
-                          "ALTER TABLE interviews DROP COLUMN revision; PRAGMA user_version = 8;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 10)
+        con.executescript("DROP TABLE sync_items; DROP TABLE sync_collection; "
+                          "PRAGMA user_version = 9;")
         con.close()
-        return 8
+        return 9
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside
