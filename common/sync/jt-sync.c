@@ -278,6 +278,8 @@ pull_listed (Sync *s, GHashTable *etags, GHashTable *gone_paths, gboolean comple
   /* Emptied or replaced behind jobtrack's back: never mass-dismiss, never mass-recreate. */
   if (synced >= 2 && gone->len == synced)
     {
+      g_autofree char *url = g_uri_to_string (s->collection);
+
       g_set_error (error, JT_ERROR, JT_ERROR_SERVER,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "the task list %s no longer holds the %u task jobtrack put there; "
@@ -286,7 +288,7 @@ pull_listed (Sync *s, GHashTable *etags, GHashTable *gone_paths, gboolean comple
                                 "put there; nothing was changed (jobtrack sync --reset uploads "
                                 "them again)",
                                 synced),
-                   g_uri_to_string (s->collection), synced);
+                   url, synced);
       return FALSE;
     }
   for (guint i = 0; i < gone->len; i++)
@@ -361,10 +363,12 @@ pull_by_listing (Sync *s, const char *old_ctag, char **new_token, char **new_cta
                             &local);
   if (state == NULL)
     {
+      g_autofree char *url = g_uri_to_string (s->collection);
+
       if (local->code == JT_ERROR_NOT_FOUND)
         g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND,
                      _ ("the task list %s is gone from the server; run 'jobtrack sync setup'"),
-                     g_uri_to_string (s->collection));
+                     url);
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
