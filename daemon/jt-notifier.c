@@ -4,8 +4,10 @@
  * The summary says what and for which application ("Follow-up call — Globex, SRE"); the
  * body says who, how to reach them, the context the rule wrote down, and when it was due
  * if that was a while ago. The Desktop Notifications spec makes the summary plain text
- * (servers escape it themselves), so record text goes there as it is, on one line; the
- * body may be read as markup, so record text goes there escaped and nothing else does.
+ * (servers escape it themselves), so record text goes there as it is, on one line. The
+ * body is read as markup by a server with the "body-markup" capability, so record text
+ * goes there escaped and nothing else does; a server without it shows the body as text,
+ * and gets it as it is (escaped, it would show "&amp;").
  *
  * Each notification with actions stays referenced here until the server closes it: its
  * action callbacks live on the NotifyNotification. */
@@ -162,13 +164,33 @@ reminder_summary (const JtReminder *reminder)
   return g_string_free (summary, FALSE);
 }
 
-/* The body, markup-escaped:
+/* The body of a notification from its plain text: markup-escaped for a server that reads
+ * the body as markup (`markup`), as it is for one that shows it as text; capped. New
+ * string. */
+static char *
+finish_body (const char *text, gboolean markup)
+{
+  GString *body = g_string_new (NULL);
+
+  if (markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      g_string_append (body, escaped);
+    }
+  else
+    g_string_append (body, text);
+  cap_text (body, MAX_BODY_BYTES, markup);
+  return g_string_free (body, FALSE);
+}
+
+/* The body:
  *   Raj Patel · +44 20 7946 0000 · raj@globex.example
  *   They planned to decide by 2026-12-03; ask where things stand.
  *   Was due Thu 3 Dec 2026 10:00.
- * New string. */
+ * markup-escaped when `markup` (finish_body). New string. */
 static char *
-reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
+reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean markup)
 {
   g_autofree char *name = clean_text (reminder->contact_name, TRUE);
   g_autofree char *phone = clean_text (reminder->contact_phone, TRUE);
@@ -178,8 +200,6 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   g_autofree char *reach = jt_reminder_text_reach (reminder);
   g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *escaped = NULL;
-  GString *body;
 
   /* Who, and how to reach them. */
   append_line (text, name);
@@ -212,10 +232,7 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
         }
     }
 
-  escaped = g_markup_escape_text (text->str, (gssize) text->len);
-  body = g_string_new (escaped);
-  cap_text (body, MAX_BODY_BYTES, TRUE);
-  return g_string_free (body, FALSE);
+  return finish_body (text->str, markup);
 }
 
 /* ---- The server ------------------------------------------------------------------- */
@@ -413,7 +430,8 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   if (!server_caps (notifier, &caps, error))
     return FALSE;
   summary = reminder_summary (reminder);
-  body = reminder_body (reminder, now, tz);
+  body = reminder_body (reminder, now, tz,
+                        g_strv_contains ((const char *const *) caps, "body-markup"));
 
   /* Shown again, a reminder replaces its notification rather than stacking a second. */
   notification = g_hash_table_lookup (notifier->shown, &reminder->id);

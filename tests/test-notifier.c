@@ -619,6 +619,62 @@ test_hostile_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
                    "Said: \"salary > 100k & <i>remote</i>\" \xef\xbf\xbd\xef\xbf\xbd end .");
 }
 
+/* A server without "body-markup" shows the body as text: record text arrives as it is,
+ * never escaped (it would show "&amp;" and "&lt;b&gt;"). */
+static void
+test_plain_text_server (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  g_autoptr (GVariant) call = NULL;
+
+  if (f->skipped)
+    return;
+  reminder->id = 13;
+  reminder->rule = JT_RULE_MANUAL;
+  reminder->due_at = reminder->fire_at = f->due;
+  reminder->title = g_strdup ("Call Bob & Alice");
+  reminder->company = g_strdup ("<b>Evil</b> & Co");
+  reminder->contact_name = g_strdup ("Bob & Alice");
+  reminder->contact_email = g_strdup ("a&amp;b@evil.example");
+  reminder->detail = g_strdup ("Said: \"salary > 100k & <i>remote</i>\"\r\nend\x01.");
+  show (f, reminder, f->due);
+  call = the_notify_call (f);
+  g_assert_cmpstr (notify_summary (call), ==, "Call Bob & Alice — <b>Evil</b> & Co");
+  g_assert_cmpstr (notify_body (call), ==,
+                   "Bob & Alice · a&amp;b@evil.example\n"
+                   "Said: \"salary > 100k & <i>remote</i>\"\n"
+                   "end .");
+}
+
+/* Cut to about 2000 bytes as text too, between characters. */
+static void
+test_plain_text_long (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  g_autoptr (GVariant) call = NULL;
+  g_autoptr (GString) detail = g_string_new (NULL);
+  gsize length;
+
+  if (f->skipped)
+    return;
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (detail, i % 2 == 0 ? "é" : "&");
+  reminder->id = 14;
+  reminder->rule = JT_RULE_MANUAL;
+  reminder->due_at = reminder->fire_at = f->due;
+  reminder->title = g_strdup ("Call back");
+  reminder->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+  show (f, reminder, f->due);
+  call = the_notify_call (f);
+  length = strlen (notify_body (call));
+  g_assert_cmpuint (length, <=, 2000 + strlen ("…"));
+  g_assert_cmpuint (length, >=, 2000 - strlen ("é"));
+  g_assert_true (g_utf8_validate (notify_body (call), -1, NULL));
+  g_assert_true (g_str_has_prefix (notify_body (call), "é&é&"));
+  g_assert_true (g_str_has_suffix (notify_body (call), "…"));
+  g_assert_null (strstr (notify_body (call), "&amp;"));
+}
+
 /* Runaway text is cut to about 2000 bytes, between characters and outside entities. */
 static void
 test_long_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
@@ -825,6 +881,10 @@ main (int argc, char **argv)
   g_test_add ("/notifier/hostile-text", Fixture, "default", fixture_set_up, test_hostile_text,
               fixture_tear_down);
   g_test_add ("/notifier/long-text", Fixture, "default", fixture_set_up, test_long_text,
+              fixture_tear_down);
+  g_test_add ("/notifier/plain-text-server", Fixture, "body actions", fixture_set_up,
+              test_plain_text_server, fixture_tear_down);
+  g_test_add ("/notifier/plain-text-long", Fixture, "body", fixture_set_up, test_plain_text_long,
               fixture_tear_down);
   g_test_add ("/notifier/actions-advertised", Fixture, "body actions", fixture_set_up,
               test_actions_advertised, fixture_tear_down);
