@@ -288,10 +288,14 @@ show (NotifyNotification *notification, GError **error)
   return FALSE;
 }
 
-/* The hints every jobtrack notification carries. */
+/* The hints and timeout every jobtrack notification carries. A follow-up that is due
+ * stays until the person acts: a server's default timeout is its own (notification-daemon
+ * takes a critical one down after seconds, LXQt drops any after ten), so it never
+ * expires. */
 static void
 set_common_hints (NotifyNotification *notification, NotifyUrgency urgency)
 {
+  notify_notification_set_timeout (notification, NOTIFY_EXPIRES_NEVER);
   notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_NAME));
   notify_notification_set_category (notification, CATEGORY);
   notify_notification_set_urgency (notification, urgency);

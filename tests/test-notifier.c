@@ -282,6 +282,16 @@ notify_actions (GVariant *call)
   return g_strjoinv (" ", (char **) pairs->pdata);
 }
 
+/* The expire_timeout sent: -1 the server's default, 0 never. */
+static gint32
+notify_timeout (GVariant *call)
+{
+  gint32 timeout;
+
+  g_variant_get_child (call, 7, "i", &timeout);
+  return timeout;
+}
+
 static GVariant *
 notify_hint (GVariant *call, const char *key)
 {
@@ -569,6 +579,9 @@ test_overdue (Fixture *f, G_GNUC_UNUSED gconstpointer data)
 
   calls = calls_of (f, "Notify");
   g_assert_cmpuint (calls->len, ==, 3);
+  /* Normal or critical, a follow-up that is due never expires by itself. */
+  for (guint i = 0; i < calls->len; i++)
+    g_assert_cmpint (notify_timeout (g_ptr_array_index (calls, i)), ==, 0);
   call = g_ptr_array_index (calls, 0);
   g_assert_cmpuint (notify_urgency (call), ==, 1);
   g_assert_true (g_str_has_suffix (notify_body (call), "\nWas due Fri 4 Dec 2026 10:00."));
@@ -857,6 +870,7 @@ test_summary (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpstr (notify_summary (call), ==, "5 follow-ups came due while you were away");
   g_assert_cmpstr (notify_body (call), ==, "Run 'jobtrack agenda' to see them.");
   g_assert_cmpuint (notify_urgency (call), ==, 1);
+  g_assert_cmpint (notify_timeout (call), ==, 0);
   actions = notify_actions (call);
   g_assert_cmpstr (actions, ==, "");
   call = g_ptr_array_index (calls, 1);

@@ -77,6 +77,10 @@ class ActionsTest(DaemonTestCase):
             self.assertEqual(call.hints.get("desktop-entry"), "jobtrack", call)
             self.assertEqual(call.hints.get("urgency"), urgency,
                              "urgency of %r (2: critical, 1: normal)" % call.summary)
+        # Due, it stays until the person acts, critical or not: the server's default
+        # timeout (-1) lets some take it down after seconds.
+        for call in calls:
+            self.assertEqual(call.expire_timeout, 0, "expire_timeout of %r" % call.summary)
         # A follow-up shown late says when it was due.
         self.assertIn("Was due ", self.notification_of(old, calls).body)
         self.assertNotIn("Was due ", self.notification_of(fresh, calls).body)
