@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.c: follow-ups as desktop notifications, through libnotify.
  *
- * The summary says what and for which application ("Follow-up call — Globex, SRE"); the
- * body says who, how to reach them, the context the rule wrote down, and when it was due
- * if that was a while ago. The Desktop Notifications spec makes the summary plain text
+ * The summary is the follow-up's title, as in the agenda: what, to whom and for which
+ * application ("Call Raj Patel about the decision — Globex, SRE"). The body says when it
+ * was due if that was a while ago, who and how to reach them, and the context the rule
+ * wrote down, in that order. The Desktop Notifications spec makes the summary plain text
  * (servers escape it themselves), so record text goes there as it is, on one line. The
  * body is read as markup by a server with the "body-markup" capability, so record text
  * goes there escaped and nothing else does; a server without it shows the body as text,
@@ -57,24 +58,6 @@ struct _JtNotifier
   GHashTable *shown; /* reminder id (gint64*) -> NotifyNotification, until it is closed */
 };
 
-/* What each rule asks for, in a few words. */
-static const char *const rule_labels[] = {
-  [JT_RULE_SUMMARY] = N_ ("Write the summary"),
-  [JT_RULE_THANK_YOU] = N_ ("Thank-you letter"),
-  [JT_RULE_FOLLOW_UP_CALL] = N_ ("Follow-up call"),
-  [JT_RULE_BRING_FORWARD] = N_ ("Ask to decide sooner"),
-  [JT_RULE_BRIEF_REFERENCES] = N_ ("Brief your references"),
-  [JT_RULE_REJECTION_LETTER] = N_ ("Letter after the rejection"),
-  [JT_RULE_RAPPORT_CALL] = N_ ("Keep-in-touch call"),
-  [JT_RULE_RECONTACT] = N_ ("Re-contact call"),
-  [JT_RULE_OFFER_NEGOTIATION] = N_ ("Negotiate the offer"),
-  [JT_RULE_OFFER_DEADLINE] = N_ ("Offer deadline"),
-  [JT_RULE_NETWORK_UPDATE] = N_ ("Network update"),
-  [JT_RULE_APPLICATION_FOLLOW_UP] = N_ ("Check in"),
-  [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
-
 static const struct
 {
   const char *id;
@@ -82,8 +65,12 @@ static const struct
   JtNotifyAction action;
 } actions[] = {
   { "done", N_ ("Done"), JT_NOTIFY_DONE },
-  { "snooze-day", N_ ("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
-  { "snooze-week", N_ ("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
+  /* Snoozes named by when it comes back: servers that cut labels short (LXQt) made two
+   * "Snooze…" of "Snooze 1 day" and "Snooze 1 week". */
+  /* TRANSLATORS: a button: show the follow-up again in a day. Keep it short. */
+  { "snooze-day", N_ ("Tomorrow"), JT_NOTIFY_SNOOZE_DAY },
+  /* TRANSLATORS: a button: show the follow-up again in a week. Keep it short. */
+  { "snooze-week", N_ ("Next week"), JT_NOTIFY_SNOOZE_WEEK },
   { "draft", N_ ("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
 
@@ -143,22 +130,19 @@ append_line (GString *text, const char *line)
   g_string_append (text, line);
 }
 
-/* "Follow-up call — Globex, SRE": what, and for which application. New string. */
+/* The follow-up's title, as the agenda shows it: what, to whom, for which application
+ * ("Thank-you letter to Raj Patel — Globex, SRE"), so that two of one interview differ
+ * where a server shows the summary alone. A manual reminder's title is the person's own
+ * text, so the application is added after it. New string. */
 static char *
 reminder_summary (const JtReminder *reminder)
 {
   g_autofree char *title = clean_text (reminder->title, TRUE);
   g_autofree char *company = clean_text (reminder->company, TRUE);
   g_autofree char *role = clean_text (reminder->role, TRUE);
-  const char *what = NULL;
-  GString *summary;
+  GString *summary = g_string_new (*title != '\0' ? title : _ ("Follow-up"));
 
-  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels) && rule_labels[reminder->rule] != NULL)
-    what = _ (rule_labels[reminder->rule]);
-  if (what == NULL)
-    what = *title != '\0' ? title : _ ("Follow-up");
-  summary = g_string_new (what);
-  if (*company != '\0')
+  if ((reminder->rule == JT_RULE_MANUAL || *title == '\0') && *company != '\0')
     g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
   cap_text (summary, MAX_SUMMARY_BYTES, FALSE);
   return g_string_free (summary, FALSE);
@@ -185,10 +169,11 @@ finish_body (const char *text, gboolean markup)
 }
 
 /* The body:
+ *   Was due Thu 3 Dec 2026 10:00.
  *   Raj Patel · +44 20 7946 0000 · raj@globex.example
  *   They planned to decide by 2026-12-03; ask where things stand.
- *   Was due Thu 3 Dec 2026 10:00.
- * markup-escaped when `markup` (finish_body). New string. */
+ * markup-escaped when `markup` (finish_body). What matters most comes first: a server
+ * may cut the body short (LXQt drops its last wrapped line). New string. */
 static char *
 reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean markup)
 {
@@ -200,25 +185,9 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean m
   g_autofree char *reach = jt_reminder_text_reach (reminder);
   g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) who = g_string_new (NULL);
 
-  /* Who, and how to reach them. */
-  append_line (text, name);
-  if (*phone != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", phone);
-  if (*email != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
-
-  /* The context. A rule's ends with how to reach the person when it knows how
-   * (jt_reminder_text_reach); the first line says that already. */
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strstrip (lines[i]);
-
-      if (reach != NULL && g_str_equal (line, reach_line))
-        continue;
-      append_line (text, line);
-    }
-
+  /* When it was due, if that was a while ago. */
   if (reminder->due_at > 0 && now - reminder->due_at > OVERDUE_AFTER)
     {
       g_autofree char *due = jt_time_format_human (reminder->due_at, tz);
@@ -230,6 +199,25 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean m
 
           append_line (text, line);
         }
+    }
+
+  /* Who, and how to reach them, on one line. */
+  g_string_append (who, name);
+  if (*phone != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", phone);
+  if (*email != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", email);
+  append_line (text, who->str);
+
+  /* The context. A rule's ends with how to reach the person when it knows how
+   * (jt_reminder_text_reach); the line above says that already. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (reach != NULL && g_str_equal (line, reach_line))
+        continue;
+      append_line (text, line);
     }
 
   return finish_body (text->str, markup);

@@ -6,7 +6,7 @@
  * text. The summary is plain text by the Desktop Notifications spec (servers escape it),
  * so record text goes there unescaped but on one line. Both are capped in length.
  * Where the server advertises the "actions" capability, each notification carries Done,
- * Snooze 1 day and Snooze 1 week, and a letter's (jt_letter_kind_for_rule) also Draft;
+ * Tomorrow and Next week (the snoozes), and a letter's (jt_letter_kind_for_rule) also Draft;
  * a click calls back with the reminder's id. Draft leaves the notification on screen. The
  * notifier watches the bus name org.freedesktop.Notifications and calls back when a
  * server appears, so what waited can be delivered then.
