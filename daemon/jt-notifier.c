@@ -33,6 +33,9 @@
 #define PROBE_TIMEOUT_MS 1500
 
 #define APP_NAME "jobtrack"
+/* The desktop entry's Icon= (data/jobtrack.desktop), a name of the Icon Naming
+ * Specification that themes have: without an icon, servers leave a blank gap. */
+#define ICON_NAME "x-office-calendar"
 #define CATEGORY "x-jobtrack.followup"
 #define HINT_REMINDER_ID "x-jobtrack-reminder-id"
 
@@ -73,6 +76,15 @@ static const struct
   { "snooze-week", N_ ("Next week"), JT_NOTIFY_SNOOZE_WEEK },
   { "draft", N_ ("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
+
+const char *
+jt_notify_action_to_string (JtNotifyAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (actions[i].action == action)
+      return actions[i].id;
+  g_return_val_if_reached ("unknown");
+}
 
 /* ---- Text ------------------------------------------------------------------------- */
 
@@ -430,7 +442,7 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   is_new = notification == NULL;
   if (is_new)
     {
-      notification = notify_notification_new (summary, body, NULL);
+      notification = notify_notification_new (summary, body, ICON_NAME);
       g_object_set_data_full (G_OBJECT (notification), REMINDER_ID_KEY,
                               g_memdup2 (&reminder->id, sizeof reminder->id), g_free);
       g_signal_connect (notification, "closed", G_CALLBACK (on_closed), notifier);
@@ -438,9 +450,10 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   else
     {
       g_object_ref (notification);
-      notify_notification_update (notification, summary, body, NULL);
+      /* The icon travels as a hint (image-path): clear the hints first. */
       notify_notification_clear_hints (notification);
       notify_notification_clear_actions (notification);
+      notify_notification_update (notification, summary, body, ICON_NAME);
     }
 
   set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER ? NOTIFY_URGENCY_CRITICAL
@@ -490,7 +503,7 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
       = notify_notification_new (summary,
                                  g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
                                               "Run 'jobtrack agenda' to see them.", count),
-                                 NULL);
+                                 ICON_NAME);
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);
   g_object_unref (notification);

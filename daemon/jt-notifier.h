@@ -30,6 +30,10 @@ typedef enum
   JT_NOTIFY_DRAFT, /* open the letter's draft; the reminder stays as it is */
 } JtNotifyAction;
 
+/* The action's name on the bus and in the log: "done", "snooze-day", "snooze-week",
+ * "draft". Static string. */
+const char *jt_notify_action_to_string (JtNotifyAction action);
+
 typedef void (*JtNotifyActionFunc) (gint64 reminder_id, JtNotifyAction action, gpointer user_data);
 typedef void (*JtNotifyServerFunc) (gpointer user_data);
 

@@ -301,6 +301,25 @@ notify_hint (GVariant *call, const char *key)
   return g_variant_lookup_value (hints, key, NULL);
 }
 
+/* The icon sent. libnotify puts it in the image-path hint for a server of spec 1.2 (or
+ * image_path for 1.1), or else in the app_icon argument, as it does for the mock. */
+static const char *
+notify_icon (GVariant *call)
+{
+  g_autoptr (GVariant) icon = notify_hint (call, "image-path");
+  const char *app_icon;
+
+  if (icon == NULL)
+    icon = notify_hint (call, "image_path");
+  if (icon != NULL)
+    {
+      g_assert_true (g_variant_is_of_type (icon, G_VARIANT_TYPE_STRING));
+      return g_intern_string (g_variant_get_string (icon, NULL));
+    }
+  g_variant_get_child (call, 2, "&s", &app_icon);
+  return *app_icon != '\0' ? app_icon : NULL;
+}
+
 static guchar
 notify_urgency (GVariant *call)
 {
@@ -531,6 +550,8 @@ test_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   actions = notify_actions (call);
   g_assert_cmpstr (actions, ==, "");
   g_assert_cmpuint (notify_urgency (call), ==, 1);
+  /* The desktop entry's icon, so servers leave no blank gap. */
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
   entry = notify_hint (call, "desktop-entry");
   g_assert_nonnull (entry);
   g_assert_cmpstr (g_variant_get_string (entry, NULL), ==, "jobtrack");
@@ -913,6 +934,8 @@ test_replace (Fixture *f, G_GNUC_UNUSED gconstpointer data)
                    "Raj Patel · +44 20 7946 0000 · raj@globex.example\n"
                    "They called back.");
   g_assert_cmpuint (notify_urgency (g_ptr_array_index (calls, 1)), ==, 2);
+  /* Its hints were made anew, the icon among them. */
+  g_assert_cmpstr (notify_icon (g_ptr_array_index (calls, 1)), ==, "x-office-calendar");
   {
     g_autofree char *actions = notify_actions (g_ptr_array_index (calls, 1));
 
@@ -944,6 +967,7 @@ test_summary (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpstr (notify_body (call), ==, "Run 'jobtrack agenda' to see them.");
   g_assert_cmpuint (notify_urgency (call), ==, 1);
   g_assert_cmpint (notify_timeout (call), ==, 0);
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
   actions = notify_actions (call);
   g_assert_cmpstr (actions, ==, "");
   call = g_ptr_array_index (calls, 1);

@@ -216,6 +216,8 @@ class DeliveryTest(DaemonTestCase):
         [call] = self.notify_calls()
         self.assertEqual(call.summary, "70 follow-ups came due while you were away")
         self.assertEqual(call.expire_timeout, 0, "the summary of what is due expires")
+        # --verbose logs it like any other showing.
+        self.assertIn("shown the summary of 70 follow-ups", self.daemon_log())
         listed = {r["id"]: r for r in self.agenda()}
         self.assertTrue(all(listed[rid]["notified"] is not None for rid in ids),
                         "a follow-up the summary stood for was not marked")
