@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.c: follow-ups as desktop notifications, through libnotify.
  *
- * The summary says what and for which application ("Follow-up call — Globex, SRE"); the
- * body says who, how to reach them, the context the rule wrote down, and when it was due
- * if that was a while ago. The Desktop Notifications spec makes the summary plain text
- * (servers escape it themselves), so record text goes there as it is, on one line; the
- * body may be read as markup, so record text goes there escaped and nothing else does.
+ * The summary is the follow-up's title, as in the agenda: what, to whom and for which
+ * application ("Call Raj Patel about the decision — Globex, SRE"). The body says when it
+ * was due if that was a while ago, who and how to reach them, and the context the rule
+ * wrote down, in that order. The Desktop Notifications spec makes the summary plain text
+ * (servers escape it themselves), so record text goes there as it is, on one line. The
+ * body is read as markup by a server with the "body-markup" capability, so record text
+ * goes there escaped and nothing else does; a server without it shows the body as text,
+ * and gets it as it is (escaped, it would show "&amp;").
  *
  * Each notification with actions stays referenced here until the server closes it: its
  * action callbacks live on the NotifyNotification. */
@@ -30,6 +33,9 @@
 #define PROBE_TIMEOUT_MS 1500
 
 #define APP_NAME "jobtrack"
+/* The desktop entry's Icon= (data/jobtrack.desktop), a name of the Icon Naming
+ * Specification that themes have: without an icon, servers leave a blank gap. */
+#define ICON_NAME "x-office-calendar"
 #define CATEGORY "x-jobtrack.followup"
 #define HINT_REMINDER_ID "x-jobtrack-reminder-id"
 
@@ -55,24 +61,6 @@ struct _JtNotifier
   GHashTable *shown; /* reminder id (gint64*) -> NotifyNotification, until it is closed */
 };
 
-/* What each rule asks for, in a few words. */
-static const char *const rule_labels[] = {
-  [JT_RULE_SUMMARY] = N_ ("Write the summary"),
-  [JT_RULE_THANK_YOU] = N_ ("Thank-you letter"),
-  [JT_RULE_FOLLOW_UP_CALL] = N_ ("Follow-up call"),
-  [JT_RULE_BRING_FORWARD] = N_ ("Ask to decide sooner"),
-  [JT_RULE_BRIEF_REFERENCES] = N_ ("Brief your references"),
-  [JT_RULE_REJECTION_LETTER] = N_ ("Letter after the rejection"),
-  [JT_RULE_RAPPORT_CALL] = N_ ("Keep-in-touch call"),
-  [JT_RULE_RECONTACT] = N_ ("Re-contact call"),
-  [JT_RULE_OFFER_NEGOTIATION] = N_ ("Negotiate the offer"),
-  [JT_RULE_OFFER_DEADLINE] = N_ ("Offer deadline"),
-  [JT_RULE_NETWORK_UPDATE] = N_ ("Network update"),
-  [JT_RULE_APPLICATION_FOLLOW_UP] = N_ ("Check in"),
-  [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
-
 static const struct
 {
   const char *id;
@@ -80,10 +68,23 @@ static const struct
   JtNotifyAction action;
 } actions[] = {
   { "done", N_ ("Done"), JT_NOTIFY_DONE },
-  { "snooze-day", N_ ("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
-  { "snooze-week", N_ ("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
+  /* Snoozes named by when it comes back: servers that cut labels short (LXQt) made two
+   * "Snooze…" of "Snooze 1 day" and "Snooze 1 week". */
+  /* TRANSLATORS: a button: show the follow-up again in a day. Keep it short. */
+  { "snooze-day", N_ ("Tomorrow"), JT_NOTIFY_SNOOZE_DAY },
+  /* TRANSLATORS: a button: show the follow-up again in a week. Keep it short. */
+  { "snooze-week", N_ ("Next week"), JT_NOTIFY_SNOOZE_WEEK },
   { "draft", N_ ("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
+
+const char *
+jt_notify_action_to_string (JtNotifyAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (actions[i].action == action)
+      return actions[i].id;
+  g_return_val_if_reached ("unknown");
+}
 
 /* ---- Text ------------------------------------------------------------------------- */
 
@@ -141,34 +142,52 @@ append_line (GString *text, const char *line)
   g_string_append (text, line);
 }
 
-/* "Follow-up call — Globex, SRE": what, and for which application. New string. */
+/* The follow-up's title, as the agenda shows it: what, to whom, for which application
+ * ("Thank-you letter to Raj Patel — Globex, SRE"), so that two of one interview differ
+ * where a server shows the summary alone. A manual reminder's title is the person's own
+ * text, so the application is added after it. New string. */
 static char *
 reminder_summary (const JtReminder *reminder)
 {
   g_autofree char *title = clean_text (reminder->title, TRUE);
   g_autofree char *company = clean_text (reminder->company, TRUE);
   g_autofree char *role = clean_text (reminder->role, TRUE);
-  const char *what = NULL;
-  GString *summary;
+  GString *summary = g_string_new (*title != '\0' ? title : _ ("Follow-up"));
 
-  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels) && rule_labels[reminder->rule] != NULL)
-    what = _ (rule_labels[reminder->rule]);
-  if (what == NULL)
-    what = *title != '\0' ? title : _ ("Follow-up");
-  summary = g_string_new (what);
-  if (*company != '\0')
+  if ((reminder->rule == JT_RULE_MANUAL || *title == '\0') && *company != '\0')
     g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
   cap_text (summary, MAX_SUMMARY_BYTES, FALSE);
   return g_string_free (summary, FALSE);
 }
 
-/* The body, markup-escaped:
+/* The body of a notification from its plain text: markup-escaped for a server that reads
+ * the body as markup (`markup`), as it is for one that shows it as text; capped. New
+ * string. */
+static char *
+finish_body (const char *text, gboolean markup)
+{
+  GString *body = g_string_new (NULL);
+
+  if (markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      g_string_append (body, escaped);
+    }
+  else
+    g_string_append (body, text);
+  cap_text (body, MAX_BODY_BYTES, markup);
+  return g_string_free (body, FALSE);
+}
+
+/* The body:
+ *   Was due Thu 3 Dec 2026 10:00.
  *   Raj Patel · +44 20 7946 0000 · raj@globex.example
  *   They planned to decide by 2026-12-03; ask where things stand.
- *   Was due Thu 3 Dec 2026 10:00.
- * New string. */
+ * markup-escaped when `markup` (finish_body). What matters most comes first: a server
+ * may cut the body short (LXQt drops its last wrapped line). New string. */
 static char *
-reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
+reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean markup)
 {
   g_autofree char *name = clean_text (reminder->contact_name, TRUE);
   g_autofree char *phone = clean_text (reminder->contact_phone, TRUE);
@@ -178,27 +197,9 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   g_autofree char *reach = jt_reminder_text_reach (reminder);
   g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *escaped = NULL;
-  GString *body;
+  g_autoptr (GString) who = g_string_new (NULL);
 
-  /* Who, and how to reach them. */
-  append_line (text, name);
-  if (*phone != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", phone);
-  if (*email != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
-
-  /* The context. A rule's ends with how to reach the person when it knows how
-   * (jt_reminder_text_reach); the first line says that already. */
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strstrip (lines[i]);
-
-      if (reach != NULL && g_str_equal (line, reach_line))
-        continue;
-      append_line (text, line);
-    }
-
+  /* When it was due, if that was a while ago. */
   if (reminder->due_at > 0 && now - reminder->due_at > OVERDUE_AFTER)
     {
       g_autofree char *due = jt_time_format_human (reminder->due_at, tz);
@@ -212,10 +213,26 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
         }
     }
 
-  escaped = g_markup_escape_text (text->str, (gssize) text->len);
-  body = g_string_new (escaped);
-  cap_text (body, MAX_BODY_BYTES, TRUE);
-  return g_string_free (body, FALSE);
+  /* Who, and how to reach them, on one line. */
+  g_string_append (who, name);
+  if (*phone != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", phone);
+  if (*email != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", email);
+  append_line (text, who->str);
+
+  /* The context. A rule's ends with how to reach the person when it knows how
+   * (jt_reminder_text_reach); the line above says that already. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (reach != NULL && g_str_equal (line, reach_line))
+        continue;
+      append_line (text, line);
+    }
+
+  return finish_body (text->str, markup);
 }
 
 /* ---- The server ------------------------------------------------------------------- */
@@ -271,10 +288,14 @@ show (NotifyNotification *notification, GError **error)
   return FALSE;
 }
 
-/* The hints every jobtrack notification carries. */
+/* The hints and timeout every jobtrack notification carries. A follow-up that is due
+ * stays until the person acts: a server's default timeout is its own (notification-daemon
+ * takes a critical one down after seconds, LXQt drops any after ten), so it never
+ * expires. */
 static void
 set_common_hints (NotifyNotification *notification, NotifyUrgency urgency)
 {
+  notify_notification_set_timeout (notification, NOTIFY_EXPIRES_NEVER);
   notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_NAME));
   notify_notification_set_category (notification, CATEGORY);
   notify_notification_set_urgency (notification, urgency);
@@ -413,14 +434,15 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   if (!server_caps (notifier, &caps, error))
     return FALSE;
   summary = reminder_summary (reminder);
-  body = reminder_body (reminder, now, tz);
+  body = reminder_body (reminder, now, tz,
+                        g_strv_contains ((const char *const *) caps, "body-markup"));
 
   /* Shown again, a reminder replaces its notification rather than stacking a second. */
   notification = g_hash_table_lookup (notifier->shown, &reminder->id);
   is_new = notification == NULL;
   if (is_new)
     {
-      notification = notify_notification_new (summary, body, NULL);
+      notification = notify_notification_new (summary, body, ICON_NAME);
       g_object_set_data_full (G_OBJECT (notification), REMINDER_ID_KEY,
                               g_memdup2 (&reminder->id, sizeof reminder->id), g_free);
       g_signal_connect (notification, "closed", G_CALLBACK (on_closed), notifier);
@@ -428,9 +450,10 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   else
     {
       g_object_ref (notification);
-      notify_notification_update (notification, summary, body, NULL);
+      /* The icon travels as a hint (image-path): clear the hints first. */
       notify_notification_clear_hints (notification);
       notify_notification_clear_actions (notification);
+      notify_notification_update (notification, summary, body, ICON_NAME);
     }
 
   set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER ? NOTIFY_URGENCY_CRITICAL
@@ -480,7 +503,7 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
       = notify_notification_new (summary,
                                  g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
                                               "Run 'jobtrack agenda' to see them.", count),
-                                 NULL);
+                                 ICON_NAME);
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);
   g_object_unref (notification);

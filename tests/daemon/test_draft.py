@@ -77,6 +77,8 @@ class DraftTest(DaemonTestCase):
                                             % query["subject"][0].split(" on ", 1)[1]])
         self.assertIn("What stayed with me most: Grüße & the #1 question?.\r\n",
                       query["body"][0])
+        self.wait_for_log("reminder %d: draft clicked" % reminder["id"])
+        self.wait_for_log("reminder %d: its draft was handed to the mail client" % reminder["id"])
         # A draft is not the letter sent: the reminder is still open.
         self.assertEqual(self.reminder(1, reminder["id"])["state"], "pending")
 
