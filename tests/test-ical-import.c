@@ -1037,7 +1037,7 @@ hostile_cases (void)
                 "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
                 "DTSTART;TZID=Empty:20261204T130000\r\nORGANIZER:mailto:raj@globex.com\r\n"
                 "END:VEVENT\r\nEND:VCALENDAR\r\n"),
-      "no name or no offsets");
+      "without any offsets");
   /* A good first event does not get written when the second is bad. */
   hostile_add_text (cases, "second event bad",
                     g_strdup ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX
@@ -1079,6 +1079,205 @@ test_hostile_files (Fixture *f, gconstpointer data)
       after = dump_database (f->path);
       g_assert_cmpstr (before, ==, after);
       g_free (h->data);
+    }
+}
+
+/* Shapes of text that libical parses in time quadratic in their size (a line of many
+ * unknown parameters: 40,000 took 7 s, 200,000 never ended; very long lines) are
+ * refused before it sees them, in well under a second at any size, saying where. */
+static GString *
+calendar_head (void)
+{
+  return g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX);
+}
+
+static char *
+calendar_close (GString *s)
+{
+  g_string_append (s, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_slow_shapes_refused_quickly (Fixture *f, gconstpointer data)
+{
+  struct
+  {
+    const char *name;
+    char *text;
+    const char *says;
+  } cases[7];
+  GString *s;
+
+  /* Line 10: the ATTENDEE line, after the head's 9. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE");
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (s, ";FOOO=1");
+  g_string_append (s, ":mailto:ann@globex.com\r\n");
+  cases[0].name = "40,000 parameters";
+  cases[0].text = calendar_close (s);
+  cases[0].says = "line 10 has more than 100 parameters";
+
+  /* 200,000 empty parameters, folded as calendars fold: the count goes on across folds. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (s, i % 10 == 9 ? ";X=\r\n " : ";X=");
+  g_string_append (s, ":mailto:ann@globex.com\r\n");
+  cases[1].name = "200,000 folded parameters";
+  cases[1].text = calendar_close (s);
+  cases[1].says = "line 10 has more than 100 parameters";
+
+  /* 3.6 MB of escaped text on one line. */
+  s = calendar_head ();
+  g_string_append (s, "DESCRIPTION:");
+  for (guint i = 0; i < 600000; i++)
+    g_string_append (s, "\\,\\;\\n");
+  g_string_append (s, "\r\n");
+  cases[2].name = "a 3.6 MB line";
+  cases[2].text = calendar_close (s);
+  cases[2].says = "line 10 is longer than 256 KB";
+
+  s = calendar_head ();
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (s, "X-A-%u:1\r\n", i);
+  cases[3].name = "20,000 properties";
+  cases[3].text = calendar_close (s);
+  cases[3].says = "the component that begins at line 3 has more than 10000 properties";
+
+  /* Within the limits line by line, beyond them in all. */
+  s = calendar_head ();
+  for (guint i = 0; i < 600; i++)
+    {
+      g_string_append (s, "X-A");
+      for (guint j = 0; j < 100; j++)
+        g_string_append (s, ";X-P=1");
+      g_string_append (s, ":1\r\n");
+    }
+  cases[5].name = "60,000 parameters in all";
+  cases[5].text = calendar_close (s);
+  cases[5].says = "more than 50000 parameters (;NAME=VALUE) in all";
+
+  s = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append (s, "BEGIN:VTODO\r\n");
+      for (guint j = 0; j < 6000; j++)
+        g_string_append_printf (s, "X-A-%u:1\r\n", j);
+      g_string_append (s, "END:VTODO\r\n");
+    }
+  g_string_append (s, "BEGIN:VEVENT\r\n" EVENT_GLOBEX);
+  cases[6].name = "60,000 lines";
+  cases[6].text = calendar_close (s);
+  cases[6].says = "more than 50000 lines";
+
+  /* A quoted ';' is no parameter, nor is one in the value: this one imports. */
+  s = calendar_head ();
+  g_string_append (s, "ATTENDEE;CN=\"");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (s, "a;");
+  g_string_append (s, "\":mailto:ann@globex.com\r\nCOMMENT:");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (s, "b\\;");
+  g_string_append (s, "\r\n");
+  cases[4].name = "semicolons quoted and in values";
+  cases[4].text = calendar_close (s);
+  cases[4].says = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) report = NULL;
+      gint64 started = g_get_monotonic_time ();
+      gint64 took;
+
+      report = import_data (f, cases[i].text, strlen (cases[i].text), NULL, me, TRUE, &error);
+      took = g_get_monotonic_time () - started;
+      g_test_message ("%s: %s (%" G_GINT64_FORMAT " ms)", cases[i].name,
+                      error != NULL ? error->message : "imported", took / 1000);
+      if (cases[i].says == NULL)
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, cases[i].says));
+        }
+      g_assert_cmpint (took, <, G_USEC_PER_SEC / 2);
+      g_free (cases[i].text);
+    }
+}
+
+/* Refusals say in the person's words what is wrong and where, never libical's own text,
+ * and a part of the file no event uses refuses nothing. */
+static void
+test_refusals_say_what_and_where (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *text;
+    const char *says; /* NULL: it imports */
+  } cases[] = {
+    { "start not a time",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "SUMMARY:Interview: SRE\r\nDTSTART:2026120\r\nORGANIZER:mailto:raj@globex.com\r\n"
+      "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      "event 'Interview: SRE' (line 3) has a start time that is not a date and time as "
+      "iCalendar writes them (line 6: 'DTSTART:2026120')" },
+    { "zone name not closed",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "DTSTART;TZID=\"W. Europe Standard Time:20261204T130000\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 3 has a start time that is not a date and time as iCalendar writes "
+      "them (line 5: 'DTSTART;TZID=\"W. Europe Standard Time:20261204T130000')" },
+    { "no such day",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "DTSTART:20261032T130000Z\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n",
+      "the event at line 3 has DTSTART that is not a real day and time (line 5: "
+      "'DTSTART:20261032T130000Z')" },
+    { "no UID",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261204T130000Z\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 3 has no UID, the identifier every calendar gives an event" },
+    { "nested calendar",
+      "BEGIN:VCALENDAR\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX
+      "END:VEVENT\r\nEND:VCALENDAR\r\nEND:VCALENDAR\r\n",
+      "its events are inside a second VCALENDAR, nested in the first at line 2" },
+    { "used zone without offsets",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Empty\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VEVENT\r\nUID:x@test\r\nDTSTART;TZID=Empty:20261204T130000\r\n"
+      "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      "the event at line 6 gives DTSTART in the time zone 'Empty', which the file defines "
+      "without any offsets" },
+    { "unused zone without a name",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nX-LIC-LOCATION:Nowhere\r\n"
+      "END:VTIMEZONE\r\nBEGIN:VEVENT\r\n" EVENT_GLOBEX "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      NULL },
+    { "unused zone without offsets",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Unused\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VEVENT\r\n" EVENT_GLOBEX "END:VEVENT\r\nEND:VCALENDAR\r\n",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) report = NULL;
+
+      report = import_data (f, cases[i].text, strlen (cases[i].text), NULL, me, TRUE, &error);
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "imported");
+      if (cases[i].says == NULL)
+        {
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_null (strstr (error->message, "Can't"));
+      g_assert_null (strstr (error->message, "Removing"));
+      g_assert_null (strstr (error->message, "event 1 "));
     }
 }
 
@@ -1160,6 +1359,8 @@ main (int argc, char **argv)
   ADD ("several-events", test_several_events_one_file, NULL);
   ADD ("rollback-while-writing", test_failure_while_writing_rolls_back, NULL);
   ADD ("hostile", test_hostile_files, NULL);
+  ADD ("slow-shapes", test_slow_shapes_refused_quickly, NULL);
+  ADD ("refusals-what-and-where", test_refusals_say_what_and_where, NULL);
   ADD ("migration-from-2", test_migration_from_schema_2, NULL);
 #undef ADD
 

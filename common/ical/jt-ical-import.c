@@ -12,6 +12,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-ical-scan.h"
 #include "jt-invite-guess.h"
 #include "jt-text.h"
 
@@ -19,12 +20,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* Sanity limits: a real invitation is a few kilobytes, with a handful of people, one
  * event (a few more for a series' exceptions) and components three deep
- * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). */
-#define MAX_BYTES (5 * 1024 * 1024)
-#define MAX_EVENTS 1000
+ * (VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD). The limits on the
+ * text (size, lines, nesting) are jt-ical-scan.h's. */
 #define MAX_ATTENDEES 1000         /* in one event */
 #define MAX_ATTENDEES_IN_FILE 2000 /* in all its events together */
-#define MAX_DEPTH 8
 #define MAX_UID_BYTES 1024
 #define MAX_NAME_CHARS 200 /* a person's name as kept */
 #define MAX_PLACE_CHARS 500
@@ -42,14 +41,6 @@ clean_text (const char *text, glong max_chars)
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
   return clean;
-}
-
-static gboolean
-has_prefix_ascii_nocase (const char *text, gsize length, const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return length >= n && g_ascii_strncasecmp (text, prefix, n) == 0;
 }
 
 /* "mailto:raj@globex.com" (any case of "mailto:") -> "raj@globex.com"; NULL when the
@@ -94,33 +85,52 @@ email_is_mine (const char *email, const char *const *me)
 
 /* ---- What one event says ------------------------------------------------------------ */
 
-/* How an event is named in an error: "event 'Interview: SRE at Globex'" or "event 2". */
+/* Where an event is written in the file, for messages. */
+typedef struct
+{
+  const char *data; /* the file's text */
+  gsize length;
+  const JtIcalScanEvent *scan; /* NULL when the scan's events are not libical's */
+  guint index;                 /* among the calendar's events */
+  guint count;
+} EventPlace;
+
+/* How an event is named in an error: "event 'Interview: SRE at Globex' (line 5)", "the
+ * event at line 5", or "event 2 of 3 in the file" when its line is not known. */
 static char *
-event_label (const char *summary, guint index)
+event_label (const char *summary, const EventPlace *place)
 {
   if (summary != NULL)
     {
       g_autofree char *shortened = clean_text (summary, 60);
 
+      if (place->scan != NULL)
+        return g_strdup_printf (_ ("event '%s' (line %u)"), shortened, place->scan->line);
       return g_strdup_printf (_ ("event '%s'"), shortened);
     }
-  return g_strdup_printf (_ ("event %u"), index + 1);
+  if (place->scan != NULL)
+    return g_strdup_printf (_ ("the event at line %u"), place->scan->line);
+  return g_strdup_printf (_ ("event %u of %u in the file"), place->index + 1, place->count);
 }
 
-/* The first parse error libical noted in `event` about `property` ("DTSTART"), cleaned;
- * NULL when there is none. */
+/* The event's DTSTART line as written, cleaned and shortened, for a start that libical
+ * could not read; NULL when the scan saw none. New string. */
 static char *
-parse_error_about (icalcomponent *event, const char *property)
+dtstart_as_written (const EventPlace *place)
 {
-  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_XLICERROR_PROPERTY);
-       p != NULL; p = icalcomponent_get_next_property (event, ICAL_XLICERROR_PROPERTY))
-    {
-      const char *message = icalproperty_get_xlicerror (p);
+  const char *line;
+  const char *end;
 
-      if (message != NULL && strstr (message, property) != NULL)
-        return clean_text (message, 160);
-    }
-  return NULL;
+  if (place->scan == NULL || place->scan->dtstart_line == 0)
+    return NULL;
+  line = place->data + place->scan->dtstart_at;
+  end = memchr (line, '\n', place->length - place->scan->dtstart_at);
+  {
+    g_autofree char *text = g_strndup (line, end != NULL ? (gsize) (end - line)
+                                                         : place->length - place->scan->dtstart_at);
+
+    return clean_text (text, 80);
+  }
 }
 
 /* The instant of a wall time in a system zone (or the person's zone, for floating
@@ -137,20 +147,77 @@ wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
   return TRUE;
 }
 
+/* A VTIMEZONE an event uses says its offsets (STANDARD or DAYLIGHT), which change at
+ * most yearly as in every real zone: one that repeats more often would have libical
+ * expand millions of changes. Zones no event uses are never looked at. */
+static gboolean
+check_zone (icalcomponent *zone, const char *label, const char *property, const char *shown,
+            GError **error)
+{
+  guint observances = 0;
+
+  for (icalcomponent *part = icalcomponent_get_first_component (zone, ICAL_ANY_COMPONENT);
+       part != NULL; part = icalcomponent_get_next_component (zone, ICAL_ANY_COMPONENT))
+    {
+      icalcomponent_kind kind = icalcomponent_isa (part);
+
+      if (kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT)
+        observances++;
+      for (icalproperty *rule = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
+           rule != NULL; rule = icalcomponent_get_next_property (part, ICAL_RRULE_PROPERTY))
+        if (icalproperty_get_rrule (rule).freq != ICAL_YEARLY_RECURRENCE)
+          {
+            g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                         _ ("%s gives %s in the time zone '%s', which the file says changes "
+                            "more often than yearly, as no real zone does"),
+                         label, property, shown);
+            return FALSE;
+          }
+    }
+  if (observances == 0)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   _ ("%s gives %s in the time zone '%s', which the file defines without any "
+                      "offsets (a VTIMEZONE without STANDARD or DAYLIGHT)"),
+                   label, property, shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The instant of DTSTART or DTEND `prop` (its value `tt`): UTC as written; with a TZID,
  * through the VTIMEZONE the file embeds (Outlook's "W. Europe Standard Time" is only
  * defined there), else the system's zone of that name; floating, in `tz`. */
+/* "%s has DTEND that is not a real day and time", with the line as written when known. */
+static void
+set_not_a_time (GError **error, const char *label, const char *name, const char *written,
+                guint line)
+{
+  if (written != NULL)
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                 /* TRANSLATORS: an event, DTSTART, a line number, the line as written. */
+                 _ ("%s has %s that is not a real day and time (line %u: '%s')"), label, name, line,
+                 written);
+  else
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has %s that is not a real day and time"),
+                 label, name);
+}
+
+/* `written` and `line`: the property's line as written, or NULL. */
 static gboolean
 time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt, GTimeZone *tz,
-              const char *label, gint64 *instant, GError **error)
+              const char *label, const char *written, guint line, gint64 *instant, GError **error)
 {
   const char *name = icalproperty_get_property_name (prop);
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
   const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
 
-  if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt))
+  /* libical takes 32 October as 1 November; a person would not. */
+  if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt) || tt.month < 1 || tt.month > 12
+      || tt.day < 1 || tt.day > icaltime_days_in_month (tt.month, tt.year) || tt.hour > 23
+      || tt.minute > 59 || tt.second > 60)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no valid %s"), label, name);
+      set_not_a_time (error, label, name, written, line);
       return FALSE;
     }
   if (tt.is_date)
@@ -172,7 +239,14 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
       icaltimezone *embedded = icalcomponent_get_timezone (calendar, tzid);
 
       if (embedded != NULL)
-        *instant = icaltime_as_timet_with_zone (tt, embedded);
+        {
+          g_autofree char *shown = clean_text (tzid, 80);
+
+          if (!check_zone (icaltimezone_get_component (embedded), label, name,
+                           shown != NULL ? shown : "", error))
+            return FALSE;
+          *instant = icaltime_as_timet_with_zone (tt, embedded);
+        }
       else
         {
           g_autoptr (GTimeZone) system = g_time_zone_new_identifier (tzid);
@@ -191,7 +265,7 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
     }
   else if (!wall_instant (tz, tt, instant))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no valid %s"), label, name);
+      set_not_a_time (error, label, name, written, line);
       return FALSE;
     }
   return TRUE;
@@ -201,25 +275,32 @@ time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype t
  * one), clamped to 1 min .. 24 h. */
 static gboolean
 read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
-            JtInvite *invite, GError **error)
+            const EventPlace *place, JtInvite *invite, GError **error)
 {
   icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   icalproperty *end = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
   icalproperty *duration = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
+  g_autofree char *written = NULL;
   gint64 seconds = 0;
 
+  written = dtstart_as_written (place);
   if (start == NULL)
     {
-      g_autofree char *why = parse_error_about (event, "DTSTART");
-
       if (invite->cancelled)
         return TRUE; /* a cancellation names the event by its UID alone */
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no start time (DTSTART)%s%s"),
-                   label, why != NULL ? ": " : "", why != NULL ? why : "");
+      if (written != NULL)
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                     /* TRANSLATORS: an event, a line number, the line as written. */
+                     _ ("%s has a start time that is not a date and time as iCalendar writes "
+                        "them (line %u: '%s')"),
+                     label, place->scan->dtstart_line, written);
+      else
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has no start time (DTSTART)"),
+                     label);
       return FALSE;
     }
-  if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label,
-                     &invite->start_at, error))
+  if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label, written,
+                     place->scan != NULL ? place->scan->dtstart_line : 0, &invite->start_at, error))
     return FALSE;
   invite->has_start = TRUE;
   if (end != NULL)
@@ -229,7 +310,7 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
 
       if (!tt.is_date)
         {
-          if (!time_instant (calendar, end, tt, tz, label, &end_at, error))
+          if (!time_instant (calendar, end, tt, tz, label, NULL, 0, &end_at, error))
             return FALSE;
           seconds = end_at - invite->start_at;
         }
@@ -464,8 +545,8 @@ read_people (icalcomponent *event, const JtInviteOptions *options, JtInvite *inv
 }
 
 static JtInvite *
-read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean cancel_method,
-            const JtInviteOptions *options, GTimeZone *tz, GError **error)
+read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *place,
+            gboolean cancel_method, const JtInviteOptions *options, GTimeZone *tz, GError **error)
 {
   g_autoptr (JtInvite) invite = jt_invite_new ();
   g_autofree char *label = NULL;
@@ -474,7 +555,7 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
   int attendees = icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
 
   invite->summary = clean_text (icalcomponent_get_summary (event), 200);
-  label = event_label (invite->summary, index);
+  label = event_label (invite->summary, place);
   if (attendees > MAX_ATTENDEES)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
@@ -485,15 +566,17 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
   if (uid == NULL || *uid == '\0' || strlen (uid) > MAX_UID_BYTES)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   uid == NULL || *uid == '\0' ? _ ("%s has no UID")
-                                               : _ ("%s has a UID longer than 1 KB"),
+                   uid == NULL || *uid == '\0'
+                       ? _ ("%s has no UID, the identifier every calendar gives an event so "
+                            "that its updates and cancellations find it")
+                       : _ ("%s has a UID longer than 1 KB"),
                    label);
       return NULL;
     }
   invite->uid = g_strdup (uid);
   invite->sequence = sequence != NULL ? MAX (icalproperty_get_sequence (sequence), 0) : 0;
   invite->cancelled = cancel_method || icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED;
-  if (!read_times (calendar, event, tz, label, invite, error))
+  if (!read_times (calendar, event, tz, label, place, invite, error))
     return NULL;
   if (invite->cancelled)
     return g_steal_pointer (&invite); /* only the UID and sequence matter */
@@ -506,143 +589,6 @@ read_event (icalcomponent *calendar, icalcomponent *event, guint index, gboolean
 }
 
 /* ---- The file ------------------------------------------------------------------------- */
-
-/* Checks, before libical sees it, that `data` is text that looks like one calendar of
- * sane size and shape. Nesting is measured by counting BEGIN:/END: lines (a guard, not
- * a parser: libical parses); `truncated` tells the caller that components were left
- * open at the end. Returns the offset where the calendar begins (after a BOM and
- * blank lines). */
-static gboolean
-check_text (const char *data, gsize length, gsize *begin, gboolean *truncated, GError **error)
-{
-  const char *nul;
-  const char *bad_utf8 = NULL;
-  gsize offset = 0;
-  int depth = 0;
-  guint events = 0;
-
-  if (length == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("the file is empty"));
-      return FALSE;
-    }
-  if (length > MAX_BYTES)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("the file has %zu bytes, more than an invitation can (at most %d MB)"),
-                   length, MAX_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-  nul = memchr (data, '\0', length);
-  if (nul != NULL)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is binary data, not iCalendar text (a NUL byte at offset %zu)"),
-                   (size_t) (nul - data));
-      return FALSE;
-    }
-  if (has_prefix_ascii_nocase (data, length, "\xEF\xBB\xBF"))
-    offset = 3;
-  while (offset < length && g_ascii_isspace (data[offset]))
-    offset++;
-  if (!has_prefix_ascii_nocase (data + offset, length - offset, "BEGIN:VCALENDAR"))
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)"));
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (data, length, &bad_utf8))
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("it is not UTF-8 text (an invalid byte at offset %zu)"),
-                   (size_t) (bad_utf8 - data));
-      return FALSE;
-    }
-  *begin = offset;
-  for (gsize line = offset; line < length;)
-    {
-      const char *newline = memchr (data + line, '\n', length - line);
-      gsize next = newline != NULL ? (gsize) (newline - data) + 1 : length;
-      const char *text = data + line;
-      gsize text_length = next - line;
-
-      if (has_prefix_ascii_nocase (text, text_length, "BEGIN:"))
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           _ ("its components are nested more than %d deep"), MAX_DEPTH);
-              return FALSE;
-            }
-          if (has_prefix_ascii_nocase (text, text_length, "BEGIN:VEVENT") && ++events > MAX_EVENTS)
-            {
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           _ ("it holds more than %d events; an invitation has a few"), MAX_EVENTS);
-              return FALSE;
-            }
-        }
-      else if (has_prefix_ascii_nocase (text, text_length, "END:"))
-        depth--;
-      line = next;
-    }
-  *truncated = depth > 0;
-  return TRUE;
-}
-
-/* The name of a VTIMEZONE, cleaned, for messages. New string. */
-static char *
-zone_name (icalcomponent *zone)
-{
-  icalproperty *tzid = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
-  char *name = clean_text (tzid != NULL ? icalproperty_get_tzid (tzid) : NULL, 80);
-
-  return name != NULL ? name : g_strdup ("");
-}
-
-/* Every VTIMEZONE has a name and says its offsets (STANDARD or DAYLIGHT), which change
- * at most yearly as in every real zone: one that repeats more often would have libical
- * expand millions of changes. */
-static gboolean
-check_time_zones (icalcomponent *calendar, GError **error)
-{
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
-       zone != NULL; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
-    {
-      guint observances = 0;
-
-      for (icalcomponent *part = icalcomponent_get_first_component (zone, ICAL_ANY_COMPONENT);
-           part != NULL; part = icalcomponent_get_next_component (zone, ICAL_ANY_COMPONENT))
-        {
-          icalcomponent_kind kind = icalcomponent_isa (part);
-
-          if (kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT)
-            observances++;
-          for (icalproperty *rule = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
-               rule != NULL; rule = icalcomponent_get_next_property (part, ICAL_RRULE_PROPERTY))
-            if (icalproperty_get_rrule (rule).freq != ICAL_YEARLY_RECURRENCE)
-              {
-                g_autofree char *name = zone_name (zone);
-
-                g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                             _ ("its time zone '%s' changes more often than yearly, as no real "
-                                "zone does"),
-                             name);
-                return FALSE;
-              }
-        }
-      if (observances == 0 || icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY) == NULL)
-        {
-          g_autofree char *name = zone_name (zone);
-
-          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       _ ("its time zone '%s' has no name or no offsets (VTIMEZONE without TZID, "
-                          "STANDARD or DAYLIGHT)"),
-                       name);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
 
 static gboolean
 check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
@@ -682,23 +628,24 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
   g_autoptr (GPtrArray) invites = g_ptr_array_new_with_free_func ((GDestroyNotify) jt_invite_free);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
-  gsize begin = 0;
-  gboolean truncated = FALSE;
+  g_auto (JtIcalScan) scan = { 0 };
+  EventPlace place = { data, length, NULL, 0, 0 };
+  gboolean scan_matches;
   gboolean cancel = FALSE;
   guint index = 0;
   guint attendees = 0;
 
-  if (!check_text (data, length, &begin, &truncated, error))
+  if (!jt_ical_scan (data, length, &scan, error))
     return NULL;
-  text = g_strndup (data + begin, length - begin);
+  text = g_strndup (data + scan.begin, length - scan.begin);
   icalerror_set_errors_are_fatal (0);
   icalerror_clear_errno ();
   calendar = icalparser_parse_string (text);
   if (calendar == NULL)
     {
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   truncated ? _ ("it ends before END:VCALENDAR (is the file cut short?)")
-                             : _ ("libical cannot read it as iCalendar"));
+                   scan.truncated ? _ ("it ends before END:VCALENDAR (is the file cut short?)")
+                                  : _ ("libical cannot read it as iCalendar"));
       return NULL;
     }
   if (icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
@@ -709,8 +656,11 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
                        : _ ("it is not a calendar (VCALENDAR)"));
       return NULL;
     }
-  if (!check_method (calendar, &cancel, error) || !check_time_zones (calendar, error))
+  if (!check_method (calendar, &cancel, error))
     return NULL;
+  /* The scan's lines name libical's events when both saw the same ones. */
+  place.count = (guint) icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT);
+  scan_matches = place.count == scan.events->len;
   for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
        event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
@@ -727,7 +677,9 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
                        MAX_ATTENDEES_IN_FILE);
           return NULL;
         }
-      invite = read_event (calendar, event, index, cancel, options, tz, error);
+      place.index = index;
+      place.scan = scan_matches ? &g_array_index (scan.events, JtIcalScanEvent, index) : NULL;
+      invite = read_event (calendar, event, &place, cancel, options, tz, error);
 
       if (invite == NULL)
         return NULL;
@@ -735,7 +687,13 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
     }
   if (invites->len == 0)
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it holds no event (VEVENT)"));
+      if (scan.nested_calendar_line != 0)
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                     _ ("its events are inside a second VCALENDAR, nested in the first at line "
+                        "%u; iCalendar keeps events directly in one calendar"),
+                     scan.nested_calendar_line);
+      else
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("it holds no event (VEVENT)"));
       return NULL;
     }
   return g_steal_pointer (&invites);

@@ -6,9 +6,10 @@
  * - The file must be UTF-8 text of at most 5 MB beginning with BEGIN:VCALENDAR, one
  *   VCALENDAR of at most 1000 VEVENTs, components nested at most 8 deep, at most 1000
  *   attendees in an event and 2000 in the file, and VTIMEZONEs that change at most
- *   yearly. METHOD may be absent, PUBLISH, REQUEST, ADD or CANCEL (a REPLY is refused).
- *   Every event needs a UID and, unless it is a cancellation, a DTSTART with a time
- *   (an all-day event is refused).
+ *   yearly; before libical parses it, at most 100 parameters on a line, lines of at
+ *   most 256 KB unfolded and 10,000 properties in a component (jt-ical-scan.h). METHOD may be
+ * absent, PUBLISH, REQUEST, ADD or CANCEL (a REPLY is refused). Every event needs a UID and, unless
+ * it is a cancellation, a DTSTART with a time (an all-day event is refused).
  * - Times: UTC as written; with a TZID, through the VTIMEZONE the file embeds (how
  *   Outlook's "W. Europe Standard Time" resolves), else the system zone of that name,
  *   else refused; a floating time is a wall time in `tz`. Length: DTEND - DTSTART, else
@@ -54,7 +55,9 @@ G_BEGIN_DECLS
  * truncated, binary or beyond the limits above is NULL with JT_ERROR_INVALID and one
  * line saying what is wrong with it ("it ends before END:VCALENDAR (is the file cut
  * short?)", "event 'Interview: SRE' has 5000 attendees; an invitation has at most
- * 1000"), worded to follow the caller's "cannot read invitation FILE: ". */
+ * 1000"), worded to follow the caller's "cannot read invitation FILE: ". Events are
+ * named by summary and line ("event 'Interview: SRE' (line 5)"), a line that could not
+ * be read is quoted, and libical's own messages are never passed on. */
 GPtrArray *jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *options,
                                 GTimeZone *tz, GError **error);
 
