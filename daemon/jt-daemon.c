@@ -392,8 +392,19 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
       g_autofree char *opened = NULL;
 
       if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, &opened, &error))
-        g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
-                   error->message);
+        {
+          g_autofree char *command
+              = jt_draft_print_command (daemon->store, reminder_id, daemon->db_path);
+          g_autoptr (GError) show_error = NULL;
+
+          g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
+                     error->message);
+          /* Clicked, and nothing on screen would say why: the person is told, and how to
+           * get the letter all the same. */
+          if (!jt_notifier_show_draft_failed (daemon->notifier, error->message, command,
+                                              &show_error))
+            g_debug ("cannot tell that the draft did not open: %s", show_error->message);
+        }
       else
         g_debug ("reminder %" G_GINT64_FORMAT ": its draft was handed to the %s", reminder_id,
                  g_str_has_prefix (opened, "mailto:") ? "mail client" : "text editor");

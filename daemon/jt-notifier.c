@@ -11,7 +11,8 @@
  * and gets it as it is (escaped, it would show "&amp;").
  *
  * Each notification with actions stays referenced here until the server closes it: its
- * action callbacks live on the NotifyNotification. */
+ * action callbacks live on the NotifyNotification. What a click leaves to do (closing,
+ * showing again) waits until the server has said whether it closed it (settle_click). */
 #include "jt-notifier.h"
 
 #include <gio/gio.h>
@@ -50,6 +51,9 @@
 
 /* Where the reminder id lives on each NotifyNotification (a gint64*). */
 #define REMINDER_ID_KEY "jt-reminder-id"
+/* Set on a NotifyNotification when the server reported it closed, until it is shown
+ * again (libnotify keeps its closed reason across a new show). */
+#define CLOSED_KEY "jt-closed"
 
 struct _JtNotifier
 {
@@ -58,8 +62,18 @@ struct _JtNotifier
   gpointer user_data;
   gboolean initted; /* notify_init () worked */
   guint watch_id;
-  GHashTable *shown; /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+  GHashTable *shown;         /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+  GCancellable *cancellable; /* what waits for the server, cancelled when freed */
 };
+
+/* A click whose aftermath waits for the server (settle_click). */
+typedef struct
+{
+  JtNotifier *notifier;
+  NotifyNotification *notification; /* a reference */
+  gint64 reminder_id;
+  JtNotifyAction action;
+} Click;
 
 static const struct
 {
@@ -281,7 +295,10 @@ show (NotifyNotification *notification, GError **error)
   g_autoptr (GError) local_error = NULL;
 
   if (notify_notification_show (notification, &local_error))
-    return TRUE;
+    {
+      g_object_set_data (G_OBJECT (notification), CLOSED_KEY, NULL);
+      return TRUE;
+    }
   g_dbus_error_strip_remote_error (local_error);
   g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "the notification server did not show it: %s",
                local_error->message);
@@ -316,7 +333,90 @@ forget (JtNotifier *notifier, NotifyNotification *notification)
 static void
 on_closed (NotifyNotification *notification, gpointer user_data)
 {
+  g_object_set_data (G_OBJECT (notification), CLOSED_KEY, GINT_TO_POINTER (TRUE));
   forget (user_data, notification);
+}
+
+static void
+click_free (Click *click)
+{
+  g_object_unref (click->notification);
+  g_free (click);
+}
+
+/* What a click leaves to do once the server had its say: after Done or Snooze, take down
+ * a notification the server kept; after Draft, show again one the server took down, so
+ * that Done and Snooze are still on offer (a draft opened is not the letter sent). */
+static void
+on_click_settled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Click *click = user_data;
+  JtNotifier *notifier = click->notifier;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply
+      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  NotifyNotification *now_shown;
+  gboolean closed;
+
+  if (reply == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      click_free (click); /* the notifier is gone */
+      return;
+    }
+  closed = g_object_get_data (G_OBJECT (click->notification), CLOSED_KEY) != NULL;
+  /* The reminder may have been shown anew meanwhile: then that one stands. */
+  now_shown = g_hash_table_lookup (notifier->shown, &click->reminder_id);
+  g_clear_error (&error); /* no answer: the order is not known, act on what is */
+  if (click->action == JT_NOTIFY_DRAFT)
+    {
+      if (closed && now_shown == NULL)
+        {
+          if (show (click->notification, &error))
+            {
+              g_debug ("reminder %" G_GINT64_FORMAT " shown again after its draft",
+                       click->reminder_id);
+              g_hash_table_insert (notifier->shown,
+                                   g_memdup2 (&click->reminder_id, sizeof click->reminder_id),
+                                   g_object_ref (click->notification));
+            }
+          else
+            g_debug ("reminder %" G_GINT64_FORMAT " not shown again after its draft: %s",
+                     click->reminder_id, error->message);
+        }
+    }
+  else if (!closed && now_shown == click->notification)
+    {
+      if (!notify_notification_close (click->notification, &error))
+        g_debug ("closing the notification of reminder %" G_GINT64_FORMAT ": %s",
+                 click->reminder_id, error->message);
+      forget (notifier, click->notification);
+    }
+  click_free (click);
+}
+
+/* Most servers take a notification down once a button was clicked, and say so with
+ * NotificationClosed right after ActionInvoked; one with "persistence" keeps a resident
+ * one; some keep any. Which it was shows only after: a round trip to the server
+ * (GetServerInformation) lets its NotificationClosed, if any, arrive first, since a
+ * D-Bus peer's messages come in order. Then on_click_settled does the rest, and
+ * CloseNotification goes only to a notification the server kept. */
+static void
+settle_click (JtNotifier *notifier, NotifyNotification *notification, gint64 reminder_id,
+              JtNotifyAction action)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  Click *click;
+
+  if (bus == NULL)
+    return; /* and the server with it */
+  click = g_new0 (Click, 1);
+  click->notifier = notifier;
+  click->notification = g_object_ref (notification);
+  click->reminder_id = reminder_id;
+  click->action = action;
+  g_dbus_connection_call (bus, SERVER_NAME, SERVER_PATH, SERVER_NAME, "GetServerInformation", NULL,
+                          G_VARIANT_TYPE ("(ssss)"), G_DBUS_CALL_FLAGS_NONE, PROBE_TIMEOUT_MS,
+                          notifier->cancellable, on_click_settled, click);
 }
 
 static void
@@ -328,25 +428,13 @@ on_action_invoked (NotifyNotification *notification, char *action, gpointer user
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     if (g_str_equal (action, actions[i].id))
       {
-        g_autoptr (GError) error = NULL;
         gint64 reminder_id = *id;
 
         /* The callback may show other reminders; this one must outlive it. */
         g_object_ref (notification);
         if (notifier->on_action != NULL)
           notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
-        /* A draft opened is not the letter sent: Done and Snooze stay on offer. */
-        if (actions[i].action == JT_NOTIFY_DRAFT)
-          {
-            g_object_unref (notification);
-            return;
-          }
-        /* Most servers close a notification once an action was chosen; not all do. */
-        if (notify_notification_get_closed_reason (notification) == NOTIFY_CLOSED_REASON_UNSET
-            && !notify_notification_close (notification, &error))
-          g_debug ("closing the notification of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
-                   error->message);
-        forget (notifier, notification);
+        settle_click (notifier, notification, reminder_id, actions[i].action);
         g_object_unref (notification);
         return;
       }
@@ -392,6 +480,7 @@ jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server, gpo
   if (!notifier->initted)
     g_warning ("libnotify could not be initialised; reminders will wait");
   notifier->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  notifier->cancellable = g_cancellable_new ();
   /* Without a session bus this reports the name vanished, and shows fail until one is
    * reachable. It never starts a server itself; a show may, by D-Bus activation. */
   notifier->watch_id
@@ -409,6 +498,8 @@ jt_notifier_free (JtNotifier *notifier)
   if (notifier == NULL)
     return;
   g_bus_unwatch_name (notifier->watch_id);
+  g_cancellable_cancel (notifier->cancellable);
+  g_object_unref (notifier->cancellable);
   /* What is on screen stays there: it still says whom to call, and the reminder was
    * marked notified. Only its buttons go dead. */
   g_hash_table_iter_init (&iter, notifier->shown);
@@ -460,10 +551,19 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
                                                                            : NOTIFY_URGENCY_NORMAL);
   notify_notification_set_hint (notification, HINT_REMINDER_ID, g_variant_new_int64 (reminder->id));
   if (g_strv_contains ((const char *const *) caps, "actions"))
-    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      if (actions[i].action != JT_NOTIFY_DRAFT || jt_letter_kind_for_rule (reminder->rule, NULL))
-        notify_notification_add_action (notification, actions[i].id, _ (actions[i].label),
-                                        on_action_invoked, notifier, NULL);
+    {
+      gboolean letter = jt_letter_kind_for_rule (reminder->rule, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+        if (actions[i].action != JT_NOTIFY_DRAFT || letter)
+          notify_notification_add_action (notification, actions[i].id, _ (actions[i].label),
+                                          on_action_invoked, notifier, NULL);
+      /* After Draft, Done and Snooze are still wanted: a server with persistence keeps a
+       * resident notification on screen after a click (one without it gets the
+       * notification shown again, on_click_settled). */
+      if (letter && g_strv_contains ((const char *const *) caps, "persistence"))
+        notify_notification_set_hint (notification, "resident", g_variant_new_boolean (TRUE));
+    }
 
   if (!show (notification, error))
     {
@@ -504,6 +604,39 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
                                  g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
                                               "Run 'jobtrack agenda' to see them.", count),
                                  ICON_NAME);
+  set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
+  ok = show (notification, error);
+  g_object_unref (notification);
+  return ok;
+}
+
+gboolean
+jt_notifier_show_draft_failed (JtNotifier *notifier, const char *reason, const char *command,
+                               GError **error)
+{
+  g_auto (GStrv) caps = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *why = clean_text (reason, TRUE);
+  g_autofree char *body = NULL;
+  NotifyNotification *notification;
+  gboolean ok;
+
+  g_return_val_if_fail (notifier != NULL, FALSE);
+
+  if (!server_caps (notifier, &caps, error))
+    return FALSE;
+  append_line (text, why);
+  if (command != NULL)
+    {
+      g_autofree char *clean = clean_text (command, TRUE);
+      /* TRANSLATORS: %s is a command, "jobtrack letter thanks --reminder 12". */
+      g_autofree char *line = g_strdup_printf (_ ("To print it, run: %s"), clean);
+
+      append_line (text, line);
+    }
+  body = finish_body (text->str, g_strv_contains ((const char *const *) caps, "body-markup"));
+  notification = notify_notification_new (_ ("The draft could not be opened"), body, ICON_NAME);
+  /* It holds a command to type: it stays until closed, like the follow-up. */
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);
   g_object_unref (notification);

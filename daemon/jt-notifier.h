@@ -7,7 +7,10 @@
  * so record text goes there unescaped but on one line. Both are capped in length.
  * Where the server advertises the "actions" capability, each notification carries Done,
  * Tomorrow and Next week (the snoozes), and a letter's (jt_letter_kind_for_rule) also Draft;
- * a click calls back with the reminder's id. Draft leaves the notification on screen. The
+ * a click calls back with the reminder's id. After Draft, Done and Snooze stay on offer:
+ * a letter's notification is resident where the server has "persistence", and shown again
+ * where the server took it down. After Done or Snooze, a notification the server kept is
+ * closed (and only then: NotificationClosed is awaited first). The
  * notifier watches the bus name org.freedesktop.Notifications and calls back when a
  * server appears, so what waited can be delivered then.
  *
@@ -58,6 +61,11 @@ gboolean jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *remi
  * running ("5 follow-ups came due while you were away"), without actions. A count of 0
  * shows nothing and succeeds. */
 gboolean jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error);
+
+/* Tells the person that a draft could not be opened: why (`reason`, record text allowed)
+ * and, unless NULL, the command that prints it. Without actions; it stays until closed. */
+gboolean jt_notifier_show_draft_failed (JtNotifier *notifier, const char *reason,
+                                        const char *command, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtNotifier, jt_notifier_free)
 

@@ -220,6 +220,76 @@ emit (Fixture *f, const char *signal, GVariant *args)
                      "()");
 }
 
+/* What most servers do on a click: ActionInvoked, then at once NotificationClosed
+ * (reason 2, dismissed), in one go. The mock learns it as a method of its own. */
+static void
+click_and_close (Fixture *f, guint32 id, const char *action)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+
+  reply = mock_call (f, "AddMethod",
+                     g_variant_new ("(sssss)", "", "XClickAndClose", "us", "",
+                                    "self.EmitSignal('', 'ActionInvoked', 'us', args)\n"
+                                    "self.EmitSignal('', 'NotificationClosed', 'uu', "
+                                    "[args[0], 2])"),
+                     "()");
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = g_dbus_connection_call_sync (f->bus, SERVER_NAME, SERVER_PATH, SERVER_NAME,
+                                       "XClickAndClose", g_variant_new ("(us)", id, action),
+                                       G_VARIANT_TYPE ("()"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+}
+
+/* Runs the main loop until `count` clicks came back. */
+static void
+wait_for_clicks (Fixture *f, guint count)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (f->clicks->len < count)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Runs the main loop for `ms` milliseconds: time for the notifier to hear back from the
+ * server after a click. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GPtrArray *calls_of (Fixture *f, const char *method);
+
+/* Runs the main loop until the server got `count` calls of `method`; those calls. */
+static GPtrArray *
+wait_for_calls (Fixture *f, const char *method, guint count)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GPtrArray *calls = calls_of (f, method);
+
+      if (calls->len >= count)
+        return calls;
+      g_ptr_array_unref (calls);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (10);
+    }
+}
+
 /* ---- What the server received ----------------------------------------------------- */
 
 static const char *
@@ -875,7 +945,6 @@ test_click (Fixture *f, G_GNUC_UNUSED gconstpointer data)
     {
       g_autoptr (GPtrArray) notified = NULL;
       g_autoptr (GPtrArray) closed = NULL;
-      gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
       guint32 id;
 
       reminder->id = 20 + i;
@@ -889,19 +958,172 @@ test_click (Fixture *f, G_GNUC_UNUSED gconstpointer data)
       /* Another notification's click is not ours. */
       emit (f, "ActionInvoked", g_variant_new ("(us)", id + 100, clicks[i].action));
       emit (f, "ActionInvoked", g_variant_new ("(us)", id, clicks[i].action));
-      while (f->clicks->len < i + 1)
-        {
-          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-          g_main_context_iteration (NULL, TRUE);
-        }
+      wait_for_clicks (f, i + 1);
       g_assert_cmpuint (f->clicks->len, ==, i + 1);
       g_assert_cmpint (g_array_index (f->clicks, Click, i).reminder_id, ==, 20 + i);
       g_assert_cmpint (g_array_index (f->clicks, Click, i).action, ==, clicks[i].expected);
 
-      closed = calls_of (f, "CloseNotification");
+      /* The mock keeps a notification after a click: the notifier takes it down. */
+      closed = wait_for_calls (f, "CloseNotification", i + 1);
       g_assert_cmpuint (closed->len, ==, i + 1);
       g_assert_cmpint (closed_id (g_ptr_array_index (closed, i)), ==, id);
     }
+}
+
+/* A thank-you letter owed to Raj Patel at Globex, due f->due: it has a Draft button. */
+static JtReminder *
+thank_you_letter (Fixture *f)
+{
+  JtReminder *reminder = follow_up_call (f);
+
+  reminder->id = 40;
+  reminder->rule = JT_RULE_THANK_YOU;
+  reminder->interview_id = 5;
+  reminder->interview_kind = JT_INTERVIEW_ONSITE;
+  jt_reminder_text_render (reminder, NULL);
+  return reminder;
+}
+
+/* A server that closes a notification itself after a click (most do) is not sent
+ * CloseNotification for it: the notifier waits to hear whether it did. */
+static void
+test_click_closed_by_server (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GPtrArray) asked = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+
+  if (f->skipped)
+    return;
+  reminder = follow_up_call (f);
+  show (f, reminder, f->due);
+  click_and_close (f, 1, "done");
+  wait_for_clicks (f, 1);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 0).action, ==, JT_NOTIFY_DONE);
+  /* The notifier's question to the server, and time for its answer. */
+  asked = wait_for_calls (f, "GetServerInformation", 1);
+  spin (300);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+}
+
+/* Draft on a server without persistence, which takes the notification down on a click:
+ * it is shown again, with Done and Snooze, as a new notification. */
+static void
+test_draft_shown_again (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+  g_autofree char *actions = NULL;
+  g_autoptr (GVariant) resident = NULL;
+  GVariant *first;
+  GVariant *again;
+
+  if (f->skipped)
+    return;
+  reminder = thank_you_letter (f);
+  show (f, reminder, f->due);
+  click_and_close (f, 1, "draft");
+  wait_for_clicks (f, 1);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 0).action, ==, JT_NOTIFY_DRAFT);
+  calls = wait_for_calls (f, "Notify", 2);
+  g_assert_cmpuint (calls->len, ==, 2);
+  first = g_ptr_array_index (calls, 0);
+  again = g_ptr_array_index (calls, 1);
+  resident = notify_hint (first, "resident");
+  g_assert_null (resident);
+  g_assert_cmpuint (notify_replaces (again), ==, 0);
+  g_assert_cmpstr (notify_summary (again), ==, "Thank-you letter to Raj Patel — Globex, SRE");
+  g_assert_cmpstr (notify_body (again), ==, notify_body (first));
+  actions = notify_actions (again);
+  g_assert_cmpstr (actions, ==, "done=Done draft=Draft snooze-day=Tomorrow snooze-week=Next week");
+  spin (100);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+
+  /* The one shown again answers its buttons: Done takes it down (the mock keeps it). */
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 2, "done"));
+  wait_for_clicks (f, 2);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 1).action, ==, JT_NOTIFY_DONE);
+  g_clear_pointer (&closed, g_ptr_array_unref);
+  closed = wait_for_calls (f, "CloseNotification", 1);
+  g_assert_cmpint (closed_id (g_ptr_array_index (closed, 0)), ==, 2);
+}
+
+/* A server with persistence gets a letter's notification as resident: after Draft it
+ * stays on screen with its buttons, and is neither shown again nor closed. */
+static void
+test_draft_resident (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) letter = NULL;
+  g_autoptr (JtReminder) call = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) asked = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+  g_autoptr (GVariant) resident = NULL;
+  g_autoptr (GVariant) not_resident = NULL;
+
+  if (f->skipped)
+    return;
+  letter = thank_you_letter (f);
+  show (f, letter, f->due);
+  call = follow_up_call (f);
+  show (f, call, f->due);
+  calls = calls_of (f, "Notify");
+  g_assert_cmpuint (calls->len, ==, 2);
+  resident = notify_hint (g_ptr_array_index (calls, 0), "resident");
+  g_assert_nonnull (resident);
+  g_assert_true (g_variant_get_boolean (resident));
+  /* Only a letter has a Draft to stay for. */
+  not_resident = notify_hint (g_ptr_array_index (calls, 1), "resident");
+  g_assert_null (not_resident);
+
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 1, "draft"));
+  wait_for_clicks (f, 1);
+  asked = wait_for_calls (f, "GetServerInformation", 1);
+  spin (300);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = calls_of (f, "Notify");
+  g_assert_cmpuint (calls->len, ==, 2);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+
+  /* Done: the server keeps a resident notification, so the notifier takes it down. */
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 1, "done"));
+  wait_for_clicks (f, 2);
+  g_clear_pointer (&closed, g_ptr_array_unref);
+  closed = wait_for_calls (f, "CloseNotification", 1);
+  g_assert_cmpint (closed_id (g_ptr_array_index (closed, 0)), ==, 1);
+}
+
+/* A draft that could not be opened: the person is told why, and the command that prints
+ * it; the notification stays, and record text is shown as text. */
+static void
+test_draft_failed (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) call = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *text = NULL;
+
+  if (f->skipped)
+    return;
+  g_assert_true (jt_notifier_show_draft_failed (
+      f->notifier, "No mail program took the draft: <no handler> & co",
+      "jobtrack --db '/tmp/R&D/jobtrack.db' letter thanks --reminder 40", &error));
+  g_assert_no_error (error);
+  call = the_notify_call (f);
+  g_assert_cmpstr (notify_summary (call), ==, "The draft could not be opened");
+  text = body_text (notify_body (call));
+  g_assert_cmpstr (text, ==,
+                   "No mail program took the draft: <no handler> & co\n"
+                   "To print it, run: jobtrack --db '/tmp/R&D/jobtrack.db' letter thanks "
+                   "--reminder 40");
+  actions = notify_actions (call);
+  g_assert_cmpstr (actions, ==, "");
+  g_assert_cmpint (notify_timeout (call), ==, 0);
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
 }
 
 /* Shown again, a reminder replaces its notification; once the server closed it, a new
@@ -1009,6 +1231,14 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/notifier/replace", Fixture, "body body-markup actions", fixture_set_up,
               test_replace, fixture_tear_down);
+  g_test_add ("/notifier/click-closed-by-server", Fixture, "body body-markup actions",
+              fixture_set_up, test_click_closed_by_server, fixture_tear_down);
+  g_test_add ("/notifier/draft-shown-again", Fixture, "body body-markup actions", fixture_set_up,
+              test_draft_shown_again, fixture_tear_down);
+  g_test_add ("/notifier/draft-resident", Fixture, "body body-markup actions persistence",
+              fixture_set_up, test_draft_resident, fixture_tear_down);
+  g_test_add ("/notifier/draft-failed", Fixture, "default", fixture_set_up, test_draft_failed,
+              fixture_tear_down);
   g_test_add ("/notifier/summary", Fixture, "body actions", fixture_set_up, test_summary,
               fixture_tear_down);
   return g_test_run ();

@@ -429,9 +429,24 @@ class DaemonTestCase(unittest.TestCase):
         return self.wait_for(enough, timeout, message="%d Notify call(s)" % count)
 
     def invoke_action(self, notification_id, action):
-        """What a click on a notification's button does: the server emits ActionInvoked."""
+        """What a click on a notification's button does on a server that keeps the
+        notification (the mock; one with "persistence" for a resident one): the server
+        emits ActionInvoked."""
         self.mock.EmitSignal(NOTIFICATIONS, "ActionInvoked", "us",
                              [dbus.UInt32(notification_id), action])
+
+    def click_and_close(self, notification_id, action):
+        """What a click does on most servers (dunst, notification-daemon, xfce4-notifyd):
+        ActionInvoked, then at once NotificationClosed (reason 2, dismissed)."""
+        self.mock.AddMethod("", "XClickAndClose", "us", "",
+                            "self.EmitSignal('', 'ActionInvoked', 'us', args)\n"
+                            "self.EmitSignal('', 'NotificationClosed', 'uu', [args[0], 2])")
+        self.bus.get_object(NOTIFICATIONS, NOTIFICATIONS_PATH).XClickAndClose(
+            dbus.UInt32(notification_id), action, dbus_interface=NOTIFICATIONS)
+
+    def close_calls(self):
+        """The ids the mock was asked to close (CloseNotification), in order."""
+        return [int(args[0]) for _, args in self.mock.GetMethodCalls("CloseNotification")]
 
     # ---- jobtrackd -------------------------------------------------------------------
 

@@ -155,9 +155,22 @@ class ActionsTest(DaemonTestCase):
                          {k: v for k, v in by_cli.items() if k not in ignore})
         # The mock server, like some real ones, leaves a notification up after a click:
         # jobtrackd takes it down itself.
-        closed = [int(args[0]) for _, args in self.mock.GetMethodCalls("CloseNotification")]
-        self.assertEqual(closed, [call.id], "the clicked notification stays on screen")
+        self.wait_for(self.close_calls, 5, message="CloseNotification")
+        self.wait_until_asleep()
+        self.assertEqual(self.close_calls(), [call.id], "the clicked notification stays on screen")
         self.assertIsNone(self.daemon.poll())
+
+    def test_done_on_a_server_that_closes_it_sends_no_close(self):
+        # Most servers take a notification down themselves after a click and say so
+        # (NotificationClosed): jobtrackd then has nothing to close.
+        app, _, rid, call = self.shown_due_reminder()
+        self.click_and_close(call.id, "done")
+        self.wait_for_state(app, rid, "done")
+        self.wait_for_log("reminder %d marked done" % rid)
+        self.wait_until_asleep()
+        self.assertEqual(self.close_calls(), [],
+                         "CloseNotification for a notification the server had closed")
+        self.assertEqual(len(self.notify_calls()), 1, self.notify_calls())
 
     def test_snooze_day_puts_it_off_a_day_like_jobtrack_snooze(self):
         app, contact, rid, call = self.shown_due_reminder()
