@@ -29,3 +29,4 @@ int jt_cmd_prep (JtCli *cli, int argc, char **argv);
 gboolean jt_cli_print_prep (JtCli *cli, gint64 application_id, gboolean json, GError **error);
 int jt_cmd_search (JtCli *cli, int argc, char **argv);
 int jt_cmd_stats (JtCli *cli, int argc, char **argv);
+int jt_cmd_sync (JtCli *cli, int argc, char **argv);

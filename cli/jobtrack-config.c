@@ -5,6 +5,7 @@
 
 #include "jobtrack-commands.h"
 #include "jt-config.h"
+#include "jt-display-width.h"
 #include "jt-i18n.h"
 
 /* One setting as jt_config_foreach () gives it. */
@@ -39,13 +40,14 @@ add_row (const char *group, const char *key, const char *value, const char *sour
   g_ptr_array_add (user_data, row);
 }
 
-/* Prints `text` padded with spaces to `width` characters (not bytes: values may be UTF-8). */
+/* Prints `text` padded with spaces to `width` terminal columns (values may be UTF-8). */
 static void
 print_padded (const char *text, glong width)
 {
-  fputs (text, stdout);
-  for (glong n = g_utf8_strlen (text, -1); n < width; n++)
-    putchar (' ');
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  jt_display_pad (line, text, width);
+  fputs (line->str, stdout);
 }
 
 static void
@@ -61,8 +63,8 @@ print_text (GPtrArray *rows)
       char *name = g_strdup_printf ("[%s] %s", row->group, row->key);
 
       g_ptr_array_add (names, name);
-      name_width = MAX (name_width, g_utf8_strlen (name, -1));
-      value_width = MAX (value_width, g_utf8_strlen (row->value, -1));
+      name_width = MAX (name_width, jt_display_width (name));
+      value_width = MAX (value_width, jt_display_width (row->value));
     }
   for (guint i = 0; i < rows->len; i++)
     {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jobtrack-commands.h"
+#include "jt-display-width.h"
 #include "jt-i18n.h"
 #include "jt-stats.h"
 #include "jt-time.h"
@@ -47,11 +48,10 @@ print_bar (const Chart *chart, const char *label, guint count, const char *note)
              - (chart->note_width > 0 ? chart->note_width + 1 : 0);
   int length
       = chart->scale > 0 && room > 0 ? (int) ((double) count * room / chart->scale + 0.5) : 0;
-  g_autofree char *shown
-      = g_utf8_substring (label, 0, MIN (g_utf8_strlen (label, -1), LABEL_WIDTH));
-  int pad = LABEL_WIDTH - (int) g_utf8_strlen (shown, -1);
+  glong used;
+  g_autofree char *shown = jt_display_cut (label, LABEL_WIDTH, &used);
 
-  printf ("  %s%*s %5u", shown, pad, "", count);
+  printf ("  %s%*s %5u", shown, (int) (LABEL_WIDTH - used), "", count);
   if (length > 0)
     printf (" %s", chart->cli->color ? GREEN : "");
   for (int i = 0; i < length; i++)
@@ -95,7 +95,7 @@ print_quiet (const Chart *chart, const JtStats *stats)
                                              i == 0 ? _ (" — applications ") : ", ",
                                              g_array_index (stats->quiet_ids, gint64, i));
 
-      if (g_utf8_strlen (line->str, -1) + g_utf8_strlen (id, -1) > chart->width)
+      if (jt_display_width (line->str) + jt_display_width (id) > chart->width)
         {
           printf ("%s%s\n", line->str, i > 0 ? "," : "");
           g_string_assign (line, "  ");

@@ -35,6 +35,7 @@ static const JtCommand commands[] = {
   { "prep", jt_cmd_prep, N_ ("The checklist for closing an interview") },
   { "search", jt_cmd_search, N_ ("Find records by any word in them") },
   { "stats", jt_cmd_stats, N_ ("How the search is going, in figures") },
+  { "sync", jt_cmd_sync, N_ ("Sync the follow-ups with your CalDAV server, as tasks") },
   { NULL, NULL, NULL },
 };
 

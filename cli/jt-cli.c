@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "jt-display-width.h"
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
@@ -439,16 +440,9 @@ jt_cli_finish_pager (JtCli *cli)
 char *
 jt_cli_fit (JtCli *cli, const char *text, int indent)
 {
-  glong room = cli->width - indent;
-
-  if (cli->width <= 0 || g_utf8_strlen (text, -1) <= room)
+  if (cli->width <= 0)
     return g_strdup (text);
-  g_autofree char *head = NULL;
-
-  if (room < 2)
-    return g_strdup ("…");
-  head = g_utf8_substring (text, 0, room - 1);
-  return g_strconcat (head, "…", NULL);
+  return jt_display_fit (text, cli->width - indent, NULL);
 }
 
 void
@@ -539,8 +533,8 @@ jt_table_add_row (JtTable *table, const char *first_cell, ...)
   va_end (args);
 }
 
-/* Narrows the widest columns, one character at a time, until a row fits the terminal;
- * no column goes below its header or 6 characters. */
+/* Narrows the widest columns, one terminal column at a time, until a row fits the
+ * terminal; no column goes below its header or 6 columns. */
 static void
 fit_widths (JtTable *table, glong *widths, int room)
 {
@@ -554,7 +548,7 @@ fit_widths (JtTable *table, glong *widths, int room)
 
       for (guint c = 0; c < table->columns; c++)
         {
-          glong floor = MAX (6, g_utf8_strlen (g_ptr_array_index (table->cells, c), -1));
+          glong floor = MAX (6, jt_display_width (g_ptr_array_index (table->cells, c)));
 
           if (widths[c] > floor && (widest == table->columns || widths[c] > widths[widest]))
             widest = c;
@@ -574,7 +568,7 @@ jt_table_print (JtTable *table, JtCli *cli)
 
   for (guint i = 0; i < table->cells->len; i++)
     widths[i % table->columns]
-        = MAX (widths[i % table->columns], g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
+        = MAX (widths[i % table->columns], jt_display_width (g_ptr_array_index (table->cells, i)));
   if (cli->width > 0)
     fit_widths (table, widths, cli->width);
   for (guint r = 0; r < rows; r++)
@@ -585,22 +579,14 @@ jt_table_print (JtTable *table, JtCli *cli)
         {
           const char *cell = g_ptr_array_index (table->cells, r * table->columns + c);
           gboolean last = c + 1 == table->columns;
-          glong length = g_utf8_strlen (cell, -1);
+          /* Cut to the column, on a terminal only (widths were fitted to it): scripts get
+           * every character. */
+          g_autofree char *shown = jt_display_fit (cell, widths[c], NULL);
 
-          if (length > widths[c])
-            {
-              /* Cut to the column, on a terminal only: scripts get every character. */
-              g_autofree char *head = g_utf8_substring (cell, 0, widths[c] - 1);
-
-              g_string_append (line, head);
-              g_string_append (line, "…");
-              length = widths[c];
-            }
+          if (last)
+            g_string_append (line, shown);
           else
-            g_string_append (line, cell);
-          if (!last)
-            for (glong pad = length; pad < widths[c] + 2; pad++)
-              g_string_append_c (line, ' ');
+            jt_display_pad (line, shown, widths[c] + 2);
         }
       if (r == 0 && cli->color)
         printf ("\033[1m%s\033[0m\n", line->str);

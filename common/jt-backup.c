@@ -43,12 +43,13 @@ typedef struct
 typedef struct
 {
   const char *name;
-  guint since;            /* the schema version that added the table */
-  guint n_key;            /* its first n_key columns are its primary key: rows go in that order */
-  gboolean autoincrement; /* its id counter (sqlite_sequence) is part of the backup */
-  gboolean file_facts;    /* facts about the file, not records: replaced on restore, and may
-                           * exist in the "empty" database restored into */
-  const Column *columns;  /* ended by { NULL } */
+  guint since;           /* the schema version that added the table */
+  guint n_key;           /* its first n_key columns are its primary key: rows go in that order */
+  guint autoincrement;   /* from this schema on, its id counter (sqlite_sequence) is part
+                          * of the backup; 0: never */
+  gboolean file_facts;   /* facts about the file, not records: replaced on restore, and may
+                          * exist in the "empty" database restored into */
+  const Column *columns; /* ended by { NULL } */
 } Table;
 
 /* Initializers built by macros, one per line. */
@@ -102,7 +103,7 @@ static const Column interviews_columns[] = {
   TEXT ("place"), INT ("rating"), TEXT ("conversation"), TEXT ("edge"), TEXT ("problems"),
   TEXT ("objections"), TEXT ("next_step"), INT ("may_call_at"), TEXT ("notes"),
   INT ("created_at"), INT ("updated_at"), TEXT_SINCE ("invite_uid", 3),
-  INT_SINCE ("invite_sequence", 3),
+  INT_SINCE ("invite_sequence", 3), INT_SINCE ("revision", 9), TEXT_SINCE ("shown_digest", 9),
   END,
 };
 static const Column interview_contacts_columns[] = {
@@ -129,10 +130,21 @@ static const Column reminders_columns[] = {
   INT ("interview_id"), INT ("due_at"), INT ("fire_at"), TEXT ("state"), TEXT ("title"),
   TEXT ("detail"), INT ("revision"), INT ("notified_at"), INT ("created_at"),
   INT ("updated_at"), INT_SINCE ("offer_id", 8), TEXT_SINCE ("since_day", 8),
+  TEXT_SINCE ("shown_digest", 9),
   END,
 };
 static const Column settings_columns[] = {
   TEXT ("key"), TEXT ("value"),
+  END,
+};
+static const Column sync_collection_columns[] = {
+  INT ("id"), TEXT ("url"), TEXT ("sync_token"), TEXT ("ctag"), INT ("last_success_at"),
+  TEXT ("last_error"), INT ("last_error_at"),
+  END,
+};
+static const Column sync_items_columns[] = {
+  TEXT ("uid"), TEXT ("href"), TEXT ("etag"), INT ("pushed_revision"), TEXT ("pushed_hash"),
+  TEXT ("pushed_ics"), INT ("updated_at"),
   END,
 };
 /* clang-format on */
@@ -140,26 +152,34 @@ static const Column settings_columns[] = {
 /* In dependency order: a row only refers to rows of tables above it, so a restore can
  * insert them top to bottom with the foreign keys checked as it goes. */
 static const Table tables[] = {
-  { .name = "applications", .since = 1, .n_key = 1, .columns = applications_columns },
+  { .name = "applications",
+    .since = 1,
+    .n_key = 1,
+    .autoincrement = 9,
+    .columns = applications_columns },
   { .name = "status_changes", .since = 1, .n_key = 1, .columns = status_changes_columns },
   { .name = "decision_dates", .since = 1, .n_key = 1, .columns = decision_dates_columns },
-  { .name = "contacts", .since = 1, .n_key = 1, .columns = contacts_columns },
+  { .name = "contacts", .since = 1, .n_key = 1, .autoincrement = 9, .columns = contacts_columns },
   { .name = "contact_roles", .since = 1, .n_key = 2, .columns = contact_roles_columns },
   { .name = "application_contacts",
     .since = 1,
     .n_key = 2,
     .columns = application_contacts_columns },
-  { .name = "interviews", .since = 1, .n_key = 1, .columns = interviews_columns },
+  { .name = "interviews",
+    .since = 1,
+    .n_key = 1,
+    .autoincrement = 9,
+    .columns = interviews_columns },
   { .name = "interview_contacts", .since = 1, .n_key = 2, .columns = interview_contacts_columns },
-  { .name = "offers", .since = 1, .n_key = 1, .columns = offers_columns },
+  { .name = "offers", .since = 1, .n_key = 1, .autoincrement = 9, .columns = offers_columns },
   { .name = "outcomes", .since = 1, .n_key = 1, .columns = outcomes_columns },
   { .name = "touches", .since = 1, .n_key = 1, .columns = touches_columns },
-  { .name = "reminders",
-    .since = 2,
-    .n_key = 1,
-    .autoincrement = TRUE,
-    .columns = reminders_columns },
+  { .name = "reminders", .since = 2, .n_key = 1, .autoincrement = 2, .columns = reminders_columns },
   { .name = "settings", .since = 2, .n_key = 1, .file_facts = TRUE, .columns = settings_columns },
+  /* What the server holds: restored with the records, so a restored database does not
+   * upload its follow-ups a second time. */
+  { .name = "sync_collection", .since = 10, .n_key = 1, .columns = sync_collection_columns },
+  { .name = "sync_items", .since = 10, .n_key = 1, .columns = sync_items_columns },
 };
 
 #undef INT
@@ -409,7 +429,7 @@ dump_sequences (JtStore *store, Dump *d, GError **error)
     return FALSE;
   g_string_append (d->block, "  \"sequences\" : {");
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    if (tables[t].autoincrement)
+    if (tables[t].autoincrement != 0)
       {
         const gint64 *seq = g_hash_table_lookup (seqs, tables[t].name);
 
@@ -655,7 +675,7 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
                        _ ("the backup is incomplete: it has no list of %s"), tables[t].name);
           return FALSE;
         }
-      if (tables[t].autoincrement && sequences == NULL)
+      if (tables[t].autoincrement != 0 && tables[t].autoincrement <= *schema && sequences == NULL)
         {
           node = json_object_get_member (doc, "sequences");
           if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -673,7 +693,8 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
           const Table *table = find_table (m->data);
           gint64 seq = header_int (sequences, m->data);
 
-          if (table == NULL || !table->autoincrement || table->since > *schema || seq < 0)
+          if (table == NULL || table->autoincrement == 0 || table->autoincrement > *schema
+              || seq < 0)
             {
               g_autofree char *name = quote_name (m->data);
               g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
@@ -684,7 +705,7 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
         }
     }
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    if (tables[t].autoincrement && tables[t].since <= *schema
+    if (tables[t].autoincrement != 0 && tables[t].autoincrement <= *schema
         && header_int (sequences, tables[t].name) < 0)
       {
         g_set_error (error, JT_ERROR, JT_ERROR_INVALID,

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
  * their states and uids — with ids, as JSON text:
  *   {"format": "jobtrack-backup", "version": 1, "schema": N,
  *    "tables": {"applications": [{"id": 1, "company": "Globex", ...}, ...], ...},
- *    "sequences": {"reminders": N}}
+ *    "sequences": {"applications": N, ..., "reminders": N}}
  * one member per table in dependency order, rows in primary-key order, every column by
- * its name (integer, text or null); "sequences" keeps the id counter of reminders, so
+ * its name (integer, text or null); "sequences" keeps the id counters of applications,
+ * contacts, interviews, offers (from schema 9) and reminders, so
  * that an id once used is never handed out again. Read in one snapshot; deterministic;
  * pretty-printed with a final newline. Handed to `write` as it is made, a row at a time
  * (a long search's backup is hundreds of MB); FALSE with a JT_ERROR when the store

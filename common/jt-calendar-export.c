@@ -17,6 +17,7 @@
 #include "jt-letter.h"
 #include "jt-records.h"
 #include "jt-reminder-text.h"
+#include "jt-calendar-identity.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
 #include "jt-store-reminders.h"
@@ -30,7 +31,6 @@
  * calendar with thousands of them carries the drafts of the first ones only, so that
  * its export stays quick. */
 #define MAX_DRAFTS 50
-#define DRAFT_LINES 6
 
 typedef enum
 {
@@ -254,7 +254,7 @@ draft_of (EventWriter *w, const JtReminder *reminder)
       || (reminder->state != JT_REMINDER_PENDING && reminder->state != JT_REMINDER_SNOOZED))
     return NULL;
   w->n_drafts++;
-  draft = jt_letter_preview (w->store, reminder, w->tz, DRAFT_LINES, &error);
+  draft = jt_letter_preview (w->store, reminder, w->tz, JT_CALENDAR_DRAFT_LINES, &error);
   if (draft == NULL && error != NULL)
     g_debug ("no draft for reminder %" G_GINT64_FORMAT ": %s", reminder->id, error->message);
   return draft;

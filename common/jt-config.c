@@ -28,6 +28,9 @@ typedef enum
   KIND_DAYS,     /* int */
   KIND_MONTHS,   /* int */
   KIND_EMAILS,   /* char **, a GKeyFile string list */
+  KIND_TEXT,     /* char *, any one line */
+  KIND_URL,      /* char *, empty or an http:// or https:// URL with a host */
+  KIND_COMMAND,  /* char *, empty or a command line g_shell_parse_argv () splits */
 } Kind;
 
 typedef struct
@@ -36,7 +39,8 @@ typedef struct
   const char *key; /* NULL for a rule switch: jt_rule_to_string (rule) names it */
   JtRule rule;
   Kind kind;
-  gint64 fallback; /* the default */
+  gint64 fallback;           /* the default */
+  const char *text_fallback; /* the default of a text kind (NULL: empty) */
   gint64 min;
   gint64 max;
   glong offset;        /* of the field in JtConfig; a clock's hours */
@@ -84,6 +88,21 @@ static const Setting settings[] = {
   FIELD (quiet_days, KIND_DAYS, 21, 1, 3650),
   { .group = "user", .key = "emails", .kind = KIND_EMAILS,
     .offset = G_STRUCT_OFFSET (JtConfig, user_emails) },
+  { .group = "caldav", .key = "url", .kind = KIND_URL,
+    .offset = G_STRUCT_OFFSET (JtConfig, caldav_url) },
+  { .group = "caldav", .key = "username", .kind = KIND_TEXT,
+    .offset = G_STRUCT_OFFSET (JtConfig, caldav_username) },
+  { .group = "caldav", .key = "password_cmd", .kind = KIND_COMMAND,
+    .offset = G_STRUCT_OFFSET (JtConfig, caldav_password_cmd) },
+  { .group = "caldav", .key = "collection", .kind = KIND_TEXT,
+    .text_fallback = "jobtrack follow-ups", .offset = G_STRUCT_OFFSET (JtConfig, caldav_collection) },
+  /* a minute at least: the phone's changes are not worth a server's patience */
+  { .group = "caldav", .key = "interval", .kind = KIND_DURATION, .fallback = 15 * 60, .min = 60,
+    .max = JT_DAY_SECONDS, .offset = G_STRUCT_OFFSET (JtConfig, caldav_interval) },
+  { .group = "caldav", .key = "ca_file", .kind = KIND_TEXT,
+    .offset = G_STRUCT_OFFSET (JtConfig, caldav_ca_file) },
+  { .group = "caldav", .key = "allow_http", .kind = KIND_SWITCH, .fallback = FALSE, .max = 1,
+    .offset = G_STRUCT_OFFSET (JtConfig, caldav_allow_http) },
 };
 /* clang-format on */
 
@@ -121,8 +140,17 @@ setting_store (JtConfig *config, const Setting *s, gint64 value)
       G_STRUCT_MEMBER (int, config, s->offset) = (int) value;
       break;
     case KIND_EMAILS:
+    case KIND_TEXT:
+    case KIND_URL:
+    case KIND_COMMAND:
       g_return_if_reached ();
     }
+}
+
+static gboolean
+kind_is_text (Kind kind)
+{
+  return kind == KIND_TEXT || kind == KIND_URL || kind == KIND_COMMAND;
 }
 
 /* "3h", "1d2h30m", "0": a form jt_duration_parse () reads back. */
@@ -170,6 +198,10 @@ setting_format (const JtConfig *config, const Setting *s)
 
         return emails != NULL ? g_strjoinv (";", emails) : g_strdup ("");
       }
+    case KIND_TEXT:
+    case KIND_URL:
+    case KIND_COMMAND:
+      return g_strdup (G_STRUCT_MEMBER (char *, config, s->offset));
     }
   g_return_val_if_reached (NULL);
 }
@@ -198,8 +230,55 @@ setting_expected (const Setting *s)
                               s->max);
     case KIND_EMAILS:
       return g_strdup (_ ("expected addresses like you@example.com, separated by ;"));
+    case KIND_TEXT:
+      return g_strdup (_ ("expected one line of text"));
+    case KIND_URL:
+      return g_strdup (_ ("expected a URL like https://dav.example.org/"));
+    case KIND_COMMAND:
+      return g_strdup (_ ("expected a command and its arguments, quoted as in a shell"));
     }
   g_return_val_if_reached (NULL);
+}
+
+/* An http:// or https:// URL with a host, as the sync code will send requests to it. */
+static gboolean
+looks_like_url (const char *text)
+{
+  g_autoptr (GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
+  return uri != NULL && scheme != NULL
+         && (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+/* Reads a text kind's value (already checked to be UTF-8). */
+static gboolean
+text_read (JtConfig *config, const Setting *s, const char *raw, const char *shown,
+           const char *expected, char **problem)
+{
+  char **field = &G_STRUCT_MEMBER (char *, config, s->offset);
+  g_auto (GStrv) argv = NULL;
+
+  for (const char *c = raw; *c != '\0'; c++)
+    if (g_ascii_iscntrl (*c))
+      {
+        *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
+        return FALSE;
+      }
+  if (*raw != '\0' && s->kind == KIND_URL && !looks_like_url (raw))
+    {
+      *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
+      return FALSE;
+    }
+  if (*raw != '\0' && s->kind == KIND_COMMAND && !g_shell_parse_argv (raw, NULL, &argv, NULL))
+    {
+      *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
+      return FALSE;
+    }
+  g_free (*field);
+  *field = g_strdup (raw);
+  return TRUE;
 }
 
 /* "H:MM" or "HH:MM", 00:00 to 23:59, as minutes since midnight. */
@@ -263,6 +342,8 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
       *problem = g_strdup_printf (_ ("'%s' is not UTF-8 text"), shown);
       return FALSE;
     }
+  if (kind_is_text (s->kind))
+    return text_read (config, s, raw, shown, expected, problem);
   switch (s->kind)
     {
     case KIND_SWITCH:
@@ -321,6 +402,10 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
         *field = (char **) g_ptr_array_free (g_steal_pointer (&emails), FALSE);
         return TRUE;
       }
+    case KIND_TEXT:
+    case KIND_URL:
+    case KIND_COMMAND:
+      g_return_val_if_reached (FALSE);
     }
   if (!readable)
     {
@@ -402,6 +487,9 @@ jt_config_new_default (void)
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     if (settings[i].kind == KIND_EMAILS)
       G_STRUCT_MEMBER (char **, &full->config, settings[i].offset) = g_new0 (char *, 1);
+    else if (kind_is_text (settings[i].kind))
+      G_STRUCT_MEMBER (char *, &full->config, settings[i].offset)
+          = g_strdup (settings[i].text_fallback != NULL ? settings[i].text_fallback : "");
     else
       setting_store (&full->config, &settings[i], settings[i].fallback);
   /* a reminder the person added by hand is never switched off */
@@ -475,8 +563,8 @@ jt_config_load (const char *path, GError **error)
       if (!group_known)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       _ ("%s: [%s]: unknown group (expected [rules] or [user])"), shown_path,
-                       shown_group);
+                       _ ("%s: [%s]: unknown group (expected [rules], [user] or [caldav])"),
+                       shown_path, shown_group);
           return NULL;
         }
       for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
@@ -516,6 +604,10 @@ jt_config_copy (const JtConfig *config)
   ConfigFull *copy = g_memdup2 (full, sizeof *full);
 
   copy->config.user_emails = g_strdupv (config->user_emails);
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (kind_is_text (settings[i].kind))
+      G_STRUCT_MEMBER (char *, &copy->config, settings[i].offset)
+          = g_strdup (G_STRUCT_MEMBER (char *, config, settings[i].offset));
   copy->path = g_strdup (full->path);
   return &copy->config;
 }
@@ -528,6 +620,9 @@ jt_config_free (JtConfig *config)
   if (config == NULL)
     return;
   g_strfreev (config->user_emails);
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (kind_is_text (settings[i].kind))
+      g_free (G_STRUCT_MEMBER (char *, config, settings[i].offset));
   g_free (full->path);
   g_free (full);
 }

@@ -9,6 +9,10 @@
  *   recontact_months = 5
  *   [user]
  *   emails = me@example.com;me@work.example
+ *   [caldav]
+ *   url = https://dav.example.org/
+ *   username = me
+ *   password_cmd = pass show dav.example.org
  *
  * `jobtrack config` lists every key with its default. */
 #pragma once
@@ -38,6 +42,16 @@ typedef struct
   int application_follow_up_days; /* R11 (7) */
   int quiet_days;                 /* an open application idle for N days is quiet (21) */
   char **user_emails;             /* [user] emails, NULL-terminated, may be empty */
+  /* [caldav]: the calendar server the follow-ups are synced with as tasks (common/sync/).
+   * No sync while `caldav_url` is empty. The strings are never NULL. */
+  char *caldav_url;           /* the server, or the task list itself: http(s) */
+  char *caldav_username;      /* may be empty: the server asks for no login */
+  char *caldav_password_cmd;  /* a command line, split as a shell would (no shell runs it);
+                               * the first line it prints is the password; may be empty */
+  char *caldav_collection;    /* the task list: its display name or URL */
+  gint64 caldav_interval;     /* seconds between two syncs of jobtrackd (15 min) */
+  char *caldav_ca_file;       /* PEM certificates trusted besides the system's; may be empty */
+  gboolean caldav_allow_http; /* plain http:// to a host other than this machine */
 } JtConfig;
 
 /* Every setting at its default (doc/design.md, R1-R11). Free with jt_config_free (). */
@@ -73,9 +87,9 @@ typedef void (*JtConfigFunc) (const char *group, const char *key, const char *va
                               const char *source, gpointer user_data);
 
 /* For `jobtrack config`: every setting in a stable order (the rule switches in JtRule
- * order, then the timings, then [user]), with its value as it would be written in the
- * file ("10:00", "3h", "true", "5", emails joined with ";") and where it came from:
- * "default" or the file's path. */
+ * order, then the timings, then [user], then [caldav]), with its value as it would be written in
+ * the file ("10:00", "3h", "true", "5", emails joined with ";") and where it came from: "default"
+ * or the file's path. */
 void jt_config_foreach (const JtConfig *config, JtConfigFunc func, gpointer user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtConfig, jt_config_free)

@@ -20,6 +20,9 @@ typedef enum
   JT_ERROR_NOT_A_DATABASE, /* the file is not a SQLite database */
   JT_ERROR_CANCELLED,      /* the person answered "no" */
   JT_ERROR_INTERNAL,       /* a bug in jobtrack (a constraint of the schema refused a write) */
+  JT_ERROR_NETWORK,        /* a server out of reach, too slow or failing (5xx): try later */
+  JT_ERROR_AUTH,           /* a server refused the login (401): trying again will not help */
+  JT_ERROR_SERVER,         /* a server's answer jobtrack cannot use, or a refusal (4xx) */
 } JtError;
 
 GQuark jt_error_quark (void);

@@ -19,6 +19,7 @@
 
 #include "jt-ical-events.h"
 #include "jt-invite.h"
+#include "jt-todo.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,11 @@ typedef struct
   /* Invitations read (jt-ical-import.h). */
   GPtrArray *(*import_read) (const char *data, gsize length, const JtInviteOptions *options,
                              GTimeZone *tz, GError **error);
+
+  /* The tasks of CalDAV sync (jt-ical-todo.h). */
+  char *(*todo_print) (const JtReminder *reminder);
+  JtTodo *(*todo_read) (const char *data, gsize length, GError **error);
+  char *(*todo_cancel) (const char *pushed, gint64 now, GError **error);
 } JtIcal;
 
 /* The module's functions, owned by the module. Loaded once and kept for the life of the

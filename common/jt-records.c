@@ -332,6 +332,7 @@ jt_interview_free (JtInterview *interview)
   g_free (interview->objections);
   g_free (interview->next_step);
   g_free (interview->notes);
+  g_free (interview->shown_digest);
   g_ptr_array_unref (interview->interviewers);
   g_free (interview);
 }
@@ -404,6 +405,7 @@ jt_reminder_free (JtReminder *reminder)
   g_free (reminder->contact_email);
   g_free (reminder->contact_phone);
   g_free (reminder->since_day);
+  g_free (reminder->shown_digest);
   g_free (reminder->contact_title);
   g_free (reminder->interview_edge);
   g_free (reminder->interview_objections);

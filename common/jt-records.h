@@ -181,6 +181,10 @@ typedef struct
   GPtrArray *interviewers; /* JtContact*, the people met; owned */
   gint64 created_at;
   gint64 updated_at;
+  /* Calendar identity (jt-calendar-identity.h): its SEQUENCE, which grows by one when
+   * what its calendar entry shows changes, and a digest of that; kept by the rules. */
+  int revision;
+  char *shown_digest; /* NULL until first computed */
 } JtInterview;
 
 typedef struct
@@ -282,7 +286,8 @@ typedef struct
   char *title;        /* "Thank-you letter to Raj Patel — Globex, SRE": rendered, or a
                        * manual reminder's own */
   char *detail;       /* context: what was said, how to reach them; rendered or own */
-  int revision;       /* grows when its facts change: moved, another person or offer */
+  int revision;       /* its calendar SEQUENCE: grows when it moves or its text changes */
+  char *shown_digest; /* what its calendar entry showed (jt-calendar-identity.h), or NULL */
   gint64 notified_at; /* last notification, 0 for never */
   gint64 created_at;
   gint64 updated_at;

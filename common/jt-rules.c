@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jt-calendar-identity.h"
 #include "jt-error.h"
 #include "jt-store-applications.h"
 #include "jt-store-contacts.h"
@@ -810,6 +811,36 @@ reconcile (const JtRules *rules, JtStore *store, GPtrArray *existing, Wanted *wa
   return TRUE;
 }
 
+/* Each of `reminders`' revision by id, before reconcile raises some: keys borrowed. */
+static GHashTable *
+revisions_of (GPtrArray *reminders)
+{
+  GHashTable *revisions = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      JtReminder *reminder = g_ptr_array_index (reminders, i);
+
+      g_hash_table_insert (revisions, &reminder->id, GINT_TO_POINTER (reminder->revision));
+    }
+  return revisions;
+}
+
+/* The calendar revisions of an application's reminders (or, with `application_id` 0, a
+ * network contact's), read again as reconcile left them. */
+static gboolean
+refresh_reminders (const JtRules *rules, JtStore *store, GHashTable *before, gint64 application_id,
+                   gint64 contact_id, GError **error)
+{
+  g_autoptr (GPtrArray) now_stored
+      = application_id != 0 ? jt_store_reminder_list_for_application (store, application_id, error)
+                            : jt_store_reminder_list_network (store, contact_id, error);
+
+  return now_stored != NULL
+         && jt_calendar_identity_refresh_reminders (store, now_stored, before, rules->config,
+                                                    rules->tz, rules->now, error);
+}
+
 static gboolean
 derive_application (JtRules *rules, JtStore *store, const Across *across, gint64 application_id,
                     GError **error)
@@ -819,6 +850,7 @@ derive_application (JtRules *rules, JtStore *store, const Across *across, gint64
   g_auto (Facts) facts = { 0 };
   g_auto (Wanted) wanted = { 0 };
   g_autoptr (GPtrArray) existing = NULL;
+  g_autoptr (GHashTable) before = NULL;
 
   /* Removed in this transaction: its reminders went with it. */
   if (g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
@@ -845,7 +877,12 @@ derive_application (JtRules *rules, JtStore *store, const Across *across, gint64
   rule_application_follow_up (&wanted, &facts);
 
   existing = jt_store_reminder_list_for_application (store, application_id, error);
-  return existing != NULL && reconcile (rules, store, existing, &wanted, error);
+  if (existing == NULL)
+    return FALSE;
+  before = revisions_of (existing);
+  return reconcile (rules, store, existing, &wanted, error)
+         && jt_calendar_identity_refresh_interviews (store, app, facts.interviews, error)
+         && refresh_reminders (rules, store, before, application_id, 0, error);
 }
 
 /* R10: every so often, an update to a network contact, counted from the last touch. */
@@ -856,6 +893,7 @@ derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **erro
   g_autoptr (JtContact) person = jt_store_contact_get (store, contact_id, &local_error);
   g_autoptr (GPtrArray) touches = NULL;
   g_autoptr (GPtrArray) existing = NULL;
+  g_autoptr (GHashTable) before = NULL;
   g_auto (Wanted) wanted = { 0 };
 
   if (g_error_matches (local_error, JT_ERROR, JT_ERROR_NOT_FOUND))
@@ -889,7 +927,11 @@ derive_network (JtRules *rules, JtStore *store, gint64 contact_id, GError **erro
       want (&wanted, JT_RULE_NETWORK_UPDATE, 0, &about, call_time (rules, &day));
     }
   existing = jt_store_reminder_list_network (store, contact_id, error);
-  return existing != NULL && reconcile (rules, store, existing, &wanted, error);
+  if (existing == NULL)
+    return FALSE;
+  before = revisions_of (existing);
+  return reconcile (rules, store, existing, &wanted, error)
+         && refresh_reminders (rules, store, before, 0, contact_id, error);
 }
 
 gboolean

@@ -297,7 +297,10 @@ deliver_and_reschedule (JtDaemon *daemon)
       if (daemon->summary_unmarked_at == 0)
         {
           if (jt_notifier_show_summary (daemon->notifier, plan.n_due, &error))
-            mark_summary_notified (daemon, now);
+            {
+              g_debug ("shown the summary of %u follow-ups that came due while away", plan.n_due);
+              mark_summary_notified (daemon, now);
+            }
           else
             waiting = TRUE;
         }
@@ -379,13 +382,32 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
   JtDaemon *daemon = user_data;
   g_autoptr (GError) error = NULL;
   gint64 now = wall_now ();
+  gint64 until = 0;
   gboolean ok;
 
+  g_debug ("reminder %" G_GINT64_FORMAT ": %s clicked", reminder_id,
+           jt_notify_action_to_string (action));
   if (action == JT_NOTIFY_DRAFT)
     {
-      if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, NULL, &error))
-        g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
-                   error->message);
+      g_autofree char *opened = NULL;
+
+      if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, &opened, &error))
+        {
+          g_autofree char *command
+              = jt_draft_print_command (daemon->store, reminder_id, daemon->db_path);
+          g_autoptr (GError) show_error = NULL;
+
+          g_warning ("cannot open the draft of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
+                     error->message);
+          /* Clicked, and nothing on screen would say why: the person is told, and how to
+           * get the letter all the same. */
+          if (!jt_notifier_show_draft_failed (daemon->notifier, error->message, command,
+                                              &show_error))
+            g_debug ("cannot tell that the draft did not open: %s", show_error->message);
+        }
+      else
+        g_debug ("reminder %" G_GINT64_FORMAT ": its draft was handed to the %s", reminder_id,
+                 g_str_has_prefix (opened, "mailto:") ? "mail client" : "text editor");
       return;
     }
   jt_rules_set_now (daemon->rules, now);
@@ -400,11 +422,20 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
            && jt_reminder_mark_done (daemon->store, reminder_id, shown->title, now, NULL, &error);
     }
   else
-    ok = jt_reminder_snooze (daemon->store, reminder_id,
-                             now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS, now,
-                             NULL, &error);
+    {
+      until = now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS;
+      ok = jt_reminder_snooze (daemon->store, reminder_id, until, now, NULL, &error);
+    }
   if (!ok)
     g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);
+  else if (until == 0)
+    g_debug ("reminder %" G_GINT64_FORMAT " marked done", reminder_id);
+  else
+    {
+      g_autofree char *when = jt_time_format_iso (until, daemon->tz);
+
+      g_debug ("reminder %" G_GINT64_FORMAT " snoozed until %s", reminder_id, when);
+    }
   deliver_and_reschedule (daemon);
 }
 

@@ -9,7 +9,9 @@
 
 #include "jt-atomic-file.h"
 #include "jt-error.h"
+#include "jt-i18n.h"
 #include "jt-letter.h"
+#include "jt-paths.h"
 #include "jt-store-reminders.h"
 
 /* Writes the draft where the person can find it again; a file:// URI to it. */
@@ -61,11 +63,33 @@ jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **open
     }
   if (!g_app_info_launch_default_for_uri (uri, NULL, &launch_error))
     {
-      g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "cannot open the draft (%.*s…): %s",
-                   (int) MIN (strlen (uri), 40), uri, launch_error->message);
+      /* The person reads this (jt_notifier_show_draft_failed): which program, and GIO's
+       * reason, not the URI. */
+      g_set_error (error, JT_ERROR, JT_ERROR_FAILED,
+                   letter->to_email != NULL ? _ ("No mail program took the draft: %s")
+                                            : _ ("No text editor took the draft: %s"),
+                   launch_error->message);
       return FALSE;
     }
   if (opened != NULL)
     *opened = g_steal_pointer (&uri);
   return TRUE;
+}
+
+char *
+jt_draft_print_command (JtStore *store, gint64 id, const char *db_path)
+{
+  g_autoptr (JtReminder) reminder = jt_store_reminder_get (store, id, NULL);
+  g_autofree char *usual = jt_paths_database (NULL);
+  g_autofree char *quoted = NULL;
+  JtLetterKind kind;
+
+  if (reminder == NULL || !jt_letter_kind_for_rule (reminder->rule, &kind))
+    return NULL;
+  if (db_path == NULL || g_strcmp0 (db_path, usual) == 0)
+    return g_strdup_printf ("jobtrack letter %s --reminder %" G_GINT64_FORMAT,
+                            jt_letter_kind_to_string (kind), id);
+  quoted = g_shell_quote (db_path);
+  return g_strdup_printf ("jobtrack --db %s letter %s --reminder %" G_GINT64_FORMAT, quoted,
+                          jt_letter_kind_to_string (kind), id);
 }

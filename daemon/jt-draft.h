@@ -14,9 +14,16 @@
 G_BEGIN_DECLS
 
 /* Opens the draft of reminder `id` as of `now`, dates written in `tz`. A reminder that is no letter
- * is JT_ERROR_INVALID; no handler for the URI is JT_ERROR_FAILED naming it. `opened`
+ * is JT_ERROR_INVALID; no program taking the URI is JT_ERROR_FAILED ("No mail program took
+ * the draft: REASON", translated: the daemon shows it). `opened`
  * (may be NULL) receives the URI launched, new. */
 gboolean jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **opened,
                         GError **error);
+
+/* The command that prints the draft of reminder `id` in a terminal, for when it cannot
+ * be opened: "jobtrack letter thanks --reminder 12", with "--db PATH" (shell-quoted)
+ * unless `db_path` is the database jobtrack uses by default. NULL when the reminder is
+ * gone or no letter. New string. */
+char *jt_draft_print_command (JtStore *store, gint64 id, const char *db_path);
 
 G_END_DECLS

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.c: follow-ups as desktop notifications, through libnotify.
  *
- * The summary says what and for which application ("Follow-up call — Globex, SRE"); the
- * body says who, how to reach them, the context the rule wrote down, and when it was due
- * if that was a while ago. The Desktop Notifications spec makes the summary plain text
- * (servers escape it themselves), so record text goes there as it is, on one line; the
- * body may be read as markup, so record text goes there escaped and nothing else does.
+ * The summary is the follow-up's title, as in the agenda: what, to whom and for which
+ * application ("Call Raj Patel about the decision — Globex, SRE"). The body says when it
+ * was due if that was a while ago, who and how to reach them, and the context the rule
+ * wrote down, in that order. The Desktop Notifications spec makes the summary plain text
+ * (servers escape it themselves), so record text goes there as it is, on one line. The
+ * body is read as markup by a server with the "body-markup" capability, so record text
+ * goes there escaped and nothing else does; a server without it shows the body as text,
+ * and gets it as it is (escaped, it would show "&amp;").
  *
  * Each notification with actions stays referenced here until the server closes it: its
- * action callbacks live on the NotifyNotification. */
+ * action callbacks live on the NotifyNotification. What a click leaves to do (closing,
+ * showing again) waits until the server has said whether it closed it (settle_click). */
 #include "jt-notifier.h"
 
 #include <gio/gio.h>
@@ -30,6 +34,9 @@
 #define PROBE_TIMEOUT_MS 1500
 
 #define APP_NAME "jobtrack"
+/* The desktop entry's Icon= (data/jobtrack.desktop), a name of the Icon Naming
+ * Specification that themes have: without an icon, servers leave a blank gap. */
+#define ICON_NAME "x-office-calendar"
 #define CATEGORY "x-jobtrack.followup"
 #define HINT_REMINDER_ID "x-jobtrack-reminder-id"
 
@@ -44,6 +51,9 @@
 
 /* Where the reminder id lives on each NotifyNotification (a gint64*). */
 #define REMINDER_ID_KEY "jt-reminder-id"
+/* Set on a NotifyNotification when the server reported it closed, until it is shown
+ * again (libnotify keeps its closed reason across a new show). */
+#define CLOSED_KEY "jt-closed"
 
 struct _JtNotifier
 {
@@ -52,26 +62,18 @@ struct _JtNotifier
   gpointer user_data;
   gboolean initted; /* notify_init () worked */
   guint watch_id;
-  GHashTable *shown; /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+  GHashTable *shown;         /* reminder id (gint64*) -> NotifyNotification, until it is closed */
+  GCancellable *cancellable; /* what waits for the server, cancelled when freed */
 };
 
-/* What each rule asks for, in a few words. */
-static const char *const rule_labels[] = {
-  [JT_RULE_SUMMARY] = N_ ("Write the summary"),
-  [JT_RULE_THANK_YOU] = N_ ("Thank-you letter"),
-  [JT_RULE_FOLLOW_UP_CALL] = N_ ("Follow-up call"),
-  [JT_RULE_BRING_FORWARD] = N_ ("Ask to decide sooner"),
-  [JT_RULE_BRIEF_REFERENCES] = N_ ("Brief your references"),
-  [JT_RULE_REJECTION_LETTER] = N_ ("Letter after the rejection"),
-  [JT_RULE_RAPPORT_CALL] = N_ ("Keep-in-touch call"),
-  [JT_RULE_RECONTACT] = N_ ("Re-contact call"),
-  [JT_RULE_OFFER_NEGOTIATION] = N_ ("Negotiate the offer"),
-  [JT_RULE_OFFER_DEADLINE] = N_ ("Offer deadline"),
-  [JT_RULE_NETWORK_UPDATE] = N_ ("Network update"),
-  [JT_RULE_APPLICATION_FOLLOW_UP] = N_ ("Check in"),
-  [JT_RULE_MANUAL] = NULL, /* the reminder's own title */
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (rule_labels) == JT_RULE_COUNT);
+/* A click whose aftermath waits for the server (settle_click). */
+typedef struct
+{
+  JtNotifier *notifier;
+  NotifyNotification *notification; /* a reference */
+  gint64 reminder_id;
+  JtNotifyAction action;
+} Click;
 
 static const struct
 {
@@ -80,10 +82,23 @@ static const struct
   JtNotifyAction action;
 } actions[] = {
   { "done", N_ ("Done"), JT_NOTIFY_DONE },
-  { "snooze-day", N_ ("Snooze 1 day"), JT_NOTIFY_SNOOZE_DAY },
-  { "snooze-week", N_ ("Snooze 1 week"), JT_NOTIFY_SNOOZE_WEEK },
+  /* Snoozes named by when it comes back: servers that cut labels short (LXQt) made two
+   * "Snooze…" of "Snooze 1 day" and "Snooze 1 week". */
+  /* TRANSLATORS: a button: show the follow-up again in a day. Keep it short. */
+  { "snooze-day", N_ ("Tomorrow"), JT_NOTIFY_SNOOZE_DAY },
+  /* TRANSLATORS: a button: show the follow-up again in a week. Keep it short. */
+  { "snooze-week", N_ ("Next week"), JT_NOTIFY_SNOOZE_WEEK },
   { "draft", N_ ("Draft"), JT_NOTIFY_DRAFT }, /* letters only */
 };
+
+const char *
+jt_notify_action_to_string (JtNotifyAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (actions[i].action == action)
+      return actions[i].id;
+  g_return_val_if_reached ("unknown");
+}
 
 /* ---- Text ------------------------------------------------------------------------- */
 
@@ -141,34 +156,52 @@ append_line (GString *text, const char *line)
   g_string_append (text, line);
 }
 
-/* "Follow-up call — Globex, SRE": what, and for which application. New string. */
+/* The follow-up's title, as the agenda shows it: what, to whom, for which application
+ * ("Thank-you letter to Raj Patel — Globex, SRE"), so that two of one interview differ
+ * where a server shows the summary alone. A manual reminder's title is the person's own
+ * text, so the application is added after it. New string. */
 static char *
 reminder_summary (const JtReminder *reminder)
 {
   g_autofree char *title = clean_text (reminder->title, TRUE);
   g_autofree char *company = clean_text (reminder->company, TRUE);
   g_autofree char *role = clean_text (reminder->role, TRUE);
-  const char *what = NULL;
-  GString *summary;
+  GString *summary = g_string_new (*title != '\0' ? title : _ ("Follow-up"));
 
-  if ((guint) reminder->rule < G_N_ELEMENTS (rule_labels) && rule_labels[reminder->rule] != NULL)
-    what = _ (rule_labels[reminder->rule]);
-  if (what == NULL)
-    what = *title != '\0' ? title : _ ("Follow-up");
-  summary = g_string_new (what);
-  if (*company != '\0')
+  if ((reminder->rule == JT_RULE_MANUAL || *title == '\0') && *company != '\0')
     g_string_append_printf (summary, " — %s%s%s", company, *role != '\0' ? ", " : "", role);
   cap_text (summary, MAX_SUMMARY_BYTES, FALSE);
   return g_string_free (summary, FALSE);
 }
 
-/* The body, markup-escaped:
+/* The body of a notification from its plain text: markup-escaped for a server that reads
+ * the body as markup (`markup`), as it is for one that shows it as text; capped. New
+ * string. */
+static char *
+finish_body (const char *text, gboolean markup)
+{
+  GString *body = g_string_new (NULL);
+
+  if (markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      g_string_append (body, escaped);
+    }
+  else
+    g_string_append (body, text);
+  cap_text (body, MAX_BODY_BYTES, markup);
+  return g_string_free (body, FALSE);
+}
+
+/* The body:
+ *   Was due Thu 3 Dec 2026 10:00.
  *   Raj Patel · +44 20 7946 0000 · raj@globex.example
  *   They planned to decide by 2026-12-03; ask where things stand.
- *   Was due Thu 3 Dec 2026 10:00.
- * New string. */
+ * markup-escaped when `markup` (finish_body). What matters most comes first: a server
+ * may cut the body short (LXQt drops its last wrapped line). New string. */
 static char *
-reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
+reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz, gboolean markup)
 {
   g_autofree char *name = clean_text (reminder->contact_name, TRUE);
   g_autofree char *phone = clean_text (reminder->contact_phone, TRUE);
@@ -178,27 +211,9 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
   g_autofree char *reach = jt_reminder_text_reach (reminder);
   g_autofree char *reach_line = clean_text (reach, TRUE);
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *escaped = NULL;
-  GString *body;
+  g_autoptr (GString) who = g_string_new (NULL);
 
-  /* Who, and how to reach them. */
-  append_line (text, name);
-  if (*phone != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", phone);
-  if (*email != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", email);
-
-  /* The context. A rule's ends with how to reach the person when it knows how
-   * (jt_reminder_text_reach); the first line says that already. */
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strstrip (lines[i]);
-
-      if (reach != NULL && g_str_equal (line, reach_line))
-        continue;
-      append_line (text, line);
-    }
-
+  /* When it was due, if that was a while ago. */
   if (reminder->due_at > 0 && now - reminder->due_at > OVERDUE_AFTER)
     {
       g_autofree char *due = jt_time_format_human (reminder->due_at, tz);
@@ -212,10 +227,26 @@ reminder_body (const JtReminder *reminder, gint64 now, GTimeZone *tz)
         }
     }
 
-  escaped = g_markup_escape_text (text->str, (gssize) text->len);
-  body = g_string_new (escaped);
-  cap_text (body, MAX_BODY_BYTES, TRUE);
-  return g_string_free (body, FALSE);
+  /* Who, and how to reach them, on one line. */
+  g_string_append (who, name);
+  if (*phone != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", phone);
+  if (*email != '\0')
+    g_string_append_printf (who, "%s%s", who->len > 0 ? " · " : "", email);
+  append_line (text, who->str);
+
+  /* The context. A rule's ends with how to reach the person when it knows how
+   * (jt_reminder_text_reach); the line above says that already. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (reach != NULL && g_str_equal (line, reach_line))
+        continue;
+      append_line (text, line);
+    }
+
+  return finish_body (text->str, markup);
 }
 
 /* ---- The server ------------------------------------------------------------------- */
@@ -264,17 +295,24 @@ show (NotifyNotification *notification, GError **error)
   g_autoptr (GError) local_error = NULL;
 
   if (notify_notification_show (notification, &local_error))
-    return TRUE;
+    {
+      g_object_set_data (G_OBJECT (notification), CLOSED_KEY, NULL);
+      return TRUE;
+    }
   g_dbus_error_strip_remote_error (local_error);
   g_set_error (error, JT_ERROR, JT_ERROR_FAILED, "the notification server did not show it: %s",
                local_error->message);
   return FALSE;
 }
 
-/* The hints every jobtrack notification carries. */
+/* The hints and timeout every jobtrack notification carries. A follow-up that is due
+ * stays until the person acts: a server's default timeout is its own (notification-daemon
+ * takes a critical one down after seconds, LXQt drops any after ten), so it never
+ * expires. */
 static void
 set_common_hints (NotifyNotification *notification, NotifyUrgency urgency)
 {
+  notify_notification_set_timeout (notification, NOTIFY_EXPIRES_NEVER);
   notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_NAME));
   notify_notification_set_category (notification, CATEGORY);
   notify_notification_set_urgency (notification, urgency);
@@ -295,7 +333,90 @@ forget (JtNotifier *notifier, NotifyNotification *notification)
 static void
 on_closed (NotifyNotification *notification, gpointer user_data)
 {
+  g_object_set_data (G_OBJECT (notification), CLOSED_KEY, GINT_TO_POINTER (TRUE));
   forget (user_data, notification);
+}
+
+static void
+click_free (Click *click)
+{
+  g_object_unref (click->notification);
+  g_free (click);
+}
+
+/* What a click leaves to do once the server had its say: after Done or Snooze, take down
+ * a notification the server kept; after Draft, show again one the server took down, so
+ * that Done and Snooze are still on offer (a draft opened is not the letter sent). */
+static void
+on_click_settled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Click *click = user_data;
+  JtNotifier *notifier = click->notifier;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply
+      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  NotifyNotification *now_shown;
+  gboolean closed;
+
+  if (reply == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      click_free (click); /* the notifier is gone */
+      return;
+    }
+  closed = g_object_get_data (G_OBJECT (click->notification), CLOSED_KEY) != NULL;
+  /* The reminder may have been shown anew meanwhile: then that one stands. */
+  now_shown = g_hash_table_lookup (notifier->shown, &click->reminder_id);
+  g_clear_error (&error); /* no answer: the order is not known, act on what is */
+  if (click->action == JT_NOTIFY_DRAFT)
+    {
+      if (closed && now_shown == NULL)
+        {
+          if (show (click->notification, &error))
+            {
+              g_debug ("reminder %" G_GINT64_FORMAT " shown again after its draft",
+                       click->reminder_id);
+              g_hash_table_insert (notifier->shown,
+                                   g_memdup2 (&click->reminder_id, sizeof click->reminder_id),
+                                   g_object_ref (click->notification));
+            }
+          else
+            g_debug ("reminder %" G_GINT64_FORMAT " not shown again after its draft: %s",
+                     click->reminder_id, error->message);
+        }
+    }
+  else if (!closed && now_shown == click->notification)
+    {
+      if (!notify_notification_close (click->notification, &error))
+        g_debug ("closing the notification of reminder %" G_GINT64_FORMAT ": %s",
+                 click->reminder_id, error->message);
+      forget (notifier, click->notification);
+    }
+  click_free (click);
+}
+
+/* Most servers take a notification down once a button was clicked, and say so with
+ * NotificationClosed right after ActionInvoked; one with "persistence" keeps a resident
+ * one; some keep any. Which it was shows only after: a round trip to the server
+ * (GetServerInformation) lets its NotificationClosed, if any, arrive first, since a
+ * D-Bus peer's messages come in order. Then on_click_settled does the rest, and
+ * CloseNotification goes only to a notification the server kept. */
+static void
+settle_click (JtNotifier *notifier, NotifyNotification *notification, gint64 reminder_id,
+              JtNotifyAction action)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  Click *click;
+
+  if (bus == NULL)
+    return; /* and the server with it */
+  click = g_new0 (Click, 1);
+  click->notifier = notifier;
+  click->notification = g_object_ref (notification);
+  click->reminder_id = reminder_id;
+  click->action = action;
+  g_dbus_connection_call (bus, SERVER_NAME, SERVER_PATH, SERVER_NAME, "GetServerInformation", NULL,
+                          G_VARIANT_TYPE ("(ssss)"), G_DBUS_CALL_FLAGS_NONE, PROBE_TIMEOUT_MS,
+                          notifier->cancellable, on_click_settled, click);
 }
 
 static void
@@ -307,25 +428,13 @@ on_action_invoked (NotifyNotification *notification, char *action, gpointer user
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     if (g_str_equal (action, actions[i].id))
       {
-        g_autoptr (GError) error = NULL;
         gint64 reminder_id = *id;
 
         /* The callback may show other reminders; this one must outlive it. */
         g_object_ref (notification);
         if (notifier->on_action != NULL)
           notifier->on_action (reminder_id, actions[i].action, notifier->user_data);
-        /* A draft opened is not the letter sent: Done and Snooze stay on offer. */
-        if (actions[i].action == JT_NOTIFY_DRAFT)
-          {
-            g_object_unref (notification);
-            return;
-          }
-        /* Most servers close a notification once an action was chosen; not all do. */
-        if (notify_notification_get_closed_reason (notification) == NOTIFY_CLOSED_REASON_UNSET
-            && !notify_notification_close (notification, &error))
-          g_debug ("closing the notification of reminder %" G_GINT64_FORMAT ": %s", reminder_id,
-                   error->message);
-        forget (notifier, notification);
+        settle_click (notifier, notification, reminder_id, actions[i].action);
         g_object_unref (notification);
         return;
       }
@@ -371,6 +480,7 @@ jt_notifier_new (JtNotifyActionFunc on_action, JtNotifyServerFunc on_server, gpo
   if (!notifier->initted)
     g_warning ("libnotify could not be initialised; reminders will wait");
   notifier->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  notifier->cancellable = g_cancellable_new ();
   /* Without a session bus this reports the name vanished, and shows fail until one is
    * reachable. It never starts a server itself; a show may, by D-Bus activation. */
   notifier->watch_id
@@ -388,6 +498,8 @@ jt_notifier_free (JtNotifier *notifier)
   if (notifier == NULL)
     return;
   g_bus_unwatch_name (notifier->watch_id);
+  g_cancellable_cancel (notifier->cancellable);
+  g_object_unref (notifier->cancellable);
   /* What is on screen stays there: it still says whom to call, and the reminder was
    * marked notified. Only its buttons go dead. */
   g_hash_table_iter_init (&iter, notifier->shown);
@@ -413,14 +525,15 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   if (!server_caps (notifier, &caps, error))
     return FALSE;
   summary = reminder_summary (reminder);
-  body = reminder_body (reminder, now, tz);
+  body = reminder_body (reminder, now, tz,
+                        g_strv_contains ((const char *const *) caps, "body-markup"));
 
   /* Shown again, a reminder replaces its notification rather than stacking a second. */
   notification = g_hash_table_lookup (notifier->shown, &reminder->id);
   is_new = notification == NULL;
   if (is_new)
     {
-      notification = notify_notification_new (summary, body, NULL);
+      notification = notify_notification_new (summary, body, ICON_NAME);
       g_object_set_data_full (G_OBJECT (notification), REMINDER_ID_KEY,
                               g_memdup2 (&reminder->id, sizeof reminder->id), g_free);
       g_signal_connect (notification, "closed", G_CALLBACK (on_closed), notifier);
@@ -428,19 +541,29 @@ jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *reminder, gin
   else
     {
       g_object_ref (notification);
-      notify_notification_update (notification, summary, body, NULL);
+      /* The icon travels as a hint (image-path): clear the hints first. */
       notify_notification_clear_hints (notification);
       notify_notification_clear_actions (notification);
+      notify_notification_update (notification, summary, body, ICON_NAME);
     }
 
   set_common_hints (notification, now - reminder->fire_at > CRITICAL_AFTER ? NOTIFY_URGENCY_CRITICAL
                                                                            : NOTIFY_URGENCY_NORMAL);
   notify_notification_set_hint (notification, HINT_REMINDER_ID, g_variant_new_int64 (reminder->id));
   if (g_strv_contains ((const char *const *) caps, "actions"))
-    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      if (actions[i].action != JT_NOTIFY_DRAFT || jt_letter_kind_for_rule (reminder->rule, NULL))
-        notify_notification_add_action (notification, actions[i].id, _ (actions[i].label),
-                                        on_action_invoked, notifier, NULL);
+    {
+      gboolean letter = jt_letter_kind_for_rule (reminder->rule, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+        if (actions[i].action != JT_NOTIFY_DRAFT || letter)
+          notify_notification_add_action (notification, actions[i].id, _ (actions[i].label),
+                                          on_action_invoked, notifier, NULL);
+      /* After Draft, Done and Snooze are still wanted: a server with persistence keeps a
+       * resident notification on screen after a click (one without it gets the
+       * notification shown again, on_click_settled). */
+      if (letter && g_strv_contains ((const char *const *) caps, "persistence"))
+        notify_notification_set_hint (notification, "resident", g_variant_new_boolean (TRUE));
+    }
 
   if (!show (notification, error))
     {
@@ -480,7 +603,40 @@ jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error)
       = notify_notification_new (summary,
                                  g_dngettext (GETTEXT_PACKAGE, "Run 'jobtrack agenda' to see it.",
                                               "Run 'jobtrack agenda' to see them.", count),
-                                 NULL);
+                                 ICON_NAME);
+  set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
+  ok = show (notification, error);
+  g_object_unref (notification);
+  return ok;
+}
+
+gboolean
+jt_notifier_show_draft_failed (JtNotifier *notifier, const char *reason, const char *command,
+                               GError **error)
+{
+  g_auto (GStrv) caps = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *why = clean_text (reason, TRUE);
+  g_autofree char *body = NULL;
+  NotifyNotification *notification;
+  gboolean ok;
+
+  g_return_val_if_fail (notifier != NULL, FALSE);
+
+  if (!server_caps (notifier, &caps, error))
+    return FALSE;
+  append_line (text, why);
+  if (command != NULL)
+    {
+      g_autofree char *clean = clean_text (command, TRUE);
+      /* TRANSLATORS: %s is a command, "jobtrack letter thanks --reminder 12". */
+      g_autofree char *line = g_strdup_printf (_ ("To print it, run: %s"), clean);
+
+      append_line (text, line);
+    }
+  body = finish_body (text->str, g_strv_contains ((const char *const *) caps, "body-markup"));
+  notification = notify_notification_new (_ ("The draft could not be opened"), body, ICON_NAME);
+  /* It holds a command to type: it stays until closed, like the follow-up. */
   set_common_hints (notification, NOTIFY_URGENCY_NORMAL);
   ok = show (notification, error);
   g_object_unref (notification);

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jt-notifier.h: showing follow-ups as desktop notifications (libnotify).
  *
- * Record text in the body is markup-escaped, and the body has no markup of its own; the
- * summary is plain text by the Desktop Notifications spec (servers escape it), so record
- * text goes there unescaped but on one line. Both are capped in length.
+ * The body has no markup of its own; record text in it is markup-escaped for a server
+ * that renders markup (the "body-markup" capability) and sent as it is to one that shows
+ * text. The summary is plain text by the Desktop Notifications spec (servers escape it),
+ * so record text goes there unescaped but on one line. Both are capped in length.
  * Where the server advertises the "actions" capability, each notification carries Done,
- * Snooze 1 day and Snooze 1 week, and a letter's (jt_letter_kind_for_rule) also Draft;
- * a click calls back with the reminder's id. Draft leaves the notification on screen. The
+ * Tomorrow and Next week (the snoozes), and a letter's (jt_letter_kind_for_rule) also Draft;
+ * a click calls back with the reminder's id. After Draft, Done and Snooze stay on offer:
+ * a letter's notification is resident where the server has "persistence", and shown again
+ * where the server took it down. After Done or Snooze, a notification the server kept is
+ * closed (and only then: NotificationClosed is awaited first). The
  * notifier watches the bus name org.freedesktop.Notifications and calls back when a
  * server appears, so what waited can be delivered then.
  *
@@ -28,6 +32,10 @@ typedef enum
   JT_NOTIFY_SNOOZE_WEEK,
   JT_NOTIFY_DRAFT, /* open the letter's draft; the reminder stays as it is */
 } JtNotifyAction;
+
+/* The action's name on the bus and in the log: "done", "snooze-day", "snooze-week",
+ * "draft". Static string. */
+const char *jt_notify_action_to_string (JtNotifyAction action);
 
 typedef void (*JtNotifyActionFunc) (gint64 reminder_id, JtNotifyAction action, gpointer user_data);
 typedef void (*JtNotifyServerFunc) (gpointer user_data);
@@ -53,6 +61,11 @@ gboolean jt_notifier_show_reminder (JtNotifier *notifier, const JtReminder *remi
  * running ("5 follow-ups came due while you were away"), without actions. A count of 0
  * shows nothing and succeeds. */
 gboolean jt_notifier_show_summary (JtNotifier *notifier, guint count, GError **error);
+
+/* Tells the person that a draft could not be opened: why (`reason`, record text allowed)
+ * and, unless NULL, the command that prints it. Without actions; it stays until closed. */
+gboolean jt_notifier_show_draft_failed (JtNotifier *notifier, const char *reason,
+                                        const char *command, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtNotifier, jt_notifier_free)
 

@@ -30,9 +30,22 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
  * New string. */
 char *jt_test_query_plan (const char *path, const char *sql);
 
+/* SQL that takes a database of the newest schema back to what schema 9 made of it: no
+ * sync state (0010). */
+#define JT_TEST_UNDO_SCHEMA_10                                                                     \
+  "DROP TABLE sync_items; DROP TABLE sync_collection; PRAGMA user_version = 9; "
+
+/* SQL that takes a database of the newest schema back to the columns schema 8 had (its
+ * tables keep AUTOINCREMENT, which 0009 makes again all the same). */
+#define JT_TEST_UNDO_SCHEMA_9 JT_TEST_UNDO_SCHEMA_10 JT_TEST_UNDO_SCHEMA_9_ALONE
+#define JT_TEST_UNDO_SCHEMA_9_ALONE                                                                \
+  "ALTER TABLE reminders DROP COLUMN shown_digest; ALTER TABLE interviews DROP COLUMN "            \
+  "shown_digest; ALTER TABLE interviews DROP COLUMN revision; PRAGMA user_version = 8; "
+
 /* SQL that takes a database of the newest schema back to what schema 7 made of it (a
  * rule's follow-up then also held its words: the tests of 0008 write them back). */
-#define JT_TEST_UNDO_SCHEMA_8                                                                      \
+#define JT_TEST_UNDO_SCHEMA_8 JT_TEST_UNDO_SCHEMA_9 JT_TEST_UNDO_SCHEMA_8_ALONE
+#define JT_TEST_UNDO_SCHEMA_8_ALONE                                                                \
   "ALTER TABLE reminders DROP COLUMN since_day; ALTER TABLE reminders DROP COLUMN offer_id; "      \
   "PRAGMA user_version = 7; "
 

@@ -27,6 +27,7 @@
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
+#include "jt-store-sync.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
 
@@ -41,7 +42,8 @@ static const char *const table_order[] = {
   "interviews",     "interview_contacts",
   "offers",         "outcomes",
   "touches",        "reminders",
-  "settings",
+  "settings",       "sync_collection",
+  "sync_items",
 };
 
 typedef struct
@@ -123,8 +125,10 @@ restore_ok (JtStore *store, const char *text)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (jt_backup_restore (store, text, strlen (text), &error));
+  gboolean restored = jt_backup_restore (store, text, strlen (text), &error);
+
   g_assert_no_error (error);
+  g_assert_true (restored);
 }
 
 /* Restores `text` (of `length` bytes), which must be refused with JT_ERROR_INVALID and a
@@ -346,6 +350,25 @@ populate (JtStore *store)
   g_assert_true (jt_store_application_delete (store, hooli->id, NULL, &error));
   commit (g_steal_pointer (&txn));
   g_assert_no_error (error);
+  /* Synced once: the task list and one follow-up on it. */
+  txn = jt_store_begin_write (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (JtSyncItem) item = jt_sync_item_new ();
+
+    item->uid = g_strdup ("0123456789abcdef0123456789abcdef@jobtrack");
+    item->href = g_strdup ("/me/jobtrack-follow-ups/jt-0123456789abcdef.ics");
+    item->etag = g_strdup ("\"1\"");
+    item->pushed_revision = 2;
+    item->pushed_hash = g_strdup ("00");
+    item->pushed_ics = g_strdup ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    g_assert_true (jt_store_sync_set_collection (store, "http://127.0.0.1:5232/me/list/", &error));
+    g_assert_true (jt_store_sync_set_state (store, "token-1", "ctag-1", &error));
+    g_assert_true (jt_store_sync_set_result (store, "server down", NOW, &error));
+    g_assert_true (jt_store_sync_save_item (store, item, NOW, &error));
+    g_assert_no_error (error);
+  }
+  commit (g_steal_pointer (&txn));
 }
 
 /* ---- Dump and round trip -------------------------------------------------------------- */
@@ -1049,6 +1072,8 @@ as_schema_1 (JsonNode *root)
     json_object_remove_member (json_array_get_object_element (applications, i), "company_family");
   json_object_remove_member (tables, "reminders");
   json_object_remove_member (tables, "settings");
+  json_object_remove_member (tables, "sync_collection");
+  json_object_remove_member (tables, "sync_items");
   json_object_remove_member (doc, "sequences");
   /* Schema 3 added the invitation's uid and sequence to interviews. */
   for (guint i = 0; i < json_array_get_length (interviews); i++)
@@ -1057,6 +1082,9 @@ as_schema_1 (JsonNode *root)
 
       json_object_remove_member (row, "invite_uid");
       json_object_remove_member (row, "invite_sequence");
+      /* Schema 9 added the calendar revision and its digest. */
+      json_object_remove_member (row, "revision");
+      json_object_remove_member (row, "shown_digest");
     }
   /* Schema 5 added the skills of applications. */
   for (guint i = 0; i < json_array_get_length (applications); i++)
@@ -1064,11 +1092,28 @@ as_schema_1 (JsonNode *root)
 }
 
 static void
+without_calendar_identity (JsonNode *root)
+{
+  JsonArray *interviews = rows_of (root, "interviews");
+
+  for (guint i = 0; i < json_array_get_length (interviews); i++)
+    {
+      JsonObject *row = json_array_get_object_element (interviews, i);
+
+      json_object_remove_member (row, "revision");
+      json_object_remove_member (row, "shown_digest");
+    }
+}
+
+static void
 as_schema_1_with_reminders (JsonNode *root)
 {
+  JsonObject *tables = json_object_get_object_member (json_node_get_object (root), "tables");
+
   json_object_set_int_member (json_node_get_object (root), "schema", 1);
-  json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "tables"),
-                             "settings");
+  json_object_remove_member (tables, "settings");
+  json_object_remove_member (tables, "sync_collection");
+  json_object_remove_member (tables, "sync_items");
   json_object_remove_member (json_node_get_object (root), "sequences");
 }
 
@@ -1094,6 +1139,9 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "schema"), ==,
                    jt_store_get_schema_version (f->restored));
   g_assert_cmpuint (json_array_get_length (rows_of (root, "reminders")), ==, 0);
+  /* The interviews restored start their calendar revisions afresh. */
+  without_calendar_identity (root);
+  without_calendar_identity (expected);
   for (guint t = 0; t < 11; t++)
     g_assert_true (json_node_equal (
         json_object_get_member (

@@ -121,6 +121,14 @@ assert_defaults (const JtConfig *config)
   g_assert_cmpint (config->quiet_days, ==, 21);
   g_assert_nonnull (config->user_emails);
   g_assert_null (config->user_emails[0]);
+  /* no sync until a server is named */
+  g_assert_cmpstr (config->caldav_url, ==, "");
+  g_assert_cmpstr (config->caldav_username, ==, "");
+  g_assert_cmpstr (config->caldav_password_cmd, ==, "");
+  g_assert_cmpstr (config->caldav_collection, ==, "jobtrack follow-ups");
+  g_assert_cmpint (config->caldav_interval, ==, 15 * 60);
+  g_assert_cmpstr (config->caldav_ca_file, ==, "");
+  g_assert_false (config->caldav_allow_http);
 }
 
 static void
@@ -148,6 +156,8 @@ test_defaults (G_GNUC_UNUSED Fixture *f, G_GNUC_UNUSED gconstpointer data)
   assert_row (rows, "rules/recontact_months", "5", "default");
   assert_row (rows, "rules/quiet_days", "21", "default");
   assert_row (rows, "user/emails", "", "default");
+  assert_row (rows, "caldav/collection", "jobtrack follow-ups", "default");
+  assert_row (rows, "caldav/interval", "15m", "default");
 }
 
 static void
@@ -210,7 +220,15 @@ static const char full_file[] = "# every key, none at its default\n"
                                 "quiet_days = 30\n"
                                 "\n"
                                 "[user]\n"
-                                "emails = me@example.com;me@work.example\n";
+                                "emails = me@example.com;me@work.example\n"
+                                "[caldav]\n"
+                                "url = https://dav.example.org/dav/\n"
+                                "username = me\n"
+                                "password_cmd = pass show 'dav example'\n"
+                                "collection = Job search\n"
+                                "interval = 1h\n"
+                                "ca_file = /etc/ssl/dav.pem\n"
+                                "allow_http = true\n";
 
 static void
 test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
@@ -237,6 +255,13 @@ test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpuint (g_strv_length (config->user_emails), ==, 2);
   g_assert_cmpstr (config->user_emails[0], ==, "me@example.com");
   g_assert_cmpstr (config->user_emails[1], ==, "me@work.example");
+  g_assert_cmpstr (config->caldav_url, ==, "https://dav.example.org/dav/");
+  g_assert_cmpstr (config->caldav_username, ==, "me");
+  g_assert_cmpstr (config->caldav_password_cmd, ==, "pass show 'dav example'");
+  g_assert_cmpstr (config->caldav_collection, ==, "Job search");
+  g_assert_cmpint (config->caldav_interval, ==, 3600);
+  g_assert_cmpstr (config->caldav_ca_file, ==, "/etc/ssl/dav.pem");
+  g_assert_true (config->caldav_allow_http);
 
   /* every setting was in the file, and shows as it was written */
   assert_all_sources (config, f->path);
@@ -343,6 +368,13 @@ test_keys (G_GNUC_UNUSED Fixture *f, G_GNUC_UNUSED gconstpointer data)
     "rules/application_follow_up_days",
     "rules/quiet_days",
     "user/emails",
+    "caldav/url",
+    "caldav/username",
+    "caldav/password_cmd",
+    "caldav/collection",
+    "caldav/interval",
+    "caldav/ca_file",
+    "caldav/allow_http",
   };
   g_autoptr (JtConfig) config = jt_config_new_default ();
   g_autoptr (GPtrArray) rows = collect (config);
@@ -428,6 +460,14 @@ typedef struct
 } BadCase;
 
 static const BadCase bad_cases[] = {
+  { "caldav-url-ftp", "[caldav]\nurl = ftp://dav.example.org/\n", "[caldav] url",
+    "expected a URL like https://dav.example.org/" },
+  { "caldav-url-no-host", "[caldav]\nurl = https:///dav\n", "[caldav] url", "expected a URL" },
+  { "caldav-password-cmd-unquoted", "[caldav]\npassword_cmd = pass show 'dav\n",
+    "[caldav] password_cmd", "quoted as in a shell" },
+  { "caldav-interval-too-short", "[caldav]\ninterval = 10s\n", "[caldav] interval",
+    "out of range" },
+  { "caldav-unknown-key", "[caldav]\npassword = hunter2\n", "[caldav] password", "unknown key" },
   { "call-hour-25", "[rules]\ncall_hour = 25:00\n", "[rules] call_hour",
     "cannot read '25:00' (expected HH:MM, 00:00-23:59)" },
   { "call-hour-61-minutes", "[rules]\ncall_hour = 10:61\n", "[rules] call_hour",

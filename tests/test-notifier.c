@@ -14,6 +14,7 @@
 
 #include "jt-error.h"
 #include "jt-notifier.h"
+#include "jt-reminder-text.h"
 #include "jt-time.h"
 
 #define SERVER_NAME "org.freedesktop.Notifications"
@@ -219,6 +220,76 @@ emit (Fixture *f, const char *signal, GVariant *args)
                      "()");
 }
 
+/* What most servers do on a click: ActionInvoked, then at once NotificationClosed
+ * (reason 2, dismissed), in one go. The mock learns it as a method of its own. */
+static void
+click_and_close (Fixture *f, guint32 id, const char *action)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+
+  reply = mock_call (f, "AddMethod",
+                     g_variant_new ("(sssss)", "", "XClickAndClose", "us", "",
+                                    "self.EmitSignal('', 'ActionInvoked', 'us', args)\n"
+                                    "self.EmitSignal('', 'NotificationClosed', 'uu', "
+                                    "[args[0], 2])"),
+                     "()");
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = g_dbus_connection_call_sync (f->bus, SERVER_NAME, SERVER_PATH, SERVER_NAME,
+                                       "XClickAndClose", g_variant_new ("(us)", id, action),
+                                       G_VARIANT_TYPE ("()"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+}
+
+/* Runs the main loop until `count` clicks came back. */
+static void
+wait_for_clicks (Fixture *f, guint count)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (f->clicks->len < count)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Runs the main loop for `ms` milliseconds: time for the notifier to hear back from the
+ * server after a click. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GPtrArray *calls_of (Fixture *f, const char *method);
+
+/* Runs the main loop until the server got `count` calls of `method`; those calls. */
+static GPtrArray *
+wait_for_calls (Fixture *f, const char *method, guint count)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GPtrArray *calls = calls_of (f, method);
+
+      if (calls->len >= count)
+        return calls;
+      g_ptr_array_unref (calls);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (10);
+    }
+}
+
 /* ---- What the server received ----------------------------------------------------- */
 
 static const char *
@@ -282,12 +353,41 @@ notify_actions (GVariant *call)
   return g_strjoinv (" ", (char **) pairs->pdata);
 }
 
+/* The expire_timeout sent: -1 the server's default, 0 never. */
+static gint32
+notify_timeout (GVariant *call)
+{
+  gint32 timeout;
+
+  g_variant_get_child (call, 7, "i", &timeout);
+  return timeout;
+}
+
 static GVariant *
 notify_hint (GVariant *call, const char *key)
 {
   g_autoptr (GVariant) hints = g_variant_get_child_value (call, 6);
 
   return g_variant_lookup_value (hints, key, NULL);
+}
+
+/* The icon sent. libnotify puts it in the image-path hint for a server of spec 1.2 (or
+ * image_path for 1.1), or else in the app_icon argument, as it does for the mock. */
+static const char *
+notify_icon (GVariant *call)
+{
+  g_autoptr (GVariant) icon = notify_hint (call, "image-path");
+  const char *app_icon;
+
+  if (icon == NULL)
+    icon = notify_hint (call, "image_path");
+  if (icon != NULL)
+    {
+      g_assert_true (g_variant_is_of_type (icon, G_VARIANT_TYPE_STRING));
+      return g_intern_string (g_variant_get_string (icon, NULL));
+    }
+  g_variant_get_child (call, 2, "&s", &app_icon);
+  return *app_icon != '\0' ? app_icon : NULL;
 }
 
 static guchar
@@ -489,7 +589,7 @@ test_server_appears (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpuint (f->servers_seen, ==, 1);
   show (f, reminder, f->due);
   call = the_notify_call (f);
-  g_assert_cmpstr (notify_summary (call), ==, "Follow-up call — Globex, SRE");
+  g_assert_cmpstr (notify_summary (call), ==, "Call Raj Patel about the decision — Globex, SRE");
 }
 
 static void
@@ -510,7 +610,8 @@ test_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_variant_get_child (call, 0, "&s", &app_name);
   g_assert_cmpstr (app_name, ==, "jobtrack");
   g_assert_cmpuint (notify_replaces (call), ==, 0);
-  g_assert_cmpstr (notify_summary (call), ==, "Follow-up call — Globex, SRE");
+  /* The agenda's title: what, to whom, for which application. */
+  g_assert_cmpstr (notify_summary (call), ==, "Call Raj Patel about the decision — Globex, SRE");
   /* Who and how first; the detail's own "Reach" line would only repeat it. On time, so
    * no due date. */
   g_assert_cmpstr (notify_body (call), ==,
@@ -519,6 +620,8 @@ test_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   actions = notify_actions (call);
   g_assert_cmpstr (actions, ==, "");
   g_assert_cmpuint (notify_urgency (call), ==, 1);
+  /* The desktop entry's icon, so servers leave no blank gap. */
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
   entry = notify_hint (call, "desktop-entry");
   g_assert_nonnull (entry);
   g_assert_cmpstr (g_variant_get_string (entry, NULL), ==, "jobtrack");
@@ -569,15 +672,22 @@ test_overdue (Fixture *f, G_GNUC_UNUSED gconstpointer data)
 
   calls = calls_of (f, "Notify");
   g_assert_cmpuint (calls->len, ==, 3);
+  /* Normal or critical, a follow-up that is due never expires by itself. */
+  for (guint i = 0; i < calls->len; i++)
+    g_assert_cmpint (notify_timeout (g_ptr_array_index (calls, i)), ==, 0);
   call = g_ptr_array_index (calls, 0);
   g_assert_cmpuint (notify_urgency (call), ==, 1);
-  g_assert_true (g_str_has_suffix (notify_body (call), "\nWas due Fri 4 Dec 2026 10:00."));
+  /* The due line comes first: a server may drop the body's last line (LXQt). */
+  g_assert_cmpstr (notify_body (call), ==,
+                   "Was due Fri 4 Dec 2026 10:00.\n"
+                   "Raj Patel · +44 20 7946 0000 · raj@globex.example\n"
+                   "They planned to decide by 2026-12-03; ask where things stand.");
   call = g_ptr_array_index (calls, 1);
   g_assert_cmpuint (notify_urgency (call), ==, 2);
-  g_assert_true (g_str_has_suffix (notify_body (call), "\nWas due Fri 4 Dec 2026 10:00."));
+  g_assert_true (g_str_has_prefix (notify_body (call), "Was due Fri 4 Dec 2026 10:00.\n"));
   call = g_ptr_array_index (calls, 2);
   g_assert_cmpuint (notify_urgency (call), ==, 1);
-  g_assert_true (g_str_has_suffix (notify_body (call), "\nWas due Fri 4 Dec 2026 10:00."));
+  g_assert_true (g_str_has_prefix (notify_body (call), "Was due Fri 4 Dec 2026 10:00.\n"));
 }
 
 /* Markup, links, images, entities, line breaks and broken UTF-8 in the records all arrive
@@ -602,12 +712,14 @@ test_hostile_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   reminder->contact_phone = g_strdup ("+1 555\n0100");
   reminder->detail = g_strdup ("<img src=\"x\" onerror=\"alert(1)\"/>\r\n"
                                "Said: \"salary > 100k & <i>remote</i>\" \xff\xfe end\x01.");
+  jt_reminder_text_render_title (reminder, NULL);
   show (f, reminder, f->due);
   call = the_notify_call (f);
 
   /* The summary is plain text by the spec: sent as it is, on one line. */
   g_assert_cmpstr (notify_summary (call), ==,
-                   "Thank-you letter — <b>Evil</b> & Co, SRE Injected: yes");
+                   "Thank-you letter to <a href=\"http://evil.example/\">Click me</a> — "
+                   "<b>Evil</b> & Co, SRE Injected: yes");
   g_assert_null (strstr (notify_body (call), "<a"));
   g_assert_null (strstr (notify_body (call), "<img"));
   g_assert_null (strchr (notify_body (call), '\r'));
@@ -617,6 +729,62 @@ test_hostile_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
                    "a&amp;b@evil.example\n"
                    "<img src=\"x\" onerror=\"alert(1)\"/>\n"
                    "Said: \"salary > 100k & <i>remote</i>\" \xef\xbf\xbd\xef\xbf\xbd end .");
+}
+
+/* A server without "body-markup" shows the body as text: record text arrives as it is,
+ * never escaped (it would show "&amp;" and "&lt;b&gt;"). */
+static void
+test_plain_text_server (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  g_autoptr (GVariant) call = NULL;
+
+  if (f->skipped)
+    return;
+  reminder->id = 13;
+  reminder->rule = JT_RULE_MANUAL;
+  reminder->due_at = reminder->fire_at = f->due;
+  reminder->title = g_strdup ("Call Bob & Alice");
+  reminder->company = g_strdup ("<b>Evil</b> & Co");
+  reminder->contact_name = g_strdup ("Bob & Alice");
+  reminder->contact_email = g_strdup ("a&amp;b@evil.example");
+  reminder->detail = g_strdup ("Said: \"salary > 100k & <i>remote</i>\"\r\nend\x01.");
+  show (f, reminder, f->due);
+  call = the_notify_call (f);
+  g_assert_cmpstr (notify_summary (call), ==, "Call Bob & Alice — <b>Evil</b> & Co");
+  g_assert_cmpstr (notify_body (call), ==,
+                   "Bob & Alice · a&amp;b@evil.example\n"
+                   "Said: \"salary > 100k & <i>remote</i>\"\n"
+                   "end .");
+}
+
+/* Cut to about 2000 bytes as text too, between characters. */
+static void
+test_plain_text_long (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = jt_reminder_new ();
+  g_autoptr (GVariant) call = NULL;
+  g_autoptr (GString) detail = g_string_new (NULL);
+  gsize length;
+
+  if (f->skipped)
+    return;
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (detail, i % 2 == 0 ? "é" : "&");
+  reminder->id = 14;
+  reminder->rule = JT_RULE_MANUAL;
+  reminder->due_at = reminder->fire_at = f->due;
+  reminder->title = g_strdup ("Call back");
+  reminder->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+  show (f, reminder, f->due);
+  call = the_notify_call (f);
+  length = strlen (notify_body (call));
+  g_assert_cmpuint (length, <=, 2000 + strlen ("…"));
+  g_assert_cmpuint (length, >=, 2000 - strlen ("é"));
+  g_assert_true (g_utf8_validate (notify_body (call), -1, NULL));
+  g_assert_true (g_str_has_prefix (notify_body (call), "é&é&"));
+  g_assert_true (g_str_has_suffix (notify_body (call), "…"));
+  g_assert_null (strstr (notify_body (call), "&amp;"));
 }
 
 /* Runaway text is cut to about 2000 bytes, between characters and outside entities. */
@@ -639,6 +807,7 @@ test_long_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   reminder->title = g_strdup ("Call back");
   reminder->company = g_strnfill (5000, 'C');
   reminder->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+  jt_reminder_text_render_title (reminder, NULL);
   show (f, reminder, f->due);
   call = the_notify_call (f);
 
@@ -651,6 +820,68 @@ test_long_text (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_true (g_str_has_suffix (notify_body (call), "…"));
   text = body_text (notify_body (call));
   g_assert_true (g_str_has_prefix (text, "é&<é&<"));
+}
+
+/* Two thank-you letters of one interview: each summary names its person, as the agenda's
+ * title does, so they differ where a server shows the summary alone or cuts the body. */
+static void
+test_summary_names_the_person (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  const char *const people[] = { "Raj Patel", "Ana Lima" };
+  g_autoptr (GPtrArray) calls = NULL;
+
+  if (f->skipped)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr (JtReminder) reminder = jt_reminder_new ();
+
+      reminder->id = 30 + i;
+      reminder->rule = JT_RULE_THANK_YOU;
+      reminder->application_id = 3;
+      reminder->interview_id = 5;
+      reminder->contact_id = 4 + i;
+      reminder->due_at = reminder->fire_at = f->due;
+      reminder->company = g_strdup ("Globex");
+      reminder->role = g_strdup ("SRE");
+      reminder->contact_name = g_strdup (people[i]);
+      reminder->interview_kind = JT_INTERVIEW_ONSITE;
+      reminder->since_day = g_strdup ("2026-12-04");
+      jt_reminder_text_render (reminder, NULL);
+      show (f, reminder, f->due);
+      calls = calls_of (f, "Notify");
+      g_assert_cmpstr (notify_summary (g_ptr_array_index (calls, i)), ==, reminder->title);
+      g_clear_pointer (&calls, g_ptr_array_unref);
+    }
+  calls = calls_of (f, "Notify");
+  g_assert_cmpstr (notify_summary (g_ptr_array_index (calls, 0)), ==,
+                   "Thank-you letter to Raj Patel — Globex, SRE");
+  g_assert_cmpstr (notify_summary (g_ptr_array_index (calls, 1)), ==,
+                   "Thank-you letter to Ana Lima — Globex, SRE");
+}
+
+/* The button labels stay apart when a server cuts them short (LXQt keeps a few
+ * characters and an ellipsis: "Snooze 1 day" and "Snooze 1 week" both became
+ * "Snooze…"). */
+static void
+test_labels_apart_when_cut (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GVariant) call = NULL;
+  g_autofree const char **actions = NULL;
+  guint n;
+
+  if (f->skipped)
+    return;
+  reminder = follow_up_call (f);
+  show (f, reminder, f->due);
+  call = the_notify_call (f);
+  g_variant_get_child (call, 5, "^a&s", &actions);
+  n = g_strv_length ((char **) actions);
+  g_assert_cmpuint (n, ==, 6);
+  for (guint i = 1; i < n; i += 2)
+    for (guint j = i + 2; j < n; j += 2)
+      g_assert_cmpint (strncmp (actions[i], actions[j], 6), !=, 0);
 }
 
 /* Actions only where the server advertises them. */
@@ -667,7 +898,7 @@ test_actions_advertised (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   show (f, reminder, f->due);
   call = the_notify_call (f);
   actions = notify_actions (call);
-  g_assert_cmpstr (actions, ==, "done=Done snooze-day=Snooze 1 day snooze-week=Snooze 1 week");
+  g_assert_cmpstr (actions, ==, "done=Done snooze-day=Tomorrow snooze-week=Next week");
 }
 
 /* The capabilities are asked at each show: a server swapped for one without actions gets
@@ -714,7 +945,6 @@ test_click (Fixture *f, G_GNUC_UNUSED gconstpointer data)
     {
       g_autoptr (GPtrArray) notified = NULL;
       g_autoptr (GPtrArray) closed = NULL;
-      gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
       guint32 id;
 
       reminder->id = 20 + i;
@@ -728,19 +958,172 @@ test_click (Fixture *f, G_GNUC_UNUSED gconstpointer data)
       /* Another notification's click is not ours. */
       emit (f, "ActionInvoked", g_variant_new ("(us)", id + 100, clicks[i].action));
       emit (f, "ActionInvoked", g_variant_new ("(us)", id, clicks[i].action));
-      while (f->clicks->len < i + 1)
-        {
-          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-          g_main_context_iteration (NULL, TRUE);
-        }
+      wait_for_clicks (f, i + 1);
       g_assert_cmpuint (f->clicks->len, ==, i + 1);
       g_assert_cmpint (g_array_index (f->clicks, Click, i).reminder_id, ==, 20 + i);
       g_assert_cmpint (g_array_index (f->clicks, Click, i).action, ==, clicks[i].expected);
 
-      closed = calls_of (f, "CloseNotification");
+      /* The mock keeps a notification after a click: the notifier takes it down. */
+      closed = wait_for_calls (f, "CloseNotification", i + 1);
       g_assert_cmpuint (closed->len, ==, i + 1);
       g_assert_cmpint (closed_id (g_ptr_array_index (closed, i)), ==, id);
     }
+}
+
+/* A thank-you letter owed to Raj Patel at Globex, due f->due: it has a Draft button. */
+static JtReminder *
+thank_you_letter (Fixture *f)
+{
+  JtReminder *reminder = follow_up_call (f);
+
+  reminder->id = 40;
+  reminder->rule = JT_RULE_THANK_YOU;
+  reminder->interview_id = 5;
+  reminder->interview_kind = JT_INTERVIEW_ONSITE;
+  jt_reminder_text_render (reminder, NULL);
+  return reminder;
+}
+
+/* A server that closes a notification itself after a click (most do) is not sent
+ * CloseNotification for it: the notifier waits to hear whether it did. */
+static void
+test_click_closed_by_server (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GPtrArray) asked = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+
+  if (f->skipped)
+    return;
+  reminder = follow_up_call (f);
+  show (f, reminder, f->due);
+  click_and_close (f, 1, "done");
+  wait_for_clicks (f, 1);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 0).action, ==, JT_NOTIFY_DONE);
+  /* The notifier's question to the server, and time for its answer. */
+  asked = wait_for_calls (f, "GetServerInformation", 1);
+  spin (300);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+}
+
+/* Draft on a server without persistence, which takes the notification down on a click:
+ * it is shown again, with Done and Snooze, as a new notification. */
+static void
+test_draft_shown_again (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) reminder = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+  g_autofree char *actions = NULL;
+  g_autoptr (GVariant) resident = NULL;
+  GVariant *first;
+  GVariant *again;
+
+  if (f->skipped)
+    return;
+  reminder = thank_you_letter (f);
+  show (f, reminder, f->due);
+  click_and_close (f, 1, "draft");
+  wait_for_clicks (f, 1);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 0).action, ==, JT_NOTIFY_DRAFT);
+  calls = wait_for_calls (f, "Notify", 2);
+  g_assert_cmpuint (calls->len, ==, 2);
+  first = g_ptr_array_index (calls, 0);
+  again = g_ptr_array_index (calls, 1);
+  resident = notify_hint (first, "resident");
+  g_assert_null (resident);
+  g_assert_cmpuint (notify_replaces (again), ==, 0);
+  g_assert_cmpstr (notify_summary (again), ==, "Thank-you letter to Raj Patel — Globex, SRE");
+  g_assert_cmpstr (notify_body (again), ==, notify_body (first));
+  actions = notify_actions (again);
+  g_assert_cmpstr (actions, ==, "done=Done draft=Draft snooze-day=Tomorrow snooze-week=Next week");
+  spin (100);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+
+  /* The one shown again answers its buttons: Done takes it down (the mock keeps it). */
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 2, "done"));
+  wait_for_clicks (f, 2);
+  g_assert_cmpint (g_array_index (f->clicks, Click, 1).action, ==, JT_NOTIFY_DONE);
+  g_clear_pointer (&closed, g_ptr_array_unref);
+  closed = wait_for_calls (f, "CloseNotification", 1);
+  g_assert_cmpint (closed_id (g_ptr_array_index (closed, 0)), ==, 2);
+}
+
+/* A server with persistence gets a letter's notification as resident: after Draft it
+ * stays on screen with its buttons, and is neither shown again nor closed. */
+static void
+test_draft_resident (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtReminder) letter = NULL;
+  g_autoptr (JtReminder) call = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) asked = NULL;
+  g_autoptr (GPtrArray) closed = NULL;
+  g_autoptr (GVariant) resident = NULL;
+  g_autoptr (GVariant) not_resident = NULL;
+
+  if (f->skipped)
+    return;
+  letter = thank_you_letter (f);
+  show (f, letter, f->due);
+  call = follow_up_call (f);
+  show (f, call, f->due);
+  calls = calls_of (f, "Notify");
+  g_assert_cmpuint (calls->len, ==, 2);
+  resident = notify_hint (g_ptr_array_index (calls, 0), "resident");
+  g_assert_nonnull (resident);
+  g_assert_true (g_variant_get_boolean (resident));
+  /* Only a letter has a Draft to stay for. */
+  not_resident = notify_hint (g_ptr_array_index (calls, 1), "resident");
+  g_assert_null (not_resident);
+
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 1, "draft"));
+  wait_for_clicks (f, 1);
+  asked = wait_for_calls (f, "GetServerInformation", 1);
+  spin (300);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = calls_of (f, "Notify");
+  g_assert_cmpuint (calls->len, ==, 2);
+  closed = calls_of (f, "CloseNotification");
+  g_assert_cmpuint (closed->len, ==, 0);
+
+  /* Done: the server keeps a resident notification, so the notifier takes it down. */
+  emit (f, "ActionInvoked", g_variant_new ("(us)", 1, "done"));
+  wait_for_clicks (f, 2);
+  g_clear_pointer (&closed, g_ptr_array_unref);
+  closed = wait_for_calls (f, "CloseNotification", 1);
+  g_assert_cmpint (closed_id (g_ptr_array_index (closed, 0)), ==, 1);
+}
+
+/* A draft that could not be opened: the person is told why, and the command that prints
+ * it; the notification stays, and record text is shown as text. */
+static void
+test_draft_failed (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) call = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *text = NULL;
+
+  if (f->skipped)
+    return;
+  g_assert_true (jt_notifier_show_draft_failed (
+      f->notifier, "No mail program took the draft: <no handler> & co",
+      "jobtrack --db '/tmp/R&D/jobtrack.db' letter thanks --reminder 40", &error));
+  g_assert_no_error (error);
+  call = the_notify_call (f);
+  g_assert_cmpstr (notify_summary (call), ==, "The draft could not be opened");
+  text = body_text (notify_body (call));
+  g_assert_cmpstr (text, ==,
+                   "No mail program took the draft: <no handler> & co\n"
+                   "To print it, run: jobtrack --db '/tmp/R&D/jobtrack.db' letter thanks "
+                   "--reminder 40");
+  actions = notify_actions (call);
+  g_assert_cmpstr (actions, ==, "");
+  g_assert_cmpint (notify_timeout (call), ==, 0);
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
 }
 
 /* Shown again, a reminder replaces its notification; once the server closed it, a new
@@ -768,13 +1151,17 @@ test_replace (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpuint (notify_replaces (g_ptr_array_index (calls, 0)), ==, 0);
   g_assert_cmpuint (notify_replaces (g_ptr_array_index (calls, 1)), ==, 1);
   /* The new text and urgency, and only the actions of the new show. */
-  g_assert_true (g_str_has_suffix (notify_body (g_ptr_array_index (calls, 1)),
-                                   "\nThey called back.\nWas due Fri 4 Dec 2026 10:00."));
+  g_assert_cmpstr (notify_body (g_ptr_array_index (calls, 1)), ==,
+                   "Was due Fri 4 Dec 2026 10:00.\n"
+                   "Raj Patel · +44 20 7946 0000 · raj@globex.example\n"
+                   "They called back.");
   g_assert_cmpuint (notify_urgency (g_ptr_array_index (calls, 1)), ==, 2);
+  /* Its hints were made anew, the icon among them. */
+  g_assert_cmpstr (notify_icon (g_ptr_array_index (calls, 1)), ==, "x-office-calendar");
   {
     g_autofree char *actions = notify_actions (g_ptr_array_index (calls, 1));
 
-    g_assert_cmpstr (actions, ==, "done=Done snooze-day=Snooze 1 day snooze-week=Snooze 1 week");
+    g_assert_cmpstr (actions, ==, "done=Done snooze-day=Tomorrow snooze-week=Next week");
   }
   g_assert_cmpuint (notify_replaces (g_ptr_array_index (calls, 2)), ==, 0);
 }
@@ -801,6 +1188,8 @@ test_summary (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpstr (notify_summary (call), ==, "5 follow-ups came due while you were away");
   g_assert_cmpstr (notify_body (call), ==, "Run 'jobtrack agenda' to see them.");
   g_assert_cmpuint (notify_urgency (call), ==, 1);
+  g_assert_cmpint (notify_timeout (call), ==, 0);
+  g_assert_cmpstr (notify_icon (call), ==, "x-office-calendar");
   actions = notify_actions (call);
   g_assert_cmpstr (actions, ==, "");
   call = g_ptr_array_index (calls, 1);
@@ -826,6 +1215,14 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/notifier/long-text", Fixture, "default", fixture_set_up, test_long_text,
               fixture_tear_down);
+  g_test_add ("/notifier/plain-text-server", Fixture, "body actions", fixture_set_up,
+              test_plain_text_server, fixture_tear_down);
+  g_test_add ("/notifier/plain-text-long", Fixture, "body", fixture_set_up, test_plain_text_long,
+              fixture_tear_down);
+  g_test_add ("/notifier/summary-names-the-person", Fixture, "default", fixture_set_up,
+              test_summary_names_the_person, fixture_tear_down);
+  g_test_add ("/notifier/labels-apart-when-cut", Fixture, "body actions", fixture_set_up,
+              test_labels_apart_when_cut, fixture_tear_down);
   g_test_add ("/notifier/actions-advertised", Fixture, "body actions", fixture_set_up,
               test_actions_advertised, fixture_tear_down);
   g_test_add ("/notifier/actions-follow-server", Fixture, "body actions", fixture_set_up,
@@ -834,6 +1231,14 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/notifier/replace", Fixture, "body body-markup actions", fixture_set_up,
               test_replace, fixture_tear_down);
+  g_test_add ("/notifier/click-closed-by-server", Fixture, "body body-markup actions",
+              fixture_set_up, test_click_closed_by_server, fixture_tear_down);
+  g_test_add ("/notifier/draft-shown-again", Fixture, "body body-markup actions", fixture_set_up,
+              test_draft_shown_again, fixture_tear_down);
+  g_test_add ("/notifier/draft-resident", Fixture, "body body-markup actions persistence",
+              fixture_set_up, test_draft_resident, fixture_tear_down);
+  g_test_add ("/notifier/draft-failed", Fixture, "default", fixture_set_up, test_draft_failed,
+              fixture_tear_down);
   g_test_add ("/notifier/summary", Fixture, "body actions", fixture_set_up, test_summary,
               fixture_tear_down);
   return g_test_run ();

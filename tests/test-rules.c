@@ -865,10 +865,11 @@ test_follow_up_call_moves_with_decision_date (Fixture *f, gconstpointer data)
 }
 
 /* A renamed person is the same follow-up at the same time: only its words change, and
- * they are made when shown. Its revision (the calendar's SEQUENCE) stays, and what it
- * shows is newer (the calendar's LAST-MODIFIED). */
+ * they are made when shown. Its calendar entry shows them, so its revision (the
+ * calendar's SEQUENCE) grows by one, and what it shows is newer (LAST-MODIFIED); the
+ * other person's letter is left as it was. */
 static void
-test_rename_rewords_without_revision (Fixture *f, gconstpointer data)
+test_rename_rewords_one_revision_more (Fixture *f, gconstpointer data)
 {
   Logged logged = globex_interview (f, "2026-12-09");
   g_autoptr (GPtrArray) before = app_reminders (f, logged.app);
@@ -885,7 +886,7 @@ test_rename_rewords_without_revision (Fixture *f, gconstpointer data)
   g_assert_cmpint (ana_after->id, ==, ana_before->id);
   g_assert_cmpstr (ana_after->uid, ==, ana_before->uid);
   g_assert_cmpint (ana_after->due_at, ==, ana_before->due_at);
-  g_assert_cmpint (ana_after->revision, ==, ana_before->revision);
+  g_assert_cmpint (ana_after->revision, ==, ana_before->revision + 1);
   g_assert_nonnull (strstr (ana_after->title, "Ana Souza"));
   g_assert_null (strstr (ana_after->title, "Ana Lima"));
   g_assert_nonnull (strstr (ana_after->detail, "You met Ana Souza"));
@@ -2003,8 +2004,8 @@ main (int argc, char **argv)
                test_follow_up_call_acceptance_cancels_other_applications);
   JT_TEST_ADD ("/rules/follow-up-call/moves-with-decision-date",
                test_follow_up_call_moves_with_decision_date);
-  JT_TEST_ADD ("/rules/revision/stays-when-interviewer-renamed",
-               test_rename_rewords_without_revision);
+  JT_TEST_ADD ("/rules/revision/one-more-when-interviewer-renamed",
+               test_rename_rewords_one_revision_more);
   JT_TEST_ADD ("/rules/state/done-never-comes-back", test_done_never_comes_back);
   JT_TEST_ADD ("/rules/state/dismissed-never-comes-back", test_dismissed_never_comes_back);
   JT_TEST_ADD ("/rules/state/snooze-kept-when-due-moves", test_snooze_kept_when_due_moves);

@@ -19,6 +19,7 @@
 #include "jt-store-reminders.h"
 #include "jt-store-stats.h"
 #include "jt-store-touches.h"
+#include "jt-store-sync.h"
 #include "jt-store.h"
 
 #define NOW 1796112000 /* 2026-12-01T08:00:00Z */
@@ -831,6 +832,65 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* The sync state: the items outlive no change of task list, and a reset forgets them
+ * with the token, so everything is pushed again. */
+static void
+test_sync_state (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtSyncItem) item = jt_sync_item_new ();
+  g_autoptr (JtSyncCollection) collection = NULL;
+  g_autoptr (GHashTable) items = NULL;
+  const JtSyncItem *read;
+
+  g_assert_no_error (error);
+  collection = jt_store_sync_get_collection (store, &error);
+  g_assert_no_error (error);
+  g_assert_null (collection);
+
+  item->uid = g_strdup ("a@jobtrack");
+  item->href = g_strdup ("/me/list/jt-a.ics");
+  item->etag = g_strdup ("\"e1\"");
+  item->pushed_revision = 3;
+  item->pushed_hash = g_strdup ("abc");
+  item->pushed_ics = g_strdup ("BEGIN:VCALENDAR");
+  txn = jt_store_begin_write (store, &error);
+  g_assert_true (jt_store_sync_set_collection (store, "https://dav.example.org/me/list/", &error));
+  g_assert_true (jt_store_sync_set_state (store, "tok", NULL, &error));
+  g_assert_true (jt_store_sync_save_item (store, item, 100, &error));
+  /* the same list again keeps what it knows */
+  g_assert_true (jt_store_sync_set_collection (store, "https://dav.example.org/me/list/", &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+
+  items = jt_store_sync_list_items (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (items), ==, 1);
+  read = g_hash_table_lookup (items, "a@jobtrack");
+  g_assert_cmpstr (read->href, ==, "/me/list/jt-a.ics");
+  g_assert_cmpstr (read->etag, ==, "\"e1\"");
+  g_assert_cmpint (read->pushed_revision, ==, 3);
+  g_assert_cmpstr (read->pushed_ics, ==, "BEGIN:VCALENDAR");
+  g_clear_pointer (&collection, jt_sync_collection_free);
+  collection = jt_store_sync_get_collection (store, &error);
+  g_assert_cmpstr (collection->sync_token, ==, "tok");
+
+  /* another list: its follow-ups go there as new */
+  txn = jt_store_begin_write (store, &error);
+  g_assert_true (jt_store_sync_set_collection (store, "https://dav.example.org/me/other/", &error));
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  g_clear_pointer (&items, g_hash_table_unref);
+  items = jt_store_sync_list_items (store, &error);
+  g_assert_cmpuint (g_hash_table_size (items), ==, 0);
+  g_clear_pointer (&collection, jt_sync_collection_free);
+  collection = jt_store_sync_get_collection (store, &error);
+  g_assert_cmpstr (collection->url, ==, "https://dav.example.org/me/other/");
+  g_assert_null (collection->sync_token);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -865,6 +925,7 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/store/interview-log/failure-writes-nothing",
                test_interview_log_failure_writes_nothing);
   JT_TEST_ADD ("/store/queries/every-query-is-indexed", test_every_query_is_indexed);
+  JT_TEST_ADD ("/store/sync/state", test_sync_state);
   g_test_add_func ("/store/person-parse", test_person_parse);
   return g_test_run ();
 }

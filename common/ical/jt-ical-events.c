@@ -327,14 +327,11 @@ scratch_clean_line (JtIcalEventPrinter *p, const char *text)
 }
 
 /* The context, who and how to reach them, the application, the first lines of the
- * letter's draft (`draft`, or NULL) and the reminder's number (for `jobtrack done N`), in
- * the scratch buffer. */
-static const char *
-reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const char *draft)
+ * letter's draft and the reminder's number, appended to `text`: the calendar's and the
+ * synced task's DESCRIPTION alike. */
+void
+jt_ical_reminder_description_append (GString *text, const JtReminder *reminder, const char *draft)
 {
-  GString *text = p->scratch;
-
-  g_string_truncate (text, 0);
   append_clean (text, reminder->detail, FALSE);
   if (reminder->contact_name != NULL || reminder->contact_phone != NULL
       || reminder->contact_email != NULL)
@@ -371,7 +368,15 @@ reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const c
   new_line (text);
   /* TRANSLATORS: names the follow-up by its id, as `jobtrack done ID` takes it. */
   g_string_append_printf (text, _ ("jobtrack reminder %" PRId64), reminder->id);
-  return text->str;
+}
+
+/* The same, in the scratch buffer. */
+static const char *
+reminder_description (JtIcalEventPrinter *p, const JtReminder *reminder, const char *draft)
+{
+  g_string_truncate (p->scratch, 0);
+  jt_ical_reminder_description_append (p->scratch, reminder, draft);
+  return p->scratch->str;
 }
 
 /* When the follow-up shows: the end of its snooze, else its due time (as `agenda`
@@ -476,17 +481,6 @@ interview_description (JtIcalEventPrinter *p, const JtInterview *interview)
   return text->str;
 }
 
-/* An interview has no revision; its SEQUENCE is the seconds between its creation and
- * its last change: the same in every export, 0 until it is edited, and larger after
- * each edit (a move included). */
-static int
-interview_sequence (const JtInterview *interview)
-{
-  gint64 age = interview->updated_at - interview->created_at;
-
-  return (int) CLAMP (age, 0, G_MAXINT32);
-}
-
 /* No alarm: the invitation in the person's own calendar usually has one already. */
 void
 jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInterview *interview,
@@ -506,7 +500,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInt
   g_string_append (out, f->begin);
   append_property (out, p->uid);
   g_string_append (out, stamp_lines (p, interview->updated_at));
-  g_string_append (out, sequence_line (p, interview_sequence (interview)));
+  g_string_append (out, sequence_line (p, MAX (interview->revision, 0)));
   g_string_append (out, start_line (p, interview->start_at));
   g_string_append (out, end_line (p, interview->start_at + (gint64) interview->duration_min * 60));
   append_property (out, p->summary);

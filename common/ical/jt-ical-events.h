@@ -40,4 +40,9 @@ void jt_ical_event_append_interview (JtIcalEventPrinter *printer, GString *out,
                                      const JtInterview *interview, const char *company,
                                      const char *role);
 
+/* Appends the DESCRIPTION text of the reminder's event (who, how to reach them, the
+ * context, its number): shared with the synced task (jt-ical-todo.h). */
+void jt_ical_reminder_description_append (GString *text, const JtReminder *reminder,
+                                          const char *draft);
+
 G_END_DECLS

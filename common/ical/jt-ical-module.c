@@ -5,6 +5,7 @@
 #include "jt-ical-events.h"
 #include "jt-ical-export.h"
 #include "jt-ical-import.h"
+#include "jt-ical-todo.h"
 #include "jt-ical.h"
 #include "jt-version.h"
 
@@ -24,6 +25,9 @@ jt_ical_module (void)
     .event_append_reminder = jt_ical_event_append_reminder,
     .event_append_interview = jt_ical_event_append_interview,
     .import_read = jt_ical_import_read,
+    .todo_print = jt_ical_todo_print,
+    .todo_read = jt_ical_todo_read,
+    .todo_cancel = jt_ical_todo_cancel,
   };
 
   return &ical;

@@ -12,7 +12,7 @@
 #define INTERVIEW_COLUMNS                                                                          \
   "i.id, i.application_id, i.start_at, i.duration_min, i.kind, i.place, i.rating, "                \
   "i.conversation, i.edge, i.problems, i.objections, i.next_step, i.may_call_at, i.notes, "        \
-  "i.created_at, i.updated_at"
+  "i.created_at, i.updated_at, i.revision, i.shown_digest"
 
 static gpointer
 interview_from_row (JtStmt *stmt)
@@ -36,6 +36,8 @@ interview_from_row (JtStmt *stmt)
   interview->notes = jt_stmt_dup_text (stmt, 13);
   interview->created_at = jt_stmt_int64 (stmt, 14);
   interview->updated_at = jt_stmt_int64 (stmt, 15);
+  interview->revision = (int) jt_stmt_int64 (stmt, 16);
+  interview->shown_digest = jt_stmt_dup_text (stmt, 17);
   return interview;
 }
 
@@ -382,5 +384,25 @@ jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint6
   jt_stmt_bind_text (stmt, 1, uid);
   jt_stmt_bind_int64 (stmt, 2, sequence);
   jt_stmt_bind_int64 (stmt, 3, id);
+  return jt_store_exec_one (store, stmt, N_ ("interview"), id, error);
+}
+
+gboolean
+jt_store_interview_set_shown (JtStore *store, gint64 id, int revision, const char *digest,
+                              gint64 modified_at, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store,
+                           "UPDATE interviews SET revision = ?, shown_digest = ?, "
+                           "updated_at = max (updated_at, ?) WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, revision);
+  jt_stmt_bind_text (stmt, 2, digest);
+  jt_stmt_bind_int64 (stmt, 3, modified_at);
+  jt_stmt_bind_int64 (stmt, 4, id);
   return jt_store_exec_one (store, stmt, N_ ("interview"), id, error);
 }

@@ -45,4 +45,10 @@ JtInterview *jt_store_interview_find_by_invite (JtStore *store, const char *uid,
 gboolean jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint64 sequence,
                                         GError **error);
 
+/* Sets the calendar revision and digest of interview `id` (jt-calendar-identity.h); a
+ * `modified_at` other than 0 dates the change (its calendar entry's LAST-MODIFIED). Not a
+ * change the rules derive from. */
+gboolean jt_store_interview_set_shown (JtStore *store, gint64 id, int revision, const char *digest,
+                                       gint64 modified_at, GError **error);
+
 G_END_DECLS

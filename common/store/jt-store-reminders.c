@@ -19,7 +19,8 @@
   " (SELECT d.decide_on FROM decision_dates d WHERE d.application_id = r.application_id "          \
   "  ORDER BY d.id DESC LIMIT 1) END, "                                                            \
   "max (r.updated_at, ifnull (a.updated_at, 0), ifnull (c.updated_at, 0), "                        \
-  " ifnull (i.updated_at, 0), ifnull (o.updated_at, 0), ifnull (oa.updated_at, 0)) "               \
+  " ifnull (i.updated_at, 0), ifnull (o.updated_at, 0), ifnull (oa.updated_at, 0)), "              \
+  "r.shown_digest "                                                                                \
   "FROM " table " LEFT JOIN applications a ON a.id = r.application_id "                            \
   "LEFT JOIN contacts c ON c.id = r.contact_id "                                                   \
   "LEFT JOIN interviews i ON i.id = r.interview_id "                                               \
@@ -70,6 +71,7 @@ reminder_from_row (JtStmt *stmt)
   reminder->offer_company = jt_stmt_dup_text (stmt, 28);
   reminder->decision_date = jt_stmt_dup_text (stmt, 29);
   reminder->text_updated_at = jt_stmt_int64 (stmt, 30);
+  reminder->shown_digest = jt_stmt_dup_text (stmt, 31);
   return reminder;
 }
 
@@ -317,4 +319,24 @@ jt_store_reminder_list_open (JtStore *store, gint64 until, GError **error)
                     REMINDER_SELECT "WHERE r.state IN ('pending', 'snoozed') AND r.fire_at < ? "
                                     "ORDER BY r.fire_at, r.id",
                     until, error);
+}
+
+gboolean
+jt_store_reminder_set_shown (JtStore *store, gint64 id, int revision, const char *digest,
+                             gint64 modified_at, GError **error)
+{
+  g_autoptr (JtStmt) stmt = NULL;
+
+  g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
+  stmt = jt_store_prepare (store,
+                           "UPDATE reminders SET revision = ?, shown_digest = ?, "
+                           "updated_at = max (updated_at, ?) WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, revision);
+  jt_stmt_bind_text (stmt, 2, digest);
+  jt_stmt_bind_int64 (stmt, 3, modified_at);
+  jt_stmt_bind_int64 (stmt, 4, id);
+  return jt_store_exec_one (store, stmt, N_ ("reminder"), id, error);
 }

@@ -65,4 +65,9 @@ gboolean jt_store_reminder_set_undelivered_notified (JtStore *store, gint64 due_
 gboolean jt_store_reminder_next_fire (JtStore *store, gint64 after, gint64 *fire_at,
                                       GError **error);
 
+/* Sets the calendar revision and digest of reminder `id` (jt-calendar-identity.h); a
+ * `modified_at` other than 0 dates the change. */
+gboolean jt_store_reminder_set_shown (JtStore *store, gint64 id, int revision, const char *digest,
+                                      gint64 modified_at, GError **error);
+
 G_END_DECLS

@@ -215,6 +215,27 @@ jt_store_known_schema_version (void)
   return g_strv_length (names);
 }
 
+/* TRUE when every foreign key of the database points at a row; a migration that makes
+ * a table again runs with the keys off, so this is its check before it commits. */
+static gboolean
+foreign_keys_hold (JtStore *store, const char *what, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, JT_ERROR, JT_ERROR_DATABASE,
+                 _ ("%s: a record would refer to one that does not exist"), what);
+  else
+    jt_store_set_error (store, error, what);
+  return FALSE;
+}
+
 /* Applies migration number `version` in its own transaction, unless another process
  * got there first while we waited for the write lock. */
 static gboolean
@@ -234,7 +255,8 @@ apply_migration (JtStore *store, guint version, const char *name, GError **error
     return FALSE;
   if (current >= version)
     return jt_transaction_commit (g_steal_pointer (&txn), error);
-  if (!exec_sql (store, sql, what, error) || !exec_sql (store, set_version, what, error))
+  if (!exec_sql (store, sql, what, error) || !foreign_keys_hold (store, what, error)
+      || !exec_sql (store, set_version, what, error))
     return FALSE;
   return jt_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -381,11 +403,19 @@ migrate (JtStore *store, GError **error)
                    known);
       return FALSE;
     }
+  /* Foreign keys off while a migration runs (SQLite ignores the pragma inside a
+   * transaction): a table made again is dropped, and with the keys on that would delete
+   * every row that refers to it. apply_migration checks the keys before each commit. */
+  if (!exec_sql (store, "PRAGMA foreign_keys = OFF", _ ("cannot open the database"), error))
+    return FALSE;
   for (guint version = store->schema_version + 1; version <= known; version++)
     if (!apply_migration (store, version, names[version - 1], error))
-      return FALSE;
+      {
+        exec_sql (store, "PRAGMA foreign_keys = ON", _ ("cannot open the database"), NULL);
+        return FALSE;
+      }
   store->schema_version = known;
-  return TRUE;
+  return exec_sql (store, "PRAGMA foreign_keys = ON", _ ("cannot open the database"), error);
 }
 
 static void

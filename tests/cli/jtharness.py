@@ -232,14 +232,14 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it (schema 8 added
-        two columns of follow-ups). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it (schema 10 added
+        the sync state). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 8)
-        con.executescript("ALTER TABLE reminders DROP COLUMN since_day; "
-                          "ALTER TABLE reminders DROP COLUMN offer_id; PRAGMA user_version = 7;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 10)
+        con.executescript("DROP TABLE sync_items; DROP TABLE sync_collection; "
+                          "PRAGMA user_version = 9;")
         con.close()
-        return 7
+        return 9
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside

@@ -43,6 +43,26 @@ class AppTest(JobtrackTestCase):
                      "https://jobs.example/42", "Found via Ann"]:
             self.assertIn(word, text)
 
+    def test_an_id_once_seen_never_means_another_record(self):
+        # The newest application removed, with its interview, offer and the person met:
+        # what comes next gets new ids, so "application 2" in a note, or the calendar's
+        # interview-1@jobtrack, never comes to mean Umbrella's.
+        self.ok("app", "add", "--company", "Globex")
+        self.ok("add", "--company", "Initech", "--at", "2026-11-20 10:00",
+                "--with", "Raj Patel <raj@initech.example>")
+        self.ok("offer", "add", "--app", "2", "--received", "2026-11-25")
+        self.ok("app", "rm", "2", "--yes")
+        self.ok("add", "--company", "Umbrella", "--at", "2026-11-26 10:00",
+                "--with", "Ana Lima <ana@umbrella.example>")
+        self.ok("offer", "add", "--app", "3", "--received", "2026-11-27")
+        shown = self.json_of("show", "3", "--json")
+        self.assertEqual(shown["company"], "Umbrella")
+        self.assertEqual([i["id"] for i in shown["interviews"]], [2])
+        self.assertEqual([o["id"] for o in shown["offers"]], [2])
+        self.assertEqual([c["id"] for c in self.json_of("contact", "list", "--json")], [2])
+        rc, out, err = self.jt("show", "2")
+        self.assertEqual(rc, 1)
+
     def test_add_only_needs_a_company(self):
         self.add_app("--company", "Acme")
         app = self.apps()[0]

@@ -30,6 +30,13 @@ DEFAULTS = [("rules", key, "true") for key in RULE_SWITCHES] + [
     ("rules", "application_follow_up_days", "7"),
     ("rules", "quiet_days", "21"),
     ("user", "emails", ""),
+    ("caldav", "url", ""),
+    ("caldav", "username", ""),
+    ("caldav", "password_cmd", ""),
+    ("caldav", "collection", "jobtrack follow-ups"),
+    ("caldav", "interval", "15m"),
+    ("caldav", "ca_file", ""),
+    ("caldav", "allow_http", "false"),
 ]
 
 

@@ -94,8 +94,9 @@ class RemindersTest(JobtrackTestCase):
         self.assertEqual(call["due"], CALL_DUE)
         self.assertEqual(call["contact"], RAJ)
         # Written at `add` (revision 0). Raj's phone, added after, changes its words (they
-        # are made when shown) but not when or whom to call: the revision stays.
-        self.assertEqual(call["revision"], 0)
+        # are made when shown), not when or whom to call: calendars must still take the
+        # new words, so the revision (their SEQUENCE) grows, by one.
+        self.assertEqual(call["revision"], 1)
         self.assertIn("+49 30 1234", call["detail"])
         self.assertIn("Raj Patel", call["title"])
         self.assertIn("2026-12-04", call["detail"])

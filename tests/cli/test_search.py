@@ -119,6 +119,10 @@ class SearchTest(JobtrackTestCase):
         for name in triggers:
             con.execute("DROP TRIGGER %s" % name)
         con.executescript(
+            "DROP TABLE sync_items; DROP TABLE sync_collection;"
+            "ALTER TABLE reminders DROP COLUMN shown_digest;"
+            "ALTER TABLE interviews DROP COLUMN shown_digest;"
+            "ALTER TABLE interviews DROP COLUMN revision;"
             "ALTER TABLE reminders DROP COLUMN since_day;"
             "ALTER TABLE reminders DROP COLUMN offer_id;"
             "DROP INDEX reminders_undelivered_by_time;"

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import termios
 import time
+import unicodedata
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,6 +22,17 @@ from jtharness import JobtrackTestCase, decode  # noqa: E402
 
 BOLD = "\033[1m"
 LONG_COMPANY = "Vandelay Industries International Import Export Holding Company Limited"
+
+
+def display_width(text):
+    """Terminal columns, as wcwidth counts them: wide and fullwidth characters two,
+    combining marks and variation selectors none."""
+    width = 0
+    for c in text:
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return width
 
 
 def on_terminal(argv, env, columns=80, rows=24, timeout=20):
@@ -115,6 +127,25 @@ class TerminalTest(JobtrackTestCase):
         rc, out = self.term("app", "list", "--no-pager", columns=250, env={"NO_COLOR": "1"})
         self.assertIn(LONG_COMPANY, out)
         self.assertNotIn("…", out)
+
+    def test_wide_and_combining_names_stay_in_line(self):
+        # CJK and emoji take two terminal columns, a combining accent none: the columns
+        # after them start where the header's do, and no line is wider than the terminal.
+        for company, role in (("株式会社ソニー", "エンジニア"), ("삼성전자", "SRE"),
+                              ("🎉 Party Co", "Dev"), ("Se\u0301bastien & Fils", "Ops")):
+            self.ok("app", "add", "--company", company, "--role", role)
+        for columns in (60, 200):
+            rc, out = self.term("app", "list", "--no-pager", columns=columns,
+                                env={"NO_COLOR": "1"})
+            self.assertEqual(rc, 0, out)
+            lines = out.splitlines()
+            status_at = display_width(lines[0][:lines[0].index("STATUS")])
+            for line in lines[1:]:
+                self.assertLessEqual(display_width(line), columns, repr(line))
+                cut = line.rindex(" applied") + 1
+                self.assertEqual(display_width(line[:cut]), status_at, repr(line))
+            if columns == 200:
+                self.assertIn("株式会社ソニー", out)
 
     def test_a_pipe_gets_every_character(self):
         out = self.ok("app", "list", env={"COLUMNS": "40"})

@@ -60,8 +60,8 @@ DUNSTRC = """\
 [global]
     monitor = 0
     follow = none
-    markup = full
-    format = "<b>%s</b>\\n%b"
+    markup = {markup}
+    format = "{format}"
     notification_limit = 0
     indicate_hidden = yes
     history_length = 100
@@ -335,14 +335,17 @@ class DaemonTestCase(unittest.TestCase):
         except FileNotFoundError:
             return ""
 
-    def start_dunst(self):
-        """dunst under Xvfb, with its own dunstrc; returns when it owns the name."""
+    def start_dunst(self, markup=True):
+        """dunst under Xvfb, with its own dunstrc; returns when it owns the name. With
+        `markup` False, dunst is set to `markup = no`: it shows summary and body as text
+        and leaves "body-markup" out of its capabilities."""
         self.assertIsNone(self.server_on_bus(), "a notification server is already on the bus")
         needs("dunst", "dunstctl")
         display = self.start_xvfb()
         config = os.path.join(self.tmp, "dunstrc")
         with open(config, "w") as f:
-            f.write(DUNSTRC)
+            f.write(DUNSTRC.format(markup="full" if markup else "no",
+                                   format="<b>%s</b>\\n%b" if markup else "%s\\n%b"))
         self.dunst = self.start_process(["dunst", "-config", config], "dunst",
                                         env=self.environment({"DISPLAY": display}))
         self.wait_for_server()
@@ -426,9 +429,24 @@ class DaemonTestCase(unittest.TestCase):
         return self.wait_for(enough, timeout, message="%d Notify call(s)" % count)
 
     def invoke_action(self, notification_id, action):
-        """What a click on a notification's button does: the server emits ActionInvoked."""
+        """What a click on a notification's button does on a server that keeps the
+        notification (the mock; one with "persistence" for a resident one): the server
+        emits ActionInvoked."""
         self.mock.EmitSignal(NOTIFICATIONS, "ActionInvoked", "us",
                              [dbus.UInt32(notification_id), action])
+
+    def click_and_close(self, notification_id, action):
+        """What a click does on most servers (dunst, notification-daemon, xfce4-notifyd):
+        ActionInvoked, then at once NotificationClosed (reason 2, dismissed)."""
+        self.mock.AddMethod("", "XClickAndClose", "us", "",
+                            "self.EmitSignal('', 'ActionInvoked', 'us', args)\n"
+                            "self.EmitSignal('', 'NotificationClosed', 'uu', [args[0], 2])")
+        self.bus.get_object(NOTIFICATIONS, NOTIFICATIONS_PATH).XClickAndClose(
+            dbus.UInt32(notification_id), action, dbus_interface=NOTIFICATIONS)
+
+    def close_calls(self):
+        """The ids the mock was asked to close (CloseNotification), in order."""
+        return [int(args[0]) for _, args in self.mock.GetMethodCalls("CloseNotification")]
 
     # ---- jobtrackd -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ Notify call and can emit ActionInvoked as a click on a button would: the buttons
 (exactly what `jobtrack done` / `jobtrack snooze` do), and the hints (urgency,
 desktop-entry)."""
 
+import configparser
 import os
 import sys
 import time
@@ -17,7 +18,23 @@ from daemonharness import (REMINDER_ID_HINT, DaemonTestCase, due_text,  # noqa: 
 import daemonharness  # noqa: E402
 
 WITH_ACTIONS = ["actions", "body", "body-markup"]
-ACTIONS = [("done", "Done"), ("snooze-day", "Snooze 1 day"), ("snooze-week", "Snooze 1 week")]
+
+
+def desktop_entry_icon():
+    """The Icon= of data/jobtrack.desktop."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(os.path.join(daemonharness.SOURCE_ROOT, "data", "jobtrack.desktop"))
+    return parser["Desktop Entry"]["Icon"]
+
+
+def icon_in_a_theme(name):
+    """Whether an installed icon theme (adwaita-icon-theme, tools/deps --test) has it."""
+    for root, _, files in os.walk("/usr/share/icons"):
+        if any(f in files for f in (name + ".png", name + ".svg")):
+            return True
+    return False
+# Short labels that stay apart when a server cuts them (LXQt made two "Snooze…").
+ACTIONS = [("done", "Done"), ("snooze-day", "Tomorrow"), ("snooze-week", "Next week")]
 DAY = 86400
 
 
@@ -72,14 +89,45 @@ class ActionsTest(DaemonTestCase):
         self.wait_until_asleep()
         calls = self.notify_calls()
         self.assertEqual(len(calls), 3, calls)
+        icon = desktop_entry_icon()
+        self.assertTrue(icon_in_a_theme(icon), "no installed icon theme has %r" % icon)
         for rid, urgency in ((old, 2), (recent, 1), (fresh, 1)):
             call = self.notification_of(rid, calls)
             self.assertEqual(call.hints.get("desktop-entry"), "jobtrack", call)
+            # The desktop entry's icon, so servers leave no blank gap: libnotify sends it
+            # as the image-path hint, or as app_icon to a server of an older spec.
+            self.assertEqual(call.hints.get("image-path", call.hints.get("image_path",
+                                                                         call.icon)), icon)
             self.assertEqual(call.hints.get("urgency"), urgency,
                              "urgency of %r (2: critical, 1: normal)" % call.summary)
-        # A follow-up shown late says when it was due.
-        self.assertIn("Was due ", self.notification_of(old, calls).body)
+        # Due, it stays until the person acts, critical or not: the server's default
+        # timeout (-1) lets some take it down after seconds.
+        for call in calls:
+            self.assertEqual(call.expire_timeout, 0, "expire_timeout of %r" % call.summary)
+        # A follow-up shown late says when it was due, first: a server may drop the last
+        # line of the body.
+        self.assertTrue(self.notification_of(old, calls).body.startswith("Was due "),
+                        self.notification_of(old, calls).body)
         self.assertNotIn("Was due ", self.notification_of(fresh, calls).body)
+
+    def test_thank_you_letters_of_one_interview_name_their_person(self):
+        # One interview, two people met: two thank-you letters are due. Each summary is
+        # the agenda's title, naming the person, so a server showing the summary alone
+        # (or cutting the body) still tells them apart.
+        start = time.strftime("%Y-%m-%d %H:%M", time.gmtime(time.time() - 6 * 3600))
+        self.ok("add", "--company", "Globex", "--role", "SRE", "--at", start, "--notes", "Fine",
+                "--with", "Raj Patel <raj@globex.example>, CTO", "--with", "Ana Lima, Engineer")
+        letters = {r["id"]: r for r in self.agenda() if r["rule"] == "thank_you"}
+        self.assertEqual(len(letters), 2, letters)
+        self.start_mock_server(WITH_ACTIONS)
+        self.start_daemon()
+        self.wait_for_notify(2)
+        self.wait_until_asleep()
+        summaries = {c.hints.get(REMINDER_ID_HINT): c.summary for c in self.notify_calls()}
+        self.assertEqual(summaries, {rid: r["title"] for rid, r in letters.items()})
+        self.assertEqual(sorted(summaries.values()),
+                         ["Thank-you letter to Ana Lima — Globex, SRE",
+                          "Thank-you letter to Raj Patel — Globex, SRE"])
 
     # ---- what the buttons do -----------------------------------------------------------
 
@@ -91,6 +139,9 @@ class ActionsTest(DaemonTestCase):
 
         self.invoke_action(call.id, "done")
         done = self.wait_for_state(app, rid, "done")
+        # --verbose logs every decision: the click and what it did.
+        self.wait_for_log("reminder %d: done clicked" % rid)
+        self.wait_for_log("reminder %d marked done" % rid)
         self.assertNotIn(rid, [r["id"] for r in self.agenda("--all")],
                          "a done follow-up is still in the agenda")
         self.assertEqual(done["state"], self.reminder(app, twin)["state"])
@@ -104,9 +155,22 @@ class ActionsTest(DaemonTestCase):
                          {k: v for k, v in by_cli.items() if k not in ignore})
         # The mock server, like some real ones, leaves a notification up after a click:
         # jobtrackd takes it down itself.
-        closed = [int(args[0]) for _, args in self.mock.GetMethodCalls("CloseNotification")]
-        self.assertEqual(closed, [call.id], "the clicked notification stays on screen")
+        self.wait_for(self.close_calls, 5, message="CloseNotification")
+        self.wait_until_asleep()
+        self.assertEqual(self.close_calls(), [call.id], "the clicked notification stays on screen")
         self.assertIsNone(self.daemon.poll())
+
+    def test_done_on_a_server_that_closes_it_sends_no_close(self):
+        # Most servers take a notification down themselves after a click and say so
+        # (NotificationClosed): jobtrackd then has nothing to close.
+        app, _, rid, call = self.shown_due_reminder()
+        self.click_and_close(call.id, "done")
+        self.wait_for_state(app, rid, "done")
+        self.wait_for_log("reminder %d marked done" % rid)
+        self.wait_until_asleep()
+        self.assertEqual(self.close_calls(), [],
+                         "CloseNotification for a notification the server had closed")
+        self.assertEqual(len(self.notify_calls()), 1, self.notify_calls())
 
     def test_snooze_day_puts_it_off_a_day_like_jobtrack_snooze(self):
         app, contact, rid, call = self.shown_due_reminder()
@@ -118,6 +182,8 @@ class ActionsTest(DaemonTestCase):
         self.invoke_action(call.id, "snooze-day")
         snoozed = self.wait_for_state(app, rid, "snoozed")
         until = parse_time(snoozed["snoozed_until"])
+        self.wait_for_log("reminder %d: snooze-day clicked" % rid)
+        self.wait_for_log("reminder %d snoozed until %s" % (rid, snoozed["snoozed_until"]))
         self.assertAlmostEqual(until, clicked + DAY, delta=3)
         self.assertAlmostEqual(until, twin_until, delta=5)
         self.assertIn(rid, [r["id"] for r in self.agenda("--all")])

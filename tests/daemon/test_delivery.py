@@ -92,6 +92,23 @@ class DeliveryTest(DaemonTestCase):
         self.assertNotRegex(n["body"], r"<\s*img", "the body carries an image tag")
         self.assertIn("&lt;a href=&quot;http://e&quot;&gt;y&lt;/a&gt;", n["body"])
 
+    def test_server_without_markup_shows_record_text_as_typed(self):
+        # dunst with `markup = no` has no "body-markup": it shows the body as text, so an
+        # escaped body would read "Bob &amp; Alice" on screen.
+        app = self.add_application("Bob & Alice <b>Ltd</b>", "R&D")
+        self.add_contact(app, name="Bob & Alice", email="bob&alice@example.org", phone=None)
+        self.add_reminder(app, whole_seconds_ahead(-1), "Call <b>Bob</b> & Alice", contact_id=1)
+        self.start_dunst(markup=False)
+        self.start_daemon()
+        self.wait_until_shown()
+
+        [n] = self.dunst_notifications()
+        self.assertEqual(n["body"], "Bob & Alice · bob&alice@example.org")
+        # dunst quotes what it shows as text; read back, it is the text as typed.
+        self.assertEqual(visible_text(n["message"]),
+                         "Call <b>Bob</b> & Alice — Bob & Alice <b>Ltd</b>, R&D\n"
+                         "Bob & Alice · bob&alice@example.org")
+
     # ---- exactly once ------------------------------------------------------------------
 
     def test_restart_shows_nothing_twice(self):
@@ -198,6 +215,9 @@ class DeliveryTest(DaemonTestCase):
         self.wait_until_asleep()
         [call] = self.notify_calls()
         self.assertEqual(call.summary, "70 follow-ups came due while you were away")
+        self.assertEqual(call.expire_timeout, 0, "the summary of what is due expires")
+        # --verbose logs it like any other showing.
+        self.assertIn("shown the summary of 70 follow-ups", self.daemon_log())
         listed = {r["id"]: r for r in self.agenda()}
         self.assertTrue(all(listed[rid]["notified"] is not None for rid in ids),
                         "a follow-up the summary stood for was not marked")

@@ -7,7 +7,10 @@ text editor as a file. The "desktop" is a pair of .desktop files in the test's
 XDG_DATA_HOME made the defaults in its mimeapps.list; their program records what it was
 given."""
 
+import html
 import os
+import shlex
+import shutil
 import sys
 import time
 import unittest
@@ -77,6 +80,8 @@ class DraftTest(DaemonTestCase):
                                             % query["subject"][0].split(" on ", 1)[1]])
         self.assertIn("What stayed with me most: Grüße & the #1 question?.\r\n",
                       query["body"][0])
+        self.wait_for_log("reminder %d: draft clicked" % reminder["id"])
+        self.wait_for_log("reminder %d: its draft was handed to the mail client" % reminder["id"])
         # A draft is not the letter sent: the reminder is still open.
         self.assertEqual(self.reminder(1, reminder["id"])["state"], "pending")
 
@@ -94,6 +99,77 @@ class DraftTest(DaemonTestCase):
             text = f.read()
         self.assertTrue(text.startswith("To: Zoë Ångström\nSubject: Thank you for the "
                                         "interview on "), text)
+
+    def test_after_draft_a_server_that_closed_it_shows_it_again(self):
+        # A server without persistence takes the notification down on any click; after
+        # Draft the letter is not sent yet, so Done and Snooze come back with it.
+        self.interview_six_hours_ago("Raj Patel <raj@globex.example>, CTO")
+        self.start_mock_server(WITH_ACTIONS)
+        self.start_daemon()
+        reminder, call = self.shown("thank_you")
+        self.assertNotIn("resident", call.hints, "resident sent to a server without persistence")
+        self.click_and_close(call.id, "draft")
+        self.wait_for(lambda: os.path.exists(self.opened), 5, message="the draft to be opened")
+        calls = self.wait_for_notify(2)
+        self.wait_until_asleep()
+        calls = self.notify_calls()
+        self.assertEqual(len(calls), 2, calls)
+        again = calls[1]
+        self.assertEqual(again.replaces_id, 0, "it replaces a notification the server closed")
+        self.assertEqual(again.hints.get(REMINDER_ID_HINT), reminder["id"])
+        self.assertEqual((again.summary, again.body), (call.summary, call.body))
+        self.assertEqual(sorted(again.actions), sorted(call.actions))
+        self.assertEqual(self.close_calls(), [])
+        # Its buttons work: Done marks the letter done.
+        self.invoke_action(again.id, "done")
+        self.wait_for(lambda: self.reminder(1, reminder["id"])["state"] == "done", 5,
+                      message="the letter to be done")
+
+    def test_a_server_with_persistence_keeps_it_after_draft(self):
+        self.interview_six_hours_ago("Raj Patel <raj@globex.example>, CTO")
+        self.start_mock_server(WITH_ACTIONS + ["persistence"])
+        self.start_daemon()
+        reminder, call = self.shown("thank_you")
+        self.assertIs(call.hints.get("resident"), True, call.hints)
+        # A resident notification stays on screen after a click: nothing to show again.
+        self.click_draft(call)
+        self.wait_until_asleep()
+        self.assertEqual(len(self.notify_calls()), 1, self.notify_calls())
+        self.assertEqual(self.close_calls(), [])
+        # After Done the server keeps it too: jobtrackd takes it down.
+        self.invoke_action(call.id, "done")
+        self.wait_for(self.close_calls, 5, message="CloseNotification")
+        self.assertEqual(self.close_calls(), [call.id])
+
+    def test_a_draft_that_cannot_be_opened_is_told_with_the_command_that_prints_it(self):
+        # No program for mailto: links (nor for text files) on this desktop.
+        os.remove(os.path.join(self.config_home, "mimeapps.list"))
+        shutil.rmtree(os.path.join(self.data_home, "applications"))
+        no_data = self.subdir("no-data-dirs")
+        self.interview_six_hours_ago("Raj Patel <raj@globex.example>, CTO")
+        self.start_mock_server(WITH_ACTIONS)
+        self.start_daemon(env={"XDG_DATA_DIRS": no_data})
+        reminder, call = self.shown("thank_you")
+        self.invoke_action(call.id, "draft")
+        calls = self.wait_for_notify(2)
+        told = calls[1]
+        self.assertEqual(told.summary, "The draft could not be opened")
+        self.assertEqual(told.expire_timeout, 0)
+        self.assertEqual(told.actions, [])
+        self.assertFalse(os.path.exists(self.opened))
+        lines = html.unescape(told.body).splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertTrue(lines[0].startswith("No mail program took the draft: "), lines[0])
+        self.assertTrue(lines[1].startswith("To print it, run: jobtrack "), lines[1])
+        command = shlex.split(lines[1].split(": ", 1)[1])
+        self.assertEqual(command, ["jobtrack", "--db", self.db, "letter", "thanks",
+                                   "--reminder", str(reminder["id"])])
+        # The command does print the letter.
+        rc, out, err = self.jt(*command[3:])
+        self.assertEqual(rc, 0, err)
+        self.assertTrue(out.startswith("To: Raj Patel <raj@globex.example>\nSubject: Thank you"),
+                        out)
+        self.assertEqual(self.reminder(1, reminder["id"])["state"], "pending")
 
     def test_no_draft_button_for_a_call(self):
         app = self.add_application("Globex", "SRE")

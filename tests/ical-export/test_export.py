@@ -262,6 +262,61 @@ class ExportTest(IcalTestCase):
         self.assertGreater(int(after["SEQUENCE"]), int(before["SEQUENCE"]))
         self.assertEqual(as_utc(after["DTSTART"]), datetime.datetime(2026, 12, 1, 7, 30, tzinfo=UTC))
 
+    def test_an_interview_moved_in_the_second_it_was_made_gets_the_next_sequence(self):
+        # Created and moved within one second: the calendar must still take the move.
+        self.seed()
+        before = self.events(self.export("--all"))[self.interview_uid(1)]
+        self.ok("interview", "edit", "1", "--at", "2026-12-01 08:30")
+        after = self.events(self.export("--all"))[self.interview_uid(1)]
+        self.assertEqual(int(after["SEQUENCE"]), int(before["SEQUENCE"]) + 1)
+        self.assertNotEqual(after["DTSTART"].dt, before["DTSTART"].dt)
+
+    def test_an_edit_the_calendar_does_not_show_keeps_the_interviews_sequence(self):
+        # A rating an hour later shows nowhere in the calendar: SEQUENCE stays; a new
+        # place, later still, raises it by one.
+        self.seed()
+        before = self.events(self.export("--all"))[self.interview_uid(1)]
+        self.ok("interview", "edit", "1", "--rating", "5", now="2026-12-01T10:00:00")
+        rated = self.events(self.export("--all"))[self.interview_uid(1)]
+        self.assertEqual(int(rated["SEQUENCE"]), int(before["SEQUENCE"]))
+        self.assertEqual(str(rated["LOCATION"]), str(before["LOCATION"]))
+        self.ok("interview", "edit", "1", "--where", "Room 5, HQ", now="2026-12-01T11:00:00")
+        moved = self.events(self.export("--all"))[self.interview_uid(1)]
+        self.assertEqual(int(moved["SEQUENCE"]), int(before["SEQUENCE"]) + 1)
+        self.assertEqual(str(moved["LOCATION"]), "Room 5, HQ")
+
+    def test_a_letters_sequence_grows_with_its_draft(self):
+        # The skills are in the thank-you letter's draft, which the calendar carries: new
+        # skills are new text, so a new SEQUENCE, by one; the call's entry shows no draft
+        # and keeps its own.
+        self.seed()
+        agenda = self.agenda_all()
+        thanks = [r for r in agenda if r["rule"] == "thank_you"][0]
+        call = self.one_call()
+        before = self.events(self.export())
+        self.ok("app", "edit", "1", "--skills", "Terraform, incident command",
+                now="2026-12-01T10:00:00")
+        after = self.events(self.export())
+        self.assertNotIn("incident command", str(before[thanks["uid"]]["DESCRIPTION"]))
+        self.assertIn("incident command", str(after[thanks["uid"]]["DESCRIPTION"]))
+        self.assertEqual(int(after[thanks["uid"]]["SEQUENCE"]),
+                         int(before[thanks["uid"]]["SEQUENCE"]) + 1)
+        for name in ("SEQUENCE", "SUMMARY", "DESCRIPTION"):
+            self.assertEqual(str(after[call["uid"]][name]), str(before[call["uid"]][name]), name)
+
+    def test_a_removed_interviews_uid_never_comes_to_mean_another(self):
+        # interview-2@jobtrack was Hooli's; once removed, Umbrella's interview is not it,
+        # or calendar apps would move Hooli's event to Umbrella's time.
+        self.seed()
+        self.add_interview("Hooli", "Data Engineer", "--at", "2027-03-08 14:30")
+        self.assertIn(self.interview_uid(2), self.events(self.export("--all")))
+        self.ok("interview", "rm", "2", "--yes")
+        self.add_interview("Umbrella", "QA", "--at", "2027-03-09 10:00")
+        events = self.events(self.export("--all"))
+        self.assertNotIn(self.interview_uid(2), events)
+        self.assertIn(self.interview_uid(3), events)
+        self.assertIn("Umbrella", str(events[self.interview_uid(3)]["SUMMARY"]))
+
     def one_call(self):
         calls = [r for r in self.agenda_all() if r["rule"] == "follow_up_call"]
         self.assertEqual(len(calls), 1, calls)

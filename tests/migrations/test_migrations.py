@@ -219,6 +219,74 @@ class MigrationTest(JobtrackTestCase):
                                 if r["id"] in self.expected_reminders),
                          sorted(r["uid"] for r in self.expected_reminders.values()))
 
+    def schema_objects(self, path):
+        """Every table, index and trigger of the database at `path`, with its SQL made
+        comparable (spacing aside)."""
+        db = sqlite3.connect(path)
+        try:
+            return {(kind, name): " ".join((sql or "").split())
+                    for kind, name, sql in db.execute(
+                        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE "
+                        "'sqlite_%' AND name NOT LIKE 'search_index_%'")}
+        finally:
+            db.close()
+
+    def test_the_upgraded_file_has_every_table_index_and_trigger_a_new_one_has(self):
+        self.write()
+        fresh = os.path.join(self.tmp, "fresh.db")
+        rc, out, err = self.jt("dismiss", "999999", db=fresh)
+        self.assertEqual(rc, 1, err)
+        upgraded, new = self.schema_objects(self.db), self.schema_objects(fresh)
+        self.assertEqual(sorted(upgraded), sorted(new))
+        # The same definitions, but for the columns the migrations appended (ALTER TABLE
+        # ADD COLUMN writes them where a new file has them too) and table texts.
+        for key in new:
+            if key[0] != "table":
+                self.assertEqual(upgraded[key], new[key], key)
+        db = sqlite3.connect(self.db)
+        try:
+            self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
+            self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        finally:
+            db.close()
+        # The search triggers work on the upgraded tables.
+        self.ok("app", "edit", "5", "--notes", "zeppelin hangar", now=NOW, tz=TZ)
+        hits = self.run_jt("search", "zeppelin", "--json")
+        self.assertEqual([(h["kind"], h["id"]) for h in hits], [("application", 5)])
+
+    def test_ids_are_never_handed_out_again_after_the_upgrade(self):
+        # Hooli (application 5), the newest, removed: the next application is 6, not 5.
+        self.write()
+        self.ok("app", "rm", "5", "--yes", now=NOW, tz=TZ)
+        out = self.ok("app", "add", "--company", "Zeppelin", now=NOW, tz=TZ)
+        self.assertIn("Added application 6:", out)
+        self.ok("interview", "rm", "1", "--yes", now=NOW, tz=TZ)
+        self.ok("add", "--company", "Zeppelin", "--at", "2026-11-03 10:00", now=NOW, tz=TZ)
+        interviews = self.run_jt("interview", "list", "--json")
+        self.assertEqual([i["id"] for i in interviews], [2])
+
+    def test_an_interviews_calendar_sequence_never_goes_back(self):
+        # Its SEQUENCE was the seconds from its creation to its last edit; the revision
+        # it has now starts there, so calendars that saw that number take the next change.
+        db = sqlite3.connect("file:%s?mode=ro&immutable=1" % FIXTURE, uri=True)
+        try:
+            old = {i: max(u - c, 0) for i, u, c in
+                   db.execute("SELECT id, updated_at, created_at FROM interviews")}
+        finally:
+            db.close()
+        self.write()
+        self.ok("interview", "edit", "1", "--at", "2026-10-28 15:00", now=NOW, tz=TZ)
+        ics = self.ok("export", "--ics", "--all", now=NOW, tz=TZ)
+        sequences = {}
+        uid = None
+        for line in ics.splitlines():
+            if line.startswith("UID:"):
+                uid = line[4:]
+            elif line.startswith("SEQUENCE:") and uid and uid.startswith("interview-"):
+                sequences[int(uid.split("-")[1].split("@")[0])] = int(line[9:])
+        self.assertEqual(sorted(sequences), sorted(old))
+        self.assertGreater(sequences[1], old[1])
+
 
 if __name__ == "__main__":
     jtharness.main()

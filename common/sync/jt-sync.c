@@ -1,0 +1,694 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jt-sync.c: one sync: pull the person's acts from the server, then push what differs
+ * from what was last pushed (see jt-sync.h). */
+#include "jt-sync.h"
+
+#include <string.h>
+
+#include "jt-error.h"
+#include "jt-i18n.h"
+#include "jt-ical.h"
+#include "jt-reminder-actions.h"
+#include "jt-reminder-text.h"
+#include "jt-store-reminders.h"
+#include "jt-store-sync.h"
+#include "jt-sync-account.h"
+
+/* Hrefs asked for in one calendar-multiget, and PUTs recorded in one transaction. */
+#define MULTIGET_BATCH 100
+#define SAVE_BATCH 64
+
+typedef struct
+{
+  JtStore *store;
+  const JtConfig *config;
+  const JtIcal *ical;
+  JtSyncAccount *account;
+  GUri *collection;
+  gint64 now;
+  GHashTable *items;     /* uid -> JtSyncItem*, owned */
+  GHashTable *by_path;   /* unescaped path -> JtSyncItem*, borrowed */
+  GHashTable *reminders; /* uid -> JtReminder*, owned, rendered */
+  GPtrArray *dirty;      /* JtSyncItem* to record, borrowed */
+  JtSyncReport *report;
+} Sync;
+
+/* ---- Local state ---------------------------------------------------------------- */
+
+static gboolean
+collect_reminder (JtReminder *reminder, gpointer user_data, GError **error)
+{
+  g_hash_table_replace (user_data, reminder->uid, reminder);
+  return TRUE;
+}
+
+static gboolean
+read_reminders (Sync *s, GError **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  s->reminders
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) jt_reminder_free);
+  if (!jt_store_reminder_foreach (s->store, TRUE, collect_reminder, s->reminders, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, s->reminders);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    jt_reminder_text_render (value, s->config);
+  return TRUE;
+}
+
+/* Re-reads one follow-up after an act changed it. */
+static JtReminder *
+reread (Sync *s, const JtReminder *reminder, GError **error)
+{
+  JtReminder *fresh = jt_store_reminder_get (s->store, reminder->id, error);
+
+  if (fresh == NULL)
+    return NULL;
+  jt_reminder_text_render (fresh, s->config);
+  g_hash_table_replace (s->reminders, fresh->uid, fresh);
+  return fresh;
+}
+
+static gboolean
+is_open (const JtReminder *reminder)
+{
+  return reminder->state == JT_REMINDER_PENDING || reminder->state == JT_REMINDER_SNOOZED;
+}
+
+/* "jt-" and 32 hex digits of the uid's digest: a safe name for any uid. New string. */
+static char *
+resource_name (const char *uid)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uid, -1);
+
+  return g_strdup_printf ("jt-%.32s.ics", digest);
+}
+
+static GUri *
+item_uri (Sync *s, const JtSyncItem *item)
+{
+  return g_uri_parse_relative (s->collection, item->href, G_URI_FLAGS_ENCODED, NULL);
+}
+
+static void
+index_item (Sync *s, JtSyncItem *item)
+{
+  g_autofree char *key = jt_dav_path_key (item->href);
+
+  g_hash_table_replace (s->by_path, g_steal_pointer (&key), item);
+}
+
+static void
+mark_dirty (Sync *s, JtSyncItem *item)
+{
+  if (!g_ptr_array_find (s->dirty, item, NULL))
+    g_ptr_array_add (s->dirty, item);
+}
+
+/* Records the items changed so far, in one transaction. */
+static gboolean
+save_dirty (Sync *s, GError **error)
+{
+  g_autoptr (JtTransaction) txn = NULL;
+
+  if (s->dirty->len == 0)
+    return TRUE;
+  txn = jt_store_begin_write (s->store, error);
+  if (txn == NULL)
+    return FALSE;
+  for (guint i = 0; i < s->dirty->len; i++)
+    if (!jt_store_sync_save_item (s->store, g_ptr_array_index (s->dirty, i), s->now, error))
+      return FALSE;
+  if (!jt_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  g_ptr_array_set_size (s->dirty, 0);
+  return TRUE;
+}
+
+/* ---- Pull ----------------------------------------------------------------------- */
+
+/* What the server's copy says a person did, applied here: a person's act wins over
+ * jobtrack's own changes; wording and due time are jobtrack's otherwise. */
+static gboolean
+apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **error)
+{
+  JtReminder *reminder = g_hash_table_lookup (s->reminders, item->uid);
+  g_autoptr (JtTodo) pushed = NULL;
+
+  if (item->pushed_ics != NULL)
+    pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
+  if (pushed != NULL && jt_todo_equal (server, pushed))
+    return TRUE;
+  /* Anything else on the server is put back as jobtrack words it. */
+  g_clear_pointer (&item->pushed_hash, g_free);
+  mark_dirty (s, item);
+  if (reminder == NULL || !is_open (reminder))
+    return TRUE;
+  if (server->status == JT_TODO_COMPLETED)
+    {
+      if (!jt_reminder_mark_done (s->store, reminder->id, reminder->title, s->now, NULL, error))
+        return FALSE;
+      s->report->done_here++;
+    }
+  else if (server->status == JT_TODO_CANCELLED)
+    {
+      if (!jt_reminder_dismiss (s->store, reminder->id, s->now, NULL, error))
+        return FALSE;
+      s->report->dismissed_here++;
+    }
+  else if (pushed != NULL && server->due != 0 && server->due != pushed->due && server->due > s->now)
+    {
+      if (!jt_reminder_snooze (s->store, reminder->id, server->due, s->now, NULL, error))
+        return FALSE;
+      s->report->snoozed_here++;
+    }
+  else
+    {
+      s->report->restored++;
+      return TRUE;
+    }
+  return reread (s, reminder, error) != NULL;
+}
+
+/* A resource of jobtrack's deleted on the server: dismissed here, forgotten there. */
+static gboolean
+apply_deleted (Sync *s, JtSyncItem *item, GError **error)
+{
+  JtReminder *reminder = g_hash_table_lookup (s->reminders, item->uid);
+  g_autoptr (JtTransaction) txn = NULL;
+
+  if (reminder != NULL && is_open (reminder))
+    {
+      if (!jt_reminder_dismiss (s->store, reminder->id, s->now, NULL, error)
+          || reread (s, reminder, error) == NULL)
+        return FALSE;
+      s->report->dismissed_here++;
+    }
+  txn = jt_store_begin_write (s->store, error);
+  if (txn == NULL || !jt_store_sync_delete_item (s->store, item->uid, error)
+      || !jt_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  g_ptr_array_remove (s->dirty, item);
+  g_hash_table_remove (s->items, item->uid);
+  return TRUE;
+}
+
+/* The server's copies of `paths` (JtSyncItem* each), read and applied. */
+static gboolean
+fetch_and_apply (Sync *s, GPtrArray *changed, GError **error)
+{
+  for (guint start = 0; start < changed->len; start += MULTIGET_BATCH)
+    {
+      guint n = MIN (MULTIGET_BATCH, changed->len - start);
+      g_autoptr (GPtrArray) hrefs = g_ptr_array_new ();
+      g_autoptr (GBytes) body = NULL;
+      g_autoptr (JtSyncResponse) response = NULL;
+      g_autoptr (JtDavMultistatus) ms = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (hrefs, ((JtSyncItem *) g_ptr_array_index (changed, start + i))->href);
+      body = jt_dav_multiget_body ((const char *const *) hrefs->pdata, hrefs->len);
+      response = jt_sync_http_send (s->account->http, "REPORT", s->collection, "1", NULL, NULL,
+                                    body, "application/xml; charset=utf-8", error);
+      if (response == NULL)
+        return FALSE;
+      if (response->status != 207)
+        {
+          jt_sync_set_status_error (error, s->collection, "calendar-multiget", response->status);
+          return FALSE;
+        }
+      ms = jt_dav_multistatus_parse (response->body, response->uri, error);
+      if (ms == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          JtSyncItem *item = g_ptr_array_index (changed, start + i);
+          g_autofree char *key = jt_dav_path_key (item->href);
+          const JtDavResponse *r = jt_dav_multistatus_find (ms, key);
+          g_autofree char *data = NULL;
+          g_autofree char *etag = NULL;
+          g_autoptr (JtTodo) server = NULL;
+
+          if (r == NULL || (data = jt_dav_response_text (r, JT_CALDAV_NS, "calendar-data")) == NULL)
+            continue;
+          server = s->ical->todo_read (data, strlen (data), NULL);
+          /* Not a task of this follow-up: someone else's resource, never touched. */
+          if (server == NULL || g_strcmp0 (server->uid, item->uid) != 0)
+            continue;
+          etag = jt_dav_response_text (r, JT_DAV_NS, "getetag");
+          g_free (item->etag);
+          item->etag = g_steal_pointer (&etag);
+          mark_dirty (s, item);
+          if (!apply_server_copy (s, item, server, error))
+            return FALSE;
+        }
+    }
+  return save_dirty (s, error);
+}
+
+/* The collection's listing answered: its ETags by path (`etags`, unescaped path -> etag)
+ * and whether paths missing from it are gone. */
+static gboolean
+pull_listed (Sync *s, GHashTable *etags, GHashTable *gone_paths, gboolean complete, GError **error)
+{
+  g_autoptr (GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) gone = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  guint synced = 0;
+
+  g_hash_table_iter_init (&iter, s->by_path);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JtSyncItem *item = value;
+      const char *etag = g_hash_table_lookup (etags, key);
+
+      synced++;
+      if (etag != NULL)
+        {
+          if (g_strcmp0 (etag, item->etag) != 0)
+            g_ptr_array_add (changed, item);
+        }
+      else if (complete || g_hash_table_contains (gone_paths, key))
+        g_ptr_array_add (gone, item);
+    }
+  /* Emptied or replaced behind jobtrack's back: never mass-dismiss, never mass-recreate. */
+  if (synced >= 2 && gone->len == synced)
+    {
+      g_autofree char *url = g_uri_to_string (s->collection);
+
+      g_set_error (error, JT_ERROR, JT_ERROR_SERVER,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the task list %s no longer holds the %u task jobtrack put there; "
+                                "nothing was changed (jobtrack sync --reset uploads it again)",
+                                "the task list %s no longer holds any of the %u tasks jobtrack "
+                                "put there; nothing was changed (jobtrack sync --reset uploads "
+                                "them again)",
+                                synced),
+                   url, synced);
+      return FALSE;
+    }
+  for (guint i = 0; i < gone->len; i++)
+    if (!apply_deleted (s, g_ptr_array_index (gone, i), error))
+      return FALSE;
+  return fetch_and_apply (s, changed, error);
+}
+
+/* RFC 6578: what changed since the token. FALSE without an error when the server has no
+ * sync-collection or refuses the token: the caller lists the collection instead. */
+static gboolean
+pull_by_token (Sync *s, const char *token, char **new_token, gboolean *done, GError **error)
+{
+  g_autoptr (GBytes) body = jt_dav_sync_collection_body (token);
+  g_autoptr (JtSyncResponse) response = NULL;
+  g_autoptr (JtDavMultistatus) ms = NULL;
+  g_autoptr (GHashTable) etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) gone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  *done = FALSE;
+  response = jt_sync_http_send (s->account->http, "REPORT", s->collection, "0", NULL, NULL, body,
+                                "application/xml; charset=utf-8", error);
+  if (response == NULL)
+    return FALSE;
+  if (response->status >= 500 && response->status != 501)
+    {
+      jt_sync_set_status_error (error, s->collection, "sync-collection", response->status);
+      return FALSE;
+    }
+  if (response->status == 404 || response->status == 410)
+    {
+      jt_sync_set_status_error (error, s->collection, "sync-collection", response->status);
+      return FALSE;
+    }
+  if (response->status != 207
+      || (ms = jt_dav_multistatus_parse (response->body, response->uri, NULL)) == NULL
+      || jt_dav_multistatus_sync_token (ms) == NULL)
+    return TRUE;
+  for (guint i = 0; i < jt_dav_multistatus_length (ms); i++)
+    {
+      const JtDavResponse *r = jt_dav_multistatus_get (ms, i);
+      char *etag;
+
+      if (jt_dav_response_status (r) == 404)
+        g_hash_table_add (gone, g_strdup (jt_dav_response_path (r)));
+      else if ((etag = jt_dav_response_text (r, JT_DAV_NS, "getetag")) != NULL)
+        g_hash_table_replace (etags, g_strdup (jt_dav_response_path (r)), etag);
+    }
+  *new_token = g_strdup (jt_dav_multistatus_sync_token (ms));
+  *done = TRUE;
+  return pull_listed (s, etags, gone, FALSE, error);
+}
+
+/* Without a usable token: getctag (nothing to do when it did not move), then every
+ * ETag of the collection and a full compare. */
+static gboolean
+pull_by_listing (Sync *s, const char *old_ctag, char **new_token, char **new_ctag, GError **error)
+{
+  static const JtDavName state_props[] = {
+    { JT_CALSERVER_NS, "getctag" },
+    { JT_DAV_NS, "sync-token" },
+  };
+  static const JtDavName etag_props[] = { { JT_DAV_NS, "getetag" } };
+  g_autoptr (JtDavMultistatus) state = NULL;
+  g_autoptr (JtDavMultistatus) listing = NULL;
+  g_autoptr (GHashTable) etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) gone = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *collection_key = jt_dav_path_key (g_uri_get_path (s->collection));
+  g_autoptr (GError) local = NULL;
+
+  state = jt_sync_propfind (s->account, s->collection, "0", state_props, G_N_ELEMENTS (state_props),
+                            &local);
+  if (state == NULL)
+    {
+      g_autofree char *url = g_uri_to_string (s->collection);
+
+      if (local->code == JT_ERROR_NOT_FOUND)
+        g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND,
+                     _ ("the task list %s is gone from the server; run 'jobtrack sync setup'"),
+                     url);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (jt_dav_multistatus_length (state) > 0)
+    {
+      const JtDavResponse *r = jt_dav_multistatus_get (state, 0);
+
+      *new_ctag = jt_dav_response_text (r, JT_CALSERVER_NS, "getctag");
+      *new_token = jt_dav_response_text (r, JT_DAV_NS, "sync-token");
+    }
+  if (*new_ctag != NULL && g_strcmp0 (*new_ctag, old_ctag) == 0)
+    return TRUE;
+  listing = jt_sync_propfind (s->account, s->collection, "1", etag_props, 1, error);
+  if (listing == NULL)
+    return FALSE;
+  for (guint i = 0; i < jt_dav_multistatus_length (listing); i++)
+    {
+      const JtDavResponse *r = jt_dav_multistatus_get (listing, i);
+      char *etag;
+
+      /* The collection lists itself too. */
+      if (g_str_equal (jt_dav_response_path (r), collection_key))
+        continue;
+      if ((etag = jt_dav_response_text (r, JT_DAV_NS, "getetag")) != NULL)
+        g_hash_table_replace (etags, g_strdup (jt_dav_response_path (r)), etag);
+    }
+  return pull_listed (s, etags, gone, TRUE, error);
+}
+
+/* ---- Push ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *uid;
+  char *text; /* what to put there */
+  char *hash;
+  int revision;
+  gboolean withdrawn; /* the rules withdrew it: put there as cancelled */
+} Push;
+
+static void
+push_free (Push *push)
+{
+  g_free (push->uid);
+  g_free (push->text);
+  g_free (push->hash);
+  g_free (push);
+}
+
+static Push *
+push_new (const char *uid, char *text, int revision, gboolean withdrawn)
+{
+  Push *push = g_new0 (Push, 1);
+
+  push->uid = g_strdup (uid);
+  push->text = text;
+  push->hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  push->revision = revision;
+  push->withdrawn = withdrawn;
+  return push;
+}
+
+/* What the follow-up `uid` should be on the server, or NULL when nothing is to be put
+ * there (closed before it was ever put there; withdrawn and already cancelled). */
+static Push *
+wanted_push (Sync *s, const char *uid, GError **error)
+{
+  JtReminder *reminder = g_hash_table_lookup (s->reminders, uid);
+  JtSyncItem *item = g_hash_table_lookup (s->items, uid);
+  g_autoptr (JtTodo) pushed = NULL;
+  char *text;
+
+  if (reminder != NULL)
+    {
+      if (item == NULL && !is_open (reminder))
+        return NULL;
+      return push_new (uid, s->ical->todo_print (reminder), reminder->revision, FALSE);
+    }
+  if (item == NULL || item->pushed_ics == NULL)
+    return NULL;
+  pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
+  if (pushed != NULL && pushed->status == JT_TODO_CANCELLED && item->pushed_hash != NULL)
+    return NULL;
+  text = s->ical->todo_cancel (item->pushed_ics, s->now, error);
+  return text != NULL ? push_new (uid, text, item->pushed_revision, TRUE) : NULL;
+}
+
+static gboolean push_one (Sync *s, Push *push, gboolean again, GError **error);
+
+/* A 412: someone changed the task since (or a PUT whose ETag was never recorded). Fetch
+ * it, adopt its ETag, merge the person's acts, and put it once more. */
+static gboolean
+resolve_conflict (Sync *s, Push *push, JtSyncItem *item, GError **error)
+{
+  g_autoptr (GUri) uri = item_uri (s, item);
+  g_autoptr (JtSyncResponse) got
+      = jt_sync_http_send (s->account->http, "GET", uri, NULL, NULL, NULL, NULL, NULL, error);
+  g_autoptr (JtTodo) server = NULL;
+  g_autoptr (GError) local = NULL;
+  Push *again;
+  gboolean ok;
+
+  if (got == NULL)
+    return FALSE;
+  if (got->status == 404 || got->status == 410)
+    g_clear_pointer (&item->etag, g_free);
+  else if (got->status == 200)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (got->body, &length);
+
+      server = s->ical->todo_read (data != NULL ? data : "", length, NULL);
+      if (server == NULL || g_strcmp0 (server->uid, item->uid) != 0)
+        {
+          /* Another program's resource at jobtrack's name: left alone. */
+          s->report->conflicts++;
+          return TRUE;
+        }
+      g_free (item->etag);
+      item->etag = g_strdup (got->etag);
+      if (!apply_server_copy (s, item, server, error))
+        return FALSE;
+    }
+  else
+    {
+      jt_sync_set_status_error (error, uri, "GET", got->status);
+      return FALSE;
+    }
+  again = wanted_push (s, push->uid, &local);
+  if (again == NULL)
+    return local == NULL || (g_propagate_error (error, g_steal_pointer (&local)), FALSE);
+  ok = push_one (s, again, TRUE, error);
+  push_free (again);
+  return ok;
+}
+
+static gboolean
+push_one (Sync *s, Push *push, gboolean again, GError **error)
+{
+  JtSyncItem *item = g_hash_table_lookup (s->items, push->uid);
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (JtSyncResponse) response = NULL;
+  gboolean created;
+
+  if (item == NULL)
+    {
+      g_autofree char *name = resource_name (push->uid);
+
+      item = jt_sync_item_new ();
+      item->uid = g_strdup (push->uid);
+      item->href = g_strconcat (g_uri_get_path (s->collection), name, NULL);
+      g_hash_table_replace (s->items, item->uid, item);
+      index_item (s, item);
+    }
+  if (g_strcmp0 (item->pushed_hash, push->hash) == 0 && item->etag != NULL)
+    return TRUE;
+  created = item->pushed_ics == NULL;
+  uri = item_uri (s, item);
+  body = g_bytes_new (push->text, strlen (push->text));
+  response = jt_sync_http_send (s->account->http, "PUT", uri, NULL, item->etag,
+                                item->etag == NULL ? "*" : NULL, body,
+                                "text/calendar; charset=utf-8", error);
+  if (response == NULL)
+    return FALSE;
+  if (response->status == 412)
+    {
+      if (again)
+        {
+          s->report->conflicts++;
+          return TRUE;
+        }
+      return resolve_conflict (s, push, item, error);
+    }
+  if (response->status < 200 || response->status > 299)
+    {
+      jt_sync_set_status_error (error, uri, "PUT", response->status);
+      return FALSE;
+    }
+  g_free (item->etag);
+  item->etag = g_strdup (response->etag);
+  g_free (item->pushed_hash);
+  item->pushed_hash = g_strdup (push->hash);
+  g_free (item->pushed_ics);
+  item->pushed_ics = g_strdup (push->text);
+  item->pushed_revision = push->revision;
+  mark_dirty (s, item);
+  if (push->withdrawn)
+    s->report->cancelled++;
+  else if (created)
+    s->report->created++;
+  else
+    s->report->updated++;
+  return TRUE;
+}
+
+static gboolean
+push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
+{
+  g_autoptr (GPtrArray) pushes = g_ptr_array_new_with_free_func ((GDestroyNotify) push_free);
+  g_autoptr (GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, s->reminders);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (uids, key);
+  g_hash_table_iter_init (&iter, s->items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (uids, key);
+  g_hash_table_iter_init (&iter, uids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      JtSyncItem *item = g_hash_table_lookup (s->items, key);
+      Push *push = wanted_push (s, key, error);
+
+      if (push == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;
+        }
+      if (item != NULL && item->etag != NULL && g_strcmp0 (item->pushed_hash, push->hash) == 0)
+        push_free (push);
+      else
+        g_ptr_array_add (pushes, push);
+    }
+  for (guint i = 0; i < pushes->len; i++)
+    {
+      if (!push_one (s, g_ptr_array_index (pushes, i), FALSE, error))
+        return save_dirty (s, NULL) && FALSE;
+      if (s->dirty->len >= SAVE_BATCH && !save_dirty (s, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (i + 1, pushes->len, user_data);
+    }
+  return save_dirty (s, error);
+}
+
+/* ---- One sync ------------------------------------------------------------------- */
+
+static gboolean
+record_result (JtStore *store, const char *line, gint64 now, const char *token, const char *ctag,
+               gboolean set_state, GError **error)
+{
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+
+  return txn != NULL && (!set_state || jt_store_sync_set_state (store, token, ctag, error))
+         && jt_store_sync_set_result (store, line, now, error)
+         && jt_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+static gboolean
+run (Sync *s, JtSyncCollection *collection, JtSyncProgress progress, gpointer user_data,
+     char **token, char **ctag, GError **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean by_token = FALSE;
+
+  s->collection = g_uri_parse (collection->url, G_URI_FLAGS_ENCODED, error);
+  if (s->collection == NULL || !read_reminders (s, error)
+      || (s->items = jt_store_sync_list_items (s->store, error)) == NULL)
+    return FALSE;
+  s->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, s->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    index_item (s, value);
+  if (collection->sync_token != NULL
+      && !pull_by_token (s, collection->sync_token, token, &by_token, error))
+    return FALSE;
+  if (!by_token && !pull_by_listing (s, collection->ctag, token, ctag, error))
+    return FALSE;
+  return push_all (s, progress, user_data, error);
+}
+
+gboolean
+jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress progress,
+             gpointer user_data, JtSyncReport *report, GError **error)
+{
+  g_autoptr (JtSyncCollection) collection = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *ctag = NULL;
+  Sync s = { 0 };
+  gboolean ok;
+
+  memset (report, 0, sizeof *report);
+  s.store = store;
+  s.config = config;
+  s.now = now;
+  s.report = report;
+  collection = jt_store_sync_get_collection (store, &local);
+  if (collection == NULL)
+    {
+      if (local == NULL)
+        g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                     _ ("sync is not set up yet: run 'jobtrack sync setup'"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if ((s.ical = jt_ical_load (error)) == NULL
+      || (s.account = jt_sync_account_open (config, error)) == NULL)
+    return FALSE;
+  s.dirty = g_ptr_array_new ();
+  ok = run (&s, collection, progress, user_data, &token, &ctag, &local);
+  report->requests = jt_sync_http_requests (s.account->http);
+  g_ptr_array_unref (s.dirty);
+  g_clear_pointer (&s.by_path, g_hash_table_unref);
+  g_clear_pointer (&s.items, g_hash_table_unref);
+  g_clear_pointer (&s.reminders, g_hash_table_unref);
+  g_clear_pointer (&s.collection, g_uri_unref);
+  jt_sync_account_free (s.account);
+  /* The token and ctag only after everything was applied and pushed: a sync that stops
+   * half-way asks the same again next time. */
+  if (!record_result (store, ok ? NULL : local->message, now, token, ctag, ok, ok ? error : NULL))
+    return FALSE;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return ok;
+}

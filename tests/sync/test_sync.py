@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`jobtrack sync setup` and `jobtrack sync` against a real Radicale, with vdirsyncer as
+the phone: the follow-ups go there as tasks, and what the phone completes, moves or
+deletes comes back done, snoozed and dismissed."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from syncharness import SyncTestCase, require  # noqa: E402
+
+require(programs=["htpasswd", "vdirsyncer", "/usr/bin/python3"])
+
+import unittest  # noqa: E402
+
+LIST_PATH = "/me/jobtrack-follow-ups/"
+
+
+class SyncTest(SyncTestCase):
+
+    def add_follow_ups(self):
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        for due, text in [("2026-12-02 10:00", "Call Raj"), ("2026-12-03 10:00", "Send portfolio"),
+                          ("2026-12-04 10:00", "Ask about the team")]:
+            self.ok("remind", "add", "--app", "1", "--due", due, text)
+
+    def server_texts(self):
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        texts = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".ics"):
+                with open(os.path.join(folder, name)) as f:
+                    texts.append(f.read())
+        return "".join(texts)
+
+    def agenda(self):
+        return {r["title"]: r for r in self.json_of("agenda", "--json")}
+
+    def setup_and_push(self):
+        self.add_follow_ups()
+        out = self.ok("sync", "setup")
+        self.assertIn("Created and chose: %s" % self.url.rstrip("/") + LIST_PATH, out)
+        out = self.ok("sync")
+        created = len(self.agenda())
+        self.assertIn("%d created, 0 updated" % created, out)
+        return created
+
+    def test_setup_creates_the_list_and_probes_it(self):
+        out = self.ok("sync", "setup")
+        self.assertIn("Principal: %sme/" % self.url, out)
+        self.assertIn("Created and chose:", out)
+        methods = [m for m, _ in self.server_requests()]
+        self.assertIn("MKCALENDAR", methods)
+        # the probe: one PUT and one DELETE, and nothing left behind
+        self.assertEqual(methods.count("PUT"), 1)
+        self.assertEqual(methods.count("DELETE"), 1)
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        self.assertEqual([n for n in os.listdir(folder) if n.endswith(".ics")], [])
+        # a second setup finds it rather than making another
+        out = self.ok("sync", "setup")
+        self.assertIn("Chose: %s" % self.url.rstrip("/") + LIST_PATH, out)
+        self.assertEqual([m for m, _ in self.server_requests()].count("MKCALENDAR"), 1)
+
+    def test_push_then_nothing_then_one_change_costs_two_requests(self):
+        created = self.setup_and_push()
+        self.assertGreaterEqual(created, 3)
+        before = len(self.server_requests())
+        self.assertIn("0 created, 0 updated", self.ok("sync"))
+        self.assertEqual(len(self.server_requests()) - before, 1)  # the sync report alone
+        call = self.agenda()["Call Raj"]
+        self.ok("snooze", str(call["id"]), "2026-12-05 09:00")
+        before = len(self.server_requests())
+        self.assertIn("0 created, 1 updated", self.ok("sync"))
+        requests = self.server_requests()[before:]
+        self.assertEqual([m for m, _ in requests], ["REPORT", "PUT"])
+
+    def test_phone_completes_moves_and_deletes(self):
+        self.setup_and_push()
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        self.assertIn("Call Raj", tasks)
+        self.phone_edit(tasks["Call Raj"], "STATUS:NEEDS-ACTION", "STATUS:COMPLETED")
+        self.phone_edit(tasks["Send portfolio"], "DUE:20261203T090000Z", "DUE:20261210T080000Z")
+        os.remove(tasks["Ask about the team"])
+        self.phone("sync")
+
+        out = self.ok("sync")
+        self.assertIn("1 done, 1 dismissed, 1 snoozed here", out)
+        agenda = self.agenda()
+        self.assertNotIn("Call Raj", agenda)
+        self.assertNotIn("Ask about the team", agenda)
+        self.assertEqual(agenda["Send portfolio"]["state"], "snoozed")
+        self.assertEqual(agenda["Send portfolio"]["snoozed_until"], "2026-12-10T09:00:00+01:00")
+        # the completed one stays on the server, completed; jobtrack's wording is kept
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        with open(tasks["Call Raj"], newline="") as f:
+            self.assertIn("STATUS:COMPLETED", f.read())
+        self.assertNotIn("Ask about the team", tasks)
+        # and nothing more to do
+        self.assertIn("0 created, 0 updated, 0 cancelled on the server; 0 done", self.ok("sync"))
+
+    def test_phone_rewording_is_put_back(self):
+        self.setup_and_push()
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        self.phone_edit(tasks["Call Raj"], "SUMMARY:Call Raj", "SUMMARY:Phone him")
+        self.phone("sync")
+        out = self.ok("sync")
+        self.assertIn("1 reworded back", out)
+        self.assertIn("0 created, 1 updated", out)
+        # the server holds jobtrack's words again
+        self.assertIn("SUMMARY:Call Raj", self.server_texts())
+        self.assertNotIn("Phone him", self.server_texts())
+        self.assertEqual(self.agenda()["Call Raj"]["state"], "pending")
+
+    def test_wrong_password_is_one_clear_error(self):
+        self.add_follow_ups()
+        self.ok("sync", "setup")
+        self.write_sync_config(password="wrong")
+        before = len(self.server_requests())
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 1)
+        self.assert_error_line(err, contains="401")
+        # no retry storm: the request, and libsoup's one authenticated try
+        self.assertLessEqual(len(self.server_requests()) - before, 2)
+        status = self.json_of("sync", "--status", "--json")
+        self.assertIn("401", status["last_error"])
+
+    def test_emptied_list_stops_the_sync(self):
+        created = self.setup_and_push()
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        for name in os.listdir(folder):
+            if name.endswith(".ics"):
+                os.remove(os.path.join(folder, name))
+        # Radicale's cache of the collection goes with its files
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="no longer holds")
+        self.assertEqual(len(self.agenda()), created)  # nothing dismissed here
+        self.assertEqual([m for m, _ in self.server_requests()].count("PUT"), 1 + created)
+
+    def test_plain_http_to_another_machine_is_refused(self):
+        self.write_sync_config()
+        path = os.path.join(self.config_home, "jobtrack", "config.ini")
+        with open(path, "w") as f:
+            f.write("[caldav]\nurl = http://dav.example.org/\nusername = me\n")
+        rc, out, err = self.jt("sync", "setup")
+        self.assertEqual(rc, 2)
+        self.assert_error_line(err, contains="allow_http")
+
+    def test_not_set_up(self):
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 2)
+        self.assert_error_line(err, contains="jobtrack sync setup")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
