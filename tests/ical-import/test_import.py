@@ -168,6 +168,24 @@ class ImportTest(JobtrackTestCase):
         self.assertEqual([r for r in self.reminders() if r["rule"] in ("summary", "thank_you")],
                          [])
 
+    def test_a_series_is_an_interview_per_meeting_and_one_cancelled_goes_alone(self):
+        # Outlook's daily loop of three, its zone by Windows name and no VTIMEZONE.
+        out = self.ok("import", invite("outlook-series.ics"), *ME)
+        self.assertEqual(out.count("one of a series of 3 meetings"), 3, out)
+        starts = sorted(at_utc(i["start"]) for i in self.interviews())
+        self.assertEqual(starts, [utc(2026, 12, d, 13, 0) for d in (14, 15, 16)])
+        self.assertEqual(len({i["application"]["id"] for i in self.interviews()}), 1)
+        # A thank-you letter to each person for each meeting.
+        letters = [r for r in self.reminders() if r["rule"] == "thank_you"]
+        self.assertEqual(len(letters), 3 * 2)
+
+        out = self.ok("import", invite("outlook-series-cancel-one.ics"), *ME)
+        self.assertIn("(removed)", out)
+        starts = sorted(at_utc(i["start"]) for i in self.interviews())
+        self.assertEqual(starts, [utc(2026, 12, 14, 13, 0), utc(2026, 12, 16, 13, 0)])
+        letters = [r for r in self.reminders() if r["rule"] == "thank_you"]
+        self.assertEqual(len(letters), 2 * 2)
+
     def test_dry_run_writes_nothing(self):
         self.ok("import", invite("google-utc.ics"), *ME)
         before = self.db_snapshot()
