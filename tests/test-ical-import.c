@@ -1508,6 +1508,9 @@ test_series_refused (Fixture *f, gconstpointer data)
     { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
                   "EXDATE:20261020T080000Z,20261021T080000Z\r\n",
       "is a series with every meeting taken out (EXDATE)" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+                  "EXDATE;VALUE=DATE:20261021\r\n",
+      "names a meeting of its series by the day alone (EXDATE is a date without a time)" },
     { SERIES_HEAD "RECURRENCE-ID;RANGE=THISANDFUTURE:20261027T090000Z\r\n"
                   "DTSTART:20261027T120000Z\r\n",
       "(RANGE=THISANDFUTURE), which jobtrack does not follow" },

@@ -562,8 +562,8 @@ read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *pla
   invite->uid = g_strdup (uid);
   invite->sequence = sequence != NULL ? MAX (icalproperty_get_sequence (sequence), 0) : 0;
   invite->cancelled = cancel_method || icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED;
-  if (!read_meeting (calendar, event, tz, label, invite, error)
-      || !read_times (calendar, event, tz, label, place, invite, error))
+  if (!read_times (calendar, event, tz, label, place, invite, error)
+      || !read_meeting (calendar, event, tz, label, invite, error))
     return FALSE;
   if (invite->recurrence_id != NULL && g_hash_table_contains (siblings->singles, uid))
     g_clear_pointer (&invite->recurrence_id, g_free);

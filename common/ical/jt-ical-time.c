@@ -211,8 +211,13 @@ jt_ical_time_instant (icalcomponent *calendar, icalproperty *prop, struct icalti
     }
   if (tt.is_date)
     {
+      gboolean all_day = g_str_equal (name, "DTSTART") || g_str_equal (name, "DTEND");
+
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("%s is an all-day event (%s is a date without a time)"), label, name);
+                   all_day ? _ ("%s is an all-day event (%s is a date without a time)")
+                           : _ ("%s names a meeting of its series by the day alone (%s is a date "
+                                "without a time), which jobtrack cannot match to a meeting"),
+                   label, name);
       return FALSE;
     }
   if (tt.year < 1900 || tt.year > 9999)
