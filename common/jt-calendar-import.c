@@ -88,14 +88,16 @@ choose_application (JtStore *store, JtInterviewLog *log, GError **error)
 /* An invitation not seen before: an interview through the interview log (application
  * and contacts reused or created), then its UID and sequence. */
 static gboolean
-import_new (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
-            GError **error)
+import_new (JtStore *store, const JtInvite *invite, const char *key, GTimeZone *tz, gint64 now,
+            GPtrArray *report, GError **error)
 {
   g_autoptr (JtInterviewLog) log = jt_interview_log_new ();
   g_auto (JtInterviewLogResult) result = { 0 };
   g_autofree char *when = jt_time_format_human (invite->start_at, tz);
   g_autofree char *label = NULL;
   g_autofree char *guessed = NULL;
+  g_autofree char *series = NULL;
+  g_autofree char *cut = NULL;
 
   log->company = g_strdup (invite->company);
   log->role = g_strdup (invite->role);
@@ -108,18 +110,28 @@ import_new (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, G
   log->interview->kind = invite->kind;
   log->interview->place = g_strdup (invite->place);
   if (!jt_interview_log_record_in_transaction (store, log, now, &result, error)
-      || !jt_store_interview_set_invite (store, result.interview_id, invite->uid, invite->sequence,
-                                         error))
+      || !jt_store_interview_set_invite (store, result.interview_id, key, invite->sequence, error))
     return FALSE;
   label = jt_text_app_label (result.application->company, result.application->role);
   if (invite->company_source != NULL)
     /* TRANSLATORS: where the company's name came from (a mail domain, the summary). */
     guessed = g_strdup_printf (_ (" — company guessed from %s"), invite->company_source);
+  if (invite->series_meetings > 0)
+    series = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " — one of a series of %u meeting",
+                                           " — one of a series of %u meetings",
+                                           invite->series_meetings),
+                              invite->series_meetings);
+  if (invite->event_minutes > 0)
+    cut = g_strdup_printf (_ (" — the event lasts %" PRId64 " h %02d min; recorded as %d h, the "
+                              "longest an interview can be"),
+                           invite->event_minutes / 60, (int) (invite->event_minutes % 60),
+                           invite->duration_min / 60);
   /* TRANSLATORS: an id, "Company, Role", a day and time, then " — company guessed from …"
    * or nothing. */
-  g_ptr_array_add (report, g_strdup_printf (_ ("interview %" PRId64 " (new): %s on %s%s"),
+  g_ptr_array_add (report, g_strdup_printf (_ ("interview %" PRId64 " (new): %s on %s%s%s%s"),
                                             result.interview_id, label, when,
-                                            guessed != NULL ? guessed : ""));
+                                            guessed != NULL ? guessed : "",
+                                            series != NULL ? series : "", cut != NULL ? cut : ""));
   g_ptr_array_add (report, g_strdup_printf (result.application_created
                                                 ? _ ("  application %" PRId64 " (new): %s")
                                                 : _ ("  application %" PRId64 ": %s"),
@@ -145,8 +157,8 @@ has_assessment (const JtInterview *interview)
 
 /* An invitation seen before: unchanged, moved (a higher sequence) or cancelled. */
 static gboolean
-import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gint64 sequence,
-              GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
+import_known (JtStore *store, const JtInvite *invite, const char *key, JtInterview *interview,
+              gint64 sequence, GTimeZone *tz, gint64 now, GPtrArray *report, GError **error)
 {
   g_autoptr (JtApplication) app
       = jt_store_application_get (store, interview->application_id, error);
@@ -168,7 +180,7 @@ import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gi
                                                "interview rm %" PRId64 "')"),
                                             id, label, was, id));
           return invite->sequence == sequence
-                 || jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error);
+                 || jt_store_interview_set_invite (store, id, key, invite->sequence, error);
         }
       g_ptr_array_add (report, g_strdup_printf (_ ("interview %" PRId64 " (removed): %s on %s — "
                                                    "cancelled by the organizer"),
@@ -209,7 +221,7 @@ import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gi
         if (!jt_store_interview_update (store, interview, now, error))
           return FALSE;
       }
-    if (!jt_store_interview_set_invite (store, id, invite->uid, invite->sequence, error))
+    if (!jt_store_interview_set_invite (store, id, key, invite->sequence, error))
       return FALSE;
     if (moved)
       g_ptr_array_add (report,
@@ -228,39 +240,145 @@ import_known (JtStore *store, const JtInvite *invite, JtInterview *interview, gi
   return TRUE;
 }
 
+/* "cancelled by the organizer: 'Interview' on … — not in jobtrack, nothing to remove". */
+static void
+report_nothing_to_cancel (const JtInvite *invite, GTimeZone *tz, GPtrArray *report)
+{
+  g_autofree char *when = invite->has_start && !invite->whole_series
+                              ? jt_time_format_human (invite->start_at, tz)
+                              : NULL;
+  const char *name = invite->summary != NULL ? invite->summary : invite->uid;
+
+  g_ptr_array_add (report, when != NULL ? g_strdup_printf (_ ("cancelled by the organizer: '%s' on "
+                                                              "%s — not in jobtrack, nothing to "
+                                                              "remove"),
+                                                           name, when)
+                                        : g_strdup_printf (_ ("cancelled by the organizer: '%s' — "
+                                                              "not in jobtrack, nothing to remove"),
+                                                           name));
+}
+
+/* The invitation keys of every meeting of the series `uid` jobtrack holds, and `uid`
+ * itself when an older jobtrack recorded the series as one interview. */
+static GPtrArray *
+series_keys (JtStore *store, const char *uid, GError **error)
+{
+  g_autofree char *prefix = g_strconcat (uid, JT_INVITE_MEETING_SEPARATOR, NULL);
+  GPtrArray *keys = jt_store_interview_invites_with_prefix (store, prefix, error);
+
+  if (keys != NULL)
+    g_ptr_array_insert (keys, 0, g_strdup (uid));
+  return keys;
+}
+
+/* Applies `invite` to what jobtrack holds under `key`: `found` says whether it holds
+ * anything. */
 static gboolean
-import_invite (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
-               GError **error)
+import_at (JtStore *store, const JtInvite *invite, const char *key, GTimeZone *tz, gint64 now,
+           GPtrArray *report, gboolean *found, GError **error)
 {
   GError *local_error = NULL;
   gint64 sequence = 0;
   g_autoptr (JtInterview) interview
-      = jt_store_interview_find_by_invite (store, invite->uid, &sequence, &local_error);
+      = jt_store_interview_find_by_invite (store, key, &sequence, &local_error);
 
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (interview != NULL)
-    return import_known (store, invite, interview, sequence, tz, now, report, error);
+  *found = interview != NULL;
+  return interview == NULL
+         || import_known (store, invite, key, interview, sequence, tz, now, report, error);
+}
+
+/* A whole series cancelled: every meeting of it that jobtrack holds. */
+static gboolean
+cancel_series (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
+               GError **error)
+{
+  g_autoptr (GPtrArray) keys = series_keys (store, invite->uid, error);
+  gboolean any = FALSE;
+
+  if (keys == NULL)
+    return FALSE;
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gboolean found;
+
+      if (!import_at (store, invite, g_ptr_array_index (keys, i), tz, now, report, &found, error))
+        return FALSE;
+      any = any || found;
+    }
+  if (!any)
+    report_nothing_to_cancel (invite, tz, report);
+  return TRUE;
+}
+
+static gboolean
+import_invite (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now, GPtrArray *report,
+               GError **error)
+{
+  g_autofree char *key = jt_invite_key (invite);
+  gboolean found;
+
+  if (invite->whole_series)
+    return cancel_series (store, invite, tz, now, report, error);
+  if (!import_at (store, invite, key, tz, now, report, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
   if (invite->cancelled)
     {
-      g_autofree char *when
-          = invite->has_start ? jt_time_format_human (invite->start_at, tz) : NULL;
-
-      g_ptr_array_add (
-          report,
-          when != NULL
-              ? g_strdup_printf (_ ("cancelled by the organizer: '%s' on %s — not "
-                                    "in jobtrack, nothing to remove"),
-                                 invite->summary != NULL ? invite->summary : invite->uid, when)
-              : g_strdup_printf (_ ("cancelled by the organizer: '%s' — not in "
-                                    "jobtrack, nothing to remove"),
-                                 invite->summary != NULL ? invite->summary : invite->uid));
+      report_nothing_to_cancel (invite, tz, report);
       return TRUE;
     }
-  return import_new (store, invite, tz, now, report, error);
+  return import_new (store, invite, key, tz, now, report, error);
+}
+
+/* A newer copy of a series that no longer has some meeting jobtrack holds (an EXDATE
+ * added, the series cut short): that meeting is cancelled. `invites` are the file's;
+ * `master` is a meeting the series itself gave (series_meetings > 0). */
+static gboolean
+drop_left_out_meetings (JtStore *store, GPtrArray *invites, const JtInvite *master, GTimeZone *tz,
+                        gint64 now, GPtrArray *report, GError **error)
+{
+  g_autoptr (GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) keys = series_keys (store, master->uid, error);
+  g_autoptr (JtInvite) gone = jt_invite_copy (master);
+
+  if (keys == NULL)
+    return FALSE;
+  for (guint i = 0; i < invites->len; i++)
+    {
+      const JtInvite *invite = g_ptr_array_index (invites, i);
+
+      if (g_str_equal (invite->uid, master->uid))
+        g_hash_table_add (in_file, jt_invite_key (invite));
+    }
+  gone->cancelled = TRUE;
+  gone->has_start = FALSE;
+  for (guint i = 1; i < keys->len; i++) /* meetings only: not the UID alone */
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      GError *local_error = NULL;
+      gint64 sequence = 0;
+      g_autoptr (JtInterview) interview = NULL;
+
+      if (g_hash_table_contains (in_file, key))
+        continue;
+      interview = jt_store_interview_find_by_invite (store, key, &sequence, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      /* An older copy of the series says nothing about what came later. */
+      if (interview != NULL && master->sequence >= sequence
+          && !import_known (store, gone, key, interview, sequence, tz, now, report, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -273,6 +391,7 @@ jt_calendar_import (JtStore *store, const char *data, gsize length, const JtInvi
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (GTimeZone) local = NULL;
+  g_autoptr (GHashTable) series = NULL; /* the UIDs of the file's series */
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -293,6 +412,16 @@ jt_calendar_import (JtStore *store, const char *data, gsize length, const JtInvi
   for (guint i = 0; i < invites->len; i++)
     if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
       return FALSE; /* the transaction rolls back as it goes */
+  series = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      const JtInvite *invite = g_ptr_array_index (invites, i);
+
+      /* Once per series, at its first meeting in the file. */
+      if (invite->series_meetings > 0 && g_hash_table_add (series, invite->uid)
+          && !drop_left_out_meetings (store, invites, invite, tz, now, lines, error))
+        return FALSE;
+    }
   if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
     return FALSE;
   *report = g_steal_pointer (&lines);

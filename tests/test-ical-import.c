@@ -842,7 +842,8 @@ test_dry_run_writes_nothing (Fixture *f, gconstpointer data)
 }
 
 /* Several events in one file: each an interview, in one transaction. The same UID
- * twice (a series and one moved occurrence, RECURRENCE-ID) is one interview. */
+ * twice (an event that does not repeat and a moved copy of it, RECURRENCE-ID) is one
+ * interview. */
 static void
 test_several_events_one_file (Fixture *f, gconstpointer data)
 {
@@ -1281,6 +1282,384 @@ test_refusals_say_what_and_where (Fixture *f, gconstpointer data)
     }
 }
 
+/* ---- Recurring invitations ------------------------------------------------------------- */
+
+static gint
+compare_instants (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The interviews' starts, ascending, as "2026-10-20T08:00Z" words joined by spaces. */
+static char *
+starts_of (Fixture *f)
+{
+  g_autoptr (GPtrArray) interviews = all_interviews (f);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < interviews->len; i++)
+    g_array_append_val (starts, ((JtInterview *) g_ptr_array_index (interviews, i))->start_at);
+  g_array_sort (starts, compare_instants);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (g_array_index (starts, gint64, i));
+      g_autofree char *word = g_date_time_format (dt, "%Y-%m-%dT%H:%MZ");
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", word);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* How many of the report's lines on interviews contain `words`. */
+static guint
+lines_with (GPtrArray *report, const char *words)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < report->len; i++)
+    {
+      const char *line = g_ptr_array_index (report, i);
+
+      count += g_str_has_prefix (line, "interview ") && strstr (line, words) != NULL;
+    }
+  return count;
+}
+
+/* A weekly loop of three interviews at 10:00 in Berlin, across the end of summer time
+ * (25 October 2026): 08:00 UTC, then 09:00. */
+#define SERIES_HEAD                                                                                \
+  "UID:loop@test\r\nDTSTAMP:20261001T100000Z\r\nSUMMARY:Interview: SRE at Globex\r\n"              \
+  "ORGANIZER;CN=Raj Patel:mailto:raj@globex.com\r\n"
+#define SERIES_MASTER                                                                              \
+  SERIES_HEAD "DTSTART;TZID=Europe/Berlin:20261020T100000\r\n"                                     \
+              "DTEND;TZID=Europe/Berlin:20261020T110000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+#define SERIES_STARTS "2026-10-20T08:00Z 2026-10-27T09:00Z 2026-11-03T09:00Z"
+
+/* A calendar of the events `first` and `second` (content lines of each). */
+static char *
+calendar_of_two (const char *method, const char *first, const char *second)
+{
+  return g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\n"
+                          "METHOD:%s\r\nBEGIN:VEVENT\r\n%sEND:VEVENT\r\nBEGIN:VEVENT\r\n%s"
+                          "END:VEVENT\r\nEND:VCALENDAR\r\n",
+                          method, first, second);
+}
+
+static void
+import_series (Fixture *f)
+{
+  g_autofree char *text = calendar_with ("REQUEST", SERIES_MASTER);
+  g_autoptr (GPtrArray) report = import_text_ok (f, text, NULL);
+  g_autofree char *starts = starts_of (f);
+
+  g_assert_cmpstr (starts, ==, SERIES_STARTS);
+  g_assert_cmpuint (lines_with (report, " (new): Globex, SRE on "), ==, 3);
+  g_assert_cmpuint (lines_with (report, " — one of a series of 3 meetings"), ==, 3);
+}
+
+/* Each meeting of a series is an interview, of one application; importing it again
+ * changes nothing. */
+static void
+test_series_each_meeting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = calendar_with ("REQUEST", SERIES_MASTER);
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GPtrArray) interviews = NULL;
+  g_autofree char *starts = NULL;
+
+  import_series (f);
+  interviews = all_interviews (f);
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      JtInterview *interview = g_ptr_array_index (interviews, i);
+
+      g_assert_cmpint (interview->duration_min, ==, 60);
+      g_assert_cmpint (interview->application_id, ==,
+                       ((JtInterview *) g_ptr_array_index (interviews, 0))->application_id);
+    }
+  again = import_text_ok (f, text, NULL);
+  g_assert_cmpuint (lines_with (again, " (unchanged): "), ==, 3);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, SERIES_STARTS);
+}
+
+/* A meeting moved on its own (RECURRENCE-ID) moves only that interview, whether the
+ * change comes with the series or alone. */
+static void
+test_series_override_moves_one (Fixture *f, gconstpointer data)
+{
+  g_autofree char *with_series = calendar_of_two (
+      "REQUEST", SERIES_MASTER,
+      SERIES_HEAD "RECURRENCE-ID;TZID=Europe/Berlin:20261027T100000\r\nSEQUENCE:1\r\n"
+                  "DTSTART;TZID=Europe/Berlin:20261028T150000\r\n"
+                  "DTEND;TZID=Europe/Berlin:20261028T160000\r\n");
+  g_autofree char *alone = calendar_with ("REQUEST", SERIES_HEAD
+                                          "RECURRENCE-ID:20261103T090000Z\r\nSEQUENCE:2\r\n"
+                                          "DTSTART:20261104T090000Z\r\nDTEND:20261104T100000Z\r\n");
+  g_autoptr (GPtrArray) first = import_text_ok (f, with_series, NULL);
+  g_autofree char *starts = starts_of (f);
+  g_autoptr (GPtrArray) second = NULL;
+
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z 2026-10-28T14:00Z 2026-11-03T09:00Z");
+  g_assert_cmpuint (lines_with (first, " (new): "), ==, 3);
+  second = import_text_ok (f, alone, NULL);
+  g_assert_cmpuint (second->len, ==, 1);
+  g_assert_cmpuint (lines_with (second, " (moved): "), ==, 1);
+  g_free (starts);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z 2026-10-28T14:00Z 2026-11-04T09:00Z");
+}
+
+/* A cancellation of one meeting (METHOD:CANCEL, or STATUS:CANCELLED, with a
+ * RECURRENCE-ID) removes that interview only; a cancellation of the series, all. */
+static void
+test_series_cancel_one_and_all (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cancel_one = calendar_with (
+      "CANCEL", SERIES_HEAD "RECURRENCE-ID;TZID=Europe/Berlin:20261027T100000\r\nSEQUENCE:1\r\n"
+                            "DTSTART;TZID=Europe/Berlin:20261027T100000\r\nSTATUS:CANCELLED\r\n");
+  g_autofree char *status_one = calendar_with (
+      "REQUEST", SERIES_HEAD "RECURRENCE-ID;TZID=Europe/Berlin:20261103T100000\r\nSEQUENCE:1\r\n"
+                             "DTSTART;TZID=Europe/Berlin:20261103T100000\r\nSTATUS:CANCELLED\r\n");
+  g_autofree char *cancel_all = calendar_with ("CANCEL", SERIES_MASTER "SEQUENCE:2\r\n");
+  g_autoptr (GPtrArray) one = NULL;
+  g_autoptr (GPtrArray) other = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autofree char *starts = NULL;
+
+  import_series (f);
+  one = import_text_ok (f, cancel_one, NULL);
+  g_assert_cmpuint (lines_with (one, " (removed): "), ==, 1);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z 2026-11-03T09:00Z");
+  other = import_text_ok (f, status_one, NULL);
+  g_assert_cmpuint (lines_with (other, " (removed): "), ==, 1);
+  g_free (starts);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z");
+  all = import_text_ok (f, cancel_all, NULL);
+  g_assert_cmpuint (lines_with (all, " (removed): "), ==, 1);
+  g_free (starts);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "");
+}
+
+/* A newer copy of the series that takes a meeting out (EXDATE) removes its interview.
+ * The older copy imported again takes nothing away, and records that meeting anew: a
+ * removed interview leaves no trace to refuse it by, as for a single invitation. */
+static void
+test_series_update_drops_a_meeting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fewer = calendar_with (
+      "REQUEST", SERIES_MASTER "SEQUENCE:1\r\nEXDATE;TZID=Europe/Berlin:20261027T100000\r\n");
+  g_autofree char *older = calendar_with ("REQUEST", SERIES_MASTER);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) report = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autofree char *starts = NULL;
+
+  import_series (f);
+  report = import_text_ok (f, fewer, NULL);
+  g_assert_cmpuint (lines_with (report, " (removed): "), ==, 1);
+  g_assert_cmpuint (lines_with (report, " (removed): Globex, SRE on "), ==, 1);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z 2026-11-03T09:00Z");
+  again = import_text_ok (f, older, NULL);
+  g_assert_cmpuint (lines_with (again, " (removed): "), ==, 0);
+  g_assert_cmpuint (lines_with (again, " (new): "), ==, 1);
+  g_free (starts);
+  starts = starts_of (f);
+  g_assert_cmpstr (starts, ==, "2026-10-20T08:00Z 2026-10-27T09:00Z 2026-11-03T09:00Z");
+  /* Finding a series' meetings is a range of the invitation index, as is every query. */
+  problems = jt_test_unindexed_queries (f->store, f->path);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Series jobtrack does not record are refused with their reason, and nothing written. */
+static void
+test_series_refused (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *lines;
+    const char *says;
+  } cases[] = {
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=30\r\n",
+      "repeats more than 20 times; jobtrack records each meeting of a series as an interview" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=WEEKLY\r\n",
+      "repeats without end (an RRULE without COUNT or UNTIL)" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=YEARLY;COUNT=4\r\n",
+      "repeats for more than 2 years" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=MONTHLY;UNTIL=20290101T000000Z\r\n",
+      "repeats for more than 2 years" },
+    /* Matches nothing: libical would walk to the year 2582. */
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;"
+                  "COUNT=2\r\n",
+      "repeats for more than 2 years" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=25\r\n"
+                  "EXDATE:20261021T080000Z\r\n",
+      "repeats more than 20 times" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=HOURLY;COUNT=3\r\n",
+      "repeats more often than daily (RRULE)" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
+                  "EXDATE:20261020T080000Z,20261021T080000Z\r\n",
+      "is a series with every meeting taken out (EXDATE)" },
+    { SERIES_HEAD "DTSTART:20261020T080000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+                  "EXDATE;VALUE=DATE:20261021\r\n",
+      "names a meeting of its series by the day alone (EXDATE is a date without a time)" },
+    { SERIES_HEAD "RECURRENCE-ID;RANGE=THISANDFUTURE:20261027T090000Z\r\n"
+                  "DTSTART:20261027T120000Z\r\n",
+      "(RANGE=THISANDFUTURE), which jobtrack does not follow" },
+  };
+  g_autofree char *before = dump_database (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = calendar_with ("REQUEST", cases[i].lines);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) report = import_data (f, text, strlen (text), NULL, me, FALSE, &error);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", error != NULL ? error->message : "imported");
+      g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "event 'Interview: SRE at Globex' (line 5) "));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      after = dump_database (f->path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* ---- Time zones and lengths ------------------------------------------------------------ */
+
+/* Windows zone names without a VTIMEZONE, as Outlook and Exchange write them: ICU's
+ * table maps them to the zones this system knows. */
+static void
+test_windows_zone_names (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *dtstart;
+    int hour_utc;
+  } cases[] = {
+    { "DTSTART;TZID=W. Europe Standard Time:20261204T130000", 12 },
+    { "DTSTART;TZID=\"Eastern Standard Time\":20261204T130000", 18 },
+    { "DTSTART;TZID=tzone://Microsoft/Utc:20261204T130000", 13 },
+    { "DTSTART;TZID=India Standard Time:20261204T130000", 7 }, /* +05:30: 07:30 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *lines = g_strdup_printf ("UID:win-%u@test\r\n%s\r\nSUMMARY:Interview: SRE "
+                                                "at Globex\r\nORGANIZER:mailto:raj@globex.com\r\n",
+                                                i, cases[i].dtstart);
+      g_autofree char *text = calendar_with ("REQUEST", lines);
+      g_autoptr (GPtrArray) report = import_text_ok (f, text, NULL);
+      g_autoptr (JtInterview) interview = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 sequence;
+      g_autofree char *uid = g_strdup_printf ("win-%u@test", i);
+
+      interview = jt_store_interview_find_by_invite (f->store, uid, &sequence, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (interview);
+      g_assert_cmpint (interview->start_at, ==,
+                       utc (2026, 12, 4, cases[i].hour_utc, i == 3 ? 30 : 0));
+    }
+  {
+    g_autofree char *text
+        = calendar_with ("REQUEST", "UID:mars@test\r\nDTSTART;TZID=Mars Standard Time:"
+                                    "20261204T130000\r\nORGANIZER:mailto:raj@globex.com\r\n");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) report = import_data (f, text, strlen (text), NULL, me, FALSE, &error);
+
+    g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "in the time zone 'Mars Standard Time', which the "
+                                              "file does not define (no VTIMEZONE) and this "
+                                              "system does not know"));
+  }
+}
+
+/* New York's zone as Outlook embeds it. */
+#define VTIMEZONE_NEW_YORK                                                                         \
+  "BEGIN:VTIMEZONE\r\nTZID:Eastern (embedded)\r\n"                                                 \
+  "BEGIN:STANDARD\r\nDTSTART:16011104T020000\r\nRRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\n"        \
+  "TZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nEND:STANDARD\r\n"                                     \
+  "BEGIN:DAYLIGHT\r\nDTSTART:16010311T020000\r\nRRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\n"         \
+  "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n"
+
+/* A wall time the clocks skip or repeat reads as RFC 5545 §3.3.5 says, the same through
+ * an embedded VTIMEZONE, the system's zone and as a floating time: skipped, with the
+ * offset before the gap; repeated, its first time. The length is end minus start. */
+static void
+test_gap_and_repeated_hour (Fixture *f, gconstpointer data)
+{
+  static const char *const zones[] = { ";TZID=Eastern (embedded)", ";TZID=America/New_York", "" };
+  static const struct
+  {
+    const char *start;
+    const char *end;
+    gint64 start_utc_minute; /* minutes after 00:00 UTC of the same day */
+    int duration_min;
+  } cases[] = {
+    /* 02:30 does not exist on 8 March: 03:30 EDT, 07:30 UTC. */
+    { "20260308T023000", "20260308T040000", 7 * 60 + 30, 30 },
+    /* 01:30 to 03:30 across the gap: one hour. */
+    { "20260308T013000", "20260308T033000", 6 * 60 + 30, 60 },
+    /* 01:30 comes twice on 1 November: the first, EDT, 05:30 UTC; to 02:30 EST. */
+    { "20261101T013000", "20261101T023000", 5 * 60 + 30, 120 },
+  };
+  g_autoptr (GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  GTimeZone *own = f->tz;
+
+  f->tz = new_york; /* for the floating times */
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *uid = g_strdup_printf ("dst-%u-%u@test", z, i);
+        g_autofree char *text = g_strdup_printf (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobtrack tests//EN\r\n" VTIMEZONE_NEW_YORK
+            "BEGIN:VEVENT\r\nUID:%s\r\nDTSTART%s:%s\r\nDTEND%s:%s\r\n"
+            "SUMMARY:Interview: SRE at Globex\r\nORGANIZER:mailto:raj@globex.com\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n",
+            uid, zones[z], cases[i].start, zones[z], cases[i].end);
+        g_autoptr (GPtrArray) report = import_text_ok (f, text, NULL);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (JtInterview) interview
+            = jt_store_interview_find_by_invite (f->store, uid, NULL, &error);
+        int year, month, day;
+
+        g_test_message ("zone '%s', %s", zones[z], cases[i].start);
+        g_assert_no_error (error);
+        g_assert_nonnull (interview);
+        g_assert_cmpint (sscanf (cases[i].start, "%4d%2d%2d", &year, &month, &day), ==, 3);
+        g_assert_cmpint (interview->start_at, ==,
+                         utc (year, month, day, 0, 0) + cases[i].start_utc_minute * 60);
+        g_assert_cmpint (interview->duration_min, ==, cases[i].duration_min);
+      }
+  f->tz = own;
+}
+
+/* An event longer than an interview can be (24 h) is kept at 24 h, and the report says
+ * so. */
+static void
+test_multi_day_event_is_said (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = calendar_with (
+      "REQUEST", "UID:days@test\r\nDTSTART:20261204T090000Z\r\nDTEND:20261206T111500Z\r\n"
+                 "SUMMARY:Onsite interview: SRE at Globex\r\nORGANIZER:mailto:raj@globex.com\r\n");
+  g_autoptr (GPtrArray) report = import_text_ok (f, text, NULL);
+  g_autoptr (JtInterview) interview = only_interview (f);
+
+  g_assert_cmpint (interview->duration_min, ==, 24 * 60);
+  g_assert_cmpuint (lines_with (report, " — the event lasts 50 h 15 min; recorded as 24 h, the "
+                                        "longest an interview can be"),
+                    ==, 1);
+}
+
 /* ---- Schema ----------------------------------------------------------------------------- */
 
 /* A database of schema 2, as the jobtrack of that time left it (tests/data/schema/),
@@ -1361,6 +1740,14 @@ main (int argc, char **argv)
   ADD ("hostile", test_hostile_files, NULL);
   ADD ("slow-shapes", test_slow_shapes_refused_quickly, NULL);
   ADD ("refusals-what-and-where", test_refusals_say_what_and_where, NULL);
+  ADD ("series-each-meeting", test_series_each_meeting, NULL);
+  ADD ("series-override-moves-one", test_series_override_moves_one, NULL);
+  ADD ("series-cancel-one-and-all", test_series_cancel_one_and_all, NULL);
+  ADD ("series-update-drops-a-meeting", test_series_update_drops_a_meeting, NULL);
+  ADD ("series-refused", test_series_refused, NULL);
+  ADD ("windows-zone-names", test_windows_zone_names, NULL);
+  ADD ("gap-and-repeated-hour", test_gap_and_repeated_hour, NULL);
+  ADD ("multi-day-event", test_multi_day_event_is_said, NULL);
   ADD ("migration-from-2", test_migration_from_schema_2, NULL);
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jt-i18n.h"
+#include "jt-ical-export.h"
 #include "jt-text.h"
 
 /* A follow-up is a task, not a meeting: a short slot at its time. */
@@ -489,7 +490,7 @@ jt_ical_event_append_interview (JtIcalEventPrinter *p, GString *out, const JtInt
   char uid[64];
   gboolean has_place = interview->place != NULL && *interview->place != '\0';
 
-  g_snprintf (uid, sizeof uid, "interview-%" G_GINT64_FORMAT "@jobtrack", interview->id);
+  g_snprintf (uid, sizeof uid, "interview-%" G_GINT64_FORMAT JT_ICAL_UID_SUFFIX, interview->id);
   icalproperty_set_uid (p->uid, uid);
   icalproperty_set_summary (p->summary, interview_summary (p, interview, company, role));
   if (has_place)

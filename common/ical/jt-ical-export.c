@@ -12,7 +12,7 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
-#define PRODID "-//jobtrack//jobtrack " JT_VERSION "//EN"
+#define PRODID JT_ICAL_PRODID_PREFIX "jobtrack " JT_VERSION "//EN"
 #define CALENDAR_NAME "jobtrack follow-ups"
 
 static icalcomponent *

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* What marks jobtrack's own calendar: its PRODID begins with the first, every UID it
+ * writes ends with the second (jt_rules_make_uid, "interview-ID@jobtrack"). */
+#define JT_ICAL_PRODID_PREFIX "-//jobtrack//"
+#define JT_ICAL_UID_SUFFIX "@jobtrack"
+
 /* The calendar's text up to where its events go (*head) and after them (*tail), new
  * strings. FALSE with a JT_ERROR when libical cannot print it. */
 gboolean jt_ical_export_calendar_frame (char **head, char **tail, GError **error);

@@ -12,7 +12,10 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-ical-export.h"
 #include "jt-ical-scan.h"
+#include "jt-ical-series.h"
+#include "jt-ical-time.h"
 #include "jt-invite-guess.h"
 #include "jt-text.h"
 
@@ -28,6 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 #define MAX_NAME_CHARS 200 /* a person's name as kept */
 #define MAX_PLACE_CHARS 500
 #define DEFAULT_DURATION_MIN 60
+#define MAX_DURATION_MIN (24 * 60) /* the longest interview the store keeps */
 
 /* ---- Text ----------------------------------------------------------------------------- */
 
@@ -133,146 +137,8 @@ dtstart_as_written (const EventPlace *place)
   }
 }
 
-/* The instant of a wall time in a system zone (or the person's zone, for floating
- * times). A time in a DST gap or fold is resolved as GLib resolves it. */
-static gboolean
-wall_instant (GTimeZone *zone, struct icaltimetype tt, gint64 *instant)
-{
-  g_autoptr (GDateTime) dt
-      = g_date_time_new (zone, tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
-
-  if (dt == NULL)
-    return FALSE;
-  *instant = g_date_time_to_unix (dt);
-  return TRUE;
-}
-
-/* A VTIMEZONE an event uses says its offsets (STANDARD or DAYLIGHT), which change at
- * most yearly as in every real zone: one that repeats more often would have libical
- * expand millions of changes. Zones no event uses are never looked at. */
-static gboolean
-check_zone (icalcomponent *zone, const char *label, const char *property, const char *shown,
-            GError **error)
-{
-  guint observances = 0;
-
-  for (icalcomponent *part = icalcomponent_get_first_component (zone, ICAL_ANY_COMPONENT);
-       part != NULL; part = icalcomponent_get_next_component (zone, ICAL_ANY_COMPONENT))
-    {
-      icalcomponent_kind kind = icalcomponent_isa (part);
-
-      if (kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT)
-        observances++;
-      for (icalproperty *rule = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
-           rule != NULL; rule = icalcomponent_get_next_property (part, ICAL_RRULE_PROPERTY))
-        if (icalproperty_get_rrule (rule).freq != ICAL_YEARLY_RECURRENCE)
-          {
-            g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                         _ ("%s gives %s in the time zone '%s', which the file says changes "
-                            "more often than yearly, as no real zone does"),
-                         label, property, shown);
-            return FALSE;
-          }
-    }
-  if (observances == 0)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("%s gives %s in the time zone '%s', which the file defines without any "
-                      "offsets (a VTIMEZONE without STANDARD or DAYLIGHT)"),
-                   label, property, shown);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The instant of DTSTART or DTEND `prop` (its value `tt`): UTC as written; with a TZID,
- * through the VTIMEZONE the file embeds (Outlook's "W. Europe Standard Time" is only
- * defined there), else the system's zone of that name; floating, in `tz`. */
-/* "%s has DTEND that is not a real day and time", with the line as written when known. */
-static void
-set_not_a_time (GError **error, const char *label, const char *name, const char *written,
-                guint line)
-{
-  if (written != NULL)
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                 /* TRANSLATORS: an event, DTSTART, a line number, the line as written. */
-                 _ ("%s has %s that is not a real day and time (line %u: '%s')"), label, name, line,
-                 written);
-  else
-    g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has %s that is not a real day and time"),
-                 label, name);
-}
-
-/* `written` and `line`: the property's line as written, or NULL. */
-static gboolean
-time_instant (icalcomponent *calendar, icalproperty *prop, struct icaltimetype tt, GTimeZone *tz,
-              const char *label, const char *written, guint line, gint64 *instant, GError **error)
-{
-  const char *name = icalproperty_get_property_name (prop);
-  icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
-  const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
-
-  /* libical takes 32 October as 1 November; a person would not. */
-  if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt) || tt.month < 1 || tt.month > 12
-      || tt.day < 1 || tt.day > icaltime_days_in_month (tt.month, tt.year) || tt.hour > 23
-      || tt.minute > 59 || tt.second > 60)
-    {
-      set_not_a_time (error, label, name, written, line);
-      return FALSE;
-    }
-  if (tt.is_date)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                   _ ("%s is an all-day event (%s is a date without a time)"), label, name);
-      return FALSE;
-    }
-  if (tt.year < 1900 || tt.year > 9999)
-    {
-      g_set_error (error, JT_ERROR, JT_ERROR_INVALID, _ ("%s has %s in the year %d"), label, name,
-                   tt.year);
-      return FALSE;
-    }
-  if (icaltime_is_utc (tt))
-    *instant = icaltime_as_timet_with_zone (tt, icaltimezone_get_utc_timezone ());
-  else if (tzid != NULL)
-    {
-      icaltimezone *embedded = icalcomponent_get_timezone (calendar, tzid);
-
-      if (embedded != NULL)
-        {
-          g_autofree char *shown = clean_text (tzid, 80);
-
-          if (!check_zone (icaltimezone_get_component (embedded), label, name,
-                           shown != NULL ? shown : "", error))
-            return FALSE;
-          *instant = icaltime_as_timet_with_zone (tt, embedded);
-        }
-      else
-        {
-          g_autoptr (GTimeZone) system = g_time_zone_new_identifier (tzid);
-
-          if (system == NULL || !wall_instant (system, tt, instant))
-            {
-              g_autofree char *shown = clean_text (tzid, 80);
-
-              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                           _ ("%s gives %s in the time zone '%s', which the file does not define "
-                              "(no VTIMEZONE) and this system does not know"),
-                           label, name, shown != NULL ? shown : "");
-              return FALSE;
-            }
-        }
-    }
-  else if (!wall_instant (tz, tt, instant))
-    {
-      set_not_a_time (error, label, name, written, line);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* DTSTART, and the length from DTEND or DURATION (60 min when neither gives a positive
- * one), clamped to 1 min .. 24 h. */
+ * one), clamped to 1 min .. 24 h; a longer event's own length in event_minutes. */
 static gboolean
 read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
             const EventPlace *place, JtInvite *invite, GError **error)
@@ -299,8 +165,9 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
                      label);
       return FALSE;
     }
-  if (!time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label, written,
-                     place->scan != NULL ? place->scan->dtstart_line : 0, &invite->start_at, error))
+  if (!jt_ical_time_instant (calendar, start, icalproperty_get_dtstart (start), tz, label, written,
+                             place->scan != NULL ? place->scan->dtstart_line : 0, &invite->start_at,
+                             error))
     return FALSE;
   invite->has_start = TRUE;
   if (end != NULL)
@@ -310,7 +177,7 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
 
       if (!tt.is_date)
         {
-          if (!time_instant (calendar, end, tt, tz, label, NULL, 0, &end_at, error))
+          if (!jt_ical_time_instant (calendar, end, tt, tz, label, NULL, 0, &end_at, error))
             return FALSE;
           seconds = end_at - invite->start_at;
         }
@@ -320,7 +187,39 @@ read_times (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const 
   if (seconds <= 0)
     invite->duration_min = DEFAULT_DURATION_MIN;
   else
-    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, 24 * 60);
+    invite->duration_min = (int) CLAMP ((seconds + 59) / 60, 1, MAX_DURATION_MIN);
+  /* Longer than an interview can be: kept at the longest, and the report says so. */
+  if (seconds > MAX_DURATION_MIN * 60)
+    invite->event_minutes = (seconds + 59) / 60;
+  return TRUE;
+}
+
+/* A meeting of a series changed on its own: its RECURRENCE-ID, the start the series gave
+ * it, names it. */
+static gboolean
+read_meeting (icalcomponent *calendar, icalcomponent *event, GTimeZone *tz, const char *label,
+              JtInvite *invite, GError **error)
+{
+  icalproperty *rid = icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY);
+  icalparameter *range
+      = rid != NULL ? icalproperty_get_first_parameter (rid, ICAL_RANGE_PARAMETER) : NULL;
+  gint64 instant;
+
+  if (rid == NULL)
+    return TRUE;
+  if (range != NULL && icalparameter_get_range (range) == ICAL_RANGE_THISANDFUTURE)
+    {
+      g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                   _ ("%s changes a meeting and every later one of a series "
+                      "(RANGE=THISANDFUTURE), which jobtrack does not follow: import the "
+                      "series as your calendar now shows it"),
+                   label);
+      return FALSE;
+    }
+  if (!jt_ical_time_instant (calendar, rid, icalproperty_get_recurrenceid (rid), tz, label, NULL, 0,
+                             &instant, error))
+    return FALSE;
+  invite->recurrence_id = jt_ical_series_recurrence_id (instant);
   return TRUE;
 }
 
@@ -544,9 +443,96 @@ read_people (icalcomponent *event, const JtInviteOptions *options, JtInvite *inv
   invite->people = g_steal_pointer (&people.people);
 }
 
-static JtInvite *
+/* What the file's events say of each other, by UID. */
+typedef struct
+{
+  GHashTable *overrides; /* keys (jt_invite_key) of the meetings changed on their own (a
+                          * RECURRENCE-ID): the series' own copies of them are left out */
+  GHashTable *singles;   /* UIDs of events that do not repeat: a RECURRENCE-ID of one is
+                          * the event itself, moved */
+} Siblings;
+
+static void
+siblings_clear (Siblings *siblings)
+{
+  g_clear_pointer (&siblings->overrides, g_hash_table_unref);
+  g_clear_pointer (&siblings->singles, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Siblings, siblings_clear)
+
+/* One whose RECURRENCE-ID cannot be read is refused when its event is read. */
+static void
+siblings_init (Siblings *siblings, icalcomponent *calendar, GTimeZone *tz)
+{
+  siblings->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  siblings->singles = g_hash_table_new (g_str_hash, g_str_equal);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_autoptr (JtInvite) meeting = jt_invite_new ();
+      g_autoptr (GError) ignored = NULL;
+      const char *uid = icalcomponent_get_uid (event);
+
+      if (uid == NULL)
+        continue;
+      if (icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) == NULL)
+        {
+          if (!jt_ical_series_repeats (event))
+            g_hash_table_add (siblings->singles, (gpointer) uid); /* the calendar's string */
+          continue;
+        }
+      if (!read_meeting (calendar, event, tz, "", meeting, &ignored))
+        continue;
+      meeting->uid = g_strdup (uid);
+      g_hash_table_add (siblings->overrides, jt_invite_key (meeting));
+    }
+}
+
+/* The meetings of the series `master` (one event that repeats) appended to `invites`:
+ * a copy of it at each start, but those that `overrides` (keys, jt_invite_key) says the
+ * file changes on their own. A cancelled series is one invite for all its meetings. */
+static gboolean
+add_series (icalcomponent *calendar, icalcomponent *event, JtInvite *master, GHashTable *overrides,
+            GTimeZone *tz, const char *label, GPtrArray *invites, GError **error)
+{
+  g_autoptr (GArray) starts = NULL;
+
+  if (master->cancelled)
+    {
+      master->whole_series = TRUE;
+      g_ptr_array_add (invites, master);
+      return TRUE;
+    }
+  starts = jt_ical_series_starts (calendar, event, master->start_at, tz, label, error);
+  if (starts != NULL && starts->len == 0)
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                 _ ("%s is a series with every meeting taken out (EXDATE)"), label);
+  if (starts == NULL || starts->len == 0)
+    {
+      jt_invite_free (master);
+      return FALSE;
+    }
+  for (guint i = 0; i < starts->len; i++)
+    {
+      g_autoptr (JtInvite) meeting = jt_invite_copy (master);
+      g_autofree char *key = NULL;
+
+      meeting->start_at = g_array_index (starts, gint64, i);
+      meeting->recurrence_id = jt_ical_series_recurrence_id (meeting->start_at);
+      meeting->series_meetings = starts->len;
+      key = jt_invite_key (meeting);
+      if (!g_hash_table_contains (overrides, key))
+        g_ptr_array_add (invites, g_steal_pointer (&meeting));
+    }
+  jt_invite_free (master);
+  return TRUE;
+}
+
+/* Reads `event` into `invites`: one invite, or one per meeting of a series. */
+static gboolean
 read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *place,
-            gboolean cancel_method, const JtInviteOptions *options, GTimeZone *tz, GError **error)
+            gboolean cancel_method, const JtInviteOptions *options, GTimeZone *tz,
+            const Siblings *siblings, GPtrArray *invites, GError **error)
 {
   g_autoptr (JtInvite) invite = jt_invite_new ();
   g_autofree char *label = NULL;
@@ -561,7 +547,7 @@ read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *pla
       g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
                    _ ("%s has %d attendees; an invitation has at most %d"), label, attendees,
                    MAX_ATTENDEES);
-      return NULL;
+      return FALSE;
     }
   if (uid == NULL || *uid == '\0' || strlen (uid) > MAX_UID_BYTES)
     {
@@ -571,24 +557,60 @@ read_event (icalcomponent *calendar, icalcomponent *event, const EventPlace *pla
                             "that its updates and cancellations find it")
                        : _ ("%s has a UID longer than 1 KB"),
                    label);
-      return NULL;
+      return FALSE;
     }
   invite->uid = g_strdup (uid);
   invite->sequence = sequence != NULL ? MAX (icalproperty_get_sequence (sequence), 0) : 0;
   invite->cancelled = cancel_method || icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED;
-  if (!read_times (calendar, event, tz, label, place, invite, error))
-    return NULL;
-  if (invite->cancelled)
-    return g_steal_pointer (&invite); /* only the UID and sequence matter */
-  read_kind_and_place (event, invite->summary, invite);
-  if (!read_company (event, options, label, invite, error))
-    return NULL;
-  invite->role = jt_invite_guess_role (invite->summary, invite->company);
-  read_people (event, options, invite);
-  return g_steal_pointer (&invite);
+  if (!read_times (calendar, event, tz, label, place, invite, error)
+      || !read_meeting (calendar, event, tz, label, invite, error))
+    return FALSE;
+  if (invite->recurrence_id != NULL && g_hash_table_contains (siblings->singles, uid))
+    g_clear_pointer (&invite->recurrence_id, g_free);
+  if (!invite->cancelled)
+    {
+      read_kind_and_place (event, invite->summary, invite);
+      if (!read_company (event, options, label, invite, error))
+        return FALSE;
+      invite->role = jt_invite_guess_role (invite->summary, invite->company);
+      read_people (event, options, invite);
+    }
+  /* A cancellation needs only the UID and sequence (and which meeting). */
+  if (invite->recurrence_id == NULL && jt_ical_series_repeats (event)
+      && (invite->has_start || invite->cancelled))
+    return add_series (calendar, event, g_steal_pointer (&invite), siblings->overrides, tz, label,
+                       invites, error);
+  g_ptr_array_add (invites, g_steal_pointer (&invite));
+  return TRUE;
 }
 
 /* ---- The file ------------------------------------------------------------------------- */
+
+/* jobtrack's own calendar (export --ics, followups.ics): its events are follow-ups and
+ * interviews already recorded, not invitations. Known by its PRODID or a UID of ours. */
+static gboolean
+check_not_ours (icalcomponent *calendar, GError **error)
+{
+  icalproperty *prodid = icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY);
+  const char *product = prodid != NULL ? icalproperty_get_prodid (prodid) : NULL;
+  gboolean ours = product != NULL && g_str_has_prefix (product, JT_ICAL_PRODID_PREFIX);
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL && !ours;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (event);
+
+      ours = uid != NULL && g_str_has_suffix (uid, JT_ICAL_UID_SUFFIX);
+    }
+  if (ours)
+    g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                 _ ("it is jobtrack's own calendar (from 'export --ics' or followups.ics): its "
+                    "events are your follow-ups and interviews, not invitations; to bring "
+                    "records back, restore a backup made by 'export --json' with 'jobtrack "
+                    "import --json FILE'"));
+  return !ours;
+}
 
 static gboolean
 check_method (icalcomponent *calendar, gboolean *cancel, GError **error)
@@ -629,6 +651,7 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
   g_auto (JtIcalScan) scan = { 0 };
+  g_auto (Siblings) siblings = { 0 };
   EventPlace place = { data, length, NULL, 0, 0 };
   gboolean scan_matches;
   gboolean cancel = FALSE;
@@ -656,8 +679,9 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
                        : _ ("it is not a calendar (VCALENDAR)"));
       return NULL;
     }
-  if (!check_method (calendar, &cancel, error))
+  if (!check_not_ours (calendar, error) || !check_method (calendar, &cancel, error))
     return NULL;
+  siblings_init (&siblings, calendar, tz);
   /* The scan's lines name libical's events when both saw the same ones. */
   place.count = (guint) icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT);
   scan_matches = place.count == scan.events->len;
@@ -666,7 +690,6 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
     {
       guint here = (guint) icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY);
-      JtInvite *invite;
 
       /* Too many in one event: read_event says so, naming the event. */
       if (here <= MAX_ATTENDEES && (attendees += here) > MAX_ATTENDEES_IN_FILE)
@@ -679,11 +702,8 @@ jt_ical_import_read (const char *data, gsize length, const JtInviteOptions *opti
         }
       place.index = index;
       place.scan = scan_matches ? &g_array_index (scan.events, JtIcalScanEvent, index) : NULL;
-      invite = read_event (calendar, event, &place, cancel, options, tz, error);
-
-      if (invite == NULL)
+      if (!read_event (calendar, event, &place, cancel, options, tz, &siblings, invites, error))
         return NULL;
-      g_ptr_array_add (invites, invite);
     }
   if (invites->len == 0)
     {

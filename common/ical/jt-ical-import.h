@@ -10,10 +10,16 @@
  *   most 256 KB unfolded and 10,000 properties in a component (jt-ical-scan.h). METHOD may be
  * absent, PUBLISH, REQUEST, ADD or CANCEL (a REPLY is refused). Every event needs a UID and, unless
  * it is a cancellation, a DTSTART with a time (an all-day event is refused).
- * - Times: UTC as written; with a TZID, through the VTIMEZONE the file embeds (how
- *   Outlook's "W. Europe Standard Time" resolves), else the system zone of that name,
- *   else refused; a floating time is a wall time in `tz`. Length: DTEND - DTSTART, else
- *   DURATION, else (or when not positive) 60 min; rounded up to minutes, 1 min to 24 h.
+ * - Times as jt-ical-time.h reads them (embedded VTIMEZONE, system zone, Windows zone
+ *   name through ICU; RFC 5545 for skipped and repeated wall times); a floating time is
+ *   a wall time in `tz`. Length: DTEND - DTSTART, else DURATION, else (or when not
+ *   positive) 60 min; rounded up to minutes, 1 min to 24 h (a longer event's own length
+ *   in event_minutes, for the report).
+ * - A recurring event is an invite per meeting (jt-ical-series.h: recurrence_id and
+ *   series_meetings set), but for the meetings an event of the same UID with a
+ *   RECURRENCE-ID changes, which are invites of their own; a cancelled series is one
+ *   invite with whole_series. A RECURRENCE-ID on an event that does not repeat, when
+ *   the file has that event too, is the event itself.
  * - Kind, from the SUMMARY's words: "panel", "final", "video", then "phone" or "call";
  *   else video when LOCATION, DESCRIPTION, X-GOOGLE-CONFERENCE or
  *   X-MICROSOFT-SKYPETEAMSMEETINGURL holds a Meet, Zoom, Teams, Webex (and similar)

@@ -3,6 +3,7 @@
 #include "jt-store-interviews.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "jt-error.h"
 #include "jt-i18n.h"
@@ -368,6 +369,33 @@ jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequ
   if (sequence != NULL)
     *sequence = found_sequence;
   return jt_store_interview_get (store, id, error);
+}
+
+GPtrArray *
+jt_store_interview_invites_with_prefix (JtStore *store, const char *prefix, GError **error)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JtStmt) stmt = NULL;
+  g_autofree char *past = g_strdup (prefix);
+  gsize length = strlen (prefix);
+  JtStep rc;
+
+  g_return_val_if_fail (length > 0 && (guchar) prefix[length - 1] < 0xff, NULL);
+  /* A range of the unique index: every text with the prefix sorts between the two. */
+  past[length - 1]++;
+  stmt = jt_store_prepare (store,
+                           "SELECT invite_uid FROM interviews WHERE invite_uid >= ? AND "
+                           "invite_uid < ? ORDER BY invite_uid",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  jt_stmt_bind_text (stmt, 1, prefix);
+  jt_stmt_bind_text (stmt, 2, past);
+  while ((rc = jt_store_step (store, stmt, error)) == JT_STEP_ROW)
+    g_ptr_array_add (keys, jt_stmt_dup_text (stmt, 0));
+  if (rc == JT_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&keys);
 }
 
 gboolean

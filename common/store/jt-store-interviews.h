@@ -40,6 +40,12 @@ gboolean jt_store_interview_delete (JtStore *store, gint64 id, GError **error);
 JtInterview *jt_store_interview_find_by_invite (JtStore *store, const char *uid, gint64 *sequence,
                                                 GError **error);
 
+/* The invitation keys (as jt_store_interview_set_invite got them) that begin with
+ * `prefix`, ascending: the meetings of a series (jt_invite_key). `prefix` is not empty
+ * and does not end in byte 0xff. A new array of strings. */
+GPtrArray *jt_store_interview_invites_with_prefix (JtStore *store, const char *prefix,
+                                                   GError **error);
+
 /* Records that interview `id` is the invitation `uid` at `sequence`. A UID belongs to
  * one interview: giving it to a second is JT_ERROR_INVALID. */
 gboolean jt_store_interview_set_invite (JtStore *store, gint64 id, const char *uid, gint64 sequence,

@@ -168,6 +168,24 @@ class ImportTest(JobtrackTestCase):
         self.assertEqual([r for r in self.reminders() if r["rule"] in ("summary", "thank_you")],
                          [])
 
+    def test_a_series_is_an_interview_per_meeting_and_one_cancelled_goes_alone(self):
+        # Outlook's daily loop of three, its zone by Windows name and no VTIMEZONE.
+        out = self.ok("import", invite("outlook-series.ics"), *ME)
+        self.assertEqual(out.count("one of a series of 3 meetings"), 3, out)
+        starts = sorted(at_utc(i["start"]) for i in self.interviews())
+        self.assertEqual(starts, [utc(2026, 12, d, 13, 0) for d in (14, 15, 16)])
+        self.assertEqual(len({i["application"]["id"] for i in self.interviews()}), 1)
+        # A thank-you letter to each person for each meeting.
+        letters = [r for r in self.reminders() if r["rule"] == "thank_you"]
+        self.assertEqual(len(letters), 3 * 2)
+
+        out = self.ok("import", invite("outlook-series-cancel-one.ics"), *ME)
+        self.assertIn("(removed)", out)
+        starts = sorted(at_utc(i["start"]) for i in self.interviews())
+        self.assertEqual(starts, [utc(2026, 12, 14, 13, 0), utc(2026, 12, 16, 13, 0)])
+        letters = [r for r in self.reminders() if r["rule"] == "thank_you"]
+        self.assertEqual(len(letters), 2 * 2)
+
     def test_dry_run_writes_nothing(self):
         self.ok("import", invite("google-utc.ics"), *ME)
         before = self.db_snapshot()
@@ -185,6 +203,30 @@ class ImportTest(JobtrackTestCase):
         dry = self.ok("import", invite("outlook-update.ics"), "--dry-run", *ME)
         self.assertIn("(moved)", dry)
         self.assertEqual(self.db_snapshot(), before)
+
+    def test_own_calendar_is_refused_with_a_hint(self):
+        # jobtrack's own calendar holds follow-ups and interviews already recorded:
+        # importing it would record each follow-up as an interview.
+        self.ok("import", invite("google-utc.ics"), *ME)
+        for extra in ([], ["--all"]):
+            with self.subTest(export=extra):
+                path = os.path.join(self.tmp, "followups.ics")
+                self.ok("export", "--ics", "-o", path, *extra)
+                before = self.db_snapshot()
+                for company in ([], ["--company", "Globex"]):
+                    self.assert_refused(2, "import", path, *company, *ME,
+                                        contains="jobtrack's own calendar")
+                    self.assert_refused(2, "import", path, *company, *ME,
+                                        contains="import --json")
+                self.assertEqual(self.db_snapshot(), before)
+        # Its UIDs alone give it away, whatever another program made of the PRODID.
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        self.assertIn("PRODID:-//jobtrack//", text)
+        path = self.write("rewritten.ics", text.replace("PRODID:-//jobtrack//",
+                                                        "PRODID:-//Other//").encode())
+        self.assert_refused(2, "import", path, "--company", "Globex", *ME,
+                            contains="jobtrack's own calendar")
 
     # ---- hostile files -----------------------------------------------------------------
 
