@@ -25,6 +25,7 @@ letter_about (JtCli *cli, JtStore *store, const JtReminder *reminder)
 
   jt_letter_kind_for_rule (reminder->rule, &request.kind);
   request.now = g_date_time_to_unix (cli->now);
+  request.config = jt_cli_config (cli, NULL);
   letter = jt_letter_build (store, &request, cli->tz, &error);
   if (letter == NULL)
     return NULL;

@@ -144,6 +144,25 @@ print_json (const JtLetter *letter, const char *text, const char *mailto)
   jt_cli_print_json (builder);
 }
 
+/* Says, after the draft, what fills its "[your name]". Returns JT_EXIT_OK. */
+static int
+hint_name (gboolean hint)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!hint)
+    return JT_EXIT_OK;
+  fflush (stdout);
+  path = jt_config_default_path ();
+  shown = g_filename_display_name (path);
+  /* TRANSLATORS: [user], name, email and phone are config.ini's words. */
+  g_printerr (_ ("jobtrack: note: the letter is signed [your name]: set name (and email, phone) "
+                 "under [user] in %s to sign it\n"),
+              shown);
+  return JT_EXIT_OK;
+}
+
 int
 jt_cmd_letter (JtCli *cli, int argc, char **argv)
 {
@@ -173,6 +192,7 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
   GError *error = NULL;
   JtStore *store;
   guint sources;
+  gboolean hint;
 
   if (!jt_cli_parse_options (
           cli, "letter", LETTER_USAGE,
@@ -211,9 +231,12 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
                                      _ ("--mailto, --edit and --json go one at a time")));
 
   request.now = g_date_time_to_unix (cli->now);
-  if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
+  if ((request.config = jt_cli_config (cli, &error)) == NULL
+      || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (letter = jt_letter_build (store, &request, cli->tz, &error)) == NULL)
     return jt_cli_fail (error);
+  /* a program reading --json, or stderr, has no use for advice; a person does */
+  hint = letter->name_missing && !json && isatty (STDERR_FILENO);
   text = jt_letter_to_text (letter);
   uri = jt_letter_to_mailto (letter);
 
@@ -223,7 +246,7 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
       if (file == NULL || !write_file (file, text, &error) || !edit_file (file, &error))
         return jt_cli_fail (error);
       printf (_ ("The draft is in %s\n"), file);
-      return JT_EXIT_OK;
+      return hint_name (hint);
     }
   if (json)
     {
@@ -245,8 +268,8 @@ jt_cmd_letter (JtCli *cli, int argc, char **argv)
     {
       if (!write_file (output, text, &error))
         return jt_cli_fail (error);
-      return JT_EXIT_OK;
+      return hint_name (hint);
     }
   fputs (text, stdout);
-  return JT_EXIT_OK;
+  return hint_name (hint);
 }

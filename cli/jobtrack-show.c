@@ -14,12 +14,14 @@
 #include "jt-store-outcomes.h"
 #include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
+#include "jt-store-skills.h"
 #include "jt-store-touches.h"
 
 /* Everything `show` tells, read once. */
 typedef struct
 {
   JtApplication *app;
+  GStrv skills;    /* the best ones to restate, best first (app edit --skills) */
   GArray *history; /* JtStatusChange */
   GPtrArray *interviews;
   GPtrArray *offers;
@@ -33,6 +35,7 @@ static void
 story_clear (Story *story)
 {
   g_clear_pointer (&story->app, jt_application_free);
+  g_clear_pointer (&story->skills, g_strfreev);
   g_clear_pointer (&story->history, g_array_unref);
   g_clear_pointer (&story->interviews, g_ptr_array_unref);
   g_clear_pointer (&story->offers, g_ptr_array_unref);
@@ -47,6 +50,7 @@ static gboolean
 story_read (JtStore *store, gint64 id, Story *story, GError **error)
 {
   return (story->app = jt_store_application_get (store, id, error)) != NULL
+         && (story->skills = jt_store_application_get_skills (store, id, error)) != NULL
          && (story->history = jt_store_application_status_history (store, id, error)) != NULL
          && (story->interviews = jt_store_interview_list (store, id, error)) != NULL
          && (story->offers = jt_store_offer_list (store, id, error)) != NULL
@@ -65,6 +69,11 @@ print_json (JtCli *cli, const Story *story)
   jt_json_add_application_members (builder, story->app, cli->tz);
   json_builder_set_member_name (builder, "quiet");
   json_builder_add_boolean_value (builder, jt_rules_application_is_quiet (cli->rules, story->app));
+  json_builder_set_member_name (builder, "skills");
+  json_builder_begin_array (builder);
+  for (guint i = 0; story->skills[i] != NULL; i++)
+    json_builder_add_string_value (builder, story->skills[i]);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "status_history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < story->history->len; i++)
@@ -123,12 +132,14 @@ print_text (JtCli *cli, const Story *story)
                                             app->company, *app->role != '\0' ? " — " : "",
                                             app->role, app->id, jt_status_to_string (app->status));
   g_autofree char *interest = app->interest != 0 ? g_strdup_printf ("%d/5", app->interest) : NULL;
+  g_autofree char *skills = g_strjoinv (", ", story->skills);
 
   jt_cli_print_heading (cli, title);
   jt_cli_print_field (cli, _ ("Decision date"), app->decision_date);
   jt_cli_print_field (cli, _ ("Source"), app->source);
   jt_cli_print_field (cli, _ ("Link"), app->url);
   jt_cli_print_field (cli, _ ("Interest"), interest);
+  jt_cli_print_field (cli, _ ("Skills"), skills);
   jt_cli_print_field (cli, _ ("Notes"), app->notes);
 
   printf (_ ("\nStatus history\n"));
@@ -205,8 +216,8 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
 
   if (!jt_cli_parse_options (cli, "show", "APP [--json]",
                              _ ("Tell an application's whole story: status history, interviews "
-                                "with the people met and the assessment, decision date, offers, "
-                                "touches."),
+                                "with the people met and the assessment, decision date, the "
+                                "skills to restate, offers, touches."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)

@@ -70,8 +70,9 @@ typedef struct
   Batch batches[2];
   Batch *reading;
   Batch *printing;
-  JtStore *store; /* for the drafts */
-  GTimeZone *tz;  /* their dates */
+  JtStore *store;         /* for the drafts */
+  GTimeZone *tz;          /* their dates */
+  const JtConfig *config; /* who signs them */
   guint n_drafts;
   JtWriteFunc write;
   gpointer user_data;
@@ -119,6 +120,7 @@ event_writer_init (EventWriter *w, const JtIcal *ical, JtStore *store, GTimeZone
                    const JtConfig *config, JtWriteFunc write, gpointer user_data)
 {
   w->ical = ical;
+  w->config = config;
   w->frame = ical->event_frame_new ();
   w->n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
   for (guint t = 0; t < w->n_threads; t++)
@@ -254,7 +256,7 @@ draft_of (EventWriter *w, const JtReminder *reminder)
       || (reminder->state != JT_REMINDER_PENDING && reminder->state != JT_REMINDER_SNOOZED))
     return NULL;
   w->n_drafts++;
-  draft = jt_letter_preview (w->store, reminder, w->tz, JT_CALENDAR_DRAFT_LINES, &error);
+  draft = jt_letter_preview (w->store, reminder, w->config, w->tz, JT_CALENDAR_DRAFT_LINES, &error);
   if (draft == NULL && error != NULL)
     g_debug ("no draft for reminder %" G_GINT64_FORMAT ": %s", reminder->id, error->message);
   return draft;

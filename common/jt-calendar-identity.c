@@ -98,7 +98,7 @@ reminder_digest (JtStore *store, JtReminder *reminder, const JtConfig *config, G
   add_text (sum, reminder->role);
   add_int (sum, reminder->application_id);
   /* A draft that cannot be made is not shown either. */
-  draft = jt_letter_preview (store, reminder, tz, JT_CALENDAR_DRAFT_LINES, &error);
+  draft = jt_letter_preview (store, reminder, config, tz, JT_CALENDAR_DRAFT_LINES, &error);
   add_text (sum, draft);
   return g_strdup (g_checksum_get_string (sum));
 }

@@ -31,6 +31,9 @@ typedef enum
   KIND_TEXT,     /* char *, any one line */
   KIND_URL,      /* char *, empty or an http:// or https:// URL with a host */
   KIND_COMMAND,  /* char *, empty or a command line g_shell_parse_argv () splits */
+  KIND_LINE,     /* char *, a GKeyFile string (escapes read), cleaned to one line */
+  KIND_EMAIL,    /* char *, empty or one email address */
+  KIND_LINES,    /* char *, a GKeyFile string whose "\n" escapes are line breaks */
 } Kind;
 
 typedef struct
@@ -88,6 +91,15 @@ static const Setting settings[] = {
   FIELD (quiet_days, KIND_DAYS, 21, 1, 3650),
   { .group = "user", .key = "emails", .kind = KIND_EMAILS,
     .offset = G_STRUCT_OFFSET (JtConfig, user_emails) },
+  /* who signs the letters (jt-letter-facts.c) */
+  { .group = "user", .key = "name", .kind = KIND_LINE,
+    .offset = G_STRUCT_OFFSET (JtConfig, user_name) },
+  { .group = "user", .key = "email", .kind = KIND_EMAIL,
+    .offset = G_STRUCT_OFFSET (JtConfig, user_email) },
+  { .group = "user", .key = "phone", .kind = KIND_LINE,
+    .offset = G_STRUCT_OFFSET (JtConfig, user_phone) },
+  { .group = "user", .key = "signature", .kind = KIND_LINES,
+    .offset = G_STRUCT_OFFSET (JtConfig, user_signature) },
   { .group = "caldav", .key = "url", .kind = KIND_URL,
     .offset = G_STRUCT_OFFSET (JtConfig, caldav_url) },
   { .group = "caldav", .key = "username", .kind = KIND_TEXT,
@@ -143,6 +155,9 @@ setting_store (JtConfig *config, const Setting *s, gint64 value)
     case KIND_TEXT:
     case KIND_URL:
     case KIND_COMMAND:
+    case KIND_LINE:
+    case KIND_EMAIL:
+    case KIND_LINES:
       g_return_if_reached ();
     }
 }
@@ -150,7 +165,25 @@ setting_store (JtConfig *config, const Setting *s, gint64 value)
 static gboolean
 kind_is_text (Kind kind)
 {
-  return kind == KIND_TEXT || kind == KIND_URL || kind == KIND_COMMAND;
+  return kind == KIND_TEXT || kind == KIND_URL || kind == KIND_COMMAND || kind == KIND_LINE
+         || kind == KIND_EMAIL || kind == KIND_LINES;
+}
+
+/* A GKeyFile string as the file would hold it: "\\" for a backslash, "\n" for a line
+ * break. New string. */
+static char *
+escape_string (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c == '\\')
+      g_string_append (out, "\\\\");
+    else if (*c == '\n')
+      g_string_append (out, "\\n");
+    else
+      g_string_append_c (out, *c);
+  return g_string_free (out, FALSE);
 }
 
 /* "3h", "1d2h30m", "0": a form jt_duration_parse () reads back. */
@@ -201,7 +234,11 @@ setting_format (const JtConfig *config, const Setting *s)
     case KIND_TEXT:
     case KIND_URL:
     case KIND_COMMAND:
+    case KIND_EMAIL:
       return g_strdup (G_STRUCT_MEMBER (char *, config, s->offset));
+    case KIND_LINE:
+    case KIND_LINES:
+      return escape_string (G_STRUCT_MEMBER (char *, config, s->offset));
     }
   g_return_val_if_reached (NULL);
 }
@@ -236,6 +273,12 @@ setting_expected (const Setting *s)
       return g_strdup (_ ("expected a URL like https://dav.example.org/"));
     case KIND_COMMAND:
       return g_strdup (_ ("expected a command and its arguments, quoted as in a shell"));
+    case KIND_LINE:
+      return g_strdup (_ ("expected one line of text"));
+    case KIND_EMAIL:
+      return g_strdup (_ ("expected an address like you@example.com"));
+    case KIND_LINES:
+      return g_strdup (_ ("expected text, with \\n between its lines"));
     }
   g_return_val_if_reached (NULL);
 }
@@ -322,6 +365,75 @@ looks_like_email (const char *text)
   return TRUE;
 }
 
+/* A signature as letters print it: cleaned with its line breaks kept, no blanks at the
+ * ends of its lines, no blank lines before or after it. New string. */
+static char *
+clean_lines (const char *text)
+{
+  g_autofree char *clean = jt_text_clean (text, JT_TEXT_LINES, -1);
+  g_auto (GStrv) lines = g_strsplit (clean, "\n", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+  gsize kept = 0; /* the length up to the last line that is not blank */
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (out->len == 0 && *lines[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, lines[i]);
+      if (*lines[i] != '\0')
+        kept = out->len;
+    }
+  g_string_truncate (out, kept);
+  return g_strdup (out->str);
+}
+
+/* Reads the sender's keys of [user]: text the letters print, cleaned here once. */
+static gboolean
+sender_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *group, const char *key,
+             const char *raw, const char *shown, const char *expected, char **problem)
+{
+  char **field = &G_STRUCT_MEMBER (char *, config, s->offset);
+  g_autofree char *value = NULL;
+
+  /* as every text key: a control character in the file is a mistake to show */
+  for (const char *c = raw; *c != '\0'; c++)
+    if (g_ascii_iscntrl (*c))
+      {
+        *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
+        return FALSE;
+      }
+  if (s->kind == KIND_EMAIL)
+    {
+      if (*raw != '\0' && !looks_like_email (raw))
+        {
+          *problem = g_strdup_printf (_ ("'%s' is not an email address (%s)"), shown, expected);
+          return FALSE;
+        }
+      value = g_strdup (raw);
+    }
+  else
+    {
+      /* escapes ("\n", "\s", "\\") are read; a "\n" in a name is a slip, made a space */
+      g_autoptr (GError) local = NULL;
+      /* an unknown escape gives text and an error */
+      g_autofree char *text = g_key_file_get_string (file, group, key, &local);
+
+      if (text == NULL || local != NULL)
+        {
+          *problem = g_strdup_printf (_ ("cannot read '%s' (%s)"), shown, expected);
+          return FALSE;
+        }
+      value = s->kind == KIND_LINES ? clean_lines (text)
+                                    : jt_text_clean (text, JT_TEXT_ONE_LINE | JT_TEXT_SQUEEZE, -1);
+    }
+  g_free (*field);
+  *field = g_steal_pointer (&value);
+  return TRUE;
+}
+
 /* Reads [group] key into `config` as `s` says. On failure returns FALSE with the problem
  * in `problem` (new string), without the file and key. */
 static gboolean
@@ -342,6 +454,8 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
       *problem = g_strdup_printf (_ ("'%s' is not UTF-8 text"), shown);
       return FALSE;
     }
+  if (s->kind == KIND_LINE || s->kind == KIND_EMAIL || s->kind == KIND_LINES)
+    return sender_read (config, s, file, group, key, raw, shown, expected, problem);
   if (kind_is_text (s->kind))
     return text_read (config, s, raw, shown, expected, problem);
   switch (s->kind)
@@ -405,6 +519,9 @@ setting_read (JtConfig *config, const Setting *s, GKeyFile *file, const char *gr
     case KIND_TEXT:
     case KIND_URL:
     case KIND_COMMAND:
+    case KIND_LINE:
+    case KIND_EMAIL:
+    case KIND_LINES:
       g_return_val_if_reached (FALSE);
     }
   if (!readable)

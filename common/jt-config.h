@@ -9,6 +9,8 @@
  *   recontact_months = 5
  *   [user]
  *   emails = me@example.com;me@work.example
+ *   name = Ann Lee           # the letters' sender: name, email, phone, signature
+ *   signature = Ann Lee\nSenior SRE   # \n is a line break
  *   [caldav]
  *   url = https://dav.example.org/
  *   username = me
@@ -42,6 +44,12 @@ typedef struct
   int application_follow_up_days; /* R11 (7) */
   int quiet_days;                 /* an open application idle for N days is quiet (21) */
   char **user_emails;             /* [user] emails, NULL-terminated, may be empty */
+  /* [user]: who signs the letters (jt-letter.h). Never NULL, empty when unset; cleaned
+   * as jt-text.h says: name and phone one line, the signature lines kept. */
+  char *user_name;
+  char *user_email; /* one address */
+  char *user_phone;
+  char *user_signature; /* replaces the closing after the sign-off; its lines joined by "\n" */
   /* [caldav]: the calendar server the follow-ups are synced with as tasks (common/sync/).
    * No sync while `caldav_url` is empty. The strings are never NULL. */
   char *caldav_url;           /* the server, or the task list itself: http(s) */
@@ -88,7 +96,8 @@ typedef void (*JtConfigFunc) (const char *group, const char *key, const char *va
 
 /* For `jobtrack config`: every setting in a stable order (the rule switches in JtRule
  * order, then the timings, then [user], then [caldav]), with its value as it would be written in
- * the file ("10:00", "3h", "true", "5", emails joined with ";") and where it came from: "default"
+ * the file ("10:00", "3h", "true", "5", emails joined with ";", a signature's line breaks as
+ * "\n") and where it came from: "default"
  * or the file's path. */
 void jt_config_foreach (const JtConfig *config, JtConfigFunc func, gpointer user_data);
 

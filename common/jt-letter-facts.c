@@ -40,6 +40,13 @@ static const JtTemplateField fields[] = {
   { "offer_deadline", "[the day you must answer the other offer]",
     N_ ("the soonest respond-by day of another application's open offer") },
   { "news", "[your news]", N_ ("an acceptance to announce, from the application's status") },
+  /* The sender, from [user] in config.ini (jt-config.h). */
+  { "my_name", "[your name]", N_ ("your name ([user] name in config.ini)") },
+  { "my_email", "[your email]", N_ ("your email address ([user] email)") },
+  { "my_phone", "[your phone]", N_ ("your phone number ([user] phone)") },
+  { "signature", "[your name]",
+    N_ ("the closing under the sign-off: [user] signature, else your name, email and phone, "
+        "one a line") },
   { NULL, NULL, NULL },
 };
 
@@ -152,6 +159,7 @@ jt_letter_facts_read_subjects (JtStore *store, const JtLetterRequest *request, J
   gint64 contact_id = request->contact_id;
   gint64 interview_id = request->interview_id;
 
+  facts->sender = request->config;
   if (request->reminder_id != 0)
     {
       if ((facts->reminder = jt_store_reminder_get (store, request->reminder_id, error)) == NULL)
@@ -300,6 +308,47 @@ put (GHashTable *values, const char *name, char *value)
     g_hash_table_insert (values, (gpointer) name, value);
 }
 
+/* The sender's fields. The config has cleaned them already (one line each, the
+ * signature without control characters). */
+static void
+put_sender (GHashTable *values, const JtConfig *config)
+{
+  const char *name = config->user_name;
+  const char *email = config->user_email;
+  const char *phone = config->user_phone;
+
+  if (*name != '\0')
+    put (values, "my_name", g_strdup (name));
+  if (*email != '\0')
+    put (values, "my_email", g_strdup (email));
+  if (*phone != '\0')
+    put (values, "my_phone", g_strdup (phone));
+  if (*config->user_signature != '\0')
+    put (values, "signature", g_strdup (config->user_signature));
+  else if (*name != '\0' || *email != '\0' || *phone != '\0')
+    {
+      /* the name (or its gap, so the person sees what to fill in), then how to reach them */
+      GString *closing = g_string_new (*name != '\0' ? name : "[your name]");
+
+      if (*email != '\0')
+        g_string_append_printf (closing, "\n%s", email);
+      if (*phone != '\0')
+        g_string_append_printf (closing, "\n%s", phone);
+      put (values, "signature", g_string_free (closing, FALSE));
+    }
+}
+
+gboolean
+jt_letter_facts_name_missing (const JtLetterFacts *facts, GHashTable *used)
+{
+  const JtConfig *config = facts->sender;
+  gboolean named = config != NULL && *config->user_name != '\0';
+  gboolean has_closing = named || (config != NULL && *config->user_signature != '\0');
+
+  return (g_hash_table_contains (used, "my_name") && !named)
+         || (g_hash_table_contains (used, "signature") && !has_closing);
+}
+
 GHashTable *
 jt_letter_facts_values (const JtLetterFacts *facts, gint64 now, GTimeZone *tz)
 {
@@ -347,5 +396,7 @@ jt_letter_facts_values (const JtLetterFacts *facts, gint64 now, GTimeZone *tz)
   if (facts->call_due != 0)
     put (values, "call_date", format_instant (facts->call_due, now, tz));
   put (values, "offer_deadline", format_stored_day (facts->offer_deadline, now, tz));
+  if (facts->sender != NULL)
+    put_sender (values, facts->sender);
   return values;
 }

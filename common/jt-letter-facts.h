@@ -5,11 +5,13 @@
  * kept for the application, the day of the follow-up call the rules scheduled and
  * another offer's deadline, each turned into the words a letter shows ("Tuesday 1
  * December", "the phone interview"). A fact the records do not hold has no value, and
- * the template leaves the field's gap. */
+ * the template leaves the field's gap. The sender (my_name, my_email, my_phone,
+ * signature) comes from the [user] settings, not the records. */
 #pragma once
 
 #include <glib.h>
 
+#include "jt-config.h"
 #include "jt-letter.h"
 #include "jt-records.h"
 #include "jt-store.h"
@@ -24,8 +26,9 @@ typedef struct
   JtContact *contact;
   JtInterview *interview;
   GStrv skills;
-  gint64 call_due;      /* 0 when no follow-up call is pending */
-  char *offer_deadline; /* "YYYY-MM-DD" or NULL */
+  gint64 call_due;        /* 0 when no follow-up call is pending */
+  char *offer_deadline;   /* "YYYY-MM-DD" or NULL */
+  const JtConfig *sender; /* borrowed from the request; NULL: no [user] settings */
 } JtLetterFacts;
 
 /* Frees what `facts` holds and zeroes it. */
@@ -44,6 +47,10 @@ gboolean jt_letter_facts_read_subjects (JtStore *store, const JtLetterRequest *r
  * as the field names in `used` need them: a calendar export drafts many letters. */
 gboolean jt_letter_facts_read_details (JtStore *store, const JtLetterRequest *request,
                                        GHashTable *used, JtLetterFacts *facts, GError **error);
+
+/* Whether a draft using the fields in `used` shows "[your name]" for want of [user] name
+ * (or, for {signature}, of [user] signature). */
+gboolean jt_letter_facts_name_missing (const JtLetterFacts *facts, GHashTable *used);
 
 /* Field name -> value for what `facts` holds, days in words in `tz` (the year left out
  * when it is the year of `now`). A new table of new strings, its keys static. */

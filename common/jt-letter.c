@@ -231,6 +231,7 @@ jt_letter_build (JtStore *store, const JtLetterRequest *request, GTimeZone *tz, 
   values = jt_letter_facts_values (&facts, request->now, tz);
   if (!jt_letter_render (text, source, values, &letter->subject, &letter->body, error))
     return NULL;
+  letter->name_missing = jt_letter_facts_name_missing (&facts, used);
   if (facts.contact != NULL)
     {
       letter->to_name = g_strdup (facts.contact->name);
@@ -285,8 +286,8 @@ jt_letter_to_mailto (const JtLetter *letter)
 }
 
 char *
-jt_letter_preview (JtStore *store, const JtReminder *reminder, GTimeZone *tz, guint max_lines,
-                   GError **error)
+jt_letter_preview (JtStore *store, const JtReminder *reminder, const JtConfig *config,
+                   GTimeZone *tz, guint max_lines, GError **error)
 {
   JtLetterRequest request = { 0 };
   g_autoptr (JtLetter) letter = NULL;
@@ -299,6 +300,7 @@ jt_letter_preview (JtStore *store, const JtReminder *reminder, GTimeZone *tz, gu
   request.tone = JT_LETTER_TONE_AUTO;
   request.reminder_id = reminder->id;
   request.now = reminder->due_at;
+  request.config = config;
   if ((letter = jt_letter_build (store, &request, tz, error)) == NULL)
     return NULL;
   preview = g_string_new (NULL);

@@ -16,11 +16,17 @@
  *   $XDG_CONFIG_HOME/jobtrack/letters/KIND.txt
  *   the built-in KIND.TONE.txt, then KIND.txt (data/letters/, compiled in and installed
  *   to DATADIR/jobtrack/letters for reference)
- * The built-in KIND.txt is formal; KIND.friendly.txt is friendly. */
+ * The built-in KIND.txt is formal; KIND.friendly.txt is friendly.
+ *
+ * The closing is the sender's, from [user] in config.ini: {signature} under the sign-off
+ * is [user] signature when set, else the name, then the email and phone lines that are
+ * set; {my_name}, {my_email} and {my_phone} name one each. Without a name it stays the
+ * gap "[your name]", for the person to fill in. */
 #pragma once
 
 #include <glib.h>
 
+#include "jt-config.h"
 #include "jt-records.h"
 #include "jt-store.h"
 #include "jt-template.h"
@@ -73,7 +79,9 @@ typedef struct
   gint64 interview_id;
   gint64 application_id;
   gint64 contact_id;
-  gint64 now; /* "the latest interview" is the latest that started by then */
+  gint64 now;             /* "the latest interview" is the latest that started by then */
+  const JtConfig *config; /* who signs ([user] name, email, phone, signature); borrowed, may
+                           * be NULL: the closing is the gap "[your name]" */
 } JtLetterRequest;
 
 typedef struct
@@ -81,7 +89,8 @@ typedef struct
   char *to_name;  /* NULL when the letter is addressed to nobody in the records */
   char *to_email; /* NULL when not known */
   char *subject;
-  char *body; /* ends with one newline */
+  char *body;            /* ends with one newline */
+  gboolean name_missing; /* it shows "[your name]": [user] name (or signature) is not set */
 } JtLetter;
 
 void jt_letter_free (JtLetter *letter);
@@ -102,11 +111,11 @@ char *jt_letter_to_text (const JtLetter *letter);
 char *jt_letter_to_mailto (const JtLetter *letter);
 
 /* The first `max_lines` non-blank lines of the draft a letter reminder calls for
- * ("Subject: ..." first), for a calendar event's description or a notification. NULL
- * without an error when the reminder is not a letter (see jt_letter_kind_for_rule).
- * Dates are written in `tz`. New string. */
-char *jt_letter_preview (JtStore *store, const JtReminder *reminder, GTimeZone *tz, guint max_lines,
-                         GError **error);
+ * ("Subject: ..." first), for a calendar event's description or a notification, signed
+ * as `config` says (may be NULL). NULL without an error when the reminder is not a
+ * letter (see jt_letter_kind_for_rule). Dates are written in `tz`. New string. */
+char *jt_letter_preview (JtStore *store, const JtReminder *reminder, const JtConfig *config,
+                         GTimeZone *tz, guint max_lines, GError **error);
 
 /* Fills the template `text` (read from `source`, named in errors) with `values`: field
  * name -> value, where a missing or NULL value leaves the field's gap. Returns the

@@ -46,6 +46,11 @@ add_setting (const char *group, const char *key, const char *value, const char *
 {
   if (g_str_equal (group, "rules") && !g_str_equal (key, "quiet_days"))
     g_string_append_printf (user_data, ";%s=%s", key, value);
+  /* The sender signs the drafts the calendar entries show (their digest): a new one
+   * raises their revisions. Only when set, so that the fingerprint of a database
+   * derived before the sender existed stays the same. */
+  else if (g_str_equal (group, "user") && !g_str_equal (key, "emails") && *value != '\0')
+    g_string_append_printf (user_data, ";user.%s=%s", key, value);
 }
 
 JtRules *

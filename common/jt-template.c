@@ -121,6 +121,8 @@ jt_template_render (const char *text, const char *source, const JtTemplateField 
           if (!render_line (out, line + strlen (SUBJECT_PREFIX), source, i + 1, fields, values,
                             error))
             return FALSE;
+          /* a value of several lines (a signature) must not end the Subject header */
+          g_strdelimit (out->str, "\r\n", ' ');
           first = g_strdup (g_strstrip (out->str));
           g_string_truncate (out, 0);
           continue;

@@ -32,7 +32,8 @@ const JtTemplateField *jt_template_field_find (const JtTemplateField *fields, co
 
 /* Fills the template `text` (read from `source`, named in errors) with `values`: field
  * name -> value, where a missing, NULL or empty value leaves the field's gap. `values`
- * may be NULL (every field a gap). Returns the subject and the body without the blank
+ * may be NULL (every field a gap). A value may hold line breaks; in the subject they are
+ * spaces. Returns the subject and the body without the blank
  * lines around it, ending with one newline (new strings), or FALSE with
  * JT_ERROR_INVALID "SOURCE:LINE: ...". */
 gboolean jt_template_render (const char *text, const char *source, const JtTemplateField *fields,

@@ -391,7 +391,8 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
     {
       g_autofree char *opened = NULL;
 
-      if (!jt_draft_open (daemon->store, reminder_id, daemon->tz, now, &opened, &error))
+      if (!jt_draft_open (daemon->store, reminder_id, daemon->config, daemon->tz, now, &opened,
+                          &error))
         {
           g_autofree char *command
               = jt_draft_print_command (daemon->store, reminder_id, daemon->db_path);

@@ -33,7 +33,8 @@ write_draft_file (gint64 id, const char *text, GError **error)
 }
 
 gboolean
-jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **opened, GError **error)
+jt_draft_open (JtStore *store, gint64 id, const JtConfig *config, GTimeZone *tz, gint64 now,
+               char **opened, GError **error)
 {
   g_autoptr (JtReminder) reminder = jt_store_reminder_get (store, id, error);
   JtLetterRequest request = { .tone = JT_LETTER_TONE_AUTO, .reminder_id = id };
@@ -50,6 +51,7 @@ jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **open
       return FALSE;
     }
   request.now = now;
+  request.config = config;
   if ((letter = jt_letter_build (store, &request, tz, error)) == NULL)
     return FALSE;
   if (letter->to_email != NULL)

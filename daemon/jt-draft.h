@@ -9,16 +9,18 @@
 
 #include <glib.h>
 
+#include "jt-config.h"
 #include "jt-store.h"
 
 G_BEGIN_DECLS
 
-/* Opens the draft of reminder `id` as of `now`, dates written in `tz`. A reminder that is no letter
+/* Opens the draft of reminder `id` as of `now`, dates written in `tz`, signed as `config`'s
+ * [user] says (may be NULL: "[your name]"). A reminder that is no letter
  * is JT_ERROR_INVALID; no program taking the URI is JT_ERROR_FAILED ("No mail program took
  * the draft: REASON", translated: the daemon shows it). `opened`
  * (may be NULL) receives the URI launched, new. */
-gboolean jt_draft_open (JtStore *store, gint64 id, GTimeZone *tz, gint64 now, char **opened,
-                        GError **error);
+gboolean jt_draft_open (JtStore *store, gint64 id, const JtConfig *config, GTimeZone *tz,
+                        gint64 now, char **opened, GError **error);
 
 /* The command that prints the draft of reminder `id` in a terminal, for when it cannot
  * be opened: "jobtrack letter thanks --reminder 12", with "--db PATH" (shell-quoted)

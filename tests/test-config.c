@@ -121,6 +121,11 @@ assert_defaults (const JtConfig *config)
   g_assert_cmpint (config->quiet_days, ==, 21);
   g_assert_nonnull (config->user_emails);
   g_assert_null (config->user_emails[0]);
+  /* letters keep "[your name]" until the person says who they are */
+  g_assert_cmpstr (config->user_name, ==, "");
+  g_assert_cmpstr (config->user_email, ==, "");
+  g_assert_cmpstr (config->user_phone, ==, "");
+  g_assert_cmpstr (config->user_signature, ==, "");
   /* no sync until a server is named */
   g_assert_cmpstr (config->caldav_url, ==, "");
   g_assert_cmpstr (config->caldav_username, ==, "");
@@ -221,6 +226,10 @@ static const char full_file[] = "# every key, none at its default\n"
                                 "\n"
                                 "[user]\n"
                                 "emails = me@example.com;me@work.example\n"
+                                "name = Ann Lee\n"
+                                "email = ann@example.com\n"
+                                "phone = +49 30 1234\n"
+                                "signature = Ann Lee\\nSRE, Berlin\n"
                                 "[caldav]\n"
                                 "url = https://dav.example.org/dav/\n"
                                 "username = me\n"
@@ -255,6 +264,10 @@ test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpuint (g_strv_length (config->user_emails), ==, 2);
   g_assert_cmpstr (config->user_emails[0], ==, "me@example.com");
   g_assert_cmpstr (config->user_emails[1], ==, "me@work.example");
+  g_assert_cmpstr (config->user_name, ==, "Ann Lee");
+  g_assert_cmpstr (config->user_email, ==, "ann@example.com");
+  g_assert_cmpstr (config->user_phone, ==, "+49 30 1234");
+  g_assert_cmpstr (config->user_signature, ==, "Ann Lee\nSRE, Berlin");
   g_assert_cmpstr (config->caldav_url, ==, "https://dav.example.org/dav/");
   g_assert_cmpstr (config->caldav_username, ==, "me");
   g_assert_cmpstr (config->caldav_password_cmd, ==, "pass show 'dav example'");
@@ -269,6 +282,7 @@ test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   assert_row (rows, "rules/thank_you_delay", "1h30m", f->path);
   assert_row (rows, "rules/application_follow_up", "false", f->path);
   assert_row (rows, "user/emails", "me@example.com;me@work.example", f->path);
+  assert_row (rows, "user/signature", "Ann Lee\\nSRE, Berlin", f->path);
 }
 
 /* The listing, written back as a file, reads back to the same settings. */
@@ -280,7 +294,9 @@ test_round_trip (Fixture *f, G_GNUC_UNUSED gconstpointer data)
                                              "thank_you_delay = 1d2h3m4s\n"
                                              "recontact = false\n"
                                              "[user]\n"
-                                             "emails = a@example.com\n");
+                                             "emails = a@example.com\n"
+                                             "name = A \\\\ B\n"
+                                             "signature = A\\n  B \\\\ C\\n\n");
   g_autoptr (GPtrArray) rows = collect (first);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (JtConfig) second = NULL;
@@ -314,6 +330,26 @@ test_round_trip (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpint (second->call_minute, ==, 5);
   assert_row (rows, "rules/call_hour", "07:05", f->path);
   assert_row (rows, "rules/thank_you_delay", "1d2h3m4s", f->path);
+  g_assert_cmpstr (second->user_name, ==, "A \\ B");
+  g_assert_cmpstr (second->user_signature, ==, "A\n  B \\ C");
+}
+
+/* The sender's text is the person's, printed in letters: escapes read, line breaks
+ * (written as \n, \r) and other controls made spaces in a name, kept as lines only in
+ * the signature; bidi controls dropped; markup is text. */
+static void
+test_sender_cleaned (Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+  g_autoptr (JtConfig) config
+      = load_text (f, "[user]\n"
+                      "name = \\sAnn\\r\\nLee\\t\xe2\x80\xae<b>x</b>\xc2\x9b"
+                      "31m \n"
+                      "phone = +49\\n30\n"
+                      "signature = \\n\\nAnn Lee  \\r\\n\\t<i>SRE</i>\xc2\x9b\\r\\rBerlin\\n\\n\n");
+
+  g_assert_cmpstr (config->user_name, ==, "Ann Lee <b>x</b> 31m");
+  g_assert_cmpstr (config->user_phone, ==, "+49 30");
+  g_assert_cmpstr (config->user_signature, ==, "Ann Lee\n <i>SRE</i>\n\nBerlin");
 }
 
 /* One file per rule: only that rule is off, and manual stays on. */
@@ -368,6 +404,10 @@ test_keys (G_GNUC_UNUSED Fixture *f, G_GNUC_UNUSED gconstpointer data)
     "rules/application_follow_up_days",
     "rules/quiet_days",
     "user/emails",
+    "user/name",
+    "user/email",
+    "user/phone",
+    "user/signature",
     "caldav/url",
     "caldav/username",
     "caldav/password_cmd",
@@ -468,6 +508,14 @@ static const BadCase bad_cases[] = {
   { "caldav-interval-too-short", "[caldav]\ninterval = 10s\n", "[caldav] interval",
     "out of range" },
   { "caldav-unknown-key", "[caldav]\npassword = hunter2\n", "[caldav] password", "unknown key" },
+  { "user-email-not-an-address", "[user]\nemail = Ann Lee\n", "[user] email",
+    "'Ann Lee' is not an email address (expected an address like you@example.com)" },
+  { "user-email-two", "[user]\nemail = a@example.com;b@example.com\n", "[user] email",
+    "is not an email address" },
+  { "user-name-escape-byte", "[user]\nname = Ann \x1b[31mLee\n", "[user] name",
+    "cannot read 'Ann \\x1b[31mLee' (expected one line of text)" },
+  { "user-signature-bad-escape", "[user]\nsignature = Ann\\qLee\n", "[user] signature",
+    "expected text, with \\n between its lines" },
   { "call-hour-25", "[rules]\ncall_hour = 25:00\n", "[rules] call_hour",
     "cannot read '25:00' (expected HH:MM, 00:00-23:59)" },
   { "call-hour-61-minutes", "[rules]\ncall_hour = 10:61\n", "[rules] call_hour",
@@ -501,7 +549,7 @@ static const BadCase bad_cases[] = {
     "'\\x1b[31m5'" },
   { "unknown-key", "[rules]\nrecontact_month = 5\n", "[rules] recontact_month", "unknown key" },
   { "manual-not-switchable", "[rules]\nmanual = false\n", "[rules] manual", "unknown key" },
-  { "unknown-user-key", "[user]\nemail = me@example.com\n", "[user] email", "unknown key" },
+  { "unknown-user-key", "[user]\nmail = me@example.com\n", "[user] mail", "unknown key" },
   { "unknown-group", "[rule]\nrecontact_months = 5\n", "[rule]", "unknown group" },
   { "unknown-empty-group", "[rules]\n[Rules]\n", "[Rules]", "unknown group" },
   { "twice", "[rules]\nquiet_days = 10\nquiet_days = 12\n", "[rules] quiet_days",
@@ -645,6 +693,7 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/config/keys", test_keys);
   JT_TEST_ADD ("/config/values", test_values);
   JT_TEST_ADD ("/config/no-emails", test_no_emails);
+  JT_TEST_ADD ("/config/sender-cleaned", test_sender_cleaned);
   for (int r = 0; r < JT_RULE_MANUAL; r++)
     {
       g_autofree char *name = g_strdup_printf ("/config/rule-off/%s", jt_rule_to_string (r));

@@ -31,7 +31,8 @@ typedef struct
   char *path;
   char *letters_dir; /* $XDG_CONFIG_HOME/jobtrack/letters */
   GTimeZone *tz;
-  JtConfig *config;
+  JtConfig *config; /* every setting at its default: no sender */
+  JtConfig *sender; /* [user] name, email and phone set */
   JtStore *store;
   JtRules *rules;
   gint64 now;
@@ -64,6 +65,21 @@ write_text (const char *path, const char *text)
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
+}
+
+/* A config.ini of `text`, read as the programs read it. New config. */
+static JtConfig *
+load_config (Fixture *f, const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, "config.ini", NULL);
+  g_autoptr (GError) error = NULL;
+  JtConfig *config;
+
+  write_text (path, text);
+  config = jt_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  return config;
 }
 
 /* Globex, Site Reliability Engineer: an interview with Raj Patel (CTO, decision-maker)
@@ -160,6 +176,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->tz);
   f->now = local_time (f->tz, 2026, 12, 1, 16, 0);
   f->config = jt_config_new_default ();
+  f->sender = load_config (f, "[user]\nname = Ann Lee\nemail = ann@example.com\n"
+                              "phone = +49 30 1234 5678\n");
   f->store = jt_test_store_open (f->path, &error);
   g_assert_no_error (error);
   f->rules = jt_rules_new (f->config, f->tz, f->now);
@@ -176,6 +194,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->store, jt_store_free);
   g_clear_pointer (&f->rules, jt_rules_free);
   g_clear_pointer (&f->config, jt_config_free);
+  g_clear_pointer (&f->sender, jt_config_free);
   g_clear_pointer (&f->tz, g_time_zone_unref);
   jt_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -229,6 +248,8 @@ test_golden (Fixture *f, gconstpointer data)
     accept_globex (f);
   request.application_id = c->everything ? f->app_id : f->empty_app_id;
   request.contact_id = c->everything ? f->raj_id : f->sam_id;
+  /* the full letters are signed; the empty ones keep "[your name]" */
+  request.config = c->everything ? f->sender : f->config;
   text = build_text (f, &request);
 
   if (g_getenv ("JT_UPDATE_GOLDEN") != NULL)
@@ -462,12 +483,14 @@ test_template_errors (Fixture *f, gconstpointer data)
                          "%s:5: unknown field {salary} (the fields are name, first_name, "
                          "title, company, role, meeting, met_on, discussed, problems, edge, "
                          "objections, skills, next_step, decision_date, call_date, "
-                         "offer_deadline, news)");
-  assert_template_error (f, "Subject: {Name}\n\nx\n",
-                         "%s:1: unknown field {Name} (the fields "
-                         "are name, first_name, title, company, role, meeting, met_on, "
-                         "discussed, problems, edge, objections, skills, next_step, "
-                         "decision_date, call_date, offer_deadline, news)");
+                         "offer_deadline, news, my_name, my_email, my_phone, signature)");
+  assert_template_error (
+      f, "Subject: {Name}\n\nx\n",
+      "%s:1: unknown field {Name} (the fields "
+      "are name, first_name, title, company, role, meeting, met_on, "
+      "discussed, problems, edge, objections, skills, next_step, "
+      "decision_date, call_date, offer_deadline, news, my_name, my_email, my_phone, "
+      "signature)");
   assert_template_error (f, "Subject: x\n\nA { brace\n",
                          "%s:3: '{' starts no field (a field is {name}; write {{ for a brace)");
   assert_template_error (f, "\nDear {name},\n",
@@ -494,6 +517,142 @@ test_template_errors (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- The sender ------------------------------------------------------------------- */
+
+/* The thank-you letter to Raj signed as `config_text` says: its body, and in `missing`
+ * whether it shows "[your name]" for want of a name. New string. */
+static char *
+signed_body (Fixture *f, const char *config_text, gboolean *missing)
+{
+  g_autoptr (JtConfig) config = config_text != NULL ? load_config (f, config_text) : NULL;
+  JtLetterRequest request = { .kind = JT_LETTER_THANKS,
+                              .tone = JT_LETTER_TONE_FORMAL,
+                              .now = f->now,
+                              .application_id = f->app_id,
+                              .contact_id = f->raj_id,
+                              .config = config };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtLetter) letter = jt_letter_build (f->store, &request, f->tz, &error);
+
+  g_assert_no_error (error);
+  *missing = letter->name_missing;
+  return g_strdup (letter->body);
+}
+
+static void
+assert_closing (Fixture *f, const char *config_text, const char *closing, gboolean missing)
+{
+  g_autofree char *expected = g_strconcat ("\nYours sincerely,\n", closing, "\n", NULL);
+  gboolean shown_missing;
+  g_autofree char *body = signed_body (f, config_text, &shown_missing);
+
+  if (!g_str_has_suffix (body, expected))
+    g_error ("the letter signed by %s ends:\n%s\nnot:\n%s", config_text,
+             body + MAX (0, (gssize) strlen (body) - (gssize) strlen (expected) - 40), expected);
+  g_assert_cmpint (shown_missing, ==, missing);
+  if (!missing)
+    g_assert_null (strstr (body, "[your name]"));
+}
+
+static void
+test_sender_closing (Fixture *f, gconstpointer data)
+{
+  /* no config at all, and one without [user]: the gap stays, to be filled in */
+  assert_closing (f, NULL, "[your name]", TRUE);
+  assert_closing (f, "[rules]\ncall_hour = 9:00\n", "[your name]", TRUE);
+  /* the name, then the lines that are set */
+  assert_closing (f, "[user]\nname = Ann Lee\n", "Ann Lee", FALSE);
+  assert_closing (f, "[user]\nname = Ann Lee\nemail = ann@example.com\nphone = +49 30 1234\n",
+                  "Ann Lee\nann@example.com\n+49 30 1234", FALSE);
+  assert_closing (f, "[user]\nname = Ann Lee\nphone = +49 30 1234\n", "Ann Lee\n+49 30 1234",
+                  FALSE);
+  /* a way to reach you but no name: the name is still asked for */
+  assert_closing (f, "[user]\nemail = ann@example.com\n", "[your name]\nann@example.com", TRUE);
+  /* a signature is the whole closing, lines and all, whatever else is set */
+  assert_closing (f,
+                  "[user]\nname = Ann Lee\nemail = ann@example.com\n"
+                  "signature = Ann Lee\\nSenior SRE\\n\\nann@example.com | +49 30 1234\n",
+                  "Ann Lee\nSenior SRE\n\nann@example.com | +49 30 1234", FALSE);
+  assert_closing (f, "[user]\nsignature = A. Lee\n", "A. Lee", FALSE);
+}
+
+/* What the person typed is text: a name with line breaks, terminal controls, bidi
+ * controls and markup signs one plain line; a signature keeps its lines and nothing
+ * else; the Subject line stays one line whatever a template puts in it. */
+static void
+test_sender_hostile (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->letters_dir, "thanks.txt", NULL);
+  g_autoptr (JtConfig) config = NULL;
+  JtLetterRequest request = { .kind = JT_LETTER_THANKS,
+                              .tone = JT_LETTER_TONE_FORMAL,
+                              .now = f->now,
+                              .application_id = f->app_id,
+                              .contact_id = f->raj_id };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtLetter) letter = NULL;
+  g_autofree char *text = NULL;
+
+  assert_closing (f,
+                  "[user]\nname = Ann\\r\\nBcc: x@evil.example\xc2\x9b"
+                  "2J\xe2\x80\xae <script>\n",
+                  "Ann Bcc: x@evil.example 2J <script>", FALSE);
+  assert_closing (f,
+                  "[user]\nsignature = Ann\\r\\n\\tLee\xc2\x9b"
+                  "31m\\r\\rRoot\\n\\n\n",
+                  "Ann\n Lee 31m\n\nRoot", FALSE);
+
+  write_text (path, "Subject: From {signature} ({my_phone})\n\n{my_name} <{my_email}>\n");
+  config = load_config (f, "[user]\nname = Ann Lee\nsignature = Ann\\nLee\n");
+  request.config = config;
+  letter = jt_letter_build (f->store, &request, f->tz, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (letter->subject, ==, "From Ann Lee ([your phone])");
+  g_assert_cmpstr (letter->body, ==, "Ann Lee <[your email]>\n");
+  g_assert_false (letter->name_missing);
+  text = jt_letter_to_text (letter);
+  g_assert_true (g_str_has_prefix (text, "To: Raj Patel <raj@globex.example>\n"
+                                         "Subject: From Ann Lee ([your phone])\n\n"));
+}
+
+/* {my_name} alone also asks for the name; a template naming no sender field does not. */
+static void
+test_sender_fields_in_templates (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->letters_dir, "thanks.txt", NULL);
+  JtLetterRequest request = { .kind = JT_LETTER_THANKS,
+                              .tone = JT_LETTER_TONE_FORMAL,
+                              .now = f->now,
+                              .application_id = f->app_id,
+                              .contact_id = f->raj_id,
+                              .config = f->config };
+  g_autoptr (GError) error = NULL;
+
+  write_text (path, "Subject: Hi\n\nThanks,\n{my_name}\n");
+  {
+    g_autoptr (JtLetter) letter = jt_letter_build (f->store, &request, f->tz, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (letter->body, ==, "Thanks,\n[your name]\n");
+    g_assert_true (letter->name_missing);
+  }
+  write_text (path, "Subject: Hi\n\nThanks.\n");
+  {
+    g_autoptr (JtLetter) letter = jt_letter_build (f->store, &request, f->tz, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (letter->name_missing);
+  }
+  request.config = f->sender;
+  write_text (path, "Subject: Hi\n\n{my_name}, {my_email}, {my_phone}\n");
+  {
+    g_autoptr (JtLetter) letter = jt_letter_build (f->store, &request, f->tz, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (letter->body, ==, "Ann Lee, ann@example.com, +49 30 1234 5678\n");
+  }
+}
+
 /* ---- Preview ---------------------------------------------------------------------- */
 
 static void
@@ -508,7 +667,7 @@ test_preview (Fixture *f, gconstpointer data)
   for (guint i = 0; i < reminders->len; i++)
     {
       const JtReminder *r = g_ptr_array_index (reminders, i);
-      g_autofree char *preview = jt_letter_preview (f->store, r, f->tz, 3, &error);
+      g_autofree char *preview = jt_letter_preview (f->store, r, NULL, f->tz, 3, &error);
 
       g_assert_no_error (error);
       if (r->rule == JT_RULE_THANK_YOU)
@@ -550,7 +709,8 @@ test_queries_indexed (Fixture *f, gconstpointer data)
     }
   for (guint i = 0; i < reminders->len; i++)
     {
-      g_free (jt_letter_preview (f->store, g_ptr_array_index (reminders, i), f->tz, 6, &error));
+      g_free (
+          jt_letter_preview (f->store, g_ptr_array_index (reminders, i), NULL, f->tz, 6, &error));
       g_assert_no_error (error);
     }
   unindexed = jt_test_unindexed_queries (f->store, f->path);
@@ -700,6 +860,12 @@ main (int argc, char **argv)
   g_test_add ("/letter/template-errors", Fixture, NULL, fixture_set_up, test_template_errors,
               fixture_tear_down);
   g_test_add ("/letter/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
+  g_test_add ("/letter/sender/closing", Fixture, NULL, fixture_set_up, test_sender_closing,
+              fixture_tear_down);
+  g_test_add ("/letter/sender/hostile", Fixture, NULL, fixture_set_up, test_sender_hostile,
+              fixture_tear_down);
+  g_test_add ("/letter/sender/fields", Fixture, NULL, fixture_set_up,
+              test_sender_fields_in_templates, fixture_tear_down);
   g_test_add ("/letter/queries-indexed", Fixture, NULL, fixture_set_up, test_queries_indexed,
               fixture_tear_down);
   g_test_add_func ("/template/fill", test_template_fill);

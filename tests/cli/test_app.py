@@ -173,6 +173,17 @@ class AppTest(JobtrackTestCase):
         self.assertEqual(len(story["interviews"]), 1)
         self.assertEqual(story["interviews"][0]["interviewers"][0]["name"], "Raj Patel")
 
+    def test_show_tells_the_skills_to_restate(self):
+        self.ok("app", "add", "--company", "Acme", "--role", "Engineer")
+        self.assertNotIn("Skills:", self.ok("show", "1"))
+        self.assertEqual(self.show(1)["skills"], [])
+        self.ok("app", "edit", "1", "--skills", "Go, incident response,  Kubernetes")
+        self.assertIn("\n  Skills: Go, incident response, Kubernetes\n", self.ok("show", "1"))
+        self.assertEqual(self.show(1)["skills"], ["Go", "incident response", "Kubernetes"])
+        # What the person typed is text on the terminal.
+        self.ok("app", "edit", "1", "--skills", "Go\x1b[2J, \u202eSRE")
+        self.assertIn("\n  Skills: Go [2J, SRE\n", self.ok("show", "1"))
+
     def test_rm_needs_yes_when_not_on_a_terminal(self):
         self.ok("add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-30 10:00",
                 "--with", "Raj Patel")

@@ -30,6 +30,10 @@ DEFAULTS = [("rules", key, "true") for key in RULE_SWITCHES] + [
     ("rules", "application_follow_up_days", "7"),
     ("rules", "quiet_days", "21"),
     ("user", "emails", ""),
+    ("user", "name", ""),
+    ("user", "email", ""),
+    ("user", "phone", ""),
+    ("user", "signature", ""),
     ("caldav", "url", ""),
     ("caldav", "username", ""),
     ("caldav", "password_cmd", ""),
@@ -115,6 +119,21 @@ class ConfigTest(JobtrackTestCase):
             else:
                 self.assertTrue(line.endswith("(default)"), line)
         self.assertIn("09:30", text)
+
+    def test_the_sender_is_listed_as_written(self):
+        path = self.write_config("[user]\nname = Ann  Lee\nemail = ann@example.com\n"
+                                 "phone = +49 30 1234\n"
+                                 "signature = Ann Lee\\n\\tSRE\\r\\nBerlin \\\\ Mitte\n")
+        rows = {(r["group"], r["key"]): r for r in self.settings()}
+        self.assertEqual({key: (rows[("user", key)]["value"], rows[("user", key)]["source"])
+                          for key in ["name", "email", "phone", "signature"]},
+                         {"name": ("Ann Lee", path), "email": ("ann@example.com", path),
+                          "phone": ("+49 30 1234", path),
+                          # as it would be written back: one line, "\n" between lines
+                          "signature": ("Ann Lee\\n SRE\\nBerlin \\\\ Mitte", path)})
+        text = self.ok("config")
+        self.assertRegex(text, r"\n\[user\] signature += Ann Lee\\n SRE\\nBerlin \\\\ Mitte +\(")
+        self.assertRegex(text, r"\n\[user\] name += Ann Lee +\(")
 
     def test_jobtrack_config_names_another_file(self):
         self.write_config("[rules]\ncall_hour = 08:00\n")
@@ -289,6 +308,9 @@ class ConfigTest(JobtrackTestCase):
         ("[rules]\nquiet_days = 21\nquiet_days = 22\n", ["quiet_days"]),
         ("[rulez]\ncall_hour = 10:00\n", ["rulez"]),
         ("[user]\nemails = me@example.com;not an address\n", ["emails", "not an address"]),
+        ("[user]\nfull_name = Ann Lee\n", ["[user] full_name", "unknown key"]),
+        ("[user]\nemail = Ann Lee\n", ["[user] email", "not an email address"]),
+        ("[user]\nname = Ann \x1b[31mLee\n", ["[user] name", "\\x1b[31mLee"]),
         ("this is not an ini file\n", ["not a valid config file"]),
         (b"[rules]\ncall_hour = \xff\xfe\n", ["call_hour", "UTF-8"]),
         (b"\x00\x01\x02garbage", ["not a valid config file"]),

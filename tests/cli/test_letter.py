@@ -8,6 +8,7 @@ promised call day against the agenda's, errors, and the checklist.
 
 import json
 import os
+import subprocess
 import unittest
 import urllib.parse
 
@@ -108,7 +109,8 @@ class LetterCommandTest(LetterTestCase):
         out = self.ok("letter", "--fields")
         for name in ["name", "first_name", "title", "company", "role", "meeting", "met_on",
                      "discussed", "problems", "edge", "objections", "skills", "next_step",
-                     "decision_date", "call_date", "offer_deadline", "news"]:
+                     "decision_date", "call_date", "offer_deadline", "news", "my_name",
+                     "my_email", "my_phone", "signature"]:
             self.assertIn("\n  %s " % name, "\n" + out)
 
 
@@ -206,6 +208,149 @@ class TemplateTest(LetterTestCase):
         os.mkdir(path)
         self.assert_refused(2, "letter", "thanks", "--app", "1", "--to", "1", now=NOW,
                             contains="%s:1: cannot read the letter template" % path)
+
+
+class SenderTest(LetterTestCase):
+    """[user] name, email, phone and signature sign the letters (jobtrack.conf(5))."""
+
+    def write_config(self, text):
+        folder = os.path.join(self.config_home, "jobtrack")
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, "config.ini")
+        with open(path, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+        return path
+
+    def letter_with_stderr_on_a_terminal(self, *args):
+        """The letter (stdout, a pipe) and what a person at the terminal saw on stderr."""
+        import pty
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(self.command(["letter"] + list(args)), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=slave,
+                                env=self.environment(now=NOW))
+        os.close(slave)
+        out, _ = proc.communicate(timeout=60)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the other side is closed
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(master)
+        self.assertEqual(proc.returncode, 0, seen)
+        return out.decode("utf-8"), seen.decode("utf-8").replace("\r\n", "\n")
+
+    def test_name_email_and_phone_close_the_letter(self):
+        self.write_config("[user]\nname = Ann Lee\nemail = ann@example.com\n"
+                          "phone = +49 30 1234 5678\n")
+        for args, sign_off in [(["thanks", "--app", "1", "--to", "1"], "Yours sincerely,"),
+                               (["thanks", "--app", "1", "--to", "1", "--tone", "friendly"],
+                                "Thanks again,"),
+                               (["network-update", "--to", "2"], "Kind regards,")]:
+            with self.subTest(args=args):
+                text = self.letter(*args)  # and nothing on stderr
+                self.assertTrue(text.endswith("\n\n%s\nAnn Lee\nann@example.com\n"
+                                              "+49 30 1234 5678\n" % sign_off), text)
+                self.assertNotIn("[your name]", text)
+        # The mail client gets the same closing.
+        uri = self.letter("thanks", "--app", "1", "--to", "1", "--mailto")
+        body = urllib.parse.unquote(uri.strip().split("&body=", 1)[1])
+        self.assertTrue(body.endswith("Yours sincerely,\r\nAnn Lee\r\nann@example.com\r\n"
+                                      "+49 30 1234 5678\r\n"), body)
+        doc = self.json_of("letter", "thanks", "--app", "1", "--to", "1", "--json", now=NOW)
+        self.assertTrue(doc["body"].endswith("\nAnn Lee\nann@example.com\n+49 30 1234 5678\n"))
+
+    def test_only_the_lines_that_are_set(self):
+        self.write_config("[user]\nname = Ann Lee\nphone = +49 30 1234\n")
+        self.assertTrue(self.letter("thanks", "--app", "1", "--to", "1").endswith(
+            "Yours sincerely,\nAnn Lee\n+49 30 1234\n"))
+
+    def test_signature_replaces_the_closing(self):
+        self.write_config("[user]\nname = Ann Lee\nemail = ann@example.com\n"
+                          "signature = Ann Lee\\nSenior SRE\\n\\nann@example.com | "
+                          "+49 30 1234\n")
+        text = self.letter("thanks", "--app", "1", "--to", "1")
+        self.assertTrue(text.endswith("Yours sincerely,\nAnn Lee\nSenior SRE\n\n"
+                                      "ann@example.com | +49 30 1234\n"), text)
+
+    def test_nothing_set_keeps_the_gap_and_says_what_fills_it(self):
+        text = self.letter("thanks", "--app", "1", "--to", "1")  # not a terminal: no note
+        self.assertTrue(text.endswith("Yours sincerely,\n[your name]\n"), text)
+        out, seen = self.letter_with_stderr_on_a_terminal("thanks", "--app", "1", "--to", "1")
+        self.assertEqual(out, text)
+        path = os.path.join(self.config_home, "jobtrack", "config.ini")
+        self.assertEqual(seen, "jobtrack: note: the letter is signed [your name]: set name "
+                               "(and email, phone) under [user] in %s to sign it\n" % path)
+        # to a file as well, once; not with --json, which a program reads
+        draft = os.path.join(self.tmp, "draft.txt")
+        out, seen = self.letter_with_stderr_on_a_terminal("thanks", "--app", "1", "--to", "1",
+                                                          "-o", draft)
+        self.assertEqual((out, seen.count("[user]")), ("", 1))
+        out, seen = self.letter_with_stderr_on_a_terminal("thanks", "--app", "1", "--to", "1",
+                                                          "--json")
+        self.assertEqual(seen, "")
+        self.assertTrue(json.loads(out)["body"].endswith("\n[your name]\n"))
+        # a name, or a signature, and the note is gone
+        for config in ["[user]\nname = Ann Lee\n", "[user]\nsignature = Ann\n"]:
+            self.write_config(config)
+            out, seen = self.letter_with_stderr_on_a_terminal("thanks", "--app", "1", "--to", "1")
+            self.assertEqual(seen, "")
+            self.assertNotIn("[your name]", out)
+
+    def test_an_email_without_a_name_still_asks_for_the_name(self):
+        self.write_config("[user]\nemail = ann@example.com\n")
+        self.assertTrue(self.letter("thanks", "--app", "1", "--to", "1").endswith(
+            "Yours sincerely,\n[your name]\nann@example.com\n"))
+
+    def test_hostile_values_are_plain_text(self):
+        # Line breaks written as escapes, a C1 control sequence introducer, a bidi override
+        # and markup: one plain line, markup kept as the text it is.
+        self.write_config(b"[user]\nname = Ann\\r\\nBcc: x@evil.example\xc2\x9b2J"
+                          b"\xe2\x80\xae <b>Lee</b>\n"
+                          b"phone = +49\\n\\t30\n")
+        text = self.letter("thanks", "--app", "1", "--to", "1")
+        self.assertTrue(text.endswith("Yours sincerely,\nAnn Bcc: x@evil.example 2J <b>Lee</b>\n"
+                                      "+49 30\n"), text)
+        self.assertTrue(text.startswith("To: Raj Patel <raj@globex.example>\nSubject: "))
+        self.assertFalse(any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) < 0xa0
+                             or c == "\u202e" for c in text), repr(text))
+        # A signature keeps its lines, and nothing else of the kind.
+        self.write_config(b"[user]\nsignature = Ann\\r\\n\\tLee\xc2\x9b31m\\r\\rBerlin\\n\n")
+        text = self.letter("thanks", "--app", "1", "--to", "1")
+        self.assertTrue(text.endswith("Yours sincerely,\nAnn\n Lee 31m\n\nBerlin\n"), repr(text))
+        # A raw escape byte in the file is a mistake: refused, quoted harmlessly, the key named.
+        path = self.write_config(b"[user]\nname = Ann \x1b[31mLee\n")
+        out, err = self.assert_refused(2, "letter", "thanks", "--app", "1", "--to", "1",
+                                       now=NOW, contains="%s: [user] name: cannot read "
+                                       "'Ann \\x1b[31mLee'" % path)
+        self.assertNotIn("\x1b", err)
+        self.assertEqual(out, "")
+
+    def test_an_unknown_user_key_is_refused(self):
+        path = self.write_config("[user]\nfull_name = Ann Lee\n")
+        self.assert_refused(2, "letter", "thanks", "--app", "1", "--to", "1", now=NOW,
+                            contains="%s: [user] full_name: unknown key" % path)
+
+    def test_a_template_of_ones_own_names_the_sender(self):
+        self.write_config("[user]\nname = Ann Lee\nemail = ann@example.com\n")
+        folder = os.path.join(self.config_home, "jobtrack", "letters")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "thanks.txt"), "w") as f:
+            f.write("Subject: From {my_name}\n\nHi {first_name},\n\nBest,\n{signature}\n"
+                    "(or call {my_phone})\n")
+        self.assertEqual(self.letter("thanks", "--app", "1", "--to", "1"),
+                         "To: Raj Patel <raj@globex.example>\nSubject: From Ann Lee\n\n"
+                         "Hi Raj,\n\nBest,\nAnn Lee\nann@example.com\n(or call [your phone])\n")
+
+    def test_done_logs_the_subject_of_the_signed_letter(self):
+        self.write_config("[user]\nname = Ann Lee\n")
+        thanks = self.reminder("thank_you", 1)
+        self.ok("done", str(thanks["id"]), "--log-letter", now=NOW)
+        self.assertEqual([t["about"] for t in self.json_of("touch", "list", "--json", now=NOW)],
+                         ["Letter: Thank you for the interview on Tuesday 1 December"])
 
 
 class LetterErrorsTest(LetterTestCase):

@@ -11,6 +11,7 @@ import html
 import os
 import shlex
 import shutil
+import signal
 import sys
 import time
 import unittest
@@ -84,6 +85,26 @@ class DraftTest(DaemonTestCase):
         self.wait_for_log("reminder %d: its draft was handed to the mail client" % reminder["id"])
         # A draft is not the letter sent: the reminder is still open.
         self.assertEqual(self.reminder(1, reminder["id"])["state"], "pending")
+
+    def test_the_draft_is_signed_by_the_sender_of_config_ini_and_follows_a_reload(self):
+        self.write_config("[user]\nname = Ann Lee\nemail = ann@example.com\n")
+        self.interview_six_hours_ago("Raj Patel <raj@globex.example>, CTO")
+        self.start_mock_server(WITH_ACTIONS)
+        self.start_daemon()
+        reminder, call = self.shown("thank_you")
+        [uri] = self.click_draft(call)
+        body = urllib.parse.parse_qs(uri.split("?", 1)[1])["body"][0]
+        self.assertTrue(body.endswith("Yours sincerely,\r\nAnn Lee\r\nann@example.com\r\n"),
+                        body)
+        self.assertNotIn("[your name]", body)
+        # A new sender, read on SIGHUP, signs the next draft.
+        os.remove(self.opened)
+        self.write_config("[user]\nsignature = A. Lee\\nBerlin\n")
+        self.daemon.send_signal(signal.SIGHUP)
+        self.wait_for_log("configuration reloaded")
+        [uri] = self.click_draft(call)
+        body = urllib.parse.parse_qs(uri.split("?", 1)[1])["body"][0]
+        self.assertTrue(body.endswith("Yours sincerely,\r\nA. Lee\r\nBerlin\r\n"), body)
 
     def test_without_an_address_the_draft_opens_in_the_editor(self):
         self.interview_six_hours_ago("Zoë Ångström, Staff Engineer")
