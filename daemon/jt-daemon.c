@@ -37,6 +37,7 @@
 #include "jt-store-reminders.h"
 #include "jt-time.h"
 #include "jt-store.h"
+#include "jt-sync-runner.h"
 #include "jt-wall-timer.h"
 
 /* With follow-ups waiting and no way to show them, look again this often (the bus
@@ -57,6 +58,7 @@ struct _JtDaemon
   gboolean calendar_failing; /* a failure was logged; quiet until a write works */
   guint calendar_source;     /* a pending calendar update */
   JtDbWatch *db_watch;
+  JtSyncRunner *sync; /* the CalDAV sync, when [caldav] is set */
   GFileMonitor *zone_monitor;
   GDBusConnection *system_bus;
   guint sleep_subscription;
@@ -363,8 +365,11 @@ on_timer (gboolean clock_changed, gpointer user_data)
 static void
 on_database_changed (gpointer user_data)
 {
+  JtDaemon *daemon = user_data;
+
   g_debug ("the database changed; rescheduling");
-  deliver_and_reschedule (user_data);
+  deliver_and_reschedule (daemon);
+  jt_sync_runner_database_changed (daemon->sync);
 }
 
 static void
@@ -427,6 +432,8 @@ on_action (gint64 reminder_id, JtNotifyAction action, gpointer user_data)
       until = now + (action == JT_NOTIFY_SNOOZE_DAY ? 1 : 7) * JT_DAY_SECONDS;
       ok = jt_reminder_snooze (daemon->store, reminder_id, until, now, NULL, &error);
     }
+  if (ok)
+    jt_sync_runner_changed_here (daemon->sync);
   if (!ok)
     g_warning ("cannot update reminder %" G_GINT64_FORMAT ": %s", reminder_id, error->message);
   else if (until == 0)
@@ -479,6 +486,9 @@ on_reload (gpointer user_data)
       g_message ("configuration reloaded");
       use_rules (daemon, config, daemon->tz);
       deliver_and_reschedule (daemon);
+      /* New words or rules may have changed the follow-ups. */
+      jt_sync_runner_set_config (daemon->sync, daemon->config);
+      jt_sync_runner_changed_here (daemon->sync);
     }
   notify_systemd ("READY=1");
   return G_SOURCE_CONTINUE;
@@ -549,6 +559,7 @@ on_zone_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorE
   g_message ("the time zone changed");
   use_rules (daemon, daemon->config, current_zone ());
   deliver_and_reschedule (daemon);
+  jt_sync_runner_changed_here (daemon->sync);
 }
 
 static void
@@ -561,8 +572,11 @@ on_prepare_for_sleep (GDBusConnection *connection, const char *sender, const cha
   g_variant_get (parameters, "(b)", &going_to_sleep);
   if (!going_to_sleep)
     {
+      JtDaemon *daemon = user_data;
+
       g_debug ("resumed; rescheduling");
-      deliver_and_reschedule (user_data);
+      deliver_and_reschedule (daemon);
+      jt_sync_runner_now (daemon->sync, "resumed");
     }
 }
 
@@ -634,6 +648,7 @@ jt_daemon_new (const char *db_path, GError **error)
              == NULL)
     return NULL;
   daemon->notifier = jt_notifier_new (on_action, on_server_appeared, daemon);
+  daemon->sync = jt_sync_runner_new (db_path, daemon->store, daemon->config);
   return g_steal_pointer (&daemon);
 }
 
@@ -652,6 +667,7 @@ jt_daemon_free (JtDaemon *daemon)
   if (daemon->zone_monitor != NULL)
     g_signal_handlers_disconnect_by_data (daemon->zone_monitor, daemon);
   g_clear_object (&daemon->zone_monitor);
+  g_clear_pointer (&daemon->sync, jt_sync_runner_free);
   g_clear_pointer (&daemon->notifier, jt_notifier_free);
   g_clear_pointer (&daemon->db_watch, jt_db_watch_free);
   g_clear_pointer (&daemon->timer, jt_wall_timer_free);
@@ -679,6 +695,7 @@ jt_daemon_run (JtDaemon *daemon)
   watch_zone (daemon);
   g_message ("watching %s", daemon->db_path);
   deliver_and_reschedule (daemon);
+  jt_sync_runner_start (daemon->sync);
   notify_systemd ("READY=1\nSTATUS=Watching for follow-ups");
   g_main_loop_run (daemon->loop);
   return 0;

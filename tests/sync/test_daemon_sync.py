@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""jobtrackd syncing by itself with a real Radicale: at start, within seconds of a change
+made with `jobtrack`, and every [caldav] interval for what the phone (vdirsyncer) did;
+never for its own writing, and not at all without [caldav]."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from syncharness import SyncTestCase, require  # noqa: E402
+
+require(programs=["htpasswd", "vdirsyncer", "/usr/bin/python3"])
+
+import unittest  # noqa: E402
+
+LIST_PATH = "/me/jobtrack-follow-ups/"
+JOBTRACKD = os.environ.get("JOBTRACKD")
+
+
+class DaemonSyncTest(SyncTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.daemon = None
+        self.addCleanup(self.stop_daemon)
+
+    def start_daemon(self):
+        self.daemon_log = os.path.join(self.tmp, "jobtrackd.log")
+        log = open(self.daemon_log, "w")
+        self.addCleanup(log.close)
+        # No session bus: the follow-ups wait to be shown, and syncing goes on.
+        env = self.environment(now=None, env={"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"})
+        self.daemon = subprocess.Popen([JOBTRACKD, "--db", self.db, "--verbose"], env=env,
+                                       stdout=log, stderr=subprocess.STDOUT)
+
+    def stop_daemon(self):
+        if self.daemon is None:
+            return None
+        self.daemon.send_signal(signal.SIGTERM)
+        try:
+            rc = self.daemon.wait(10)
+        except subprocess.TimeoutExpired:
+            self.daemon.kill()
+            self.daemon.wait()
+            rc = None
+        self.daemon = None
+        return rc
+
+    def log(self):
+        with open(self.daemon_log, errors="replace") as f:
+            return f.read()
+
+    def wait_for(self, condition, timeout, what):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            self.assertIsNone(self.daemon.poll(), "jobtrackd exited:\n" + self.log())
+            time.sleep(0.1)
+        self.fail("waited %d s for %s; jobtrackd said:\n%s" % (timeout, what, self.log()))
+
+    def server_tasks(self):
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        tasks = {}
+        if not os.path.isdir(folder):
+            return tasks
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".ics"):
+                with open(os.path.join(folder, name)) as f:
+                    text = f.read()
+                summary = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
+                tasks[summary[0][len("SUMMARY:"):] if summary else name] = text
+        return tasks
+
+    def agenda(self):
+        return {r["title"]: r for r in self.json_of("agenda", "--json")}
+
+    def test_it_syncs_at_start_after_a_change_and_for_the_phone(self):
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        for due, text in [("2026-12-02 10:00", "Call Raj"), ("2026-12-03 10:00", "Send portfolio")]:
+            self.ok("remind", "add", "--app", "1", "--due", due, text)
+        self.ok("sync", "setup")
+        self.write_sync_config(extra="interval = 1m\n")
+        self.start_daemon()
+
+        # At start: every follow-up on the server (those added, and the rules' own).
+        count = len(self.agenda())
+        self.assertGreaterEqual(count, 2)
+        self.wait_for(lambda: len(self.server_tasks()) == count, 20, "the first sync")
+        self.assertIn("sync: starting; syncing now", self.log())
+
+        # A change made with jobtrack reaches the server within seconds, with two requests:
+        # the phone's changes asked for, and the one task put.
+        time.sleep(1)
+        before = len(self.server_requests())
+        rid = self.agenda()["Send portfolio"]["id"]
+        self.ok("snooze", str(rid), "2026-12-09 15:00")
+        changed_at = time.monotonic()
+        self.wait_for(lambda: "DUE:20261209T140000Z" in self.server_tasks()["Send portfolio"],
+                      10, "the snooze on the server")
+        took = time.monotonic() - changed_at
+        self.assertLess(took, 6, "a change waited %.1f s to be pushed" % took)
+        requests = self.server_requests()[before:]
+        self.assertEqual(sorted(m for m, _ in requests), ["PUT", "REPORT"], requests)
+        # Its own writing is no change: nothing more is sent while nothing changes.
+        time.sleep(5)
+        self.assertEqual(len(self.server_requests()), before + 2, self.server_requests()[before:])
+
+        # The phone completes one; the interval brings it back done.
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        self.phone_edit(tasks["Call Raj"], "STATUS:NEEDS-ACTION", "STATUS:COMPLETED")
+        self.phone("sync")
+        self.wait_for(lambda: "Call Raj" not in self.agenda(), 90, "the phone's done to come back")
+        self.assertIn("from the server 1 done, 0 dismissed", self.log())
+        self.assertEqual(self.stop_daemon(), 0)
+
+    def test_without_caldav_it_never_syncs(self):
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        self.ok("remind", "add", "--app", "1", "--due", "2026-12-02 10:00", "Call Raj")
+        self.ok("sync", "setup")
+        os.remove(os.path.join(self.config_home, "jobtrack", "config.ini"))
+        before = len(self.server_requests())
+        self.start_daemon()
+        self.wait_for(lambda: "watching" in self.log(), 10, "jobtrackd to start")
+        self.ok("snooze", "1", "2026-12-09 15:00")
+        time.sleep(4)
+        self.assertNotIn("sync:", self.log())
+        self.assertEqual(len(self.server_requests()), before)
+        self.assertEqual(self.stop_daemon(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
