@@ -1238,6 +1238,12 @@ test_refusals_say_what_and_where (Fixture *f, gconstpointer data)
       "END:VCALENDAR\r\n",
       "the event at line 3 has DTSTART that is not a real day and time (line 5: "
       "'DTSTART:20261032T130000Z')" },
+    { "hour below zero",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@test\r\n"
+      "DTSTART:20261020T-80000Z\r\nORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n",
+      "the event at line 3 has DTSTART that is not a real day and time (line 5: "
+      "'DTSTART:20261020T-80000Z')" },
     { "no UID",
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261204T130000Z\r\n"
       "ORGANIZER:mailto:raj@globex.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",

@@ -201,10 +201,11 @@ jt_ical_time_instant (icalcomponent *calendar, icalproperty *prop, struct icalti
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
   const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
 
-  /* libical takes 32 October as 1 November; a person would not. */
+  /* libical takes 32 October as 1 November, and reads "T-80000" as hour -8; a person
+   * would not. */
   if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt) || tt.month < 1 || tt.month > 12
-      || tt.day < 1 || tt.day > icaltime_days_in_month (tt.month, tt.year) || tt.hour > 23
-      || tt.minute > 59 || tt.second > 60)
+      || tt.day < 1 || tt.day > icaltime_days_in_month (tt.month, tt.year) || tt.hour < 0
+      || tt.hour > 23 || tt.minute < 0 || tt.minute > 59 || tt.second < 0 || tt.second > 60)
     {
       set_not_a_time (error, label, name, written, line);
       return FALSE;
