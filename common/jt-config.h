@@ -58,7 +58,7 @@ typedef struct
                                * the first line it prints is the password; may be empty */
   char *caldav_collection;    /* the task list: its display name or URL */
   gint64 caldav_interval;     /* seconds between two syncs of jobtrackd (15 min) */
-  char *caldav_ca_file;       /* PEM certificates trusted besides the system's; may be empty */
+  char *caldav_ca_file;       /* PEM certificates trusted instead of the system's; may be empty */
   gboolean caldav_allow_http; /* plain http:// to a host other than this machine */
 } JtConfig;
 

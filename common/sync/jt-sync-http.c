@@ -131,8 +131,9 @@ set_send_error (GError **error, GUri *uri, GError *local)
 {
   g_autofree char *host = g_strdup (g_uri_get_host (uri));
 
+  /* Not the server's answer (setup would look elsewhere for one): no connection. */
   if (local->domain == G_TLS_ERROR)
-    g_set_error (error, JT_ERROR, JT_ERROR_SERVER,
+    g_set_error (error, JT_ERROR, JT_ERROR_NETWORK,
                  _ ("the certificate of %s is not trusted (%s); for a self-signed server, name "
                     "its certificate in [caldav] ca_file"),
                  host, local->message);

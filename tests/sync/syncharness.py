@@ -25,6 +25,8 @@ def free_port():
 
 
 class SyncTestCase(JobtrackTestCase):
+    # Served over TLS with a self-signed certificate for 127.0.0.1 (self.ca_file).
+    TLS = False
 
     def setUp(self):
         super().setUp()
@@ -36,13 +38,22 @@ class SyncTestCase(JobtrackTestCase):
         self.port = free_port()
         self.server_log = os.path.join(self.server_dir, "log")
         config = os.path.join(self.server_dir, "config")
+        tls = ""
+        if self.TLS:
+            self.ca_file = os.path.join(self.server_dir, "cert.pem")
+            key = os.path.join(self.server_dir, "key.pem")
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                            "-keyout", key, "-out", self.ca_file, "-days", "2",
+                            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                           check=True, capture_output=True)
+            tls = "ssl = True\ncertificate = %s\nkey = %s\n" % (self.ca_file, key)
         with open(config, "w") as f:
-            f.write("[server]\nhosts = 127.0.0.1:%d\n"
+            f.write("[server]\nhosts = 127.0.0.1:%d\n%s"
                     "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\n"
                     "htpasswd_encryption = md5\n"
                     "[storage]\nfilesystem_folder = %s\n"
                     "[logging]\nlevel = info\n"
-                    % (self.port, users, os.path.join(self.server_dir, "collections")))
+                    % (self.port, tls, users, os.path.join(self.server_dir, "collections")))
         self.log_file = open(self.server_log, "w")
         self.server = subprocess.Popen([PYTHON, "-m", "radicale", "--config", config],
                                        stdout=self.log_file, stderr=subprocess.STDOUT)
@@ -56,7 +67,7 @@ class SyncTestCase(JobtrackTestCase):
                 if self.server.poll() is not None or time.monotonic() > deadline:
                     self.fail("Radicale did not start: " + open(self.server_log).read())
                 time.sleep(0.1)
-        self.url = "http://127.0.0.1:%d/" % self.port
+        self.url = "%s://127.0.0.1:%d/" % ("https" if self.TLS else "http", self.port)
         self.write_sync_config()
 
     def _stop_server(self):
