@@ -3,6 +3,7 @@
 """jobtrackd syncing by itself with a real Radicale: at start, within seconds of a change
 made with `jobtrack`, and every [caldav] interval for what the phone (vdirsyncer) did;
 never for its own writing, and not at all without [caldav]."""
+import base64
 import os
 import signal
 import subprocess
@@ -10,7 +11,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from syncharness import SyncTestCase, require  # noqa: E402
+from syncharness import PASSWORD, USER, SyncTestCase, require  # noqa: E402
 
 require(programs=["htpasswd", "vdirsyncer", "/usr/bin/python3"])
 
@@ -120,6 +121,10 @@ class DaemonSyncTest(SyncTestCase):
         self.wait_for(lambda: "Call Raj" not in self.agenda(), 90, "the phone's done to come back")
         self.assertIn("from the server 1 done, 0 dismissed", self.log())
         self.assertEqual(self.stop_daemon(), 0)
+        # --verbose logged every sync, and never the password, plain or as sent.
+        sent = base64.b64encode(("%s:%s" % (USER, PASSWORD)).encode()).decode()
+        for secret in (PASSWORD, sent):
+            self.assertNotIn(secret, self.log())
 
     def test_without_caldav_it_never_syncs(self):
         self.ok("app", "add", "--company", "Globex", "--role", "SRE")
