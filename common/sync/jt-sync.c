@@ -297,6 +297,16 @@ pull_listed (Sync *s, GHashTable *etags, GHashTable *gone_paths, gboolean comple
   return fetch_and_apply (s, changed, error);
 }
 
+/* The task list is no more on the server: one line, and what to do. */
+static void
+set_list_gone (Sync *s, GError **error)
+{
+  g_autofree char *url = g_uri_to_string (s->collection);
+
+  g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND,
+               _ ("the task list %s is gone from the server; run 'jobtrack sync setup'"), url);
+}
+
 /* RFC 6578: what changed since the token. FALSE without an error when the server has no
  * sync-collection or refuses the token: the caller lists the collection instead. */
 static gboolean
@@ -320,7 +330,7 @@ pull_by_token (Sync *s, const char *token, char **new_token, gboolean *done, GEr
     }
   if (response->status == 404 || response->status == 410)
     {
-      jt_sync_set_status_error (error, s->collection, "sync-collection", response->status);
+      set_list_gone (s, error);
       return FALSE;
     }
   if (response->status != 207
@@ -363,12 +373,8 @@ pull_by_listing (Sync *s, const char *old_ctag, char **new_token, char **new_cta
                             &local);
   if (state == NULL)
     {
-      g_autofree char *url = g_uri_to_string (s->collection);
-
       if (local->code == JT_ERROR_NOT_FOUND)
-        g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND,
-                     _ ("the task list %s is gone from the server; run 'jobtrack sync setup'"),
-                     url);
+        set_list_gone (s, error);
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

@@ -4,6 +4,7 @@
 the phone: the follow-ups go there as tasks, and what the phone completes, moves or
 deletes comes back done, snoozed and dismissed."""
 import os
+import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -144,6 +145,27 @@ class SyncTest(SyncTestCase):
         self.assert_error_line(err, contains="no longer holds")
         self.assertEqual(len(self.agenda()), created)  # nothing dismissed here
         self.assertEqual([m for m, _ in self.server_requests()].count("PUT"), 1 + created)
+        # On purpose, --reset puts them back: every open follow-up, each once, its state kept.
+        out = self.ok("sync", "--reset")
+        self.assertIn("%d created" % created, out)
+        on_server = [n for n in os.listdir(folder) if n.endswith(".ics")]
+        self.assertEqual(len(on_server), created)
+        self.assertEqual(len(self.agenda()), created)
+        self.assertIn("0 created, 0 updated", self.ok("sync"))
+
+    def test_list_gone_says_so_and_changes_nothing(self):
+        created = self.setup_and_push()
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        shutil.rmtree(folder)
+        before = self.db_snapshot()
+        sent = len(self.server_requests())
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="is gone from the server; run 'jobtrack sync setup'")
+        self.assertEqual(len(self.agenda()), created)
+        self.assertNotIn("PUT", [m for m, _ in self.server_requests()][sent:])
+        self.assertEqual(self.db_snapshot(), before)
 
     def test_plain_http_to_another_machine_is_refused(self):
         self.write_sync_config()
