@@ -104,7 +104,7 @@ node_line (JsonNode *node, glong max_chars)
 }
 
 /* A string, or an object's "name" (an Organization, a Country), or the first entry of
- * an array of either. */
+ * an array of either that gives one. */
 static char *
 node_name (JsonNode *node, glong max_chars)
 {
@@ -112,11 +112,31 @@ node_name (JsonNode *node, glong max_chars)
     {
       JsonArray *array = json_node_get_array (node);
 
-      node = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+      for (guint i = 0; i < json_array_get_length (array) && i < MAX_LIST; i++)
+        {
+          JsonNode *entry = json_array_get_element (array, i);
+          char *name;
+
+          if (entry != NULL && JSON_NODE_HOLDS_ARRAY (entry))
+            continue; /* an array in an array names nothing */
+          if ((name = node_name (entry, max_chars)) != NULL)
+            return name;
+        }
+      return NULL;
     }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     node = member (json_node_get_object (node), "name");
   return node_line (node, max_chars);
+}
+
+/* A string value, else NULL. Borrowed. */
+static const char *
+node_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                 && json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node)
+             : NULL;
 }
 
 /* Whether `type` names schema.org's JobPosting. */
@@ -238,7 +258,9 @@ place_text (JsonNode *node)
 
   if (place == NULL)
     {
-      g_autofree char *text = node_line (node, JT_POSTING_MAX_LOCATION);
+      /* A place written as text; a number or a list is no place. */
+      g_autofree char *text
+          = node_string (node) != NULL ? node_line (node, JT_POSTING_MAX_LOCATION) : NULL;
 
       add_parts (parts, folded, text);
     }
@@ -262,9 +284,10 @@ place_text (JsonNode *node)
   else
     {
       /* An address given as a string, or a place known by its name alone. */
-      JsonNode *text = member (place, "address");
+      JsonNode *text = node_string (member (place, "address")) != NULL ? member (place, "address")
+                                                                       : member (place, "name");
       g_autofree char *line
-          = node_line (text != NULL ? text : member (place, "name"), JT_POSTING_MAX_LOCATION);
+          = node_string (text) != NULL ? node_line (text, JT_POSTING_MAX_LOCATION) : NULL;
 
       add_parts (parts, folded, line);
     }
@@ -507,7 +530,8 @@ jt_posting_ld_read (JsonObject *job, JtPosting *posting)
   if (node_object (identifier) != NULL)
     identifier = member (node_object (identifier), "value");
   posting->identifier = node_line (identifier, JT_POSTING_MAX_NAME);
-  posting->url = node_line (member (job, "url"), JT_POSTING_MAX_URL);
+  /* One more than allowed: an address too long is refused, not cut (jt-posting.c). */
+  posting->url = node_line (member (job, "url"), JT_POSTING_MAX_URL + 1);
   if (description != NULL && JSON_NODE_HOLDS_VALUE (description)
       && json_node_get_value_type (description) == G_TYPE_STRING)
     posting->description = jt_posting_text_from_html (json_node_get_string (description), -1,

@@ -185,11 +185,12 @@ resolve_url (const char *url, const char *base_url)
 {
   g_autoptr (GUri) base = NULL;
   g_autoptr (GUri) uri = NULL;
-  g_autofree char *line = jt_posting_text_line (url, JT_POSTING_MAX_URL);
+  g_autofree char *line = jt_posting_text_line (url, JT_POSTING_MAX_URL + 1);
   g_autofree char *text = NULL;
   const char *scheme;
 
-  if (line == NULL)
+  /* An address cut short is another address. */
+  if (line == NULL || g_utf8_strlen (line, -1) > JT_POSTING_MAX_URL)
     return NULL;
   if (base_url != NULL)
     base = g_uri_parse (base_url, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
