@@ -401,6 +401,37 @@ test_wrong_types (void)
 }
 
 static void
+test_url_fallback (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtPosting) from_og = posting_read_text (
+      "<html><meta property=\"og:url\" content=\"https://boards.example/jobs/9\">"
+      "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", \"title\": \"SRE\", "
+      "\"url\": \"javascript:alert(1)\"}</script></html>",
+      &error);
+  g_autoptr (JtPosting) from_base = NULL;
+
+  /* The posting's address is refused: OpenGraph's is next. */
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_og->url, ==, "https://boards.example/jobs/9");
+  /* Then the address the page was taken from. */
+  from_base = jt_posting_read_html ("<title>SRE</title>", 18, "https://globex.example/sre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_base->url, ==, "https://globex.example/sre");
+  /* What GLib's relaxed parsing would make a path without "/" of is refused, not a
+   * critical (the posting fuzzer's first find). */
+  g_clear_pointer (&from_base, jt_posting_free);
+  from_base = jt_posting_read_html ("<title>SRE</title>", 18, "http://h;x", &error);
+  g_assert_no_error (error);
+  g_assert_true (from_base->url == NULL || g_str_has_prefix (from_base->url, "http://h"));
+  /* Not an address the person could open: none. */
+  g_clear_pointer (&from_base, jt_posting_free);
+  from_base = jt_posting_read_html ("<title>SRE</title>", 18, "file:///etc/passwd", &error);
+  g_assert_no_error (error);
+  g_assert_null (from_base->url);
+}
+
+static void
 test_escapes (void)
 {
   g_autoptr (JtPosting) p = posting_read_file ("hostile-escapes.html", NULL);
@@ -745,6 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/posting/not-html", test_not_html);
   g_test_add_func ("/posting/too-large", test_too_large);
   g_test_add_func ("/posting/dates", test_dates);
+  g_test_add_func ("/posting/url-fallback", test_url_fallback);
   g_test_add_func ("/posting/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/posting/hostile/wrong-types", test_wrong_types);
   g_test_add_func ("/posting/hostile/escapes", test_escapes);

@@ -187,22 +187,27 @@ resolve_url (const char *url, const char *base_url)
   g_autoptr (GUri) uri = NULL;
   g_autofree char *line = jt_posting_text_line (url, JT_POSTING_MAX_URL + 1);
   g_autofree char *text = NULL;
-  const char *scheme;
+  const char *scheme, *host, *path;
 
   /* An address cut short is another address. */
   if (line == NULL || g_utf8_strlen (line, -1) > JT_POSTING_MAX_URL)
     return NULL;
+  /* Strict parsing: GLib's relaxed mode takes a ";" after the host as the start of a
+   * path without "/", which g_uri_to_string then refuses (a critical; found by the
+   * posting fuzzer). */
   if (base_url != NULL)
-    base = g_uri_parse (base_url, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
-  uri = base != NULL ? g_uri_parse_relative (base, line,
-                                             G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL)
-                     : g_uri_parse (line, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
+    base = g_uri_parse (base_url, G_URI_FLAGS_ENCODED, NULL);
+  uri = base != NULL ? g_uri_parse_relative (base, line, G_URI_FLAGS_ENCODED, NULL)
+                     : g_uri_parse (line, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
     return NULL;
   scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  path = g_uri_get_path (uri);
   if (scheme == NULL
       || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-      || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+      || host == NULL || host[0] == '\0' || strpbrk (host, "/\\") != NULL
+      || (path[0] != '\0' && path[0] != '/'))
     return NULL;
   text = g_uri_to_string (uri);
   /* A space would end the address wherever it is shown. */
@@ -283,8 +288,6 @@ jt_posting_read_html (const char *data, gsize length, const char *base_url, GErr
         posting->title = og_line (page.og_title, JT_POSTING_MAX_TITLE);
       if (posting->title == NULL)
         posting->title = jt_posting_text_line (title, JT_POSTING_MAX_TITLE);
-      if (posting->url == NULL)
-        posting->url = g_strdup (page.og_url);
       if (posting->description == NULL)
         posting->description = og_description (&page);
     }
@@ -293,7 +296,6 @@ jt_posting_read_html (const char *data, gsize length, const char *base_url, GErr
       posting->source = JT_POSTING_SOURCE_OPENGRAPH;
       posting->company = og_line (page.og_site_name, JT_POSTING_MAX_NAME);
       posting->description = og_description (&page);
-      posting->url = g_strdup (page.og_url);
     }
   else if ((posting->title = jt_posting_text_line (title, JT_POSTING_MAX_TITLE)) != NULL)
     posting->source = JT_POSTING_SOURCE_TITLE;
@@ -309,8 +311,13 @@ jt_posting_read_html (const char *data, gsize length, const char *base_url, GErr
       return NULL;
     }
   {
-    char *url = resolve_url (posting->url != NULL ? posting->url : base_url, base_url);
+    /* The posting's own address, else OpenGraph's, else the one it was taken from: the
+     * first that is an http or https address. */
+    const char *candidates[] = { posting->url, page.og_url, base_url };
+    char *url = NULL;
 
+    for (gsize i = 0; i < G_N_ELEMENTS (candidates) && url == NULL; i++)
+      url = resolve_url (candidates[i], base_url);
     g_free (posting->url);
     posting->url = url;
   }
