@@ -5,7 +5,9 @@ the phone: the follow-ups go there as tasks, and what the phone completes, moves
 deletes comes back done, snoozed and dismissed."""
 import os
 import shutil
+import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from syncharness import SyncTestCase, require  # noqa: E402
@@ -169,6 +171,40 @@ class SyncTest(SyncTestCase):
         self.assertEqual(self.agenda(), before)
         self.assertIn("is gone from the server", self.json_of("sync", "--status", "--json")
                       ["last_error"])
+
+    def test_killed_mid_sync_every_follow_up_ends_on_the_server_once(self):
+        # A first upload long enough to be killed in (each PUT is a few ms to Radicale).
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        for day in range(1, 121):
+            due = "2027-%02d-%02d 10:00" % (1 + (day - 1) // 28, 1 + (day - 1) % 28)
+            self.ok("remind", "add", "--app", "1", "--due", due, "Follow-up %d" % day)
+        self.ok("sync", "setup")
+        open_count = len(self.json_of("agenda", "--all", "--json"))
+        self.assertGreaterEqual(open_count, 120)
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        sync = subprocess.Popen(self.command(["sync"]), env=self.environment(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while len([n for n in os.listdir(folder) if n.endswith(".ics")]) < 20:
+            self.assertIsNone(sync.poll(), "the sync ended before it could be killed")
+            self.assertLess(time.monotonic(), deadline)
+            time.sleep(0.01)
+        sync.kill()
+        sync.wait()
+        put = len([n for n in os.listdir(folder) if n.endswith(".ics")])
+        self.assertLess(put, open_count, "killed after the last PUT")
+        # The next sync repairs: every open follow-up once, those put before the kill
+        # adopted (If-None-Match failed: fetched and kept), none twice.
+        self.ok("sync")
+        uids = []
+        for name in os.listdir(folder):
+            if name.endswith(".ics"):
+                with open(os.path.join(folder, name)) as f:
+                    uids += [line for line in f.read().splitlines() if line.startswith("UID:")]
+        self.assertEqual(len(uids), len(set(uids)))
+        self.assertEqual(len(uids), open_count)
+        self.assertIn("0 created, 0 updated", self.ok("sync"))
 
     def test_plain_http_to_another_machine_is_refused(self):
         self.write_sync_config()
