@@ -238,10 +238,28 @@ reuses_open_application (JtStore *store, const JtInterviewLog *log)
   return open != NULL;
 }
 
+/* The application (maybe one logged before) points at the résumé version, unless it
+ * does already. */
+static gboolean
+attach_resume (JtCli *cli, JtStore *store, gint64 application_id, const char *name,
+               JtDocument **attached, GError **error)
+{
+  g_autoptr (JtResumeVersion) version = jt_store_resume_version_find (store, name, error);
+  gint64 existing = 0;
+
+  if (version == NULL
+      || !jt_store_document_with_resume_version (store, application_id, version->id, &existing,
+                                                 error))
+    return FALSE;
+  return existing != 0
+         || jt_cli_attach_resume_version (cli, store, application_id, name, NULL, attached, error);
+}
+
 int
 jt_cmd_add (JtCli *cli, int argc, char **argv)
 {
   g_auto (Answers) a = { 0 };
+  g_autofree char *resume = NULL;
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "company", 0, 0, G_OPTION_ARG_STRING, &a.company, N_ ("Company (required)"), "NAME" },
@@ -276,10 +294,14 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
       "WHEN" },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &a.interview.notes, N_ ("Summary of the meeting"),
       "TEXT" },
+    { "resume", 0, 0, G_OPTION_ARG_STRING, &resume,
+      N_ ("The résumé version sent (named with 'resume add')"), "NAME" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_ ("Do not say when the company already has an application"), NULL },
     G_OPTION_ENTRY_NULL,
   };
+  g_autoptr (JtTransaction) txn = NULL;
+  g_autoptr (JtDocument) attached = NULL;
   g_auto (JtInterviewLogResult) result = { 0 };
   g_autoptr (JtInterviewLog) log = NULL;
   GError *error = NULL;
@@ -304,9 +326,18 @@ jt_cmd_add (JtCli *cli, int argc, char **argv)
     return jt_cli_fail (error);
   if (!quiet && !reuses_open_application (store, log))
     jt_cli_warn_already_applied (cli, log->company);
-  if (!jt_interview_log_record (store, log, g_date_time_to_unix (cli->now), &result, &error))
+  /* The interview and the résumé it was won with land together, or neither. */
+  if ((txn = jt_store_begin_write (store, &error)) == NULL
+      || !jt_interview_log_record_in_transaction (store, log, g_date_time_to_unix (cli->now),
+                                                  &result, &error)
+      || (resume != NULL
+          && !attach_resume (cli, store, result.application->id, resume, &attached, &error))
+      || !jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
   print_result (cli, log, &result);
+  if (attached != NULL)
+    printf (_ ("  résumé version %s: document %" PRId64 "\n"), attached->resume_version,
+            attached->id);
   /* An interview still ahead: the time to prepare how to close it. */
   if (log->interview->start_at > g_date_time_to_unix (cli->now))
     {

@@ -5,10 +5,13 @@
 
 #include "jobtrack-commands.h"
 #include "jt-already-applied.h"
+#include "jt-documents.h"
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
+#include "jt-paths.h"
 #include "jt-store-applications.h"
+#include "jt-store-documents.h"
 #include "jt-store-skills.h"
 
 /* The fields `app add` and `app edit` take. */
@@ -302,14 +305,18 @@ app_rm (JtCli *cli, int argc, char **argv)
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   g_autofree char *question = NULL;
+  g_auto (GStrv) files = NULL;
+  g_autoptr (GPtrArray) unused_files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = jt_paths_files_dir ();
   JtRemovedCounts removed;
   GError *error = NULL;
   JtStore *store;
   gint64 id;
 
-  if (!jt_cli_parse_options (cli, "app rm", "ID [--yes]",
-                             _ ("Remove an application with its interviews, offers and touches."),
-                             entries, &argc, &argv, &error)
+  if (!jt_cli_parse_options (
+          cli, "app rm", "ID [--yes]",
+          _ ("Remove an application with its interviews, offers, touches and documents."), entries,
+          &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "app rm ID [--yes]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
@@ -320,13 +327,41 @@ app_rm (JtCli *cli, int argc, char **argv)
                               app->id, app->company, *app->role != '\0' ? ", " : "", app->role);
   if (!jt_cli_confirm (cli, yes, question, &error)
       || (txn = jt_store_begin_write (store, &error)) == NULL
-      || !jt_store_application_delete (store, id, &removed, &error)
-      || !jt_transaction_commit (g_steal_pointer (&txn), &error))
+      || (files = jt_store_document_application_files (store, id, &error)) == NULL
+      || !jt_store_application_delete (store, id, &removed, &error))
     return jt_cli_fail (error);
+  /* Its documents went with it; a kept file that nothing else uses goes too, once the
+   * records no longer name it (the only place a kept file is ever deleted). */
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      gboolean unused = FALSE;
+
+      if (!jt_store_file_release (store, files[i], &unused, &error))
+        return jt_cli_fail (error);
+      if (unused)
+        g_ptr_array_add (unused_files, g_strdup (files[i]));
+    }
+  if (!jt_transaction_commit (g_steal_pointer (&txn), &error))
+    return jt_cli_fail (error);
+  for (guint i = 0; i < unused_files->len; i++)
+    if (!jt_documents_remove (dir, g_ptr_array_index (unused_files, i), &error))
+      {
+        /* The records are gone already; a file left behind is only disk space. */
+        g_autofree char *shown = jt_cli_text (error->message, TRUE);
+
+        g_printerr (_ ("jobtrack: warning: %s\n"), shown);
+        g_clear_error (&error);
+      }
   /* TRANSLATORS: the counts are interviews, touches and contacts removed with it. */
   printf (_ ("Removed application %" PRId64 " with %u interview(s), %u touch(es) and %u "
              "contact(s) who belonged to it alone\n"),
           id, removed.interviews, removed.touches, removed.contacts);
+  if (files[0] != NULL)
+    /* TRANSLATORS: documents of the application, and how many of their files were kept
+     * for it alone (deleted); the others are used by other applications or versions. */
+    printf (_ ("  its documents' files: %u deleted, %u kept for other applications or résumé "
+               "versions\n"),
+            unused_files->len, g_strv_length (files) - unused_files->len);
   return JT_EXIT_OK;
 }
 
@@ -336,6 +371,9 @@ static const JtCommand app_commands[] = {
   { "show", app_show, N_ ("Tell an application's whole story") },
   { "edit", app_edit, N_ ("Change an application's fields, status or decision date") },
   { "rm", app_rm, N_ ("Remove an application") },
+  { "attach", jt_cmd_app_attach, N_ ("Keep documents sent with an application") },
+  { "files", jt_cmd_app_files, N_ ("List an application's documents") },
+  { "detach", jt_cmd_app_detach, N_ ("Take a document off an application") },
   { NULL, NULL, NULL },
 };
 

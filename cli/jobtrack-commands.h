@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jt-cli.h"
+#include "jt-store-documents.h"
 
 int jt_cmd_add (JtCli *cli, int argc, char **argv);
 int jt_cmd_show (JtCli *cli, int argc, char **argv);
@@ -30,3 +31,18 @@ gboolean jt_cli_print_prep (JtCli *cli, gint64 application_id, gboolean json, GE
 int jt_cmd_search (JtCli *cli, int argc, char **argv);
 int jt_cmd_stats (JtCli *cli, int argc, char **argv);
 int jt_cmd_sync (JtCli *cli, int argc, char **argv);
+
+/* The documents of an application (jobtrack-app-documents.c): `app attach`, `app files`,
+ * `app detach`. */
+int jt_cmd_app_attach (JtCli *cli, int argc, char **argv);
+int jt_cmd_app_files (JtCli *cli, int argc, char **argv);
+int jt_cmd_app_detach (JtCli *cli, int argc, char **argv);
+/* Prints `documents` (JtDocument*) as a table, a kept file that is missing said so. */
+void jt_cli_print_documents (JtCli *cli, const GPtrArray *documents);
+/* Points the application at the résumé version named `version_name` with a new document
+ * (inside the caller's write transaction); `attached` (may be NULL) gets it, new. */
+gboolean jt_cli_attach_resume_version (JtCli *cli, JtStore *store, gint64 application_id,
+                                       const char *version_name, const char *note,
+                                       JtDocument **attached, GError **error);
+int jt_cmd_open (JtCli *cli, int argc, char **argv);
+int jt_cmd_resume (JtCli *cli, int argc, char **argv);

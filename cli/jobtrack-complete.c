@@ -222,6 +222,8 @@ static const char *const roles[]
     = { "decision-maker", "influencer", "hr", "recruiter", "reference", NULL };
 static const char *const interview_kinds[] = { "phone", "video", "onsite", "panel", "final", NULL };
 static const char *const touch_kinds[] = { "letter", "email", "call", "meeting", NULL };
+static const char *const document_kinds[]
+    = { "resume", "cover-letter", "portfolio", "posting", "other", NULL };
 static const char *const offer_states[] = { "open", "negotiating", "accepted", "declined", NULL };
 static const char *const outcomes[]
     = { "offer", "rejected", "accepted", "declined", "withdrawn", NULL };
@@ -257,8 +259,12 @@ complete_value (JtCli *cli, const char *db, const char *path, const HelpOption *
     print_names (statuses, prefix);
   else if (g_str_equal (name, "--role") || g_str_equal (name, "--roles"))
     print_names (roles, prefix);
+  else if (g_str_equal (name, "--kind") && g_str_equal (path, "app attach"))
+    print_names (document_kinds, prefix);
   else if (g_str_equal (name, "--kind"))
     print_names (g_str_has_prefix (path, "touch") ? touch_kinds : interview_kinds, prefix);
+  else if (g_str_equal (name, "--resume"))
+    print_live (cli, db, JT_COMPLETE_RESUME_VERSIONS, prefix);
   else if (g_str_equal (name, "--state"))
     print_names (offer_states, prefix);
   else if (g_str_equal (name, "--duration"))
@@ -279,7 +285,8 @@ static void
 complete_positional (JtCli *cli, const char *db, const char *path, guint index)
 {
   static const char *const app_first[]
-      = { "show", "app show", "app edit", "app rm", "outcome", NULL };
+      = { "show",       "app show",   "app edit",  "app rm", "outcome",
+          "app attach", "app detach", "app files", "open",   NULL };
   static const char *const interview_first[]
       = { "interview show", "interview edit", "interview rm", NULL };
   static const char *const contact_first[] = { "contact show", "contact edit", "contact rm", NULL };
@@ -302,7 +309,8 @@ complete_positional (JtCli *cli, const char *db, const char *path, guint index)
       print_names (durations, "");
       print_names (whens, "");
     }
-  else if (index == 0 && g_str_equal (path, "import"))
+  else if ((index == 0 && (g_str_equal (path, "import") || g_str_equal (path, "resume add")))
+           || (index > 0 && g_str_equal (path, "app attach")))
     printf (":files\n");
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jobtrack-export.c: `jobtrack export --ics|--json|--csv [-o FILE] [--all]`. */
+/* jobtrack-export.c: `jobtrack export --ics|--json [--with-files]|--csv [-o FILE] [--all]`. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "jt-i18n.h"
 #include "jt-calendar-export.h"
 #include "jt-ical.h"
+#include "jt-paths.h"
 
 /* Where an export goes as it is made: the atomic file of -o, or standard output. */
 typedef struct
@@ -84,19 +85,23 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
              error);
 }
 
+/* With `with_files`, the kept files' content goes in too (base64), so that a restore on
+ * another machine has the documents, not only their names. */
 static gboolean
-export_backup (JtStore *store, const char *output, GError **error)
+export_backup (JtStore *store, gboolean with_files, const char *output, GError **error)
 {
+  g_autofree char *dir = with_files ? jt_paths_files_dir () : NULL;
   Destination to;
 
   return destination_open (&to, output, error)
-         && destination_finish (&to, jt_backup_dump_write (store, write_piece, &to, error), error);
+         && destination_finish (
+             &to, jt_backup_dump_write_files (store, dir, write_piece, &to, error), error);
 }
 
 int
 jt_cmd_export (JtCli *cli, int argc, char **argv)
 {
-  gboolean ics = FALSE, json = FALSE, csv = FALSE, all = FALSE;
+  gboolean ics = FALSE, json = FALSE, csv = FALSE, all = FALSE, with_files = FALSE;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "ics", 0, 0, G_OPTION_ARG_NONE, &ics, N_ ("The follow-up calendar (iCalendar)"), NULL },
@@ -106,6 +111,8 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
     { "all", 0, 0, G_OPTION_ARG_NONE, &all,
       N_ ("With --ics: done and dismissed follow-ups too, as cancelled, and past interviews"),
       NULL },
+    { "with-files", 0, 0, G_OPTION_ARG_NONE, &with_files,
+      N_ ("With --json: the content of the documents too, so a restore has them"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("Write to FILE (replaced whole, mode 0600) instead of standard output"), "FILE" },
     G_OPTION_ENTRY_NULL,
@@ -114,7 +121,7 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   GError *error = NULL;
   JtStore *store;
 
-  if (!jt_cli_parse_options (cli, "export", "--ics|--json|--csv [-o FILE] [--all]",
+  if (!jt_cli_parse_options (cli, "export", "--ics|--json [--with-files]|--csv [-o FILE] [--all]",
                              _ ("Export the follow-up calendar, a backup of every record, or the "
                                 "applications as CSV."),
                              entries, &argc, &argv, &error)
@@ -125,12 +132,15 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
                                      _ ("export needs exactly one of --ics, --json or --csv")));
   if (all && !ics)
     return jt_cli_fail (g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--all goes with --ics")));
+  if (with_files && !json)
+    return jt_cli_fail (
+        g_error_new (JT_ERROR, JT_ERROR_INVALID, _ ("--with-files goes with --json")));
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL)
     return jt_cli_fail (error);
   if (ics)
     return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
   if (json)
-    return export_backup (store, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
+    return export_backup (store, with_files, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
   text = jt_csv_export_applications (store, cli->tz, &error);
   if (text == NULL)
     return jt_cli_fail (error);

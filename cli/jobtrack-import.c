@@ -11,6 +11,7 @@
 #include "jt-csv-import.h"
 #include "jt-error.h"
 #include "jt-calendar-import.h"
+#include "jt-paths.h"
 
 /* No invitation is this large; a backup of a very long search can be (export --json of
  * 100,000 follow-ups is about 600 MB). A bigger file is a mistake. */
@@ -203,12 +204,30 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
 
   if (json)
     {
-      if (!jt_backup_restore (store, contents, length, &error))
+      g_autofree char *dir = jt_paths_files_dir ();
+      g_autoptr (GPtrArray) missing = NULL;
+
+      if (!jt_backup_restore_files (store, contents, length, dir, &missing, &error))
         {
           g_prefix_error (&error, _ ("cannot restore %s: "), argv[1]);
           return jt_cli_fail (error);
         }
       printf (_ ("Restored %s\n"), argv[1]);
+      /* The records are back; what they name and no folder holds is said, by name. */
+      if (missing->len > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "%u document file is missing (the backup was made without "
+                             "--with-files, and %s does not have it):\n",
+                             "%u document files are missing (the backup was made without "
+                             "--with-files, and %s does not have them):\n",
+                             missing->len),
+                missing->len, dir);
+      for (guint i = 0; i < missing->len; i++)
+        {
+          g_autofree char *shown = jt_cli_text (g_ptr_array_index (missing, i), TRUE);
+
+          printf ("  %s\n", shown);
+        }
       return JT_EXIT_OK;
     }
 

@@ -8,6 +8,7 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
+#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
@@ -29,6 +30,7 @@ typedef struct
   GPtrArray *touches;
   GPtrArray *contacts;
   GPtrArray *reminders;
+  GPtrArray *documents; /* JtDocument: what was sent, oldest first */
 } Story;
 
 static void
@@ -43,6 +45,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->touches, g_ptr_array_unref);
   g_clear_pointer (&story->contacts, g_ptr_array_unref);
   g_clear_pointer (&story->reminders, g_ptr_array_unref);
+  g_clear_pointer (&story->documents, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Story, story_clear)
 
@@ -57,13 +60,15 @@ story_read (JtStore *store, gint64 id, Story *story, GError **error)
          && (story->outcomes = jt_store_outcome_list (store, id, error)) != NULL
          && (story->touches = jt_store_touch_list (store, id, 0, error)) != NULL
          && (story->contacts = jt_store_application_contacts (store, id, error)) != NULL
-         && (story->reminders = jt_store_reminder_list_for_application (store, id, error)) != NULL;
+         && (story->reminders = jt_store_reminder_list_for_application (store, id, error)) != NULL
+         && (story->documents = jt_store_document_list (store, id, error)) != NULL;
 }
 
 static void
 print_json (JtCli *cli, const Story *story)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *dir = jt_paths_files_dir ();
 
   json_builder_begin_object (builder);
   jt_json_add_application_members (builder, story->app, cli->tz);
@@ -109,6 +114,11 @@ print_json (JtCli *cli, const Story *story)
   json_builder_begin_array (builder);
   for (guint i = 0; i < story->reminders->len; i++)
     jt_json_add_reminder (builder, g_ptr_array_index (story->reminders, i), cli->tz);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < story->documents->len; i++)
+    jt_json_add_document (builder, g_ptr_array_index (story->documents, i), dir, cli->tz);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   jt_cli_print_json (builder);
@@ -188,6 +198,11 @@ print_text (JtCli *cli, const Story *story)
 
       printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, shown);
     }
+  if (story->documents->len > 0)
+    {
+      printf (_ ("\nDocuments\n"));
+      jt_cli_print_documents (cli, story->documents);
+    }
   if (story->reminders->len > 0)
     printf (_ ("\nFollow-ups\n"));
   for (guint i = 0; i < story->reminders->len; i++)
@@ -217,7 +232,7 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
   if (!jt_cli_parse_options (cli, "show", "APP [--json]",
                              _ ("Tell an application's whole story: status history, interviews "
                                 "with the people met and the assessment, decision date, the "
-                                "skills to restate, offers, touches."),
+                                "skills to restate, offers, touches, the documents sent."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)

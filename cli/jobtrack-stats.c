@@ -107,6 +107,45 @@ print_quiet (const Chart *chart, const JtStats *stats)
   printf ("%s\n", line->str);
 }
 
+/* Which résumé gets interviews: per version, its applications and the share of them
+ * that reached an interview and an offer. Nothing when no version was named. */
+static void
+print_resumes (JtCli *cli, const JtStats *stats)
+{
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  Chart chart = { cli, chart_width (cli), 0, 0 };
+
+  if (stats->resumes->len == 0)
+    return;
+  printf ("\n%s\n", _ ("By résumé version"));
+  for (guint i = 0; i < stats->resumes->len; i++)
+    {
+      const JtResumeStats *resume = stats->resumes->pdata[i];
+      g_autofree char *interviewed
+          = percent (resume->reached[JT_STAGE_INTERVIEW], resume->applications);
+      g_autofree char *offered = percent (resume->reached[JT_STAGE_OFFER], resume->applications);
+      char *note;
+
+      if (resume->applications > 0)
+        /* TRANSLATORS: "3 interviewed (75%), 1 offered (25%)" of a résumé's applications. */
+        note = g_strdup_printf (_ ("%u interviewed (%s), %u offered (%s)"),
+                                resume->reached[JT_STAGE_INTERVIEW], interviewed,
+                                resume->reached[JT_STAGE_OFFER], offered);
+      else
+        note = g_strdup (_ ("not sent yet"));
+      chart.scale = MAX (chart.scale, resume->applications);
+      chart.note_width = MAX (chart.note_width, (int) jt_display_width (note));
+      g_ptr_array_add (notes, note);
+    }
+  for (guint i = 0; i < stats->resumes->len; i++)
+    {
+      const JtResumeStats *resume = stats->resumes->pdata[i];
+      g_autofree char *name = jt_cli_text (resume->name, TRUE);
+
+      print_bar (&chart, name, resume->applications, notes->pdata[i]);
+    }
+}
+
 static void
 print_text (JtCli *cli, const JtStats *stats)
 {
@@ -169,6 +208,7 @@ print_text (JtCli *cli, const JtStats *stats)
       print_bar (&chart, source->source != NULL ? source->source : _ ("(none)"),
                  source->applications, notes->pdata[i]);
     }
+  print_resumes (cli, stats);
 }
 
 static void
@@ -278,6 +318,30 @@ print_json (JtCli *cli, const JtStats *stats)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "by_resume_version");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stats->resumes->len; i++)
+    {
+      const JtResumeStats *resume = stats->resumes->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, resume->name);
+      json_builder_set_member_name (builder, "applications");
+      json_builder_add_int_value (builder, resume->applications);
+      for (guint s = 0; s < JT_STAGE_COUNT; s++)
+        {
+          json_builder_set_member_name (builder, jt_stage_to_string ((JtStage) s));
+          json_builder_add_int_value (builder, resume->reached[s]);
+        }
+      /* The share of the version's applications: null when it was sent to none. */
+      json_builder_set_member_name (builder, "interview_rate");
+      add_rate (builder, resume->reached[JT_STAGE_INTERVIEW], resume->applications);
+      json_builder_set_member_name (builder, "offer_rate");
+      add_rate (builder, resume->reached[JT_STAGE_OFFER], resume->applications);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   jt_cli_print_json (builder);
 }
@@ -302,8 +366,8 @@ jt_cmd_stats (JtCli *cli, int argc, char **argv)
   if (!jt_cli_parse_options (cli, "stats", "[--since WHEN] [--json]",
                              _ ("How the search is going: applications per status, the funnel "
                                 "from applied to accepted, how long employers take to answer and "
-                                "decide, follow-ups on time or late, applications gone quiet, and "
-                                "which sources work."),
+                                "decide, follow-ups on time or late, applications gone quiet, "
+                                "which sources work and which résumé version gets interviews."),
                              entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 0, "stats [--since WHEN] [--json]", &error)
       || (since_text != NULL && !jt_cli_parse_when (cli, since_text, &since, &error))

@@ -15,10 +15,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "jt-documents.h"
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-store-applications.h"
 #include "jt-store-backup.h"
+#include "jt-store-documents.h"
+#include "jt-text.h"
 
 #define BACKUP_FORMAT "jobtrack-backup"
 #define BACKUP_VERSION 1
@@ -147,6 +150,20 @@ static const Column sync_items_columns[] = {
   TEXT ("pushed_ics"), INT ("updated_at"),
   END,
 };
+static const Column files_columns[] = {
+  TEXT ("sha256"), INT ("size"), TEXT ("media_type"), INT ("created_at"),
+  END,
+};
+static const Column resume_versions_columns[] = {
+  INT ("id"), TEXT ("name"), TEXT ("sha256"), TEXT ("original_name"), TEXT ("note"),
+  INT ("created_at"),
+  END,
+};
+static const Column documents_columns[] = {
+  INT ("id"), INT ("application_id"), TEXT ("kind"), TEXT ("sha256"), TEXT ("name"),
+  TEXT ("note"), INT ("resume_version_id"), INT ("attached_at"),
+  END,
+};
 /* clang-format on */
 
 /* In dependency order: a row only refers to rows of tables above it, so a restore can
@@ -180,6 +197,19 @@ static const Table tables[] = {
    * upload its follow-ups a second time. */
   { .name = "sync_collection", .since = 10, .n_key = 1, .columns = sync_collection_columns },
   { .name = "sync_items", .since = 10, .n_key = 1, .columns = sync_items_columns },
+  /* What is known of the kept files; their content is the document's "contents" when the
+   * backup was made with them (jt_backup_dump_write_files). */
+  { .name = "files", .since = 11, .n_key = 1, .columns = files_columns },
+  { .name = "resume_versions",
+    .since = 11,
+    .n_key = 1,
+    .autoincrement = 11,
+    .columns = resume_versions_columns },
+  { .name = "documents",
+    .since = 11,
+    .n_key = 1,
+    .autoincrement = 11,
+    .columns = documents_columns },
 };
 
 #undef INT
@@ -346,6 +376,7 @@ typedef struct
   GString *block;
   JsonBuilder *builder;
   JsonGenerator *generator;
+  const char *files_dir; /* where the kept files are, to back up their content; or NULL */
 } Dump;
 
 static gboolean
@@ -440,6 +471,42 @@ dump_sequences (JtStore *store, Dump *d, GError **error)
   return TRUE;
 }
 
+/* The content of every kept file, base64, by its SHA-256: with it a restore puts the
+ * files back, checked by their digest. A kept file that is missing or was altered fails
+ * the backup, since it could not be restored as it was. */
+static gboolean
+dump_contents (JtStore *store, Dump *d, GError **error)
+{
+  g_autoptr (GPtrArray) files = jt_store_file_list (store, error);
+
+  if (files == NULL)
+    return FALSE;
+  g_string_append (d->block, ",\n  \"contents\" : {");
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JtStoredFile *file = g_ptr_array_index (files, i);
+      g_autoptr (GBytes) bytes = jt_documents_read_kept (d->files_dir, file->sha256, error);
+      g_autofree char *encoded = NULL;
+
+      if (bytes == NULL)
+        {
+          g_autofree char *name = jt_store_file_known_as (store, file->sha256, NULL);
+
+          g_prefix_error (error, _ ("cannot back up the content of %s: "),
+                          name != NULL ? name : file->sha256);
+          return FALSE;
+        }
+      encoded = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      /* The digest is hex digits, the content base64: nothing in either to escape. */
+      g_string_append_printf (d->block, "%s    \"%s\" : \"", i == 0 ? "\n" : ",\n", file->sha256);
+      if (!dump_flush (d, error) || !d->write (encoded, strlen (encoded), d->user_data, error))
+        return FALSE;
+      g_string_append_c (d->block, '"');
+    }
+  g_string_append (d->block, files->len > 0 ? "\n  }" : "}");
+  return TRUE;
+}
+
 static gboolean
 dump_document (JtStore *store, Dump *d, GError **error)
 {
@@ -458,6 +525,8 @@ dump_document (JtStore *store, Dump *d, GError **error)
   g_string_append (d->block, "\n  },\n");
   if (!dump_sequences (store, d, error))
     return FALSE;
+  if (d->files_dir != NULL && !dump_contents (store, d, error))
+    return FALSE;
   g_string_append (d->block, "\n}\n");
   return dump_flush (d, error);
 }
@@ -465,8 +534,19 @@ dump_document (JtStore *store, Dump *d, GError **error)
 gboolean
 jt_backup_dump_write (JtStore *store, JtWriteFunc write, gpointer user_data, GError **error)
 {
-  Dump d = { write, user_data, g_string_sized_new (DUMP_BLOCK + 4096), json_builder_new (),
-             json_generator_new () };
+  return jt_backup_dump_write_files (store, NULL, write, user_data, error);
+}
+
+gboolean
+jt_backup_dump_write_files (JtStore *store, const char *files_dir, JtWriteFunc write,
+                            gpointer user_data, GError **error)
+{
+  Dump d = { write,
+             user_data,
+             g_string_sized_new (DUMP_BLOCK + 4096),
+             json_builder_new (),
+             json_generator_new (),
+             files_dir };
   /* Every table is read in one read transaction: one consistent snapshot, even while the
    * daemon or another command writes. Inside a caller's transaction, that one is it. */
   g_autoptr (JtTransaction) snapshot = NULL;
@@ -491,9 +571,15 @@ append_to_string (const char *text, gsize length, gpointer user_data, GError **e
 char *
 jt_backup_dump (JtStore *store, GError **error)
 {
+  return jt_backup_dump_with_files (store, NULL, error);
+}
+
+char *
+jt_backup_dump_with_files (JtStore *store, const char *files_dir, GError **error)
+{
   GString *text = g_string_new (NULL);
 
-  if (!jt_backup_dump_write (store, append_to_string, text, error))
+  if (!jt_backup_dump_write_files (store, files_dir, append_to_string, text, error))
     {
       g_string_free (text, TRUE);
       return NULL;
@@ -604,7 +690,7 @@ read_header (JtStore *store, JsonNode *root, guint *schema, JsonObject **tables_
              JsonObject **sequences_out, GError **error)
 {
   static const char *const header[]
-      = { "format", "version", "schema", "tables", "sequences", NULL };
+      = { "format", "version", "schema", "tables", "sequences", "contents", NULL };
   guint known_schema = jt_store_get_schema_version (store);
   g_autoptr (GList) members = NULL;
   JsonObject *doc, *tables_object, *sequences = NULL;
@@ -856,9 +942,133 @@ restore_sequences (JtStore *store, JsonObject *sequences, GError **error)
   return TRUE;
 }
 
+/* Base64 as g_base64_encode writes it, and nothing else: g_base64_decode skips what it
+ * cannot read, and a content quietly different from the one backed up would be worse
+ * than a refusal. */
+static gboolean
+is_strict_base64 (const char *text)
+{
+  gsize length = strlen (text);
+  gsize padding = 0;
+
+  if (length % 4 != 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '=' && i + 2 >= length)
+        padding++;
+      else if (padding > 0 || !(g_ascii_isalnum (c) || c == '+' || c == '/'))
+        return FALSE;
+    }
+  return padding <= 2;
+}
+
+/* A name the backup's file is known by, for messages. New string. */
+static char *
+file_name_for_message (JtStore *store, const char *sha256)
+{
+  g_autofree char *name = jt_store_file_known_as (store, sha256, NULL);
+  g_autofree char *shown = name != NULL ? jt_text_quote (name, 80) : NULL;
+
+  /* TRANSLATORS: a file's name, then the first digits of its SHA-256. */
+  return g_strdup_printf (_ ("%s (sha256 %.12s…)"), shown != NULL ? shown : "?", sha256);
+}
+
+/* The files' content the backup holds ("contents", by SHA-256), each checked against its
+ * digest and the size the backup's `files` says, then kept in `files_dir` (NULL: only
+ * checked). What the records name and the folder still lacks goes to `missing`. Run
+ * after the tables are restored, inside the restore's transaction. */
+static gboolean
+restore_contents (JtStore *store, JsonObject *doc, const char *files_dir, GPtrArray *missing,
+                  GError **error)
+{
+  JsonNode *node = json_object_get_member (doc, "contents");
+  g_autoptr (GPtrArray) files = jt_store_file_list (store, error);
+  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) decoded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr (GPtrArray) digests = g_ptr_array_new ();
+  g_autoptr (GList) members = NULL;
+
+  if (files == NULL)
+    return FALSE;
+  for (guint i = 0; i < files->len; i++)
+    {
+      JtStoredFile *file = g_ptr_array_index (files, i);
+
+      g_hash_table_insert (known, file->sha256, file);
+    }
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    return not_a_backup (error, _ ("its \"contents\" is not an object"));
+  members = node != NULL ? json_object_get_members (json_node_get_object (node)) : NULL;
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *sha256 = m->data;
+      JsonNode *value = json_object_get_member (json_node_get_object (node), sha256);
+      const JtStoredFile *file = g_hash_table_lookup (known, sha256);
+      g_autofree char *name = NULL;
+      g_autofree char *digest = NULL;
+      guchar *data;
+      gsize length = 0;
+      GBytes *bytes;
+
+      if (file == NULL)
+        {
+          g_autofree char *quoted = quote_name (sha256);
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       _ ("the backup holds the content of %s, a file its records do not name"),
+                       quoted);
+          return FALSE;
+        }
+      name = file_name_for_message (store, sha256);
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING
+          || !is_strict_base64 (json_node_get_string (value)))
+        {
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       _ ("the backup's content of %s is not base64 text"), name);
+          return FALSE;
+        }
+      data = g_base64_decode (json_node_get_string (value), &length);
+      bytes = g_bytes_new_take (data, length);
+      g_ptr_array_add (decoded, bytes);
+      g_ptr_array_add (digests, (gpointer) sha256);
+      digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if ((gint64) length != file->size || !g_str_equal (digest, sha256))
+        {
+          g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                       _ ("the backup's content of %s does not match its SHA-256: it was altered "
+                          "or damaged, and is not restored"),
+                       name);
+          return FALSE;
+        }
+    }
+  /* Every content checked before one is written. */
+  for (guint i = 0; files_dir != NULL && i < decoded->len; i++)
+    if (!jt_documents_keep (files_dir, g_ptr_array_index (digests, i),
+                            g_ptr_array_index (decoded, i), error))
+      return FALSE;
+  for (guint i = 0; files_dir != NULL && missing != NULL && i < files->len; i++)
+    {
+      const JtStoredFile *file = g_ptr_array_index (files, i);
+
+      if (!jt_documents_is_kept (files_dir, file->sha256, file->size))
+        g_ptr_array_add (missing, file_name_for_message (store, file->sha256));
+    }
+  return TRUE;
+}
+
 gboolean
 jt_backup_restore (JtStore *store, const char *json, gsize length, GError **error)
 {
+  return jt_backup_restore_files (store, json, length, NULL, NULL, error);
+}
+
+gboolean
+jt_backup_restore_files (JtStore *store, const char *json, gsize length, const char *files_dir,
+                         GPtrArray **missing, GError **error)
+{
+  g_autoptr (GPtrArray) lacking = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) parse_error = NULL;
   g_autoptr (JtTransaction) txn = NULL;
@@ -889,5 +1099,16 @@ jt_backup_restore (JtStore *store, const char *json, gsize length, GError **erro
   /* A backup from before schema 6 has no company families: work them out. */
   if (!jt_store_application_fill_families (store, error))
     return FALSE;
-  return jt_transaction_commit (g_steal_pointer (&txn), error);
+  if (schema < 11
+      && json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "contents"))
+    return not_a_backup (error, _ ("it holds the content of files, which its schema has not"));
+  if (schema >= 11
+      && !restore_contents (store, json_node_get_object (json_parser_get_root (parser)), files_dir,
+                            lacking, error))
+    return FALSE;
+  if (!jt_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  if (missing != NULL)
+    *missing = g_steal_pointer (&lacking);
+  return TRUE;
 }

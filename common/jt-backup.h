@@ -26,8 +26,18 @@ G_BEGIN_DECLS
 gboolean jt_backup_dump_write (JtStore *store, JtWriteFunc write, gpointer user_data,
                                GError **error);
 
+/* The same, and with `files_dir` (the folder of kept files, jt-documents.h) not NULL,
+ * the content of every kept file as well, base64 by its SHA-256:
+ *   "contents": {"<sha256>": "<base64>", ...}
+ * so that a restore puts the files back. A kept file missing from the folder, or no
+ * longer of its digest, fails the backup (JT_ERROR_NOT_FOUND, JT_ERROR_INVALID). */
+gboolean jt_backup_dump_write_files (JtStore *store, const char *files_dir, JtWriteFunc write,
+                                     gpointer user_data, GError **error);
+
 /* The same document as one string. New string, or NULL. */
 char *jt_backup_dump (JtStore *store, GError **error);
+/* The same, with the kept files' content from `files_dir`. New string, or NULL. */
+char *jt_backup_dump_with_files (JtStore *store, const char *files_dir, GError **error);
 
 /* Restores a dump into an empty database, in one transaction, ids and all, so that
  * dumping again gives the same document. A database that holds records, or a document
@@ -37,5 +47,13 @@ char *jt_backup_dump (JtStore *store, GError **error);
  * the backup's). Rows are written as they are: the commit hook (the rules) sees no
  * change and derives nothing. */
 gboolean jt_backup_restore (JtStore *store, const char *json, gsize length, GError **error);
+
+/* The same, and the files' content the backup holds is checked, each against its SHA-256
+ * and size (a content that is not base64 or does not match refuses the whole restore,
+ * nothing written), then kept in `files_dir` (NULL: checked only). On success `missing`
+ * (may be NULL) is a new array of names ("cv.pdf (sha256 0123456789ab…)") of the files
+ * the records use that `files_dir` still lacks: a backup made without their content. */
+gboolean jt_backup_restore_files (JtStore *store, const char *json, gsize length,
+                                  const char *files_dir, GPtrArray **missing, GError **error);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 /* jt-json.c: records as JSON objects. */
 #include "jt-json.h"
 
+#include "jt-documents.h"
 #include "jt-time.h"
 
 static void
@@ -192,6 +193,48 @@ jt_json_add_touch (JsonBuilder *builder, const JtTouch *touch, GTimeZone *tz)
   member_string (builder, "kind", jt_touch_kind_to_string (touch->kind));
   member_time (builder, "at", touch->at, tz);
   member_string (builder, "about", touch->about);
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_document (JsonBuilder *builder, const JtDocument *document, const char *files_dir,
+                      GTimeZone *tz)
+{
+  g_autofree char *path = jt_documents_path (files_dir, document->sha256);
+
+  json_builder_begin_object (builder);
+  member_int (builder, "id", document->id);
+  member_int (builder, "application_id", document->application_id);
+  member_string (builder, "kind", jt_document_kind_to_string (document->kind));
+  member_string (builder, "name", document->name);
+  member_string (builder, "note", document->note);
+  member_string (builder, "media_type", document->media_type);
+  member_int (builder, "size", document->size);
+  member_string (builder, "sha256", document->sha256);
+  member_time (builder, "attached", document->attached_at, tz);
+  member_string (builder, "resume_version", document->resume_version);
+  member_string (builder, "path", path);
+  member_bool (builder, "kept", jt_documents_is_kept (files_dir, document->sha256, document->size));
+  json_builder_end_object (builder);
+}
+
+void
+jt_json_add_resume_version (JsonBuilder *builder, const JtResumeVersion *version,
+                            const char *files_dir, GTimeZone *tz)
+{
+  g_autofree char *path = jt_documents_path (files_dir, version->sha256);
+
+  json_builder_begin_object (builder);
+  member_int (builder, "id", version->id);
+  member_string (builder, "name", version->name);
+  member_string (builder, "file_name", version->original_name);
+  member_string (builder, "note", version->note);
+  member_string (builder, "media_type", version->media_type);
+  member_int (builder, "size", version->size);
+  member_string (builder, "sha256", version->sha256);
+  member_time (builder, "added", version->created_at, tz);
+  member_int (builder, "applications", version->applications);
+  member_string (builder, "path", path);
   json_builder_end_object (builder);
 }
 

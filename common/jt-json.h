@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jt-records.h"
+#include "jt-store-documents.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,16 @@ void jt_json_add_status_change (JsonBuilder *builder, const JtStatusChange *chan
 /* {id, uid, rule, due, state, snoozed_until, title, detail, application: {id, company,
  * role} or null, contact: {id, name, email, phone} or null, revision, notified}. */
 void jt_json_add_reminder (JsonBuilder *builder, const JtReminder *reminder, GTimeZone *tz);
+
+/* {id, application_id, kind, name, note, media_type, size, sha256, attached,
+ * resume_version (its name, or null), path (the kept file in `files_dir`), kept (whether
+ * that file is there)}. */
+void jt_json_add_document (JsonBuilder *builder, const JtDocument *document, const char *files_dir,
+                           GTimeZone *tz);
+
+/* {id, name, file_name, note, media_type, size, sha256, added, applications, path}. */
+void jt_json_add_resume_version (JsonBuilder *builder, const JtResumeVersion *version,
+                                 const char *files_dir, GTimeZone *tz);
 
 /* The builder's root as pretty-printed text with a final newline. New string. */
 char *jt_json_to_string (JsonBuilder *builder);

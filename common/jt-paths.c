@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jt-paths.c: XDG locations of the database. */
+/* jt-paths.c: XDG locations of the database and the kept documents. */
 #include "jt-paths.h"
 
 #include <errno.h>
@@ -12,6 +12,12 @@ char *
 jt_paths_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "jobtrack", NULL);
+}
+
+char *
+jt_paths_files_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jobtrack", "files", NULL);
 }
 
 char *

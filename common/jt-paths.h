@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 /* The folder for jobtrack's data: $XDG_DATA_HOME/jobtrack. New string. */
 char *jt_paths_data_dir (void);
 
+/* Where the documents of applications are kept, one file per content named by its
+ * SHA-256: $XDG_DATA_HOME/jobtrack/files (jt-documents.h). New string. */
+char *jt_paths_files_dir (void);
+
 /* The database to use: `override` when given (the --db option), else $JOBTRACK_DB,
  * else $XDG_DATA_HOME/jobtrack/jobtrack.db. New string. */
 char *jt_paths_database (const char *override);

@@ -18,6 +18,8 @@ static const char *const offer_state_names[] = { "open", "negotiating", "accepte
 static const char *const outcome_names[]
     = { "offer", "rejected", "accepted", "declined", "withdrawn" };
 static const char *const touch_names[] = { "letter", "email", "call", "meeting" };
+static const char *const document_kind_names[]
+    = { "resume", "cover-letter", "portfolio", "posting", "other" };
 static const char *const rule_names[] = {
   "summary",        "thank_you",        "follow_up_call",
   "bring_forward",  "brief_references", "rejection_letter",
@@ -80,6 +82,7 @@ DEFINE_NAMES (JtInterviewKind, jt_interview_kind, interview_kind_names, N_ ("int
 DEFINE_NAMES (JtOfferState, jt_offer_state, offer_state_names, N_ ("offer state"))
 DEFINE_NAMES (JtOutcomeKind, jt_outcome_kind, outcome_names, N_ ("outcome"))
 DEFINE_NAMES (JtTouchKind, jt_touch_kind, touch_names, N_ ("touch kind"))
+DEFINE_NAMES (JtDocumentKind, jt_document_kind, document_kind_names, N_ ("document kind"))
 DEFINE_NAMES (JtRule, jt_rule, rule_names, N_ ("rule"))
 DEFINE_NAMES (JtReminderState, jt_reminder_state, reminder_state_names, N_ ("reminder state"))
 

@@ -67,6 +67,17 @@ typedef enum
   JT_TOUCH_MEETING,
 } JtTouchKind;
 
+/* What a document of an application is (schema 11): names "resume", "cover-letter",
+ * "portfolio", "posting", "other". */
+typedef enum
+{
+  JT_DOCUMENT_RESUME,
+  JT_DOCUMENT_COVER_LETTER,
+  JT_DOCUMENT_PORTFOLIO,
+  JT_DOCUMENT_POSTING,
+  JT_DOCUMENT_OTHER,
+} JtDocumentKind;
+
 /* Names as stored and typed ("interviewing", "decision-maker", ...). The _to_string
  * functions return static strings; the _parse functions fail with JT_ERROR_INVALID
  * naming the accepted values. */
@@ -113,6 +124,8 @@ gboolean jt_outcome_kind_parse (const char *text, JtOutcomeKind *kind, GError **
 JtStatus jt_outcome_kind_status (JtOutcomeKind kind);
 const char *jt_touch_kind_to_string (JtTouchKind kind);
 gboolean jt_touch_kind_parse (const char *text, JtTouchKind *kind, GError **error);
+const char *jt_document_kind_to_string (JtDocumentKind kind);
+gboolean jt_document_kind_parse (const char *text, JtDocumentKind *kind, GError **error);
 
 /* The form two texts are compared in when a person types them: surrounding space
  * dropped, Unicode compatibility forms and case folded ("SOCIÉTÉ" = "société").

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jt-rules.h"
+#include "jt-store-documents.h"
 #include "jt-store-stats.h"
 #include "jt-time.h"
 
@@ -27,11 +28,19 @@ source_stats_free (JtSourceStats *source)
   g_free (source);
 }
 
+static void
+resume_stats_free (JtResumeStats *resume)
+{
+  g_free (resume->name);
+  g_free (resume);
+}
+
 void
 jt_stats_free (JtStats *stats)
 {
   if (stats == NULL)
     return;
+  g_clear_pointer (&stats->resumes, g_ptr_array_unref);
   g_clear_pointer (&stats->quiet_ids, g_array_unref);
   g_clear_pointer (&stats->sources, g_ptr_array_unref);
   g_free (stats);
@@ -137,15 +146,39 @@ progress_read (const JtStatsApplication *app, Progress *p)
   p->reached[JT_STAGE_OFFER] |= app->has_offer;
 }
 
+/* One JtResumeStats per version, in stats->resumes; `by_id` finds them by the version's id. */
+static gboolean
+read_resume_versions (JtStore *store, JtStats *stats, GHashTable *by_id, GError **error)
+{
+  g_autoptr (GPtrArray) versions = jt_store_resume_version_list (store, error);
+
+  if (versions == NULL)
+    return FALSE;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      JtResumeVersion *version = g_ptr_array_index (versions, i);
+      JtResumeStats *resume = g_new0 (JtResumeStats, 1);
+      gint64 *id = g_new (gint64, 1);
+
+      resume->name = g_steal_pointer (&version->name);
+      *id = version->id;
+      g_hash_table_insert (by_id, id, resume);
+      g_ptr_array_add (stats->resumes, resume);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_applications (JtStore *store, const JtRules *rules, JtStats *stats, GError **error)
 {
   g_autoptr (GPtrArray) apps = jt_store_stats_applications (store, stats->since, error);
+  g_autoptr (GHashTable) resumes
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) responses = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) decisions = g_array_new (FALSE, FALSE, sizeof (double));
 
-  if (apps == NULL)
+  if (apps == NULL || !read_resume_versions (store, stats, resumes, error))
     return FALSE;
   for (guint i = 0; i < apps->len; i++)
     {
@@ -163,6 +196,21 @@ read_applications (JtStore *store, const JtRules *rules, JtStats *stats, GError 
         {
           stats->reached[s] += p.reached[s];
           source->reached[s] += p.reached[s];
+        }
+      /* Each version once per application, however it was attached. */
+      for (guint v = 0; v < app->resume_versions->len; v++)
+        {
+          gint64 id = g_array_index (app->resume_versions, gint64, v);
+          JtResumeStats *resume = g_hash_table_lookup (resumes, &id);
+          gboolean seen = FALSE;
+
+          for (guint w = 0; w < v; w++)
+            seen |= g_array_index (app->resume_versions, gint64, w) == id;
+          if (resume == NULL || seen)
+            continue;
+          resume->applications++;
+          for (guint s = 0; s < JT_STAGE_COUNT; s++)
+            resume->reached[s] += p.reached[s];
         }
       /* An interview logged after the fact may predate the record: no answer then. */
       if (p.response_at != JT_TIME_NEVER && p.response_at >= p.applied_at)
@@ -236,6 +284,7 @@ jt_stats_compute (JtStore *store, const JtConfig *config, gint64 since, gint64 n
   stats->quiet_days = config->quiet_days;
   stats->quiet_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   stats->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_stats_free);
+  stats->resumes = g_ptr_array_new_with_free_func ((GDestroyNotify) resume_stats_free);
   /* One snapshot for every figure. */
   if ((txn = jt_store_begin_read (store, error)) == NULL
       || !read_applications (store, rules, stats, error)

@@ -11,6 +11,8 @@
  *   (rejected included), whichever came first after it was applied.
  * - decision: the first offer, rejection or acceptance, as an outcome or a status.
  * - quiet: jt_rules_application_is_quiet, as `app list` marks them.
+ * - per résumé version: the applications of the period that were sent it, and the
+ *   stages they reached (above); a version no application of the period used counts 0.
  * - follow-ups: reminders due in the period; a done one is on time when it was marked
  *   done by the end of the local day it was due; overdue ones are still open past due. */
 #pragma once
@@ -33,6 +35,15 @@ typedef struct
   guint reached[JT_STAGE_COUNT];
 } JtSourceStats;
 
+/* The applications sent one résumé version (app attach --resume, add --resume), and
+ * how far they got, by the same stages as the whole funnel. */
+typedef struct
+{
+  char *name; /* the version's ("backend-v3") */
+  guint applications;
+  guint reached[JT_STAGE_COUNT];
+} JtResumeStats;
+
 typedef struct
 {
   gint64 since;                             /* 0 for all time */
@@ -50,6 +61,7 @@ typedef struct
   int quiet_days;
   GArray *quiet_ids;  /* gint64 ids of the quiet applications, oldest first */
   GPtrArray *sources; /* JtSourceStats*, most applications first */
+  GPtrArray *resumes; /* JtResumeStats*, one per résumé version, oldest version first */
 } JtStats;
 
 void jt_stats_free (JtStats *stats);

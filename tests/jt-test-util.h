@@ -30,9 +30,17 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
  * New string. */
 char *jt_test_query_plan (const char *path, const char *sql);
 
+/* SQL that takes a database of the newest schema back to what schema 10 made of it: no
+ * documents, résumé versions or kept files (0011). */
+#define JT_TEST_UNDO_SCHEMA_11                                                                     \
+  "DROP TABLE documents; DROP TABLE resume_versions; DROP TABLE files; "                           \
+  "DELETE FROM sqlite_sequence WHERE name IN ('documents', 'resume_versions'); "                   \
+  "PRAGMA user_version = 10; "
+
 /* SQL that takes a database of the newest schema back to what schema 9 made of it: no
  * sync state (0010). */
-#define JT_TEST_UNDO_SCHEMA_10                                                                     \
+#define JT_TEST_UNDO_SCHEMA_10 JT_TEST_UNDO_SCHEMA_11 JT_TEST_UNDO_SCHEMA_10_ALONE
+#define JT_TEST_UNDO_SCHEMA_10_ALONE                                                               \
   "DROP TABLE sync_items; DROP TABLE sync_collection; PRAGMA user_version = 9; "
 
 /* SQL that takes a database of the newest schema back to the columns schema 8 had (its

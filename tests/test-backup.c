@@ -27,6 +27,7 @@
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
+#include "jt-store-documents.h"
 #include "jt-store-sync.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
@@ -35,15 +36,20 @@
 #define DAY ((gint64) 86400)
 
 /* Every table of the schema, in the order the dump lists (and a restore inserts) them. */
+/* Two files' digests: the backup holds what the records say of them, not their content. */
+#define SHA_RESUME "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define SHA_LETTER "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"
+
 static const char *const table_order[] = {
-  "applications",   "status_changes",
-  "decision_dates", "contacts",
-  "contact_roles",  "application_contacts",
-  "interviews",     "interview_contacts",
-  "offers",         "outcomes",
-  "touches",        "reminders",
-  "settings",       "sync_collection",
-  "sync_items",
+  "applications",    "status_changes",
+  "decision_dates",  "contacts",
+  "contact_roles",   "application_contacts",
+  "interviews",      "interview_contacts",
+  "offers",          "outcomes",
+  "touches",         "reminders",
+  "settings",        "sync_collection",
+  "sync_items",      "files",
+  "resume_versions", "documents",
 };
 
 typedef struct
@@ -366,6 +372,49 @@ populate (JtStore *store)
     g_assert_true (jt_store_sync_set_state (store, "token-1", "ctag-1", &error));
     g_assert_true (jt_store_sync_set_result (store, "server down", NOW, &error));
     g_assert_true (jt_store_sync_save_item (store, item, NOW, &error));
+    g_assert_no_error (error);
+  }
+  commit (g_steal_pointer (&txn));
+  /* Documents: a résumé version sent to Globex, a cover letter for Initech, and one
+   * detached again, so the documents' id counter is ahead of the highest id left. */
+  txn = jt_store_begin_write (store, &error);
+  {
+    g_autoptr (JtResumeVersion) version = jt_resume_version_new ();
+    g_autoptr (JtDocument) resume = jt_document_new ();
+    g_autoptr (JtDocument) letter = jt_document_new ();
+    g_autoptr (JtDocument) gone = jt_document_new ();
+
+    version->name = g_strdup ("backend-v3");
+    version->sha256 = g_strdup (SHA_RESUME);
+    version->original_name = g_strdup ("Jane Doe CV.pdf");
+    version->note = g_strdup ("SRE-leaning");
+    version->size = 1234;
+    version->media_type = g_strdup ("application/pdf");
+    g_assert_true (jt_store_resume_version_insert (store, version, NOW, &error));
+    resume->application_id = globex;
+    resume->kind = JT_DOCUMENT_RESUME;
+    resume->sha256 = g_strdup (SHA_RESUME);
+    resume->name = g_strdup ("Jane Doe CV.pdf");
+    resume->resume_version_id = version->id;
+    resume->size = 1234;
+    resume->media_type = g_strdup ("application/pdf");
+    g_assert_true (jt_store_document_insert (store, resume, NOW, &error));
+    letter->application_id = initech->id;
+    letter->kind = JT_DOCUMENT_COVER_LETTER;
+    letter->sha256 = g_strdup (SHA_LETTER);
+    letter->name = g_strdup ("Anschreiben Initech.odt");
+    letter->note = g_strdup ("Grüße, \"quoted\"");
+    letter->size = 99;
+    letter->media_type = g_strdup ("application/vnd.oasis.opendocument.text");
+    g_assert_true (jt_store_document_insert (store, letter, NOW, &error));
+    gone->application_id = initech->id;
+    gone->kind = JT_DOCUMENT_OTHER;
+    gone->sha256 = g_strdup (SHA_LETTER);
+    gone->name = g_strdup ("again.odt");
+    gone->size = 99;
+    gone->media_type = g_strdup ("application/vnd.oasis.opendocument.text");
+    g_assert_true (jt_store_document_insert (store, gone, NOW, &error));
+    g_assert_true (jt_store_document_delete (store, initech->id, gone->id, &error));
     g_assert_no_error (error);
   }
   commit (g_steal_pointer (&txn));
@@ -1074,6 +1123,9 @@ as_schema_1 (JsonNode *root)
   json_object_remove_member (tables, "settings");
   json_object_remove_member (tables, "sync_collection");
   json_object_remove_member (tables, "sync_items");
+  json_object_remove_member (tables, "files");
+  json_object_remove_member (tables, "resume_versions");
+  json_object_remove_member (tables, "documents");
   json_object_remove_member (doc, "sequences");
   /* Schema 3 added the invitation's uid and sequence to interviews. */
   for (guint i = 0; i < json_array_get_length (interviews); i++)
@@ -1114,6 +1166,9 @@ as_schema_1_with_reminders (JsonNode *root)
   json_object_remove_member (tables, "settings");
   json_object_remove_member (tables, "sync_collection");
   json_object_remove_member (tables, "sync_items");
+  json_object_remove_member (tables, "files");
+  json_object_remove_member (tables, "resume_versions");
+  json_object_remove_member (tables, "documents");
   json_object_remove_member (json_node_get_object (root), "sequences");
 }
 

@@ -85,6 +85,8 @@ row_completion (JtStmt *stmt, JtCompletionKind kind, GTimeZone *tz)
       return completion_new (g_steal_pointer (&id),
                              g_strdup_printf (_ ("%s, %s, respond by %s"), text_at (stmt, 3),
                                               text_at (stmt, 1), deadline));
+    case JT_COMPLETE_RESUME_VERSIONS:
+      return completion_new (g_strdup (text_at (stmt, 1)), g_strdup (text_at (stmt, 2)));
     case JT_COMPLETE_COMPANIES: /* collect_companies () reads those */
     case JT_COMPLETE_REMINDERS: /* rendered by the caller */
       break;
@@ -110,6 +112,8 @@ completion_sql (JtCompletionKind kind)
       return "SELECT o.id, o.state, o.deadline, "
              "(SELECT a.company FROM applications a WHERE a.id = o.application_id) "
              "FROM offers o ORDER BY o.id";
+    case JT_COMPLETE_RESUME_VERSIONS:
+      return "SELECT v.id, v.name, v.original_name FROM resume_versions v ORDER BY v.id";
     case JT_COMPLETE_COMPANIES: /* jt_store_completions () asks two tables */
     case JT_COMPLETE_REMINDERS: /* rendered by the caller */
       break;

@@ -12,13 +12,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  JT_COMPLETE_APPLICATIONS,  /* "3", "Acme, Engineer (applied)" */
-  JT_COMPLETE_CONTACTS,      /* "5", "Raj Patel (Acme)" */
-  JT_COMPLETE_CONTACT_NAMES, /* "Raj Patel", "Acme" */
-  JT_COMPLETE_COMPANIES,     /* "Acme", "" — of applications and contacts, once each */
-  JT_COMPLETE_INTERVIEWS,    /* "2", "Acme, onsite, 2026-12-01 14:00" */
-  JT_COMPLETE_OFFERS,        /* "1", "Acme, open, respond by 2026-12-10" */
-  JT_COMPLETE_REMINDERS,     /* open follow-ups: rendered by the caller, not here */
+  JT_COMPLETE_APPLICATIONS,    /* "3", "Acme, Engineer (applied)" */
+  JT_COMPLETE_CONTACTS,        /* "5", "Raj Patel (Acme)" */
+  JT_COMPLETE_CONTACT_NAMES,   /* "Raj Patel", "Acme" */
+  JT_COMPLETE_COMPANIES,       /* "Acme", "" — of applications and contacts, once each */
+  JT_COMPLETE_INTERVIEWS,      /* "2", "Acme, onsite, 2026-12-01 14:00" */
+  JT_COMPLETE_OFFERS,          /* "1", "Acme, open, respond by 2026-12-10" */
+  JT_COMPLETE_REMINDERS,       /* open follow-ups: rendered by the caller, not here */
+  JT_COMPLETE_RESUME_VERSIONS, /* "backend-v3", "Jane Doe CV.pdf" */
 } JtCompletionKind;
 
 typedef struct

@@ -16,6 +16,7 @@ jt_stats_application_free (JtStatsApplication *app)
   jt_application_free (app->application);
   g_array_unref (app->statuses);
   g_array_unref (app->outcomes);
+  g_array_unref (app->resume_versions);
   g_free (app);
 }
 
@@ -53,6 +54,14 @@ add_outcome (JtStmt *stmt, JtStatsApplication *app)
 
   jt_outcome_kind_parse (kind, &outcome.kind, NULL);
   g_array_append_val (app->outcomes, outcome);
+}
+
+static void
+add_resume_version (JtStmt *stmt, JtStatsApplication *app)
+{
+  gint64 version = jt_stmt_int64 (stmt, 1);
+
+  g_array_append_val (app->resume_versions, version);
 }
 
 static void
@@ -122,6 +131,7 @@ jt_store_stats_applications (JtStore *store, gint64 since, GError **error)
       app->application = g_ptr_array_index (apps, i);
       app->statuses = g_array_new (FALSE, FALSE, sizeof (JtStatusChange));
       app->outcomes = g_array_new (FALSE, FALSE, sizeof (JtOutcome));
+      app->resume_versions = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_hash_table_insert (by_id, &app->application->id, app);
       g_ptr_array_add (result, app);
     }
@@ -138,7 +148,12 @@ jt_store_stats_applications (JtStore *store, gint64 since, GError **error)
                      "(SELECT min (i.start_at) FROM interviews i WHERE i.application_id = a.id), "
                      "EXISTS (SELECT 1 FROM offers f WHERE f.application_id = a.id) "
                      "FROM applications a WHERE a.created_at >= ?",
-                     since, by_id, add_interviews_and_offers, error))
+                     since, by_id, add_interviews_and_offers, error)
+      || !read_rows (store,
+                     "SELECT d.application_id, d.resume_version_id FROM applications a "
+                     "JOIN documents d ON d.application_id = a.id "
+                     "WHERE a.created_at >= ? AND d.resume_version_id IS NOT NULL",
+                     since, by_id, add_resume_version, error))
     return NULL;
   for (guint i = 0; i < result->len; i++)
     {

@@ -16,6 +16,7 @@ typedef struct
   GArray *outcomes;           /* JtOutcome (application_id and kind, when), oldest first */
   gint64 first_interview_at;  /* 0 when it has no interview */
   gboolean has_offer;
+  GArray *resume_versions; /* gint64 ids of the résumé versions it was sent (schema 11) */
 } JtStatsApplication;
 
 void jt_stats_application_free (JtStatsApplication *app);

@@ -232,14 +232,15 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it (schema 10 added
-        the sync state). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it (schema 11 added
+        documents, résumé versions and kept files). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 10)
-        con.executescript("DROP TABLE sync_items; DROP TABLE sync_collection; "
-                          "PRAGMA user_version = 9;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 11)
+        con.executescript("DROP TABLE documents; DROP TABLE resume_versions; DROP TABLE files; "
+                          "DELETE FROM sqlite_sequence WHERE name IN "
+                          "('documents', 'resume_versions'); PRAGMA user_version = 10;")
         con.close()
-        return 9
+        return 10
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside

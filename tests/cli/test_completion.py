@@ -96,7 +96,8 @@ class CompletionTest(JobtrackTestCase):
         for name in ["add", "agenda", "show", "app", "contact", "export", "import", "config"]:
             self.assertIn(name, commands)
         self.assertNotIn("__complete", commands)
-        self.assertEqual(self.bash("jobtrack", "app", ""), ["add", "list", "show", "edit", "rm"])
+        self.assertEqual(self.bash("jobtrack", "app", ""),
+                         ["add", "list", "show", "edit", "rm", "attach", "files", "detach"])
         self.assertEqual(self.bash("jobtrack", "contact", "li"), ["list"])
         self.assertEqual(self.bash("jobtrack", "app", "list", "--s"), ["--status", "--since"])
         self.assertEqual(self.bash("jobtrack", "contact", "list", "--r"), ["--role"])
@@ -128,6 +129,8 @@ class CompletionTest(JobtrackTestCase):
         self.assertEqual(self.bash("jobtrack", "interview", "edit", "1", "--kind", ""),
                          ["phone", "video", "onsite", "panel", "final"])
         self.assertEqual(self.bash("jobtrack", "outcome", "1", "re"), ["rejected"])
+        self.assertEqual(self.bash("jobtrack", "app", "attach", "1", "--kind", ""),
+                         ["resume", "cover-letter", "portfolio", "posting", "other"])
 
     def test_bash_live_values(self):
         self.assertEqual(self.bash("jobtrack", "--db", self.db, "show", ""), ["1", "2", "3"])
@@ -176,6 +179,22 @@ class CompletionTest(JobtrackTestCase):
         self.assertIn("invite.ics", self.bash("jobtrack", "import", "inv"))
         self.assertIn("invite.ics", self.bash("jobtrack", "export", "--ics", "-o", "inv"))
         self.assertIn("jobtrack.db", self.bash("jobtrack", "--db", "job"))
+        # the files to attach, after the application; a résumé version's file
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "app", "attach", ""),
+                         ["1", "2", "3"])
+        self.assertIn("invite.ics", self.bash("jobtrack", "app", "attach", "1", "inv"))
+        self.assertIn("invite.ics", self.bash("jobtrack", "resume", "add", "inv"))
+
+    def test_bash_resume_versions(self):
+        cv = os.path.join(self.tmp, "Jane Doe CV.pdf")
+        with open(cv, "w") as f:
+            f.write("%PDF-1.4\n")
+        self.ok("resume", "add", cv, "--name", "backend-v3")
+        self.ok("resume", "add", cv, "--name", "frontend-v1")
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "app", "attach", "1", "--resume",
+                                   "b"), ["backend-v3"])
+        self.assertEqual(self.bash("jobtrack", "--db", self.db, "add", "--resume", ""),
+                         ["backend-v3", "frontend-v1"])
 
     # ---- what the shells ask -----------------------------------------------------------
 

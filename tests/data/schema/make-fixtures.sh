@@ -2,7 +2,7 @@
 # Makes tests/data/schema/schema-N.db, one database per released schema: the jobtrack of
 # the commit where schema N was the newest records the same small job search, as far as
 # that version's commands go. tests/test-migrations.py opens each with today's jobtrack.
-#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..9; in a git clone)
+#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..10; in a git clone)
 # Each commit is built in a temporary worktree (/tmp/jt-old-N), removed afterwards.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +21,7 @@ commit_of() {
   7) echo 3a80614c088474c48b46427dc157dfae6bb1f999 ;; # before 0008
   8) echo f192052d756ff85b6b3a430a1a97910c16358ad6 ;; # before 0009
   9) echo 50a8a6fa6af7244befd71baa951d17d177e6ec21 ;; # before 0010
+  10) echo b4873de2547aefb40e85676a0b20b2663d7ccd8f ;; # before 0011
   *) return 1 ;;
   esac
 }
@@ -112,7 +113,7 @@ if [ "${1:-}" = "--keep" ]; then
   keep=true
   shift
 fi
-[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9
+[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9 10
 for n in "$@"; do
   build "$n" "$(commit_of "$n")"
   if [ "${BUILD_ONLY:-}" != 1 ]; then
