@@ -119,7 +119,9 @@ class DaemonSyncTest(SyncTestCase):
         self.phone_edit(tasks["Call Raj"], "STATUS:NEEDS-ACTION", "STATUS:COMPLETED")
         self.phone("sync")
         self.wait_for(lambda: "Call Raj" not in self.agenda(), 90, "the phone's done to come back")
-        self.assertIn("from the server 1 done, 0 dismissed", self.log())
+        # The sync logs its counts once it has finished, a moment after the done is written.
+        self.wait_for(lambda: "from the server 1 done, 0 dismissed" in self.log(), 10,
+                      "the sync to say what came back")
         self.assertEqual(self.stop_daemon(), 0)
         # --verbose logged every sync, and never the password, plain or as sent.
         sent = base64.b64encode(("%s:%s" % (USER, PASSWORD)).encode()).decode()
