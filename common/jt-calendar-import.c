@@ -337,25 +337,18 @@ import_invite (JtStore *store, const JtInvite *invite, GTimeZone *tz, gint64 now
 }
 
 /* A newer copy of a series that no longer has some meeting jobtrack holds (an EXDATE
- * added, the series cut short): that meeting is cancelled. `invites` are the file's;
- * `master` is a meeting the series itself gave (series_meetings > 0). */
+ * added, the series cut short): that meeting is cancelled. `in_file` holds the keys
+ * (jt_invite_key) of every invite of the file; `master` is a meeting the series itself
+ * gave (series_meetings > 0). */
 static gboolean
-drop_left_out_meetings (JtStore *store, GPtrArray *invites, const JtInvite *master, GTimeZone *tz,
+drop_left_out_meetings (JtStore *store, GHashTable *in_file, const JtInvite *master, GTimeZone *tz,
                         gint64 now, GPtrArray *report, GError **error)
 {
-  g_autoptr (GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) keys = series_keys (store, master->uid, error);
   g_autoptr (JtInvite) gone = jt_invite_copy (master);
 
   if (keys == NULL)
     return FALSE;
-  for (guint i = 0; i < invites->len; i++)
-    {
-      const JtInvite *invite = g_ptr_array_index (invites, i);
-
-      if (g_str_equal (invite->uid, master->uid))
-        g_hash_table_add (in_file, jt_invite_key (invite));
-    }
   gone->cancelled = TRUE;
   gone->has_start = FALSE;
   for (guint i = 1; i < keys->len; i++) /* meetings only: not the UID alone */
@@ -391,7 +384,8 @@ jt_calendar_import (JtStore *store, const char *data, gsize length, const JtInvi
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (GTimeZone) local = NULL;
-  g_autoptr (GHashTable) series = NULL; /* the UIDs of the file's series */
+  g_autoptr (GHashTable) series = NULL;  /* the UIDs of the file's series */
+  g_autoptr (GHashTable) in_file = NULL; /* the keys of its invites */
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -413,13 +407,16 @@ jt_calendar_import (JtStore *store, const char *data, gsize length, const JtInvi
     if (!import_invite (store, g_ptr_array_index (invites, i), tz, now, lines, error))
       return FALSE; /* the transaction rolls back as it goes */
   series = g_hash_table_new (g_str_hash, g_str_equal);
+  in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < invites->len; i++)
+    g_hash_table_add (in_file, jt_invite_key (g_ptr_array_index (invites, i)));
   for (guint i = 0; i < invites->len; i++)
     {
       const JtInvite *invite = g_ptr_array_index (invites, i);
 
       /* Once per series, at its first meeting in the file. */
       if (invite->series_meetings > 0 && g_hash_table_add (series, invite->uid)
-          && !drop_left_out_meetings (store, invites, invite, tz, now, lines, error))
+          && !drop_left_out_meetings (store, in_file, invite, tz, now, lines, error))
         return FALSE;
     }
   if (!options->dry_run && !jt_transaction_commit (g_steal_pointer (&txn), error))
