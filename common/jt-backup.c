@@ -164,6 +164,12 @@ static const Column documents_columns[] = {
   TEXT ("note"), INT ("resume_version_id"), INT ("attached_at"),
   END,
 };
+static const Column postings_columns[] = {
+  INT ("application_id"), TEXT ("source"), TEXT ("title"), TEXT ("url"), TEXT ("identifier"),
+  TEXT ("location"), TEXT ("employment_type"), TEXT ("salary"), INT ("posted_at"),
+  INT ("closes_at"), INT ("closes_on_day"), INT ("captured_at"),
+  END,
+};
 /* clang-format on */
 
 /* In dependency order: a row only refers to rows of tables above it, so a restore can
@@ -210,6 +216,7 @@ static const Table tables[] = {
     .n_key = 1,
     .autoincrement = 11,
     .columns = documents_columns },
+  { .name = "postings", .since = 12, .n_key = 1, .columns = postings_columns },
 };
 
 #undef INT

@@ -74,6 +74,7 @@ static const Setting settings[] = {
   RULE_SWITCH (JT_RULE_OFFER_DEADLINE),
   RULE_SWITCH (JT_RULE_NETWORK_UPDATE),
   RULE_SWITCH (JT_RULE_APPLICATION_FOLLOW_UP),
+  RULE_SWITCH (JT_RULE_CLOSING_DATE),
   { .group = "rules", .key = "call_hour", .kind = KIND_CLOCK, .fallback = 10 * 60, .min = 0,
     .max = 24 * 60 - 1, .offset = G_STRUCT_OFFSET (JtConfig, call_hour),
     .minute_offset = G_STRUCT_OFFSET (JtConfig, call_minute) },
@@ -88,6 +89,7 @@ static const Setting settings[] = {
   /* zero would mean "again at once, forever" and "quiet straight away" */
   FIELD (network_days, KIND_DAYS, 90, 1, 3650),
   FIELD (application_follow_up_days, KIND_DAYS, 7, 0, 3650),
+  FIELD (closing_date_days, KIND_DAYS, 2, 0, 365),
   FIELD (quiet_days, KIND_DAYS, 21, 1, 3650),
   { .group = "user", .key = "emails", .kind = KIND_EMAILS,
     .offset = G_STRUCT_OFFSET (JtConfig, user_emails) },

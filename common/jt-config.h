@@ -42,6 +42,7 @@ typedef struct
   int offer_deadline_days;        /* R9 deadline - N days (2) */
   int network_days;               /* R10 every N days from the last touch (90) */
   int application_follow_up_days; /* R11 (7) */
+  int closing_date_days;          /* R12 business days before the posting closes (2) */
   int quiet_days;                 /* an open application idle for N days is quiet (21) */
   char **user_emails;             /* [user] emails, NULL-terminated, may be empty */
   /* [user]: who signs the letters (jt-letter.h). Never NULL, empty when unset; cleaned
@@ -62,7 +63,7 @@ typedef struct
   gboolean caldav_allow_http; /* plain http:// to a host other than this machine */
 } JtConfig;
 
-/* Every setting at its default (doc/design.md, R1-R11). Free with jt_config_free (). */
+/* Every setting at its default (doc/design.md, R1-R12). Free with jt_config_free (). */
 JtConfig *jt_config_new_default (void);
 
 /* $JOBTRACK_CONFIG when set, else $XDG_CONFIG_HOME/jobtrack/config.ini (~/.config when

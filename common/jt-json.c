@@ -301,3 +301,41 @@ jt_json_to_string (JsonBuilder *builder)
   text = json_generator_to_data (generator, NULL);
   return g_strconcat (text, "\n", NULL);
 }
+
+/* A day the page gave alone, "YYYY-MM-DD" (it was read as 00:00 UTC of that day); else
+ * the instant. */
+static void
+member_day_or_time (JsonBuilder *builder, const char *name, gint64 unix_seconds, gboolean is_day,
+                    GTimeZone *tz)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autofree char *day = NULL;
+
+  if (!is_day || unix_seconds == 0)
+    {
+      member_time (builder, name, unix_seconds, tz);
+      return;
+    }
+  utc = g_date_time_new_from_unix_utc (unix_seconds);
+  day = utc != NULL ? g_date_time_format (utc, "%Y-%m-%d") : NULL;
+  member_string (builder, name, day);
+}
+
+void
+jt_json_add_saved_posting (JsonBuilder *builder, const JtSavedPosting *posting, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  member_int (builder, "application_id", posting->application_id);
+  member_string (builder, "source", posting->source);
+  member_string (builder, "title", posting->title);
+  member_string (builder, "url", posting->url);
+  member_string (builder, "identifier", posting->identifier);
+  member_string (builder, "location", posting->location);
+  member_string (builder, "employment_type", posting->employment_type);
+  member_string (builder, "salary", posting->salary);
+  /* datePosted is a day or a time as the page gave it; kept as an instant. */
+  member_time (builder, "posted", posting->posted_at, tz);
+  member_day_or_time (builder, "closes", posting->closes_at, posting->closes_on_day, tz);
+  member_time (builder, "captured", posting->captured_at, tz);
+  json_builder_end_object (builder);
+}

@@ -10,6 +10,7 @@
 
 #include "jt-records.h"
 #include "jt-store-documents.h"
+#include "jt-store-postings.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ void jt_json_add_document (JsonBuilder *builder, const JtDocument *document, con
 /* {id, name, file_name, note, media_type, size, sha256, added, applications, path}. */
 void jt_json_add_resume_version (JsonBuilder *builder, const JtResumeVersion *version,
                                  const char *files_dir, GTimeZone *tz);
+
+/* {application_id, source, title, url, identifier, location, employment_type, salary,
+ * posted, closes ("YYYY-MM-DD" when the page gave a day alone, else an instant),
+ * captured}. */
+void jt_json_add_saved_posting (JsonBuilder *builder, const JtSavedPosting *posting, GTimeZone *tz);
 
 /* The builder's root as pretty-printed text with a final newline. New string. */
 char *jt_json_to_string (JsonBuilder *builder);

@@ -21,11 +21,10 @@ static const char *const touch_names[] = { "letter", "email", "call", "meeting" 
 static const char *const document_kind_names[]
     = { "resume", "cover-letter", "portfolio", "posting", "other" };
 static const char *const rule_names[] = {
-  "summary",        "thank_you",        "follow_up_call",
-  "bring_forward",  "brief_references", "rejection_letter",
-  "rapport_call",   "recontact",        "offer_negotiation",
-  "offer_deadline", "network_update",   "application_follow_up",
-  "manual",
+  "summary",           "thank_you",        "follow_up_call", "bring_forward",
+  "brief_references",  "rejection_letter", "rapport_call",   "recontact",
+  "offer_negotiation", "offer_deadline",   "network_update", "application_follow_up",
+  "closing_date",      "manual",
 };
 static const char *const reminder_state_names[] = { "pending", "snoozed", "done", "dismissed" };
 G_STATIC_ASSERT (G_N_ELEMENTS (rule_names) == JT_RULE_COUNT);

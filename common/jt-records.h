@@ -255,6 +255,7 @@ typedef enum
   JT_RULE_OFFER_DEADLINE,        /* R9  last call before the offer's deadline */
   JT_RULE_NETWORK_UPDATE,        /* R10 stay on a network contact's radar */
   JT_RULE_APPLICATION_FOLLOW_UP, /* R11 check in on a silent application */
+  JT_RULE_CLOSING_DATE,          /* R12 apply before the saved posting closes */
   JT_RULE_MANUAL,                /* added with `jobtrack remind add` */
 } JtRule;
 #define JT_RULE_COUNT (JT_RULE_MANUAL + 1)

@@ -174,6 +174,8 @@ render_title (const JtReminder *r, const JtConfig *config, const char *label)
       return g_strdup_printf (_ ("Send %s an update"), person_or_company (r));
     case JT_RULE_APPLICATION_FOLLOW_UP:
       return g_strdup_printf (_ ("Check in on your application — %s"), label);
+    case JT_RULE_CLOSING_DATE:
+      return g_strdup_printf (_ ("Apply before the posting closes — %s"), label);
     case JT_RULE_MANUAL:
       break;
     }
@@ -271,6 +273,12 @@ render_detail (const JtReminder *r)
       break;
     case JT_RULE_APPLICATION_FOLLOW_UP:
       append_sentence (text, _ ("Nothing has happened since %s: ask where it stands."),
+                       or_empty (since));
+      break;
+    case JT_RULE_CLOSING_DATE:
+      append_sentence (text,
+                       _ ("The posting you saved closes on %s. Apply before then, or mark the "
+                          "lead withdrawn."),
                        or_empty (since));
       break;
     case JT_RULE_MANUAL:

@@ -20,6 +20,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-store-postings.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 #include "jt-time-zone.h"
@@ -243,12 +244,13 @@ across_read (JtStore *store, Across *across, GError **error)
 typedef struct
 {
   JtApplication *app;
-  GPtrArray *interviews; /* JtInterview*, by start, with the people met */
-  GPtrArray *contacts;   /* JtContact*, everyone in the application's process */
-  GPtrArray *offers;     /* JtOffer* of this application */
-  GPtrArray *outcomes;   /* JtOutcome*, oldest first */
-  GPtrArray *touches;    /* JtTouch*, oldest first */
-  GArray *history;       /* JtStatusChange, oldest first */
+  GPtrArray *interviews;   /* JtInterview*, by start, with the people met */
+  GPtrArray *contacts;     /* JtContact*, everyone in the application's process */
+  GPtrArray *offers;       /* JtOffer* of this application */
+  GPtrArray *outcomes;     /* JtOutcome*, oldest first */
+  GPtrArray *touches;      /* JtTouch*, oldest first */
+  GArray *history;         /* JtStatusChange, oldest first */
+  JtSavedPosting *posting; /* the posting it was captured from, or NULL */
   const Across *across;
   gboolean other_accepted; /* another application was accepted */
 } Facts;
@@ -263,6 +265,7 @@ facts_clear (Facts *facts)
   g_clear_pointer (&facts->outcomes, g_ptr_array_unref);
   g_clear_pointer (&facts->touches, g_ptr_array_unref);
   g_clear_pointer (&facts->history, g_array_unref);
+  g_clear_pointer (&facts->posting, jt_saved_posting_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
 
@@ -278,7 +281,8 @@ facts_read (JtStore *store, JtApplication *app, const Across *across, Facts *fac
       || (facts->offers = jt_store_offer_list (store, id, error)) == NULL
       || (facts->outcomes = jt_store_outcome_list (store, id, error)) == NULL
       || (facts->touches = jt_store_touch_list (store, id, 0, error)) == NULL
-      || (facts->history = jt_store_application_status_history (store, id, error)) == NULL)
+      || (facts->history = jt_store_application_status_history (store, id, error)) == NULL
+      || !jt_store_posting_lookup (store, id, &facts->posting, error))
     return FALSE;
   for (guint i = 0; i < across->accepted->len; i++)
     facts->other_accepted |= g_array_index (across->accepted, gint64, i) != id;
@@ -716,6 +720,37 @@ rule_application_follow_up (Wanted *wanted, const Facts *facts)
   want (wanted, JT_RULE_APPLICATION_FOLLOW_UP, facts->app->id, &about, call_time (rules, &day));
 }
 
+/* R12: a lead whose saved posting says when it closes: apply before then. */
+static void
+rule_closing_date (Wanted *wanted, const Facts *facts)
+{
+  const JtRules *rules = wanted->rules;
+  const JtSavedPosting *posting = facts->posting;
+  g_autofree char *closes_on = NULL;
+  About about = { 0 };
+  GDate day;
+
+  if (facts->app->status != JT_STATUS_LEAD || posting == NULL || posting->closes_at == 0)
+    return;
+  /* A day alone is that day wherever the person is, as the page meant it. */
+  if (posting->closes_on_day)
+    {
+      g_autoptr (GDateTime) utc
+          = g_date_time_new_from_unix_utc (CLAMP (posting->closes_at, FIRST_INSTANT, LAST_INSTANT));
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (utc),
+                      (GDateMonth) g_date_time_get_month (utc),
+                      (GDateYear) g_date_time_get_year (utc));
+    }
+  else
+    day_of (rules, posting->closes_at, &day);
+  closes_on = day_text (&day);
+  about.since_day = closes_on;
+  jt_date_subtract_business_days (&day, (guint) rules->config->closing_date_days);
+  want (wanted, JT_RULE_CLOSING_DATE, facts->app->id, &about, call_time (rules, &day));
+}
+
 /* ---- Bringing the store in line ---------------------------------------------------- */
 
 /* Whether a stored reminder says what the rules want: the same due time, person, offer
@@ -880,6 +915,7 @@ derive_application (JtRules *rules, JtStore *store, const Across *across, gint64
   rule_offer (&wanted, &facts);
   rule_network_on_acceptance (&wanted, &facts);
   rule_application_follow_up (&wanted, &facts);
+  rule_closing_date (&wanted, &facts);
 
   existing = jt_store_reminder_list_for_application (store, application_id, error);
   if (existing == NULL)

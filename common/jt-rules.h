@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jt-rules.h: the follow-up rules (doc/design.md, "The follow-up rules", R1-R11).
+/* jt-rules.h: the follow-up rules (doc/design.md, "The follow-up rules", R1-R12).
  *
  * Reminders are derived from the records, never typed: for one application (or one
  * network contact) the rules compute the reminders its records call for, as facts (rule,

@@ -675,3 +675,13 @@ jt_date_subtract_days_clamped (GDate *day, guint days)
 {
   g_date_subtract_days (day, MIN (days, g_date_get_julian (day) - 1));
 }
+
+void
+jt_date_subtract_business_days (GDate *day, guint days)
+{
+  for (guint i = 0; i < days && g_date_get_julian (day) > 1; i++)
+    {
+      g_date_subtract_days (day, 1);
+      jt_date_business_backward (day);
+    }
+}

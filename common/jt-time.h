@@ -76,4 +76,8 @@ void jt_date_next_business_day (GDate *day);
 /* Moves `day` back `days` days, stopping at 1 January of year 1. */
 void jt_date_subtract_days_clamped (GDate *day, guint days);
 
+/* Moves `day` back `days` business days: from a Monday (or a weekend day) 2 business
+ * days back is Thursday. `days` 0 leaves it as it is. */
+void jt_date_subtract_business_days (GDate *day, guint days);
+
 G_END_DECLS

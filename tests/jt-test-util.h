@@ -30,9 +30,15 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
  * New string. */
 char *jt_test_query_plan (const char *path, const char *sql);
 
+/* SQL that takes a database of the newest schema back to what schema 11 made of it: no
+ * postings (0012). The reminders keep the check that admits closing_date, which 0012
+ * makes again all the same. */
+#define JT_TEST_UNDO_SCHEMA_12 "DROP TABLE postings; PRAGMA user_version = 11; "
+
 /* SQL that takes a database of the newest schema back to what schema 10 made of it: no
  * documents, résumé versions or kept files (0011). */
-#define JT_TEST_UNDO_SCHEMA_11                                                                     \
+#define JT_TEST_UNDO_SCHEMA_11 JT_TEST_UNDO_SCHEMA_12 JT_TEST_UNDO_SCHEMA_11_ALONE
+#define JT_TEST_UNDO_SCHEMA_11_ALONE                                                               \
   "DROP TABLE documents; DROP TABLE resume_versions; DROP TABLE files; "                           \
   "DELETE FROM sqlite_sequence WHERE name IN ('documents', 'resume_versions'); "                   \
   "PRAGMA user_version = 10; "

@@ -28,6 +28,7 @@
 #include "jt-store-outcomes.h"
 #include "jt-store-reminders.h"
 #include "jt-store-documents.h"
+#include "jt-store-postings.h"
 #include "jt-store-sync.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
@@ -50,6 +51,7 @@ static const char *const table_order[] = {
   "settings",        "sync_collection",
   "sync_items",      "files",
   "resume_versions", "documents",
+  "postings",
 };
 
 typedef struct
@@ -415,6 +417,23 @@ populate (JtStore *store)
     gone->media_type = g_strdup ("application/vnd.oasis.opendocument.text");
     g_assert_true (jt_store_document_insert (store, gone, NOW, &error));
     g_assert_true (jt_store_document_delete (store, initech->id, gone->id, &error));
+    g_assert_no_error (error);
+  }
+  /* Initech's saved posting: closing on a day alone, a salary in words. */
+  {
+    g_autoptr (JtSavedPosting) posting = jt_saved_posting_new ();
+
+    posting->application_id = initech->id;
+    posting->source = g_strdup ("json-ld");
+    posting->title = g_strdup ("Backend engineer (m/w/d)");
+    posting->url = g_strdup ("https://jobs.example/initech/7?utm=\"x\"");
+    posting->identifier = g_strdup ("HQ-7");
+    posting->salary = g_strdup ("EUR 70000–90000 per year");
+    posting->posted_at = NOW - 86400;
+    posting->closes_at = 1797120000; /* 2026-12-13T00:00Z */
+    posting->closes_on_day = TRUE;
+    posting->captured_at = NOW;
+    g_assert_true (jt_store_posting_save (store, posting, &error));
     g_assert_no_error (error);
   }
   commit (g_steal_pointer (&txn));
@@ -1126,6 +1145,7 @@ as_schema_1 (JsonNode *root)
   json_object_remove_member (tables, "files");
   json_object_remove_member (tables, "resume_versions");
   json_object_remove_member (tables, "documents");
+  json_object_remove_member (tables, "postings");
   json_object_remove_member (doc, "sequences");
   /* Schema 3 added the invitation's uid and sequence to interviews. */
   for (guint i = 0; i < json_array_get_length (interviews); i++)
@@ -1169,6 +1189,7 @@ as_schema_1_with_reminders (JsonNode *root)
   json_object_remove_member (tables, "files");
   json_object_remove_member (tables, "resume_versions");
   json_object_remove_member (tables, "documents");
+  json_object_remove_member (tables, "postings");
   json_object_remove_member (json_node_get_object (root), "sequences");
 }
 

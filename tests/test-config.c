@@ -118,6 +118,7 @@ assert_defaults (const JtConfig *config)
   g_assert_cmpint (config->offer_deadline_days, ==, 2);
   g_assert_cmpint (config->network_days, ==, 90);
   g_assert_cmpint (config->application_follow_up_days, ==, 7);
+  g_assert_cmpint (config->closing_date_days, ==, 2);
   g_assert_cmpint (config->quiet_days, ==, 21);
   g_assert_nonnull (config->user_emails);
   g_assert_null (config->user_emails[0]);
@@ -211,6 +212,7 @@ static const char full_file[] = "# every key, none at its default\n"
                                 "offer_deadline = false\n"
                                 "network_update = false\n"
                                 "application_follow_up = false\n"
+                                "closing_date = false\n"
                                 "call_hour = 09:30\n"
                                 "thank_you_delay = 1h30m\n"
                                 "follow_up_call_days = 10\n"
@@ -222,6 +224,7 @@ static const char full_file[] = "# every key, none at its default\n"
                                 "offer_deadline_days = 3\n"
                                 "network_days = 60\n"
                                 "application_follow_up_days = 5\n"
+                                "closing_date_days = 4\n"
                                 "quiet_days = 30\n"
                                 "\n"
                                 "[user]\n"
@@ -260,6 +263,7 @@ test_full_file (Fixture *f, G_GNUC_UNUSED gconstpointer data)
   g_assert_cmpint (config->offer_deadline_days, ==, 3);
   g_assert_cmpint (config->network_days, ==, 60);
   g_assert_cmpint (config->application_follow_up_days, ==, 5);
+  g_assert_cmpint (config->closing_date_days, ==, 4);
   g_assert_cmpint (config->quiet_days, ==, 30);
   g_assert_cmpuint (g_strv_length (config->user_emails), ==, 2);
   g_assert_cmpstr (config->user_emails[0], ==, "me@example.com");
@@ -402,6 +406,7 @@ test_keys (G_GNUC_UNUSED Fixture *f, G_GNUC_UNUSED gconstpointer data)
     "rules/offer_deadline_days",
     "rules/network_days",
     "rules/application_follow_up_days",
+    "rules/closing_date_days",
     "rules/quiet_days",
     "user/emails",
     "user/name",

@@ -23,6 +23,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-store-postings.h"
 #include "jt-store-reminders.h"
 #include "jt-store-touches.h"
 #include "jt-store.h"
@@ -1494,6 +1495,106 @@ test_application_follow_up_gone_once_interview_logged (Fixture *f, gconstpointer
   g_assert_cmpuint (count_rule (after, JT_RULE_APPLICATION_FOLLOW_UP), ==, 0);
 }
 
+/* ---- R12 closing date ---------------------------------------------------------------- */
+
+/* A lead at Hooli whose saved posting closes at `closes` (a day alone when `is_day`). */
+static gint64
+lead_with_posting (Fixture *f, gint64 closes, gboolean is_day)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtSavedPosting) posting = jt_saved_posting_new ();
+  gint64 app = add_application (f, "Hooli", JT_STATUS_LEAD, NOW);
+  JtTransaction *txn = begin (f, NOW);
+
+  posting->application_id = app;
+  posting->source = g_strdup ("json-ld");
+  posting->title = g_strdup ("Data Engineer");
+  posting->closes_at = closes;
+  posting->closes_on_day = is_day;
+  posting->captured_at = NOW;
+  g_assert_true (jt_store_posting_save (f->store, posting, &error));
+  g_assert_no_error (error);
+  commit (txn);
+  return app;
+}
+
+static void
+test_closing_date_two_business_days_before (Fixture *f, gconstpointer data)
+{
+  /* Closing on Friday 18 December at 23:59: due Wednesday 16th at the call hour. */
+  gint64 app = lead_with_posting (f, at (f, 2026, 12, 18, 23, 59), FALSE);
+  g_autoptr (GPtrArray) list = app_reminders (f, app);
+  JtReminder *apply = the_one (f, list, JT_RULE_CLOSING_DATE, 0);
+
+  assert_due (f, apply->due_at, 2026, 12, 16, 10, 0);
+  g_assert_cmpstr (apply->title, ==, "Apply before the posting closes — Hooli, SRE");
+  g_assert_nonnull (strstr (apply->detail, "closes on 2026-12-18"));
+}
+
+static void
+test_closing_date_counts_back_over_the_weekend (Fixture *f, gconstpointer data)
+{
+  /* Closing on Tuesday 15 December (a day alone: 00:00 UTC that day): Monday 14th is one
+   * business day before, Friday 11th two; in New York 00:00 UTC is still Monday, which
+   * must not count. */
+  g_autoptr (GDateTime) day = g_date_time_new_utc (2026, 12, 15, 0, 0, 0);
+  gint64 app = lead_with_posting (f, g_date_time_to_unix (day), TRUE);
+  g_autoptr (GPtrArray) list = app_reminders (f, app);
+  JtReminder *apply = the_one (f, list, JT_RULE_CLOSING_DATE, 0);
+
+  assert_due (f, apply->due_at, 2026, 12, 11, 10, 0);
+  g_assert_nonnull (strstr (apply->detail, "closes on 2026-12-15"));
+}
+
+static void
+test_closing_date_gone_once_applied (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 app = lead_with_posting (f, at (f, 2026, 12, 18, 17, 0), FALSE);
+  g_autoptr (GPtrArray) before = app_reminders (f, app);
+  g_autoptr (GPtrArray) after = NULL;
+  JtTransaction *txn;
+
+  g_assert_cmpuint (count_rule (before, JT_RULE_CLOSING_DATE), ==, 1);
+  txn = begin (f, NOW + DAY);
+  g_assert_true (
+      jt_store_application_set_status (f->store, app, JT_STATUS_APPLIED, NOW + DAY, &error));
+  g_assert_no_error (error);
+  commit (txn);
+  after = app_reminders (f, app);
+  g_assert_cmpuint (count_rule (after, JT_RULE_CLOSING_DATE), ==, 0);
+}
+
+static void
+test_closing_date_needs_a_closing_date_and_the_switch (Fixture *f, gconstpointer data)
+{
+  gint64 open_ended = lead_with_posting (f, 0, FALSE);
+  g_autoptr (GPtrArray) none = app_reminders (f, open_ended);
+  g_autoptr (GPtrArray) off = NULL;
+  gint64 app;
+
+  g_assert_cmpuint (count_rule (none, JT_RULE_CLOSING_DATE), ==, 0);
+  f->config->rule_enabled[JT_RULE_CLOSING_DATE] = FALSE;
+  reopen (f, NULL, NOW);
+  app = lead_with_posting (f, at (f, 2026, 12, 18, 17, 0), FALSE);
+  off = app_reminders (f, app);
+  g_assert_cmpuint (count_rule (off, JT_RULE_CLOSING_DATE), ==, 0);
+}
+
+static void
+test_closing_date_days_setting (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  gint64 app;
+
+  /* Five business days before Friday 18th is Friday 11th. */
+  f->config->closing_date_days = 5;
+  reopen (f, NULL, NOW);
+  app = lead_with_posting (f, at (f, 2026, 12, 18, 17, 0), FALSE);
+  list = app_reminders (f, app);
+  assert_due (f, the_one (f, list, JT_RULE_CLOSING_DATE, 0)->due_at, 2026, 12, 11, 10, 0);
+}
+
 /* ---- Idempotency --------------------------------------------------------------------- */
 
 typedef struct
@@ -2040,6 +2141,13 @@ main (int argc, char **argv)
                test_network_done_stays_done_and_touch_makes_new);
   ADD_ZONES ("network/told-of-acceptance-next-business-day", test_network_told_of_acceptance);
   ADD_ZONES ("application-follow-up/day-7-business", test_application_follow_up_day_7);
+  ADD_ZONES ("closing-date/two-business-days-before", test_closing_date_two_business_days_before);
+  ADD_ZONES ("closing-date/counts-back-over-the-weekend",
+             test_closing_date_counts_back_over_the_weekend);
+  JT_TEST_ADD ("/rules/closing-date/gone-once-applied", test_closing_date_gone_once_applied);
+  JT_TEST_ADD ("/rules/closing-date/needs-a-closing-date-and-the-switch",
+               test_closing_date_needs_a_closing_date_and_the_switch);
+  JT_TEST_ADD ("/rules/closing-date/days-setting", test_closing_date_days_setting);
   ADD_ZONES ("application-follow-up/moves-with-touch", test_application_follow_up_moves_with_touch);
   JT_TEST_ADD ("/rules/application-follow-up/gone-once-interview-logged",
                test_application_follow_up_gone_once_interview_logged);

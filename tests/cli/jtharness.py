@@ -232,15 +232,14 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it (schema 11 added
-        documents, résumé versions and kept files). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it (schema 12 added
+        saved postings and the closing_date rule; the reminders' wider check stays, as
+        12 makes it again). Returns that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 11)
-        con.executescript("DROP TABLE documents; DROP TABLE resume_versions; DROP TABLE files; "
-                          "DELETE FROM sqlite_sequence WHERE name IN "
-                          "('documents', 'resume_versions'); PRAGMA user_version = 10;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 12)
+        con.executescript("DROP TABLE postings; PRAGMA user_version = 11;")
         con.close()
-        return 10
+        return 11
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside

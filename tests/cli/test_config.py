@@ -15,7 +15,7 @@ from jtharness import JobtrackTestCase  # noqa: E402
 RULE_SWITCHES = ["summary", "thank_you", "follow_up_call", "bring_forward",
                  "brief_references", "rejection_letter", "rapport_call", "recontact",
                  "offer_negotiation", "offer_deadline", "network_update",
-                 "application_follow_up"]
+                 "application_follow_up", "closing_date"]
 DEFAULTS = [("rules", key, "true") for key in RULE_SWITCHES] + [
     ("rules", "call_hour", "10:00"),
     ("rules", "thank_you_delay", "3h"),
@@ -28,6 +28,7 @@ DEFAULTS = [("rules", key, "true") for key in RULE_SWITCHES] + [
     ("rules", "offer_deadline_days", "2"),
     ("rules", "network_days", "90"),
     ("rules", "application_follow_up_days", "7"),
+    ("rules", "closing_date_days", "2"),
     ("rules", "quiet_days", "21"),
     ("user", "emails", ""),
     ("user", "name", ""),

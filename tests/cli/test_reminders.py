@@ -16,7 +16,8 @@ REMINDER_KEYS = {"id", "uid", "rule", "due", "state", "title", "detail", "applic
                  "contact", "revision"}
 RULES = {"summary", "thank_you", "follow_up_call", "bring_forward", "brief_references",
          "rejection_letter", "rapport_call", "recontact", "offer_negotiation",
-         "offer_deadline", "network_update", "application_follow_up", "manual"}
+         "offer_deadline", "network_update", "application_follow_up", "closing_date",
+         "manual"}
 RAJ = {"id": 1, "name": "Raj Patel", "email": "raj@acme.example", "phone": "+49 30 1234"}
 ANN = {"id": 2, "name": "Ann Lee", "email": None, "phone": None}
 ACME = {"id": 1, "company": "Acme", "role": "Engineer"}

@@ -119,6 +119,7 @@ class SearchTest(JobtrackTestCase):
         for name in triggers:
             con.execute("DROP TRIGGER %s" % name)
         con.executescript(
+            "DROP TABLE postings;"
             "DROP TABLE documents; DROP TABLE resume_versions; DROP TABLE files;"
             "DROP TABLE sync_items; DROP TABLE sync_collection;"
             "ALTER TABLE reminders DROP COLUMN shown_digest;"

@@ -19,7 +19,7 @@ from jtharness import JobtrackTestCase  # noqa: E402
 
 RULES = ["summary", "thank_you", "follow_up_call", "bring_forward", "brief_references",
          "rejection_letter", "rapport_call", "recontact", "offer_negotiation",
-         "offer_deadline", "network_update", "application_follow_up"]
+         "offer_deadline", "network_update", "application_follow_up", "closing_date"]
 NOW = "2026-12-01T09:00:00"
 HOUR = 1 / 24
 

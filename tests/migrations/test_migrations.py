@@ -265,6 +265,23 @@ class MigrationTest(JobtrackTestCase):
         interviews = self.run_jt("interview", "list", "--json")
         self.assertEqual([i["id"] for i in interviews], [2])
 
+    def test_follow_up_ids_are_never_handed_out_again(self):
+        # 0012 makes the reminders table again: its AUTOINCREMENT counter must survive,
+        # or the id of a follow-up the rules withdrew (one a person saw) comes back. The
+        # newest follow-up is removed first, as a withdrawn one is.
+        if SCHEMA < 2:
+            self.skipTest("schema 1 had no follow-ups")
+        db = sqlite3.connect(self.db)
+        try:
+            highest = db.execute("SELECT max(id) FROM reminders").fetchone()[0]
+            db.execute("DELETE FROM reminders WHERE id = ?", (highest,))
+            db.commit()
+        finally:
+            db.close()
+        out = self.ok("remind", "add", "--app", "1", "--due", "2026-11-09 10:00", "Call Acme",
+                      now=NOW, tz=TZ)
+        self.assertIn("Added reminder %d for" % (highest + 1), out)
+
     def test_an_interviews_calendar_sequence_never_goes_back(self):
         # Its SEQUENCE was the seconds from its creation to its last edit; the revision
         # it has now starts there, so calendars that saw that number take the next change.

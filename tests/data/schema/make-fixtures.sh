@@ -2,7 +2,7 @@
 # Makes tests/data/schema/schema-N.db, one database per released schema: the jobtrack of
 # the commit where schema N was the newest records the same small job search, as far as
 # that version's commands go. tests/test-migrations.py opens each with today's jobtrack.
-#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..10; in a git clone)
+#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..11; in a git clone)
 # Each commit is built in a temporary worktree (/tmp/jt-old-N), removed afterwards.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,6 +22,7 @@ commit_of() {
   8) echo f192052d756ff85b6b3a430a1a97910c16358ad6 ;; # before 0009
   9) echo 50a8a6fa6af7244befd71baa951d17d177e6ec21 ;; # before 0010
   10) echo b4873de2547aefb40e85676a0b20b2663d7ccd8f ;; # before 0011
+  11) echo 61795ea0c043abf5092f4bda24b99ceea82a948e ;; # before 0012
   *) return 1 ;;
   esac
 }
@@ -98,6 +99,14 @@ record() {
                                 AND state = 'pending'")
     jt dismiss "$dismissed"
   fi
+  if [ "$n" -ge 11 ]; then
+    # Documents: a résumé version sent to Acme, and the posting saved by hand for Hooli.
+    printf 'Jane Doe\nPlatform engineer\n' >"$home/jane-doe-resume.txt"
+    printf 'Hooli: Data Engineer. Apply by 30 November.\n' >"$home/hooli-posting.txt"
+    jt resume add "$home/jane-doe-resume.txt" --name platform-v1
+    jt app attach 1 --resume platform-v1
+    jt app attach 5 "$home/hooli-posting.txt" --kind posting
+  fi
   # Closed cleanly: everything in the main file, no -wal or -shm left.
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
   rm -rf "$home"
@@ -113,7 +122,7 @@ if [ "${1:-}" = "--keep" ]; then
   keep=true
   shift
 fi
-[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9 10
+[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9 10 11
 for n in "$@"; do
   build "$n" "$(commit_of "$n")"
   if [ "${BUILD_ONLY:-}" != 1 ]; then
