@@ -36,7 +36,12 @@ jt_sync_account_open (const JtConfig *config, GError **error)
   options.allow_http = config->caldav_allow_http;
   account->http = jt_sync_http_new (&options, error);
   jt_sync_password_free (password);
-  if (account->http == NULL || !jt_sync_http_check_uri (account->http, account->url, error))
+  if (account->http == NULL)
+    {
+      g_prefix_error (error, "[caldav] ca_file: ");
+      return NULL;
+    }
+  if (!jt_sync_http_check_uri (account->http, account->url, error))
     return NULL;
   return g_steal_pointer (&account);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jt-sync-http.c: requests through libsoup, with the limits of jt-sync-http.h. */
+/* jt-sync-http.c: requests through libsoup, with the limits of jt-sync-http.h (CalDAV
+ * sync's, and the job-posting fetch's). */
 #include "jt-sync-http.h"
 
 #include <libsoup/soup.h>
@@ -18,6 +19,11 @@ struct _JtSyncHttp
   char *password;
   char *basic; /* "Basic …", or NULL */
   gboolean allow_http;
+  guint timeout;
+  gsize max_body;
+  char *accept;
+  char **media_types; /* NULL for any */
+  JtSyncHttpFailure failure;
   guint requests;
 };
 
@@ -28,6 +34,7 @@ jt_sync_response_free (JtSyncResponse *response)
     return;
   g_free (response->etag);
   g_free (response->location);
+  g_free (response->content_type);
   g_clear_pointer (&response->body, g_bytes_unref);
   g_clear_pointer (&response->uri, g_uri_unref);
   g_free (response);
@@ -46,15 +53,20 @@ jt_sync_http_new (const JtSyncHttpOptions *options, GError **error)
       if (database == NULL)
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
-                       _ ("[caldav] ca_file: cannot read certificates from %s: %s"),
-                       options->ca_file, local->message);
+                       _ ("cannot read certificates from %s: %s"), options->ca_file,
+                       local->message);
           return NULL;
         }
     }
   http = g_new0 (JtSyncHttp, 1);
-  http->session = soup_session_new_with_options (
-      "timeout", options->timeout != 0 ? options->timeout : JT_SYNC_HTTP_TIMEOUT, "idle-timeout",
-      60, "user-agent", "jobtrack/" JT_VERSION, "max-conns-per-host", 2, NULL);
+  http->timeout = options->timeout != 0 ? options->timeout : JT_SYNC_HTTP_TIMEOUT;
+  http->max_body = options->max_body != 0 ? options->max_body : JT_SYNC_HTTP_MAX_BODY;
+  http->accept = g_strdup (options->accept);
+  http->media_types = g_strdupv ((char **) options->media_types);
+  /* libsoup's session has its content decoder (gzip, deflate) by default. */
+  http->session
+      = soup_session_new_with_options ("timeout", http->timeout, "idle-timeout", 60, "user-agent",
+                                       "jobtrack/" JT_VERSION, "max-conns-per-host", 2, NULL);
   if (database != NULL)
     soup_session_set_tls_database (http->session, database);
   http->username = g_strdup (options->username != NULL ? options->username : "");
@@ -78,6 +90,8 @@ jt_sync_http_free (JtSyncHttp *http)
     return;
   g_clear_object (&http->session);
   g_free (http->username);
+  g_free (http->accept);
+  g_strfreev (http->media_types);
   jt_sync_password_free (http->password);
   jt_sync_password_free (http->basic);
   g_free (http);
@@ -87,6 +101,23 @@ guint
 jt_sync_http_requests (JtSyncHttp *http)
 {
   return http->requests;
+}
+
+JtSyncHttpFailure
+jt_sync_http_failure (JtSyncHttp *http)
+{
+  return http->failure;
+}
+
+char *
+jt_sync_http_status_text (guint status)
+{
+  const char *phrase = soup_status_get_phrase (status);
+
+  /* libsoup's phrase for a status it does not know. */
+  if (phrase == NULL || strcmp (phrase, "Unknown Error") == 0)
+    return g_strdup_printf ("%u", status);
+  return g_strdup_printf ("%u %s", status, phrase);
 }
 
 static gboolean
@@ -127,21 +158,31 @@ jt_sync_http_check_uri (JtSyncHttp *http, GUri *uri, GError **error)
 
 /* A libsoup, TLS or network failure as one line. */
 static void
-set_send_error (GError **error, GUri *uri, GError *local)
+set_send_error (JtSyncHttp *http, GError **error, GUri *uri, GError *local)
 {
   g_autofree char *host = g_strdup (g_uri_get_host (uri));
 
   /* Not the server's answer (setup would look elsewhere for one): no connection. */
   if (local->domain == G_TLS_ERROR)
-    g_set_error (error, JT_ERROR, JT_ERROR_NETWORK,
-                 _ ("the certificate of %s is not trusted (%s); for a self-signed server, name "
-                    "its certificate in [caldav] ca_file"),
-                 host, local->message);
+    {
+      http->failure = JT_SYNC_HTTP_FAILED_TLS;
+      g_set_error (error, JT_ERROR, JT_ERROR_NETWORK,
+                   _ ("the certificate of %s is not trusted (%s); for a self-signed server, name "
+                      "its certificate in [caldav] ca_file"),
+                   host, local->message);
+    }
   else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    g_set_error (error, JT_ERROR, JT_ERROR_NETWORK, _ ("%s did not answer in time"), host);
+    {
+      http->failure = JT_SYNC_HTTP_FAILED_TIMEOUT;
+      g_set_error (error, JT_ERROR, JT_ERROR_NETWORK, _ ("%s did not answer within %u s"), host,
+                   http->timeout);
+    }
   else
-    g_set_error (error, JT_ERROR, JT_ERROR_NETWORK, _ ("cannot reach %s: %s"), host,
-                 local->message);
+    {
+      http->failure = JT_SYNC_HTTP_FAILED_UNREACHABLE;
+      g_set_error (error, JT_ERROR, JT_ERROR_NETWORK, _ ("cannot reach %s: %s"), host,
+                   local->message);
+    }
 }
 
 /* libsoup's own authentication, once: after a refusal of what it sent, none again. */
@@ -156,34 +197,75 @@ authenticate (SoupMessage *message, SoupAuth *auth, gboolean retrying, gpointer 
   return TRUE;
 }
 
-/* The whole body, up to the limit. */
-static GBytes *
-read_body (GInputStream *stream, GUri *uri, GError **error)
+static void
+set_too_large (JtSyncHttp *http, GError **error, GUri *uri)
 {
+  const gsize mib = 1024 * 1024;
+  g_autofree char *size = http->max_body % mib == 0
+                              ? g_strdup_printf ("%" G_GSIZE_FORMAT " MiB", http->max_body / mib)
+                              : g_format_size_full (http->max_body, G_FORMAT_SIZE_IEC_UNITS);
+
+  http->failure = JT_SYNC_HTTP_FAILED_TOO_LARGE;
+  g_set_error (error, JT_ERROR, JT_ERROR_SERVER, _ ("%s sent an answer larger than %s"),
+               g_uri_get_host (uri), size);
+}
+
+/* Whether the answer's body is one the caller wants read (options' media_types). */
+static gboolean
+wanted_type (JtSyncHttp *http, guint status, const char *content_type)
+{
+  if (http->media_types == NULL || !SOUP_STATUS_IS_SUCCESSFUL (status) || content_type == NULL)
+    return TRUE;
+  return g_strv_contains ((const char *const *) http->media_types, content_type);
+}
+
+/* The whole body, up to the limit: refused unread when its Content-Length is over it,
+ * and at the first read that passes it otherwise (a decoded or chunked body). */
+static GBytes *
+read_body (JtSyncHttp *http, SoupMessage *message, GInputStream *stream, GCancellable *cancellable,
+           GUri *uri, GError **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
   g_autoptr (GByteArray) body = g_byte_array_new ();
   guint8 buffer[16384];
 
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
+      && soup_message_headers_get_content_length (headers) > (goffset) http->max_body)
+    {
+      set_too_large (http, error, uri);
+      return NULL;
+    }
   for (;;)
     {
       g_autoptr (GError) local = NULL;
-      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, &local);
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, &local);
 
       if (n < 0)
         {
-          set_send_error (error, uri, local);
+          set_send_error (http, error, uri, local);
           return NULL;
         }
       if (n == 0)
         break;
-      if (body->len + (gsize) n > JT_SYNC_HTTP_MAX_BODY)
+      if (body->len + (gsize) n > http->max_body)
         {
-          g_set_error (error, JT_ERROR, JT_ERROR_SERVER, _ ("%s sent an answer larger than %d MiB"),
-                       g_uri_get_host (uri), JT_SYNC_HTTP_MAX_BODY / (1024 * 1024));
+          set_too_large (http, error, uri);
           return NULL;
         }
       g_byte_array_append (body, buffer, (guint) n);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
+/* Lets go of an answer whose body is not read to its end: cancelled first, so that
+ * closing its stream cannot read the rest (libsoup 3.2 drops the connection by itself,
+ * but its API does not promise it). */
+static void
+abandon (GCancellable *cancellable, GInputStream *stream)
+{
+  g_cancellable_cancel (cancellable);
+  g_input_stream_close (stream, cancellable, NULL);
 }
 
 static gboolean
@@ -201,19 +283,25 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
 {
   g_autoptr (GUri) current = g_uri_ref (uri);
 
+  http->failure = JT_SYNC_HTTP_FAILED_NOTHING;
   for (guint redirects = 0;; redirects++)
     {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
       g_autoptr (SoupMessage) message = NULL;
       g_autoptr (GInputStream) stream = NULL;
       g_autoptr (GError) local = NULL;
       g_autoptr (GBytes) answer = NULL;
+      g_autofree char *media_type = NULL;
       SoupMessageHeaders *headers;
       SoupMessageHeaders *response_headers;
       JtSyncResponse *response;
       guint status;
 
       if (!jt_sync_http_check_uri (http, current, error))
-        return NULL;
+        {
+          http->failure = JT_SYNC_HTTP_FAILED_URL;
+          return NULL;
+        }
       message = soup_message_new_from_uri (method, current);
       soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
       headers = soup_message_get_request_headers (message);
@@ -226,26 +314,44 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
         soup_message_headers_replace (headers, "If-Match", if_match);
       if (if_none_match != NULL)
         soup_message_headers_replace (headers, "If-None-Match", if_none_match);
+      if (http->accept != NULL)
+        soup_message_headers_replace (headers, "Accept", http->accept);
       if (body != NULL)
         soup_message_set_request_body_from_bytes (message, content_type, body);
       g_signal_connect (message, "authenticate", G_CALLBACK (authenticate), http);
       http->requests++;
-      stream = soup_session_send (http->session, message, NULL, &local);
+      stream = soup_session_send (http->session, message, cancellable, &local);
       if (stream == NULL)
         {
-          set_send_error (error, current, local);
+          set_send_error (http, error, current, local);
           return NULL;
         }
-      answer = read_body (stream, current, error);
-      if (answer == NULL)
-        return NULL;
       status = soup_message_get_status (message);
       response_headers = soup_message_get_response_headers (message);
+      /* libsoup keeps a Content-Type only when it reads as "type/subtype". */
+      if (soup_message_headers_get_content_type (response_headers, NULL) != NULL)
+        media_type
+            = g_ascii_strdown (soup_message_headers_get_content_type (response_headers, NULL), -1);
+      if (!wanted_type (http, status, media_type))
+        {
+          abandon (cancellable, stream);
+          answer = g_bytes_new (NULL, 0);
+        }
+      else
+        {
+          answer = read_body (http, message, stream, cancellable, current, error);
+          if (answer == NULL)
+            {
+              abandon (cancellable, stream);
+              return NULL;
+            }
+        }
       if (SOUP_STATUS_IS_REDIRECTION (status) && status != 304)
         {
           const char *location = soup_message_headers_get_one (response_headers, "Location");
           g_autoptr (GUri) next = NULL;
 
+          http->failure = JT_SYNC_HTTP_FAILED_REDIRECT;
           if (location == NULL)
             {
               g_set_error (error, JT_ERROR, JT_ERROR_SERVER,
@@ -267,12 +373,14 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
                            g_uri_get_host (current));
               return NULL;
             }
+          http->failure = JT_SYNC_HTTP_FAILED_NOTHING;
           g_clear_pointer (&current, g_uri_unref);
           current = g_steal_pointer (&next);
           continue;
         }
       if (status == SOUP_STATUS_UNAUTHORIZED)
         {
+          http->failure = JT_SYNC_HTTP_FAILED_LOGIN;
           g_set_error (error, JT_ERROR, JT_ERROR_AUTH,
                        _ ("%s refused the login (401): check [caldav] username and the "
                           "password"),
@@ -283,6 +391,7 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
       response->status = status;
       response->etag = g_strdup (soup_message_headers_get_one (response_headers, "ETag"));
       response->location = g_strdup (soup_message_headers_get_one (response_headers, "Location"));
+      response->content_type = g_steal_pointer (&media_type);
       response->body = g_steal_pointer (&answer);
       response->uri = g_steal_pointer (&current);
       return response;
