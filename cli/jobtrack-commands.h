@@ -45,4 +45,6 @@ gboolean jt_cli_attach_resume_version (JtCli *cli, JtStore *store, gint64 applic
                                        const char *version_name, const char *note,
                                        JtDocument **attached, GError **error);
 int jt_cmd_open (JtCli *cli, int argc, char **argv);
+int jt_cmd_capture (JtCli *cli, int argc, char **argv);
+int jt_cmd_posting (JtCli *cli, int argc, char **argv);
 int jt_cmd_resume (JtCli *cli, int argc, char **argv);

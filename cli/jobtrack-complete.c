@@ -285,8 +285,8 @@ static void
 complete_positional (JtCli *cli, const char *db, const char *path, guint index)
 {
   static const char *const app_first[]
-      = { "show",       "app show",   "app edit",  "app rm", "outcome",
-          "app attach", "app detach", "app files", "open",   NULL };
+      = { "show",       "app show",  "app edit", "app rm",  "outcome", "app attach",
+          "app detach", "app files", "open",     "posting", NULL };
   static const char *const interview_first[]
       = { "interview show", "interview edit", "interview rm", NULL };
   static const char *const contact_first[] = { "contact show", "contact edit", "contact rm", NULL };
@@ -309,7 +309,9 @@ complete_positional (JtCli *cli, const char *db, const char *path, guint index)
       print_names (durations, "");
       print_names (whens, "");
     }
-  else if ((index == 0 && (g_str_equal (path, "import") || g_str_equal (path, "resume add")))
+  else if ((index == 0
+            && (g_str_equal (path, "import") || g_str_equal (path, "resume add")
+                || g_str_equal (path, "capture")))
            || (index > 0 && g_str_equal (path, "app attach")))
     printf (":files\n");
 }

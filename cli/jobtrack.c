@@ -20,6 +20,8 @@ static const JtCommand commands[] = {
   { "dismiss", jt_cmd_dismiss, N_ ("Dismiss a follow-up for good") },
   { "remind", jt_cmd_remind, N_ ("Add a reminder of your own") },
   { "show", jt_cmd_show, N_ ("Tell an application's whole story") },
+  { "capture", jt_cmd_capture, N_ ("Record an application from a job posting, and keep it") },
+  { "posting", jt_cmd_posting, N_ ("Print the job posting kept with an application") },
   { "app", jt_cmd_app, N_ ("Add, list, show, edit or remove applications, and their documents") },
   { "resume", jt_cmd_resume, N_ ("Name résumé versions and see how often each was sent") },
   { "open", jt_cmd_open, N_ ("Open a document kept with an application") },

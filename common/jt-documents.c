@@ -98,9 +98,9 @@ read_all (int fd, gint64 limit, gboolean *too_large, int *saved_errno)
 JtDocumentFile *
 jt_document_file_read (const char *path, GError **error)
 {
-  g_autoptr (JtDocumentFile) file = g_new0 (JtDocumentFile, 1);
+  g_autoptr (JtDocumentFile) file = NULL;
+  g_autoptr (GBytes) contents = NULL;
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *content_type = NULL;
   g_autofree char *limit
       = g_strdup_printf ("%" G_GINT64_FORMAT " MB", JT_DOCUMENT_MAX_BYTES / (1000 * 1000));
   g_autoptr (GError) name_error = NULL;
@@ -151,7 +151,7 @@ jt_document_file_read (const char *path, GError **error)
       refuse (error, path, _ ("it is not a regular file"));
       return NULL;
     }
-  file->contents = read_all (fd, JT_DOCUMENT_MAX_BYTES, &too_large, &saved_errno);
+  contents = read_all (fd, JT_DOCUMENT_MAX_BYTES, &too_large, &saved_errno);
   close (fd);
   if (too_large)
     {
@@ -160,21 +160,32 @@ jt_document_file_read (const char *path, GError **error)
       refuse (error, path, why);
       return NULL;
     }
-  if (file->contents == NULL)
+  if (contents == NULL)
     {
       refuse (error, path, g_strerror (saved_errno));
       return NULL;
     }
+  file = jt_document_file_new (base, contents);
   file->path = g_strdup (path);
-  file->name = g_steal_pointer (&base);
-  file->size = (gint64) g_bytes_get_size (file->contents);
-  file->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, file->contents);
-  content_type = g_content_type_guess (file->name, g_bytes_get_data (file->contents, NULL),
-                                       g_bytes_get_size (file->contents), NULL);
+  return g_steal_pointer (&file);
+}
+
+JtDocumentFile *
+jt_document_file_new (const char *name, GBytes *contents)
+{
+  JtDocumentFile *file = g_new0 (JtDocumentFile, 1);
+  g_autofree char *content_type = NULL;
+
+  file->name = g_strdup (name);
+  file->contents = g_bytes_ref (contents);
+  file->size = (gint64) g_bytes_get_size (contents);
+  file->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  content_type = g_content_type_guess (name, g_bytes_get_data (contents, NULL),
+                                       g_bytes_get_size (contents), NULL);
   file->media_type = g_content_type_get_mime_type (content_type);
   if (file->media_type == NULL)
     file->media_type = g_strdup ("application/octet-stream");
-  return g_steal_pointer (&file);
+  return file;
 }
 
 /* Words of a file's name, folded, that tell its kind. */

@@ -40,6 +40,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtDocumentFile, jt_document_file_free)
  * not UTF-8 or holds control characters. New file, or NULL. */
 JtDocumentFile *jt_document_file_read (const char *path, GError **error);
 
+/* A file of content `contents` (referenced) named `name` (a valid one: see
+ * jt_document_check_name), with its digest and media type, as if read; path NULL. New. */
+JtDocumentFile *jt_document_file_new (const char *name, GBytes *contents);
+
 /* Checks a name a person gives (a résumé version's): one line of text, no control
  * characters, not blank. `what` names it in the error ("the résumé version's name"). */
 gboolean jt_document_check_name (const char *name, const char *what, GError **error);
