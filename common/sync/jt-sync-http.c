@@ -177,6 +177,15 @@ set_send_error (JtSyncHttp *http, GError **error, GUri *uri, GError *local)
       g_set_error (error, JT_ERROR, JT_ERROR_NETWORK, _ ("%s did not answer within %u s"), host,
                    http->timeout);
     }
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    {
+      /* libsoup's "Connection terminated unexpectedly": the server was reached and cut
+       * its answer short, so "cannot reach" would send the person to check the URL. */
+      http->failure = JT_SYNC_HTTP_FAILED_UNREACHABLE;
+      g_set_error (error, JT_ERROR, JT_ERROR_NETWORK,
+                   _ ("%s closed the connection before its answer was complete; try again later"),
+                   host);
+    }
   else
     {
       http->failure = JT_SYNC_HTTP_FAILED_UNREACHABLE;

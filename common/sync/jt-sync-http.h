@@ -45,7 +45,7 @@ typedef enum
 {
   JT_SYNC_HTTP_FAILED_NOTHING,     /* the last send did not fail */
   JT_SYNC_HTTP_FAILED_URL,         /* a URL not allowed (jt_sync_http_check_uri) */
-  JT_SYNC_HTTP_FAILED_UNREACHABLE, /* no connection: name not found, refused, reset */
+  JT_SYNC_HTTP_FAILED_UNREACHABLE, /* no connection: name not found, refused, reset, cut off */
   JT_SYNC_HTTP_FAILED_TIMEOUT,     /* nothing came within the timeout */
   JT_SYNC_HTTP_FAILED_TLS,         /* the certificate is not trusted, or TLS failed */
   JT_SYNC_HTTP_FAILED_REDIRECT,    /* too many redirects, to nowhere, or https to http */
