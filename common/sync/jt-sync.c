@@ -129,6 +129,28 @@ save_dirty (Sync *s, GError **error)
 
 /* ---- Pull ----------------------------------------------------------------------- */
 
+/* Whether the server's copy is what jobtrack would put there now: then it is a PUT of
+ * jobtrack's whose answer was lost (the connection dropped after the server took it,
+ * libsoup sent it again and met a 412; or a kill before its ETag was recorded), not a
+ * person's act. It is adopted as pushed, so that nothing is snoozed or "reworded back"
+ * that nobody touched, and nothing is put there again. */
+static gboolean
+adopt_if_ours (Sync *s, JtSyncItem *item, const JtReminder *reminder, const JtTodo *server)
+{
+  g_autofree char *text = s->ical->todo_print (reminder);
+  g_autoptr (JtTodo) ours = s->ical->todo_read (text, strlen (text), NULL);
+
+  if (ours == NULL || !jt_todo_equal (server, ours))
+    return FALSE;
+  g_free (item->pushed_hash);
+  item->pushed_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_free (item->pushed_ics);
+  item->pushed_ics = g_steal_pointer (&text);
+  item->pushed_revision = reminder->revision;
+  mark_dirty (s, item);
+  return TRUE;
+}
+
 /* What the server's copy says a person did, applied here: a person's act wins over
  * jobtrack's own changes; wording and due time are jobtrack's otherwise. */
 static gboolean
@@ -140,6 +162,8 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
   if (item->pushed_ics != NULL)
     pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
   if (pushed != NULL && jt_todo_equal (server, pushed))
+    return TRUE;
+  if (reminder != NULL && adopt_if_ours (s, item, reminder, server))
     return TRUE;
   /* Anything else on the server is put back as jobtrack words it. */
   g_clear_pointer (&item->pushed_hash, g_free);
@@ -465,6 +489,17 @@ wanted_push (Sync *s, const char *uid, GError **error)
 
 static gboolean push_one (Sync *s, Push *push, gboolean again, GError **error);
 
+static void
+count_push (Sync *s, const Push *push, gboolean created)
+{
+  if (push->withdrawn)
+    s->report->cancelled++;
+  else if (created)
+    s->report->created++;
+  else
+    s->report->updated++;
+}
+
 /* A 412: someone changed the task since (or a PUT whose ETag was never recorded). Fetch
  * it, adopt its ETag, merge the person's acts, and put it once more. */
 static gboolean
@@ -475,6 +510,7 @@ resolve_conflict (Sync *s, Push *push, JtSyncItem *item, GError **error)
       = jt_sync_http_send (s->account->http, "GET", uri, NULL, NULL, NULL, NULL, NULL, error);
   g_autoptr (JtTodo) server = NULL;
   g_autoptr (GError) local = NULL;
+  gboolean created = item->pushed_ics == NULL;
   Push *again;
   gboolean ok;
 
@@ -507,6 +543,13 @@ resolve_conflict (Sync *s, Push *push, JtSyncItem *item, GError **error)
   again = wanted_push (s, push->uid, &local);
   if (again == NULL)
     return local == NULL || (g_propagate_error (error, g_steal_pointer (&local)), FALSE);
+  /* Adopted as jobtrack's own (adopt_if_ours): the PUT did reach the server. */
+  if (item->etag != NULL && g_strcmp0 (item->pushed_hash, again->hash) == 0)
+    {
+      count_push (s, again, created);
+      push_free (again);
+      return TRUE;
+    }
   ok = push_one (s, again, TRUE, error);
   push_free (again);
   return ok;
@@ -563,12 +606,7 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
   item->pushed_ics = g_strdup (push->text);
   item->pushed_revision = push->revision;
   mark_dirty (s, item);
-  if (push->withdrawn)
-    s->report->cancelled++;
-  else if (created)
-    s->report->created++;
-  else
-    s->report->updated++;
+  count_push (s, push, created);
   return TRUE;
 }
 
