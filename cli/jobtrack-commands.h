@@ -31,6 +31,9 @@ gboolean jt_cli_print_prep (JtCli *cli, gint64 application_id, gboolean json, GE
 int jt_cmd_search (JtCli *cli, int argc, char **argv);
 int jt_cmd_stats (JtCli *cli, int argc, char **argv);
 int jt_cmd_sync (JtCli *cli, int argc, char **argv);
+/* `sync login` (the password asked for and kept in the Secret Service) and `sync logout`
+ * (jobtrack-sync-login.c). */
+int jt_cli_sync_login (JtCli *cli, gboolean logout);
 
 /* The documents of an application (jobtrack-app-documents.c): `app attach`, `app files`,
  * `app detach`. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jobtrack-sync.c: `jobtrack sync [setup] [--status] [--reset]`: the follow-ups as tasks
- * on the person's own CalDAV server (common/sync/jt-sync.h). */
+/* jobtrack-sync.c: `jobtrack sync [setup|login|logout] [--status] [--reset]`: the follow-ups as
+ * tasks on the person's own CalDAV server (common/sync/jt-sync.h). */
 #include <stdio.h>
 #include <unistd.h>
 
@@ -10,7 +10,7 @@
 #include "jt-store-sync.h"
 #include "jt-sync.h"
 
-#define SYNC_USAGE "[setup] [--status [--json]] [--reset]"
+#define SYNC_USAGE "[setup|login|logout] [--status [--json]] [--reset]"
 
 /* Asked on a terminal; without one (scripts), the list is created. */
 static gboolean
@@ -182,11 +182,15 @@ jt_cmd_sync (JtCli *cli, int argc, char **argv)
                              _ ("Sync the follow-ups with your CalDAV server as tasks ([caldav] "
                                 "in the config file): what the phone marked done, cancelled or "
                                 "moved counts here, and the follow-ups go there. 'sync setup' "
-                                "finds (or creates) the task list first."),
+                                "finds (or creates) the task list first; 'sync login' keeps the "
+                                "password in the Secret Service."),
                              entries, &argc, &argv, &error))
     return jt_cli_fail (error);
   if (argc == 2 && g_str_equal (argv[1], "setup") && !status && !reset)
     return run_setup (cli);
+  if (argc == 2 && (g_str_equal (argv[1], "login") || g_str_equal (argv[1], "logout")) && !status
+      && !reset)
+    return jt_cli_sync_login (cli, g_str_equal (argv[1], "logout"));
   if (!jt_cli_expect_args (argc, 0, "sync " SYNC_USAGE, &error))
     return jt_cli_fail (error);
   if (status)

@@ -4,6 +4,7 @@
 
 #include "jt-error.h"
 #include "jt-i18n.h"
+#include "jt-sync-keyring.h"
 #include "jt-sync-password.h"
 
 JtSyncAccount *
@@ -29,6 +30,17 @@ jt_sync_account_open (const JtConfig *config, GError **error)
                                                 JT_SYNC_PASSWORD_TIMEOUT, error);
       if (password == NULL)
         return NULL;
+    }
+  else if (*config->caldav_username != '\0')
+    {
+      g_autoptr (GError) keyring_error = NULL;
+
+      /* The password `sync login` stored. A session without a Secret Service is not an
+       * error here: a server that wants a password says so (401), and that line names
+       * both ways of giving one. */
+      if (!jt_sync_keyring_lookup (config->caldav_url, config->caldav_username, &password,
+                                   &keyring_error))
+        g_debug ("sync: no password from the Secret Service: %s", keyring_error->message);
     }
   options.username = config->caldav_username;
   options.password = password;

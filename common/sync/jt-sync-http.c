@@ -392,7 +392,7 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
           http->failure = JT_SYNC_HTTP_FAILED_LOGIN;
           g_set_error (error, JT_ERROR, JT_ERROR_AUTH,
                        _ ("%s refused the login (401): check [caldav] username and the "
-                          "password"),
+                          "password ([caldav] password_cmd, or 'jobtrack sync login')"),
                        g_uri_get_host (current));
           return NULL;
         }

@@ -6,6 +6,7 @@ never for its own writing, and not at all without [caldav]."""
 import base64
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -127,6 +128,46 @@ class DaemonSyncTest(SyncTestCase):
         sent = base64.b64encode(("%s:%s" % (USER, PASSWORD)).encode()).decode()
         for secret in (PASSWORD, sent):
             self.assertNotIn(secret, self.log())
+
+    def test_killed_mid_sync_the_next_start_leaves_every_follow_up_once(self):
+        # jobtrackd's first upload, killed with SIGKILL part way (no chance to clean up),
+        # then started again: its sync at start repairs, every open follow-up on the
+        # server once, and the database whole.
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        for day in range(1, 121):
+            due = "2027-%02d-%02d 10:00" % (1 + (day - 1) // 28, 1 + (day - 1) % 28)
+            self.ok("remind", "add", "--app", "1", "--due", due, "Follow-up %d" % day)
+        self.ok("sync", "setup")
+        self.write_sync_config()
+        open_count = len(self.json_of("agenda", "--all", "--json"))
+        self.start_daemon()
+        self.wait_for(lambda: len(self.server_tasks()) >= 20, 30, "the upload to be under way")
+        self.daemon.kill()
+        self.daemon.wait()
+        self.daemon = None
+        put = len(self.server_tasks())
+        self.assertLess(put, open_count, "killed after the last PUT")
+
+        self.start_daemon()
+        self.wait_for(lambda: len(self.server_tasks()) == open_count, 60, "the repair at start")
+        # The sync logs its counts once it has finished.
+        self.wait_for(lambda: " created, " in self.log(), 20, "the sync at start to finish")
+        self.assertEqual(self.stop_daemon(), 0)
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me",
+                              "jobtrack-follow-ups")
+        uids = []
+        for name in os.listdir(folder):
+            if name.endswith(".ics"):
+                with open(os.path.join(folder, name)) as f:
+                    uids += [line for line in f.read().splitlines() if line.startswith("UID:")]
+        self.assertEqual(len(uids), open_count)
+        self.assertEqual(len(set(uids)), open_count)
+        con = sqlite3.connect(self.db)
+        try:
+            self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        finally:
+            con.close()
+        self.assertIn("0 created, 0 updated", self.ok("sync"))
 
     def test_without_caldav_it_never_syncs(self):
         self.ok("app", "add", "--company", "Globex", "--role", "SRE")
