@@ -116,22 +116,9 @@ pick_interview (JtStore *store, JtLetterFacts *facts, gint64 now, GError **error
 static gboolean
 find_call (JtStore *store, JtLetterFacts *facts, GError **error)
 {
-  g_autoptr (GPtrArray) reminders
-      = jt_store_reminder_list_for_application (store, facts->app->id, error);
-
-  if (reminders == NULL)
-    return FALSE;
-  for (guint i = 0; i < reminders->len; i++)
-    {
-      const JtReminder *r = g_ptr_array_index (reminders, i);
-
-      if (r->rule != JT_RULE_FOLLOW_UP_CALL
-          || (r->state != JT_REMINDER_PENDING && r->state != JT_REMINDER_SNOOZED))
-        continue;
-      if (facts->call_due == 0 || (facts->contact != NULL && r->contact_id == facts->contact->id))
-        facts->call_due = r->due_at;
-    }
-  return TRUE;
+  return jt_store_reminder_call_due (store, facts->app->id,
+                                     facts->contact != NULL ? facts->contact->id : 0,
+                                     &facts->call_due, error);
 }
 
 /* The soonest deadline of another application's open offer (R4's reason). */

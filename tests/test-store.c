@@ -834,6 +834,81 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
 
 /* The sync state: the items outlive no change of task list, and a reset forgets them
  * with the token, so everything is pushed again. */
+/* A follow-up call of `app` addressed to `contact_id` (0: nobody), due at `due`. */
+static gint64
+insert_call (JtStore *store, gint64 app_id, gint64 contact_id, gint64 due, JtReminderState state)
+{
+  g_autoptr (JtReminder) call = jt_reminder_new ();
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, NULL);
+  g_autoptr (GError) error = NULL;
+
+  call->rule = JT_RULE_FOLLOW_UP_CALL;
+  call->uid = g_strdup_printf ("call-%" G_GINT64_FORMAT "@test", due);
+  call->application_id = app_id;
+  call->contact_id = contact_id;
+  call->due_at = due;
+  call->state = state;
+  call->title = g_strdup ("Call");
+  g_assert_true (jt_store_reminder_insert (store, call, NOW, &error));
+  g_assert_no_error (error);
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  return call->id;
+}
+
+static gint64
+insert_person (JtStore *store, const char *name)
+{
+  g_autoptr (JtContact) person = jt_contact_new ();
+  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, NULL);
+  g_autoptr (GError) error = NULL;
+
+  person->name = g_strdup (name);
+  g_assert_true (jt_store_contact_insert (store, person, NOW, &error));
+  g_assert_no_error (error);
+  g_assert_true (jt_transaction_commit (g_steal_pointer (&txn), &error));
+  return person->id;
+}
+
+static gint64
+call_due (JtStore *store, gint64 app_id, gint64 contact_id)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 due = -1;
+
+  g_assert_true (jt_store_reminder_call_due (store, app_id, contact_id, &due, &error));
+  g_assert_no_error (error);
+  return due;
+}
+
+/* The call a letter promises: the person's own (their newest), else the first made;
+ * never a done one, never another application's. */
+static void
+test_call_a_letter_promises (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtStore) store = jt_test_store_open (f->path, &error);
+  g_autoptr (JtApplication) globex = insert_application (store, "Globex", "SRE");
+  g_autoptr (JtApplication) acme = insert_application (store, "Acme", "SRE");
+  gint64 raj = insert_person (store, "Raj Patel");
+  gint64 ann = insert_person (store, "Ann Lee");
+  gint64 sam = insert_person (store, "Sam Roe");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (call_due (store, globex->id, raj), ==, 0);
+  insert_call (store, acme->id, raj, NOW + 50, JT_REMINDER_PENDING);
+  g_assert_cmpint (call_due (store, globex->id, raj), ==, 0);
+  insert_call (store, globex->id, 0, NOW + 30, JT_REMINDER_PENDING);
+  insert_call (store, globex->id, ann, NOW + 10, JT_REMINDER_SNOOZED);
+  insert_call (store, globex->id, raj, NOW + 20, JT_REMINDER_DONE);
+  /* Raj's call is done: the first one made stands. */
+  g_assert_cmpint (call_due (store, globex->id, raj), ==, NOW + 30);
+  g_assert_cmpint (call_due (store, globex->id, 0), ==, NOW + 30);
+  g_assert_cmpint (call_due (store, globex->id, ann), ==, NOW + 10);
+  insert_call (store, globex->id, ann, NOW + 40, JT_REMINDER_PENDING);
+  g_assert_cmpint (call_due (store, globex->id, ann), ==, NOW + 40);
+  g_assert_cmpint (call_due (store, globex->id, sam), ==, NOW + 30);
+}
+
 static void
 test_sync_state (Fixture *f, gconstpointer data)
 {
@@ -925,6 +1000,7 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/store/interview-log/failure-writes-nothing",
                test_interview_log_failure_writes_nothing);
   JT_TEST_ADD ("/store/queries/every-query-is-indexed", test_every_query_is_indexed);
+  JT_TEST_ADD ("/store/reminders/call-a-letter-promises", test_call_a_letter_promises);
   JT_TEST_ADD ("/store/sync/state", test_sync_state);
   g_test_add_func ("/store/person-parse", test_person_parse);
   return g_test_run ();

@@ -99,7 +99,7 @@ jt_ical_time_zone_for_windows (const char *windows_id)
 
 /* A system zone for `tzid`: its own name, else the IANA zone of a Windows name. */
 static GTimeZone *
-system_zone (const char *tzid)
+look_up_zone (const char *tzid)
 {
   g_autofree char *iana = NULL;
   GTimeZone *zone = g_time_zone_new_identifier (tzid);
@@ -108,6 +108,31 @@ system_zone (const char *tzid)
     return zone;
   iana = jt_ical_time_zone_for_windows (tzid);
   return iana != NULL ? g_time_zone_new_identifier (iana) : NULL;
+}
+
+/* The zones found, by TZID, for the life of the process: GLib reads a zone's file again
+ * whenever its last reference goes, which was 13% of importing a file whose every time
+ * names a zone. At most one entry per name this system knows. */
+G_LOCK_DEFINE_STATIC (zones_found);
+static GHashTable *zones_found;
+
+/* A new reference, or NULL. */
+static GTimeZone *
+system_zone (const char *tzid)
+{
+  GTimeZone *zone;
+
+  G_LOCK (zones_found);
+  if (zones_found == NULL)
+    zones_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones_found, tzid);
+  if (zone == NULL && (zone = look_up_zone (tzid)) != NULL)
+    g_hash_table_insert (zones_found, g_strdup (tzid), zone);
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  G_UNLOCK (zones_found);
+  return zone;
 }
 
 /* A VTIMEZONE an event uses gives its offsets, changing at most yearly. */

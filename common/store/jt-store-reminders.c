@@ -208,6 +208,33 @@ jt_store_reminder_list_for_application (JtStore *store, gint64 application_id, G
                     application_id, error);
 }
 
+/* Two reads of the index on (application_id, rule), whose rows come by id:
+ * the call addressed to ?2 (no contact has id 0), else the first. */
+#define OPEN_CALLS                                                                                 \
+  "FROM reminders WHERE application_id = ?1 AND rule = 'follow_up_call' "                          \
+  "AND state IN ('pending', 'snoozed') "
+
+gboolean
+jt_store_reminder_call_due (JtStore *store, gint64 application_id, gint64 contact_id,
+                            gint64 *due_at, GError **error)
+{
+  g_autoptr (JtStmt) stmt
+      = jt_store_prepare (store,
+                          "SELECT coalesce ((SELECT due_at " OPEN_CALLS
+                          "AND contact_id = ?2 ORDER BY id DESC LIMIT 1), "
+                          "(SELECT due_at " OPEN_CALLS "ORDER BY id LIMIT 1), 0)",
+                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  jt_stmt_bind_int64 (stmt, 1, application_id);
+  jt_stmt_bind_int64 (stmt, 2, contact_id);
+  if (jt_store_step (store, stmt, error) != JT_STEP_ROW)
+    return FALSE;
+  *due_at = jt_stmt_int64 (stmt, 0);
+  return TRUE;
+}
+
 GPtrArray *
 jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error)
 {

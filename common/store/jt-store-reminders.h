@@ -32,6 +32,13 @@ JtReminder *jt_store_reminder_get (JtStore *store, gint64 id, GError **error);
 GPtrArray *jt_store_reminder_list_for_application (JtStore *store, gint64 application_id,
                                                    GError **error);
 
+/* The due time of the application's open follow-up call (R3) that a letter promises:
+ * the newest addressed to `contact_id` when there is one, else the first made; 0 when
+ * none is open. One indexed read, where listing the application's reminders for it made
+ * refreshing a calendar quadratic in them. */
+gboolean jt_store_reminder_call_due (JtStore *store, gint64 application_id, gint64 contact_id,
+                                     gint64 *due_at, GError **error);
+
 /* The network updates of one contact that belong to no application, in any state. */
 GPtrArray *jt_store_reminder_list_network (JtStore *store, gint64 contact_id, GError **error);
 
