@@ -258,6 +258,17 @@ handle_to_ftp (SoupServer *server, SoupServerMessage *msg, const char *path, GHa
   soup_server_message_set_redirect (msg, 302, "ftp://127.0.0.1/posting.html");
 }
 
+/* From the https listener to the same page over plain http: never followed. */
+static void
+handle_to_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                 gpointer user_data)
+{
+  Server *s = user_data;
+  g_autofree char *plain = g_strconcat (s->base, "/page", NULL);
+
+  soup_server_message_set_redirect (msg, 302, plain);
+}
+
 /* --- the server's thread --- */
 
 /* Listens on a free port of 127.0.0.1 (and no other address); `*base` says where. */
@@ -306,6 +317,7 @@ server_thread (gpointer data)
       soup_server_add_handler (s->server, "/silent", handle_stall, s, NULL);
       soup_server_add_handler (s->server, "/endless", handle_endless, s, NULL);
       soup_server_add_handler (s->server, "/to-ftp", handle_to_ftp, s, NULL);
+      soup_server_add_handler (s->server, "/to-plain", handle_to_plain, s, NULL);
       if (listen_on (s->server, 0, &s->base, &error) && certificate != NULL)
         listen_on (s->server, SOUP_SERVER_LISTEN_HTTPS, &s->tls_base, &error);
     }
@@ -748,6 +760,8 @@ test_tls (void)
   g_autofree char *url = NULL;
   g_autoptr (JtPostingPage) refused = NULL;
   g_autoptr (JtPostingPage) page = NULL;
+  g_autoptr (JtPostingPage) downgraded = NULL;
+  g_autofree char *to_plain = NULL;
   JtPostingFetchOptions options = { 0 };
   Server *server;
 
@@ -773,6 +787,14 @@ test_tls (void)
   g_assert_no_error (error);
   assert_page_is (page, PAGE);
   g_assert_cmpstr (page->url, ==, url);
+
+  /* A redirect from https to plain http is refused, though the page is there. */
+  to_plain = g_strconcat (server->tls_base, "/to-plain", NULL);
+  downgraded = jt_posting_fetch (to_plain, &options, &error);
+  g_assert_error (error, JT_ERROR, JT_ERROR_SERVER);
+  g_assert_null (downgraded);
+  g_assert_cmpstr (error->message, ==, "127.0.0.1 redirected from https to plain http; refused");
+  g_clear_error (&error);
 
   server_stop (server);
   g_unlink (cert_file);

@@ -121,6 +121,33 @@ class SyncTest(SyncTestCase):
         self.assertNotIn("Phone him", self.server_texts())
         self.assertEqual(self.agenda()["Call Raj"]["state"], "pending")
 
+    def test_a_task_the_phone_made_is_never_touched(self):
+        self.setup_and_push()
+        before = self.agenda()
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        with open(os.path.join(self.vdir, "milk.ics"), "w", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//A phone//EN\r\n"
+                    "BEGIN:VTODO\r\nUID:milk-1@phone.example\r\nDTSTAMP:20261201T080000Z\r\n"
+                    "SUMMARY:Buy milk\r\nDUE:20261202T170000Z\r\nSTATUS:NEEDS-ACTION\r\n"
+                    "END:VTODO\r\nEND:VCALENDAR\r\n")
+        self.phone("sync")
+        for edit in [None, ("STATUS:NEEDS-ACTION", "STATUS:COMPLETED")]:
+            if edit is not None:
+                self.phone_edit(self.phone_tasks()["Buy milk"], *edit)
+                self.phone("sync")
+            on_server = self.server_texts()
+            self.assertIn("milk-1@phone.example", on_server)
+            sent = len(self.server_requests())
+            for args in [["sync"], ["sync", "--reset"]]:
+                self.ok(*args)
+                # Not taken as a follow-up, not rewritten, not cancelled, not deleted.
+                self.assertEqual(self.agenda(), before)
+                self.assertEqual(self.server_texts(), on_server)
+                touched = [(m, path) for m, path in self.server_requests()[sent:]
+                           if m in ("PUT", "DELETE") and "milk" in path]
+                self.assertEqual(touched, [])
+
     def test_wrong_password_is_one_clear_error(self):
         self.add_follow_ups()
         self.ok("sync", "setup")
