@@ -171,30 +171,16 @@ source_name (JtPostingSource source)
   g_return_val_if_reached ("title");
 }
 
-/* A day the page gave alone is that day (it was read as 00:00 UTC); a time is shown in
- * the person's zone. NULL for 0. New string. */
-static char *
-posting_day (JtCli *cli, gint64 instant, gboolean is_day)
-{
-  g_autoptr (GDateTime) utc = NULL;
-
-  if (instant == 0)
-    return NULL;
-  if (!is_day)
-    return jt_cli_format_time (cli, instant);
-  utc = g_date_time_new_from_unix_utc (instant);
-  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d") : NULL;
-}
-
 /* The posting as the text kept with the application and printed by `jobtrack posting`:
  * its facts, then the description. New string. */
 static char *
 posting_text (JtCli *cli, const JtPosting *posting, const char *company, const char *salary)
 {
   GString *text = g_string_new (NULL);
-  g_autofree char *posted = posting_day (cli, posting->date_posted, posting->date_posted_is_day);
+  g_autofree char *posted
+      = jt_cli_format_day_or_time (cli, posting->date_posted, posting->date_posted_is_day);
   g_autofree char *closes
-      = posting_day (cli, posting->valid_through, posting->valid_through_is_day);
+      = jt_cli_format_day_or_time (cli, posting->valid_through, posting->valid_through_is_day);
   g_autofree char *captured = jt_cli_format_time (cli, g_date_time_to_unix (cli->now));
   const struct
   {
@@ -344,8 +330,9 @@ static void
 print_report (JtCli *cli, const JtApplication *app, const JtPosting *posting,
               const JtSavedPosting *saved, const Recorded *recorded)
 {
-  g_autofree char *closes = posting_day (cli, saved->closes_at, saved->closes_on_day);
-  g_autofree char *posted = posting_day (cli, saved->posted_at, posting->date_posted_is_day);
+  g_autofree char *closes = jt_cli_format_day_or_time (cli, saved->closes_at, saved->closes_on_day);
+  g_autofree char *posted
+      = jt_cli_format_day_or_time (cli, saved->posted_at, posting->date_posted_is_day);
 
   printf (_ ("Captured application %" PRId64 ": %s%s%s (%s)\n"), app->id, app->company,
           *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));

@@ -13,6 +13,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-store-postings.h"
 #include "jt-reminder-text.h"
 #include "jt-store-reminders.h"
 #include "jt-store-skills.h"
@@ -30,7 +31,8 @@ typedef struct
   GPtrArray *touches;
   GPtrArray *contacts;
   GPtrArray *reminders;
-  GPtrArray *documents; /* JtDocument: what was sent, oldest first */
+  GPtrArray *documents;    /* JtDocument: what was sent, oldest first */
+  JtSavedPosting *posting; /* the posting it was captured from, or NULL */
 } Story;
 
 static void
@@ -46,6 +48,7 @@ story_clear (Story *story)
   g_clear_pointer (&story->contacts, g_ptr_array_unref);
   g_clear_pointer (&story->reminders, g_ptr_array_unref);
   g_clear_pointer (&story->documents, g_ptr_array_unref);
+  g_clear_pointer (&story->posting, jt_saved_posting_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Story, story_clear)
 
@@ -61,7 +64,8 @@ story_read (JtStore *store, gint64 id, Story *story, GError **error)
          && (story->touches = jt_store_touch_list (store, id, 0, error)) != NULL
          && (story->contacts = jt_store_application_contacts (store, id, error)) != NULL
          && (story->reminders = jt_store_reminder_list_for_application (store, id, error)) != NULL
-         && (story->documents = jt_store_document_list (store, id, error)) != NULL;
+         && (story->documents = jt_store_document_list (store, id, error)) != NULL
+         && jt_store_posting_lookup (store, id, &story->posting, error);
 }
 
 static void
@@ -120,6 +124,11 @@ print_json (JtCli *cli, const Story *story)
   for (guint i = 0; i < story->documents->len; i++)
     jt_json_add_document (builder, g_ptr_array_index (story->documents, i), dir, cli->tz);
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "posting");
+  if (story->posting != NULL)
+    jt_json_add_saved_posting (builder, story->posting, cli->tz);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   jt_cli_print_json (builder);
 }
@@ -132,6 +141,26 @@ print_interview (JtCli *cli, const JtInterview *interview)
   printf (_ ("\nInterview %" PRId64 ": %s, %d min, %s\n"), interview->id, start,
           interview->duration_min, jt_interview_kind_to_string (interview->kind));
   jt_cli_print_interview_details (cli, interview);
+}
+
+/* What the posting said, as `capture` reported it; its text is `jobtrack posting APP`. */
+static void
+print_posting (JtCli *cli, const JtSavedPosting *posting)
+{
+  g_autofree char *title = jt_cli_text (posting->title, TRUE);
+  g_autofree char *posted = jt_cli_format_day_or_time (cli, posting->posted_at, TRUE);
+  g_autofree char *closes
+      = jt_cli_format_day_or_time (cli, posting->closes_at, posting->closes_on_day);
+  g_autofree char *captured = jt_cli_format_time (cli, posting->captured_at);
+
+  printf (_ ("\nPosting: %s\n"), title);
+  jt_cli_print_field (cli, _ ("Location"), posting->location);
+  jt_cli_print_field (cli, _ ("Employment"), posting->employment_type);
+  jt_cli_print_field (cli, _ ("Salary"), posting->salary);
+  jt_cli_print_field (cli, _ ("Posted"), posted);
+  jt_cli_print_field (cli, _ ("Closes"), closes);
+  jt_cli_print_field (cli, _ ("Address"), posting->url);
+  jt_cli_print_field (cli, _ ("Captured"), captured);
 }
 
 static void
@@ -198,6 +227,8 @@ print_text (JtCli *cli, const Story *story)
 
       printf ("  %" G_GINT64_FORMAT "  %s\n", contact->id, shown);
     }
+  if (story->posting != NULL)
+    print_posting (cli, story->posting);
   if (story->documents->len > 0)
     {
       printf (_ ("\nDocuments\n"));
@@ -229,11 +260,12 @@ jt_cmd_show (JtCli *cli, int argc, char **argv)
   JtStore *store;
   gint64 id;
 
-  if (!jt_cli_parse_options (cli, "show", "APP [--json]",
-                             _ ("Tell an application's whole story: status history, interviews "
-                                "with the people met and the assessment, decision date, the "
-                                "skills to restate, offers, touches, the documents sent."),
-                             entries, &argc, &argv, &error)
+  if (!jt_cli_parse_options (
+          cli, "show", "APP [--json]",
+          _ ("Tell an application's whole story: status history, interviews "
+             "with the people met and the assessment, decision date, the "
+             "skills to restate, offers, touches, the posting, the documents sent."),
+          entries, &argc, &argv, &error)
       || !jt_cli_expect_args (argc, 1, "show APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error)
       || (store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL

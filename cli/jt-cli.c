@@ -460,6 +460,19 @@ jt_cli_format_time (JtCli *cli, gint64 unix_seconds)
 }
 
 char *
+jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone)
+{
+  g_autoptr (GDateTime) utc = NULL;
+
+  if (unix_seconds == 0)
+    return NULL;
+  if (!day_alone)
+    return jt_cli_format_time (cli, unix_seconds);
+  utc = g_date_time_new_from_unix_utc (unix_seconds);
+  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d") : NULL;
+}
+
+char *
 jt_cli_text (const char *text, gboolean single_line)
 {
   /* The one rule set of jt-text.h, so the terminal is no laxer than the other outputs. */

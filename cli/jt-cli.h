@@ -122,6 +122,10 @@ char *jt_cli_fit (JtCli *cli, const char *text, int indent);
 /* Output. */
 void jt_cli_print_json (JsonBuilder *builder);
 char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
+
+/* A posting's date: the time as jt_cli_format_time, or, when the page gave the day
+ * alone (stored as its 00:00 UTC), that day as YYYY-MM-DD; NULL for 0. New string. */
+char *jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone);
 /* Record text as a terminal should show it: as text and nothing else, by the rules of
  * jt-text.h (line ends kept, or spaces when `single_line`; other controls as spaces;
  * bidi controls dropped). NULL is "". New string. */

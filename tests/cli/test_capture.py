@@ -146,6 +146,14 @@ class CaptureTest(JobtrackTestCase):
         self.assertEqual(saved["posting"]["identifier"], "HQ-77")
         self.assertEqual(saved["posting"]["closes"], "2026-12-18")
         self.assertIn("Pipelines & lakes.", saved["text"])
+        # `show` tells the posting's facts beside the rest of the story.
+        shown = self.ok("show", "1")
+        self.assertIn("\nPosting: Data Engineer\n", shown)
+        self.assertIn("  Closes: 2026-12-18\n", shown)
+        self.assertIn("  Address: https://jobs.example/hooli/77\n", shown)
+        story = self.json_of("show", "1", "--json")
+        self.assertEqual(story["posting"]["identifier"], "HQ-77")
+        self.assertEqual(story["posting"]["closes"], "2026-12-18")
 
     def test_json_says_what_was_recorded(self):
         page = self.write_page(CLOSING_PAGE)
