@@ -330,10 +330,6 @@ static void
 print_report (JtCli *cli, const JtApplication *app, const JtPosting *posting,
               const JtSavedPosting *saved, const Recorded *recorded)
 {
-  g_autofree char *closes = jt_cli_format_day_or_time (cli, saved->closes_at, saved->closes_on_day);
-  g_autofree char *posted
-      = jt_cli_format_day_or_time (cli, saved->posted_at, posting->date_posted_is_day);
-
   printf (_ ("Captured application %" PRId64 ": %s%s%s (%s)\n"), app->id, app->company,
           *app->role != '\0' ? ", " : "", app->role, jt_status_to_string (app->status));
   if (posting->source == JT_POSTING_SOURCE_JSON_LD)
@@ -350,12 +346,7 @@ print_report (JtCli *cli, const JtApplication *app, const JtPosting *posting,
     printf (_ ("  partial: the page has no JobPosting data; read from %s only: check the "
                "company and role\n"),
             jt_posting_source_describe (posting->source));
-  jt_cli_print_field (cli, _ ("Location"), saved->location);
-  jt_cli_print_field (cli, _ ("Employment"), saved->employment_type);
-  jt_cli_print_field (cli, _ ("Salary"), saved->salary);
-  jt_cli_print_field (cli, _ ("Posted"), posted);
-  jt_cli_print_field (cli, _ ("Closes"), closes);
-  jt_cli_print_field (cli, _ ("Address"), saved->url);
+  jt_cli_print_posting_facts (cli, saved, posting->date_posted_is_day);
   if (saved->closes_at != 0 && saved->closes_at < g_date_time_to_unix (cli->now))
     printf (_ ("  The posting has closed already: it may be gone, or the page's date is "
                "stale\n"));

@@ -148,18 +148,11 @@ static void
 print_posting (JtCli *cli, const JtSavedPosting *posting)
 {
   g_autofree char *title = jt_cli_text (posting->title, TRUE);
-  g_autofree char *posted = jt_cli_format_day_or_time (cli, posting->posted_at, TRUE);
-  g_autofree char *closes
-      = jt_cli_format_day_or_time (cli, posting->closes_at, posting->closes_on_day);
   g_autofree char *captured = jt_cli_format_time (cli, posting->captured_at);
 
   printf (_ ("\nPosting: %s\n"), title);
-  jt_cli_print_field (cli, _ ("Location"), posting->location);
-  jt_cli_print_field (cli, _ ("Employment"), posting->employment_type);
-  jt_cli_print_field (cli, _ ("Salary"), posting->salary);
-  jt_cli_print_field (cli, _ ("Posted"), posted);
-  jt_cli_print_field (cli, _ ("Closes"), closes);
-  jt_cli_print_field (cli, _ ("Address"), posting->url);
+  /* The table keeps no word on whether the posted date had a time: shown as a day. */
+  jt_cli_print_posting_facts (cli, posting, TRUE);
   jt_cli_print_field (cli, _ ("Captured"), captured);
 }
 

@@ -472,6 +472,21 @@ jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone)
   return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d") : NULL;
 }
 
+void
+jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting, gboolean posted_day_alone)
+{
+  g_autofree char *posted = jt_cli_format_day_or_time (cli, posting->posted_at, posted_day_alone);
+  g_autofree char *closes
+      = jt_cli_format_day_or_time (cli, posting->closes_at, posting->closes_on_day);
+
+  jt_cli_print_field (cli, _ ("Location"), posting->location);
+  jt_cli_print_field (cli, _ ("Employment"), posting->employment_type);
+  jt_cli_print_field (cli, _ ("Salary"), posting->salary);
+  jt_cli_print_field (cli, _ ("Posted"), posted);
+  jt_cli_print_field (cli, _ ("Closes"), closes);
+  jt_cli_print_field (cli, _ ("Address"), posting->url);
+}
+
 char *
 jt_cli_text (const char *text, gboolean single_line)
 {

@@ -12,6 +12,7 @@
 #include "jt-config.h"
 #include "jt-records.h"
 #include "jt-rules.h"
+#include "jt-store-postings.h"
 #include "jt-store.h"
 
 G_BEGIN_DECLS
@@ -126,6 +127,11 @@ char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
 /* A posting's date: the time as jt_cli_format_time, or, when the page gave the day
  * alone (stored as its 00:00 UTC), that day as YYYY-MM-DD; NULL for 0. New string. */
 char *jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone);
+
+/* A saved posting's facts, a field a line (location, employment, salary, posted, closes,
+ * address); `posted_day_alone` when the page gave the day it was posted without a time. */
+void jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting,
+                                 gboolean posted_day_alone);
 /* Record text as a terminal should show it: as text and nothing else, by the rules of
  * jt-text.h (line ends kept, or spaces when `single_line`; other controls as spaces;
  * bidi controls dropped). NULL is "". New string. */
