@@ -892,9 +892,21 @@ read_row (const Table *table, guint schema, JsonNode *row, const char *what, JtV
         values[index - 1]
             = (JtValue){ .type = JT_VALUE_INTEGER, .integer = json_node_get_int (node) };
       else if (column->type == COLUMN_TEXT && type == G_TYPE_STRING)
-        values[index - 1] = (JtValue){ .type = JT_VALUE_TEXT,
-                                       .text = json_node_get_string (node),
-                                       .length = strlen (json_node_get_string (node)) };
+        {
+          const char *text = json_node_get_string (node);
+
+          /* json-glib reads an escape such as "\337" (not JSON) as that byte: the text
+           * would be stored, and then no backup could be made of the database. */
+          if (!g_utf8_validate (text, -1, NULL))
+            {
+              g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
+                           _ ("the backup's %s has text that is not UTF-8 for %s"), what,
+                           column->name);
+              return FALSE;
+            }
+          values[index - 1]
+              = (JtValue){ .type = JT_VALUE_TEXT, .text = text, .length = strlen (text) };
+        }
       else
         {
           g_set_error (error, JT_ERROR, JT_ERROR_INVALID,
