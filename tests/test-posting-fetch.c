@@ -5,8 +5,8 @@
  * Each test starts libsoup's SoupServer on 127.0.0.1 (a free port) in a thread of its
  * own, with its own GMainContext: jt_posting_fetch is synchronous, so the server cannot
  * share the test's thread. The server's paths play what boards and broken servers do
- * (redirect chains and loops, error statuses, pages at and over the cap, a stall,
- * PDFs, gzip); the TLS test makes a self-signed certificate with openssl. */
+ * (redirect chains and loops, error statuses, pages at and over the cap, a stall, a
+ * trickle, PDFs, gzip); the TLS test makes a self-signed certificate with openssl. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -251,6 +251,73 @@ handle_endless (SoupServer *server, SoupServerMessage *msg, const char *path, GH
                             "<html><body>", 12);
 }
 
+/* A page that comes a byte every 100 ms, so no read ever waits long enough to time
+ * out (/trickle). It ends after 20 s, long past any deadline the test sets. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  guint sent;
+  gboolean gone; /* the client went away: the message may be freed */
+} Trickle;
+
+static void
+trickle_gone (SoupServerMessage *msg, gpointer user_data)
+{
+  Trickle *t = user_data;
+
+  t->gone = TRUE;
+}
+
+static gboolean
+trickle_next (gpointer user_data)
+{
+  Trickle *t = user_data;
+  SoupMessageBody *body;
+
+  if (t->gone)
+    return G_SOURCE_REMOVE;
+  body = soup_server_message_get_response_body (t->msg);
+  if (++t->sent >= 200)
+    soup_message_body_complete (body);
+  else
+    soup_message_body_append (body, SOUP_MEMORY_STATIC, "a", 1);
+  soup_server_message_unpause (t->msg);
+  return t->sent >= 200 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *t = data;
+
+  if (!t->gone)
+    g_signal_handlers_disconnect_by_data (t->msg, t);
+  g_object_unref (t->msg);
+  g_free (t);
+}
+
+static void
+handle_trickle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                gpointer user_data)
+{
+  Server *s = user_data;
+  Trickle *t = g_new0 (Trickle, 1);
+  g_autoptr (GSource) timer = g_timeout_source_new (100);
+
+  t->msg = g_object_ref (msg);
+  g_signal_connect (msg, "finished", G_CALLBACK (trickle_gone), t);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (trickle_gone), t);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "text/html", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            "<html>", 6);
+  g_source_set_callback (timer, trickle_next, t, trickle_free);
+  g_source_attach (timer, s->context);
+}
+
 static void
 handle_to_ftp (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
                gpointer user_data)
@@ -318,6 +385,7 @@ server_thread (gpointer data)
       soup_server_add_handler (s->server, "/endless", handle_endless, s, NULL);
       soup_server_add_handler (s->server, "/to-ftp", handle_to_ftp, s, NULL);
       soup_server_add_handler (s->server, "/to-plain", handle_to_plain, s, NULL);
+      soup_server_add_handler (s->server, "/trickle", handle_trickle, s, NULL);
       if (listen_on (s->server, 0, &s->base, &error) && certificate != NULL)
         listen_on (s->server, SOUP_SERVER_LISTEN_HTTPS, &s->tls_base, &error);
     }
@@ -584,6 +652,27 @@ test_stall (Fixture *f, gconstpointer data)
     }
 }
 
+/* A server that keeps sending, a byte at a time, never trips the timeout of a read: the
+ * deadline of the whole page stops it. */
+static void
+test_trickle (Fixture *f, gconstpointer data)
+{
+  JtPostingFetchOptions options = { .timeout = 5, .deadline = 1 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JtPostingPage) page = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 took;
+
+  page = fetch_path (f, "/trickle", &options, &error);
+  took = g_get_monotonic_time () - start;
+  g_assert_error (error, JT_ERROR, JT_ERROR_NETWORK);
+  g_assert_null (page);
+  g_assert_cmpstr (error->message, ==,
+                   "127.0.0.1 sent its answer too slowly: not complete after 1 s");
+  g_assert_cmpint (took, >=, G_USEC_PER_SEC);
+  g_assert_cmpint (took, <, 4 * G_USEC_PER_SEC);
+}
+
 static void
 test_refused (void)
 {
@@ -817,6 +906,7 @@ main (int argc, char **argv)
   ADD ("size", test_size);
   ADD ("endless", test_endless);
   ADD ("stall", test_stall);
+  ADD ("trickle", test_trickle);
   ADD ("media-type", test_media_type);
   ADD ("gzip", test_gzip);
 #undef ADD

@@ -115,6 +115,8 @@ jt_posting_fetch (const char *url, const JtPostingFetchOptions *options, GError 
   http_options.allow_http = TRUE;
   http_options.timeout
       = options != NULL && options->timeout != 0 ? options->timeout : JT_POSTING_FETCH_TIMEOUT;
+  http_options.deadline
+      = options != NULL && options->deadline != 0 ? options->deadline : JT_POSTING_FETCH_DEADLINE;
   http_options.ca_file = options != NULL ? options->ca_file : NULL;
   http_options.max_body = JT_POSTING_MAX_PAGE;
   http_options.accept = ACCEPT;

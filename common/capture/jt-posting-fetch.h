@@ -5,7 +5,8 @@
  * The request goes through the sync code's HTTP session (common/sync/jt-sync-http.h,
  * libsoup), so it has the same TLS checks and limits: certificates checked against the
  * system's (or `ca_file`), redirects followed by hand, five at most, never from https to
- * plain http; nothing for `timeout` seconds is a failure. Unlike a CalDAV server, a
+ * plain http; nothing for `timeout` seconds is a failure, and so is a page not complete
+ * after `deadline` seconds (a server sending a byte now and then). Unlike a CalDAV server, a
  * posting may be on plain http:// anywhere (nothing secret is sent). The request is a GET
  * asking for HTML, then XHTML (q=0.9), then anything (q=0.1), gzip or deflate encoded
  * or not (decoded before the cap is counted). The page is at most JT_POSTING_MAX_PAGE bytes:
@@ -20,11 +21,13 @@
 
 G_BEGIN_DECLS
 
-#define JT_POSTING_FETCH_TIMEOUT 30 /* seconds */
+#define JT_POSTING_FETCH_TIMEOUT 30  /* seconds */
+#define JT_POSTING_FETCH_DEADLINE 60 /* seconds for the whole page: 5 MB at 85 KB/s */
 
 typedef struct
 {
   guint timeout;       /* seconds; 0: JT_POSTING_FETCH_TIMEOUT */
+  guint deadline;      /* seconds; 0: JT_POSTING_FETCH_DEADLINE */
   const char *ca_file; /* NULL: the system's certificates */
 } JtPostingFetchOptions;
 

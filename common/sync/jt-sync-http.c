@@ -20,6 +20,7 @@ struct _JtSyncHttp
   char *basic; /* "Basic …", or NULL */
   gboolean allow_http;
   guint timeout;
+  guint deadline;
   gsize max_body;
   char *accept;
   char **media_types; /* NULL for any */
@@ -60,6 +61,7 @@ jt_sync_http_new (const JtSyncHttpOptions *options, GError **error)
     }
   http = g_new0 (JtSyncHttp, 1);
   http->timeout = options->timeout != 0 ? options->timeout : JT_SYNC_HTTP_TIMEOUT;
+  http->deadline = options->deadline != 0 ? options->deadline : JT_SYNC_HTTP_DEADLINE;
   http->max_body = options->max_body != 0 ? options->max_body : JT_SYNC_HTTP_MAX_BODY;
   http->accept = g_strdup (options->accept);
   http->media_types = g_strdupv ((char **) options->media_types);
@@ -229,10 +231,11 @@ wanted_type (JtSyncHttp *http, guint status, const char *content_type)
 }
 
 /* The whole body, up to the limit: refused unread when its Content-Length is over it,
- * and at the first read that passes it otherwise (a decoded or chunked body). */
+ * and at the first read that passes it otherwise (a decoded or chunked body). A body
+ * still coming at `deadline` (monotonic time) is refused at the read that passes it. */
 static GBytes *
 read_body (JtSyncHttp *http, SoupMessage *message, GInputStream *stream, GCancellable *cancellable,
-           GUri *uri, GError **error)
+           GUri *uri, gint64 deadline, GError **error)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (message);
   g_autoptr (GByteArray) body = g_byte_array_new ();
@@ -260,6 +263,14 @@ read_body (JtSyncHttp *http, SoupMessage *message, GInputStream *stream, GCancel
       if (body->len + (gsize) n > http->max_body)
         {
           set_too_large (http, error, uri);
+          return NULL;
+        }
+      if (g_get_monotonic_time () > deadline)
+        {
+          http->failure = JT_SYNC_HTTP_FAILED_TIMEOUT;
+          g_set_error (error, JT_ERROR, JT_ERROR_NETWORK,
+                       _ ("%s sent its answer too slowly: not complete after %u s"),
+                       g_uri_get_host (uri), http->deadline);
           return NULL;
         }
       g_byte_array_append (body, buffer, (guint) n);
@@ -291,6 +302,7 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
                    const char *content_type, GError **error)
 {
   g_autoptr (GUri) current = g_uri_ref (uri);
+  gint64 deadline = g_get_monotonic_time () + (gint64) http->deadline * G_USEC_PER_SEC;
 
   http->failure = JT_SYNC_HTTP_FAILED_NOTHING;
   for (guint redirects = 0;; redirects++)
@@ -348,7 +360,7 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
         }
       else
         {
-          answer = read_body (http, message, stream, cancellable, current, error);
+          answer = read_body (http, message, stream, cancellable, current, deadline, error);
           if (answer == NULL)
             {
               abandon (cancellable, stream);

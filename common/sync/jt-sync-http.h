@@ -9,7 +9,9 @@
  * answer's body is read up to `max_body` (JT_SYNC_HTTP_MAX_BODY unless set): one that
  * says it is longer is refused before it is read, one that turns out longer as soon as
  * the cap is passed. Compressed answers (gzip, deflate) are decoded by libsoup, and the
- * cap counts the decoded bytes. Every request says User-Agent jobtrack/VERSION. The
+ * cap counts the decoded bytes. A body still coming `deadline` seconds after the request
+ * was sent is refused (checked at each read, so within one `timeout` of it); headers
+ * are bounded by `timeout` alone. Every request says User-Agent jobtrack/VERSION. The
  * login is sent with every request (Basic) when a user name is set, so a change costs
  * no 401 round trip; a server that still answers 401 is asked once more by libsoup's own
  * authentication, then refused with one error. */
@@ -22,6 +24,9 @@ G_BEGIN_DECLS
 #define JT_SYNC_HTTP_MAX_BODY (64 * 1024 * 1024)
 #define JT_SYNC_HTTP_MAX_REDIRECTS 5
 #define JT_SYNC_HTTP_TIMEOUT 30
+/* Seconds for a whole answer, redirects included: a server that sends a byte now and
+ * then never trips `timeout`, so this bounds it (a 64 MiB body still has 220 KiB/s). */
+#define JT_SYNC_HTTP_DEADLINE 300
 
 typedef struct
 {
@@ -30,6 +35,7 @@ typedef struct
   const char *ca_file;  /* NULL or "" for the system's certificates only */
   gboolean allow_http;  /* http:// to other machines */
   guint timeout;        /* seconds without a byte from the server; 0 for JT_SYNC_HTTP_TIMEOUT */
+  guint deadline;       /* seconds for the whole answer; 0 for JT_SYNC_HTTP_DEADLINE */
   gsize max_body;       /* bytes of an answer's body (decoded); 0 for JT_SYNC_HTTP_MAX_BODY */
   const char *accept;   /* the Accept header of every request; NULL for none */
   /* The media types (lower case) a 2xx answer is wanted in; NULL for any. The body of a
@@ -46,7 +52,7 @@ typedef enum
   JT_SYNC_HTTP_FAILED_NOTHING,     /* the last send did not fail */
   JT_SYNC_HTTP_FAILED_URL,         /* a URL not allowed (jt_sync_http_check_uri) */
   JT_SYNC_HTTP_FAILED_UNREACHABLE, /* no connection: name not found, refused, reset, cut off */
-  JT_SYNC_HTTP_FAILED_TIMEOUT,     /* nothing came within the timeout */
+  JT_SYNC_HTTP_FAILED_TIMEOUT,     /* nothing came within the timeout, or all not by the deadline */
   JT_SYNC_HTTP_FAILED_TLS,         /* the certificate is not trusted, or TLS failed */
   JT_SYNC_HTTP_FAILED_REDIRECT,    /* too many redirects, to nowhere, or https to http */
   JT_SYNC_HTTP_FAILED_TOO_LARGE,   /* a body larger than max_body */
