@@ -339,7 +339,9 @@ jt_sync_http_send (JtSyncHttp *http, const char *method, GUri *uri, const char *
         soup_message_headers_replace (headers, "Accept", http->accept);
       if (body != NULL)
         soup_message_set_request_body_from_bytes (message, content_type, body);
-      g_signal_connect (message, "authenticate", G_CALLBACK (authenticate), http);
+      /* Nor does libsoup's own answer to a 401 from another host a redirect led to. */
+      if (same_origin (current, uri))
+        g_signal_connect (message, "authenticate", G_CALLBACK (authenticate), http);
       http->requests++;
       stream = soup_session_send (http->session, message, cancellable, &local);
       if (stream == NULL)
