@@ -730,9 +730,11 @@ jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress 
   jt_sync_account_free (s.account);
   /* The token and ctag only after everything was applied and pushed: a sync that stops
    * half-way asks the same again next time. */
-  if (!record_result (store, ok ? NULL : local->message, now, token, ctag, ok, ok ? error : NULL))
-    return FALSE;
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local));
-  return ok;
+  if (ok)
+    return record_result (store, NULL, now, token, ctag, TRUE, error);
+  /* The sync's own failure is what the person is told, whether or not it could be
+   * recorded for sync --status (a database locked by another program, say). */
+  record_result (store, local->message, now, NULL, NULL, FALSE, NULL);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }

@@ -15,6 +15,7 @@ import http.client
 import http.server
 import os
 import re
+import sqlite3
 import sys
 import threading
 import time
@@ -452,6 +453,24 @@ class FaultTest(SyncTestCase):
                          "2026-12-08T09:00:00+01:00")
         self.recovers()
         self.assertIn("DUE:20261208T080000Z", self.server_task("Send portfolio"))
+
+    def test_a_server_error_while_the_database_is_busy_is_still_said(self):
+        # Another program holds the database's write lock past jobtrack's wait for it, so
+        # the failed sync cannot record its line for sync --status: the person is told
+        # all the same, in one line, and nothing changed.
+        self.start(phone=False)
+        self.proxy.arm("status", is_report("sync-collection"), status=503)
+        before = self.state()
+        holder = sqlite3.connect(self.db, isolation_level=None, timeout=0)
+        self.addCleanup(holder.close)
+        holder.execute("BEGIN IMMEDIATE")
+        rc, out, err = self.jt("sync")
+        holder.execute("ROLLBACK")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="failed to answer sync-collection (503)")
+        self.assertEqual(out, "")
+        self.assertEqual(self.state(), before)
+        self.recovers(taken=())
 
     # ---- 6. a stall ------------------------------------------------------------------
 
