@@ -31,6 +31,8 @@ typedef struct
   GHashTable *reminders; /* uid -> JtReminder*, owned, rendered */
   GPtrArray *dirty;      /* JtSyncItem* to record, borrowed */
   JtSyncReport *report;
+  GError *refused; /* the first follow-up the server would not take, or NULL */
+  guint n_refused;
 } Sync;
 
 /* ---- Local state ---------------------------------------------------------------- */
@@ -593,6 +595,17 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
         }
       return resolve_conflict (s, push, item, error);
     }
+  /* A server that will not take this one follow-up (a 403 for a UID its trash bin
+   * holds, say) must not keep every other from the phone: it is said at the end. A
+   * missing collection (404, 409, 410) or a login refused stops the sync. */
+  if (response->status >= 400 && response->status <= 499 && response->status != 404
+      && response->status != 409 && response->status != 410)
+    {
+      if (s->refused == NULL)
+        jt_sync_set_status_error (&s->refused, uri, "PUT", response->status);
+      s->n_refused++;
+      return TRUE;
+    }
   if (response->status < 200 || response->status > 299)
     {
       jt_sync_set_status_error (error, uri, "PUT", response->status);
@@ -650,7 +663,17 @@ push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
       if (progress != NULL)
         progress (i + 1, pushes->len, user_data);
     }
-  return save_dirty (s, error);
+  if (!save_dirty (s, error))
+    return FALSE;
+  if (s->refused == NULL)
+    return TRUE;
+  if (s->n_refused == 1)
+    g_propagate_error (error, g_steal_pointer (&s->refused));
+  else
+    g_set_error (error, s->refused->domain, s->refused->code,
+                 _ ("%s, and %u more follow-ups were refused; the others were sent"),
+                 s->refused->message, s->n_refused - 1);
+  return FALSE;
 }
 
 /* ---- One sync ------------------------------------------------------------------- */
@@ -727,6 +750,7 @@ jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress 
   g_clear_pointer (&s.items, g_hash_table_unref);
   g_clear_pointer (&s.reminders, g_hash_table_unref);
   g_clear_pointer (&s.collection, g_uri_unref);
+  g_clear_error (&s.refused);
   jt_sync_account_free (s.account);
   /* The token and ctag only after everything was applied and pushed: a sync that stops
    * half-way asks the same again next time. */

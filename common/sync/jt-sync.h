@@ -8,8 +8,9 @@
  * else getctag and a PROPFIND of every ETag; calendar-multiget of what changed) and
  * applies a person's acts — completed: done; cancelled or deleted: dismissed; DUE moved:
  * snoozed — then pushes what differs from what was last pushed (If-None-Match: * for a
- * new one, If-Match its ETag otherwise). Resources jobtrack did not write are never
- * touched. */
+ * new one, If-Match its ETag otherwise). A follow-up the server refuses (a 4xx but
+ * 401, 404, 409, 410 and 412) keeps no other from being pushed; the sync then fails
+ * naming the first refusal. Resources jobtrack did not write are never touched. */
 #pragma once
 
 #include "jt-config.h"

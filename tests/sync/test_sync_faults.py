@@ -472,6 +472,29 @@ class FaultTest(SyncTestCase):
         self.assertEqual(self.state(), before)
         self.recovers(taken=())
 
+    def test_a_follow_up_the_server_refuses_keeps_no_other_from_it(self):
+        # A server may refuse one task for good (a 403 for a UID its trash bin holds):
+        # the sync says so, and every other follow-up still reaches the phone.
+        self.start(phone=False)
+        others = ["Email Ana", "Send references", "Read the report", "Ask Raj", "Thank Li"]
+        self.ok("remind", "add", "--app", "1", "--due", "2026-12-05 10:00", "Refused here")
+        for day, text in enumerate(others, 6):
+            self.ok("remind", "add", "--app", "1", "--due", "2026-12-%02d 10:00" % day, text)
+        refused = self.proxy.arm("status", lambda m, path, b: m == "PUT" and b"Refused here" in b,
+                                 status=403)
+        for attempt in range(2):
+            rc, out, err = self.jt("sync")
+            self.assertEqual(rc, 1, out + err)
+            self.assert_error_line(err, contains="refused PUT (403)")
+            for text in others:
+                self.server_task(text)
+            self.assertNotIn("Refused here", "".join(self.server_files().values()))
+        self.assertEqual(len([r for r in self.proxy.requests() if r["sent"] == 403]), 2, refused)
+        self.proxy.lift()
+        self.assertIn("1 created, 0 updated", self.ok("sync"))
+        self.server_task("Refused here")
+        self.assertEqual(len(self.server_uids()), len(self.agenda()))
+
     # ---- 6. a stall ------------------------------------------------------------------
 
     def test_a_stalled_answer_fails_within_the_timeout(self):
