@@ -109,6 +109,32 @@ mark_dirty (Sync *s, JtSyncItem *item)
     g_ptr_array_add (s->dirty, item);
 }
 
+/* A follow-up about to be put on the server for the first time, recorded before its PUT
+ * is sent: should the answer be lost (a crash, a connection cut after the server took
+ * it), the next sync knows to look for it there, and a follow-up closed meanwhile is
+ * closed on the phone too rather than left ringing. */
+static JtSyncItem *
+new_item (Sync *s, const char *uid)
+{
+  g_autofree char *name = resource_name (uid);
+  JtSyncItem *item = jt_sync_item_new ();
+
+  item->uid = g_strdup (uid);
+  item->href = g_strconcat (g_uri_get_path (s->collection), name, NULL);
+  g_hash_table_replace (s->items, item->uid, item);
+  index_item (s, item);
+  mark_dirty (s, item);
+  return item;
+}
+
+/* Whether the server was never seen to hold the item: recorded before its first PUT,
+ * and no answer to that PUT or listing of it since. */
+static gboolean
+is_unconfirmed (const JtSyncItem *item)
+{
+  return item->pushed_ics == NULL && item->etag == NULL;
+}
+
 /* Records the items changed so far, in one transaction. */
 static gboolean
 save_dirty (Sync *s, GError **error)
@@ -192,7 +218,9 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
     }
   else
     {
-      s->report->restored++;
+      /* An earlier text of jobtrack's own, put there by a PUT whose answer was lost. */
+      if (pushed != NULL)
+        s->report->restored++;
       return TRUE;
     }
   return reread (s, reminder, error) != NULL;
@@ -292,6 +320,9 @@ pull_listed (Sync *s, GHashTable *etags, GHashTable *gone_paths, gboolean comple
       JtSyncItem *item = value;
       const char *etag = g_hash_table_lookup (etags, key);
 
+      /* Not there, and never seen there: not deleted by anyone, only not put yet. */
+      if (etag == NULL && is_unconfirmed (item))
+        continue;
       synced++;
       if (etag != NULL)
         {
@@ -567,15 +598,7 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
   gboolean created;
 
   if (item == NULL)
-    {
-      g_autofree char *name = resource_name (push->uid);
-
-      item = jt_sync_item_new ();
-      item->uid = g_strdup (push->uid);
-      item->href = g_strconcat (g_uri_get_path (s->collection), name, NULL);
-      g_hash_table_replace (s->items, item->uid, item);
-      index_item (s, item);
-    }
+    item = new_item (s, push->uid);
   if (g_strcmp0 (item->pushed_hash, push->hash) == 0 && item->etag != NULL)
     return TRUE;
   created = item->pushed_ics == NULL;
@@ -652,8 +675,15 @@ push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
       if (item != NULL && item->etag != NULL && g_strcmp0 (item->pushed_hash, push->hash) == 0)
         push_free (push);
       else
-        g_ptr_array_add (pushes, push);
+        {
+          if (item == NULL)
+            new_item (s, key);
+          g_ptr_array_add (pushes, push);
+        }
     }
+  /* The new ones recorded in one transaction, before any is sent. */
+  if (!save_dirty (s, error))
+    return FALSE;
   for (guint i = 0; i < pushes->len; i++)
     {
       if (!push_one (s, g_ptr_array_index (pushes, i), FALSE, error))

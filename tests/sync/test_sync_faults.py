@@ -556,6 +556,23 @@ class FaultTest(SyncTestCase):
         self.phone_completes()
         self.recovers()
 
+    def test_a_first_put_whose_answer_was_lost_then_done_here(self):
+        # A new follow-up's first PUT reaches the server and its answer is lost, libsoup's
+        # own resend's too; it is marked done here before the next sync. The server's
+        # task must not stay open and ringing: it is closed there, once.
+        self.start(phone=False)
+        self.ok("remind", "add", "--app", "1", "--due", "2026-12-09 10:00", "Brand new")
+        self.proxy.arm("drop-after", is_method("PUT"), times=2)
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 1, out + err)
+        self.proxy.lift()
+        self.assertNotIn("COMPLETED", self.server_task("Brand new"))
+        self.ok("done", str(self.agenda()["Brand new"]["id"]))
+        self.ok("sync")
+        self.assertIn("STATUS:COMPLETED", self.server_task("Brand new"))
+        self.assertEqual(len(self.server_uids()), len(self.uids) + 1)
+        self.assertIn("0 created, 0 updated", self.ok("sync"))
+
     # ---- 8. the same href twice ------------------------------------------------------
 
     def test_a_multistatus_repeating_hrefs(self):
