@@ -56,14 +56,19 @@ static int
 print_status (JtCli *cli, gboolean json)
 {
   g_autoptr (JtSyncCollection) collection = NULL;
-  g_autoptr (GHashTable) items = NULL;
+  JtSyncCounts counts = { 0 };
   GError *error = NULL;
+  const JtConfig *config;
   JtStore *store;
 
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL)
     return jt_cli_fail (error);
   collection = jt_store_sync_get_collection (store, &error);
-  if (error != NULL || (items = jt_store_sync_list_items (store, &error)) == NULL)
+  if (error != NULL)
+    return jt_cli_fail (error);
+  if (collection != NULL
+      && ((config = jt_cli_config (cli, &error)) == NULL
+          || !jt_sync_count (store, config, g_date_time_to_unix (cli->now), &counts, &error)))
     return jt_cli_fail (error);
   if (json)
     {
@@ -76,7 +81,9 @@ print_status (JtCli *cli, gboolean json)
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "tasks");
-      json_builder_add_int_value (builder, g_hash_table_size (items));
+      json_builder_add_int_value (builder, counts.on_server);
+      json_builder_set_member_name (builder, "waiting");
+      json_builder_add_int_value (builder, counts.waiting);
       json_builder_set_member_name (builder, "last_success");
       json_builder_add_int_value (builder, collection != NULL ? collection->last_success_at : 0);
       json_builder_set_member_name (builder, "last_error");
@@ -95,8 +102,11 @@ print_status (JtCli *cli, gboolean json)
     }
   printf (_ ("Task list: %s\n"), collection->url);
   printf (g_dngettext (GETTEXT_PACKAGE, "%u task on the server\n", "%u tasks on the server\n",
-                       g_hash_table_size (items)),
-          g_hash_table_size (items));
+                       counts.on_server),
+          counts.on_server);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u change waiting for the next sync\n",
+                       "%u changes waiting for the next sync\n", counts.waiting),
+          counts.waiting);
   if (collection->last_success_at != 0)
     {
       g_autofree char *when = jt_cli_format_time (cli, collection->last_success_at);

@@ -646,8 +646,10 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
   return TRUE;
 }
 
-static gboolean
-push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
+/* What differs from what was last pushed: a Push* each (new array), or NULL with
+ * `error` set. */
+static GPtrArray *
+waiting_pushes (Sync *s, GError **error)
 {
   g_autoptr (GPtrArray) pushes = g_ptr_array_new_with_free_func ((GDestroyNotify) push_free);
   g_autoptr (GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -664,24 +666,39 @@ push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       JtSyncItem *item = g_hash_table_lookup (s->items, key);
-      Push *push = wanted_push (s, key, error);
+      GError *local = NULL;
+      Push *push = wanted_push (s, key, &local);
 
-      if (push == NULL)
+      if (local != NULL)
         {
-          if (error != NULL && *error != NULL)
-            return FALSE;
-          continue;
+          g_propagate_error (error, local);
+          return NULL;
         }
+      if (push == NULL)
+        continue;
       if (item != NULL && item->etag != NULL && g_strcmp0 (item->pushed_hash, push->hash) == 0)
         push_free (push);
       else
-        {
-          if (item == NULL)
-            new_item (s, key);
-          g_ptr_array_add (pushes, push);
-        }
+        g_ptr_array_add (pushes, push);
     }
+  return g_steal_pointer (&pushes);
+}
+
+static gboolean
+push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
+{
+  g_autoptr (GPtrArray) pushes = waiting_pushes (s, error);
+
+  if (pushes == NULL)
+    return FALSE;
   /* The new ones recorded in one transaction, before any is sent. */
+  for (guint i = 0; i < pushes->len; i++)
+    {
+      const Push *push = g_ptr_array_index (pushes, i);
+
+      if (!g_hash_table_contains (s->items, push->uid))
+        new_item (s, push->uid);
+    }
   if (!save_dirty (s, error))
     return FALSE;
   for (guint i = 0; i < pushes->len; i++)
@@ -791,4 +808,32 @@ jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress 
   record_result (store, local->message, now, NULL, NULL, FALSE, NULL);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
+}
+
+gboolean
+jt_sync_count (JtStore *store, const JtConfig *config, gint64 now, JtSyncCounts *counts,
+               GError **error)
+{
+  g_autoptr (GPtrArray) pushes = NULL;
+  Sync s = { 0 };
+  GHashTableIter iter;
+  gpointer value;
+
+  memset (counts, 0, sizeof *counts);
+  s.store = store;
+  s.config = config;
+  s.now = now;
+  if ((s.ical = jt_ical_load (error)) != NULL && read_reminders (&s, error)
+      && (s.items = jt_store_sync_list_items (store, error)) != NULL)
+    pushes = waiting_pushes (&s, error);
+  if (pushes != NULL)
+    {
+      counts->waiting = pushes->len;
+      g_hash_table_iter_init (&iter, s.items);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        counts->on_server += !is_unconfirmed (value);
+    }
+  g_clear_pointer (&s.items, g_hash_table_unref);
+  g_clear_pointer (&s.reminders, g_hash_table_unref);
+  return pushes != NULL;
 }

@@ -60,4 +60,15 @@ JtSyncSetup *jt_sync_setup (JtStore *store, const JtConfig *config, JtSyncConfir
 gboolean jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress progress,
                       gpointer user_data, JtSyncReport *report, GError **error);
 
+/* What sync --status tells of the follow-ups, counted without asking the server. */
+typedef struct
+{
+  guint on_server; /* tasks jobtrack has put there (or seen there) */
+  guint waiting;   /* follow-ups whose task the next sync will put there */
+} JtSyncCounts;
+
+/* Counts at `now` what jt_sync_run would push, and what is on the server already. */
+gboolean jt_sync_count (JtStore *store, const JtConfig *config, gint64 now, JtSyncCounts *counts,
+                        GError **error);
+
 G_END_DECLS

@@ -79,6 +79,26 @@ class SyncTest(SyncTestCase):
         requests = self.server_requests()[before:]
         self.assertEqual([m for m, _ in requests], ["REPORT", "PUT"])
 
+    def test_status_tells_the_changes_waiting(self):
+        self.add_follow_ups()
+        self.ok("sync", "setup")
+        created = len(self.agenda())
+        status = self.json_of("sync", "--status", "--json")
+        self.assertEqual((status["tasks"], status["waiting"]), (0, created))
+        self.ok("sync")
+        status = self.json_of("sync", "--status", "--json")
+        self.assertEqual((status["tasks"], status["waiting"]), (created, 0))
+        # Made while offline: counted until a sync puts them there; counting asks nothing.
+        before = len(self.server_requests())
+        self.ok("snooze", str(self.agenda()["Call Raj"]["id"]), "2026-12-05 09:00")
+        self.ok("done", str(self.agenda()["Send portfolio"]["id"]))
+        text = self.ok("sync", "--status")
+        self.assertIn("%d tasks on the server\n2 changes waiting for the next sync\n" % created,
+                      text)
+        self.assertEqual(len(self.server_requests()), before)
+        self.assertIn("0 created, 2 updated", self.ok("sync"))
+        self.assertEqual(self.json_of("sync", "--status", "--json")["waiting"], 0)
+
     def test_phone_completes_moves_and_deletes(self):
         self.setup_and_push()
         self.phone_setup(self.url.rstrip("/") + LIST_PATH)
