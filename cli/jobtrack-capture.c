@@ -297,21 +297,22 @@ recorded_clear (Recorded *recorded)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorded, recorded_clear)
 
+/* Records `app` and its posting `saved` (whose application_id it sets, so that what is
+ * reported is what was stored), and the page and its text. */
 static gboolean
-record (JtCli *cli, JtStore *store, JtApplication *app, const JtSavedPosting *saved_in,
-        const Source *source, const char *text, Recorded *recorded, GError **error)
+record (JtCli *cli, JtStore *store, JtApplication *app, JtSavedPosting *saved, const Source *source,
+        const char *text, Recorded *recorded, GError **error)
 {
   g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
   g_autoptr (GBytes) text_bytes = NULL;
   g_autoptr (GPtrArray) reminders = NULL;
-  JtSavedPosting saved = *saved_in;
 
   if (txn == NULL
       || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), error))
     return FALSE;
-  saved.application_id = app->id;
+  saved->application_id = app->id;
   text_bytes = g_bytes_new (text, strlen (text));
-  if (!jt_store_posting_save (store, &saved, error)
+  if (!jt_store_posting_save (store, saved, error)
       || !keep_document (cli, store, app->id, "posting.html", source->page,
                          _ ("the page, as captured"), &recorded->page_document, error)
       || !keep_document (cli, store, app->id, "posting.txt", text_bytes,

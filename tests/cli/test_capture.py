@@ -163,6 +163,11 @@ class CaptureTest(JobtrackTestCase):
         self.assertEqual(result["posting"]["url"], "https://jobs.example/hooli/77")
         self.assertEqual(len(result["documents"]), 2)
         self.assertEqual(result["closing_follow_up"]["rule"], "closing_date")
+        # The posting names the application it was recorded with, as `posting --json` does.
+        self.assertEqual(result["posting"]["application_id"], result["application"]["id"])
+        self.assertEqual(result["posting"]["application_id"], 1)
+        self.assertEqual(result["posting"],
+                         self.json_of("posting", "1", "--json")["posting"])
 
     # ---- R12 ----------------------------------------------------------------------------
 
