@@ -133,19 +133,43 @@ read_source (const char *where, const char *url, Source *source, GError **error)
   return TRUE;
 }
 
-/* "EUR 70000–90000 per year", NULL without a salary. New string. */
+/* An amount as digits: a whole number as it is ("70000"), else with up to two decimals
+ * ("25.5", "17.25"), with a point whatever the locale. New string. */
+static char *
+amount_words (double amount)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *point, *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", amount);
+  if ((point = strchr (buffer, '.')) != NULL)
+    {
+      end = point + strlen (point) - 1;
+      while (end > point && *end == '0')
+        *end-- = '\0';
+      if (end == point)
+        *point = '\0';
+    }
+  return g_strdup (buffer);
+}
+
+/* "EUR 70000–90000 per year", "USD 25.5 per hour", NULL without a salary. New string. */
 static char *
 salary_words (const JtPosting *posting)
 {
   GString *text = g_string_new (NULL);
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
 
   if (!posting->has_salary)
     return g_string_free (text, TRUE);
+  min = amount_words (posting->salary_min);
+  max = amount_words (posting->salary_max);
   if (posting->salary_currency != NULL)
     g_string_append_printf (text, "%s ", posting->salary_currency);
-  g_string_append_printf (text, "%.0f", posting->salary_min);
-  if (posting->salary_max > posting->salary_min)
-    g_string_append_printf (text, "–%.0f", posting->salary_max);
+  g_string_append (text, min);
+  if (posting->salary_max > posting->salary_min && strcmp (max, min) != 0)
+    g_string_append_printf (text, "–%s", max);
   if (posting->salary_unit != NULL)
     {
       g_autofree char *unit = g_utf8_strdown (posting->salary_unit, -1);

@@ -169,6 +169,31 @@ class CaptureTest(JobtrackTestCase):
         self.assertEqual(result["posting"],
                          self.json_of("posting", "1", "--json")["posting"])
 
+    def test_a_salary_keeps_its_cents(self):
+        hourly = CLOSING_PAGE.replace(
+            '"identifier": "HQ-77", ',
+            '"identifier": "HQ-77", "baseSalary": {"@type": "MonetaryAmount", '
+            '"currency": "USD", "value": 25.5, "unitText": "HOUR"}, ')
+        out = self.ok("capture", self.write_page(hourly))
+        self.assertIn("  Salary: USD 25.5 per hour\n", out)
+        self.assertIn("Salary: USD 25.5 per hour\n", self.ok("posting", "1"))
+        self.assertIn("  Salary: USD 25.5 per hour\n", self.ok("show", "1"))
+        # A range with cents; a whole amount written with a fraction stays whole.
+        ranged = CLOSING_PAGE.replace('"identifier": "HQ-77", ', (
+            '"baseSalary": {"currency": "EUR", "value": {"@type": "QuantitativeValue", '
+            '"minValue": 17.25, "maxValue": 22.499, "unitText": "HOUR"}}, ')).replace(
+            "jobs.example/hooli/77", "jobs.example/hooli/78").replace(
+            "Data Engineer", "Data Intern")
+        result = self.json_of("capture", self.write_page(ranged, "ranged.html"), "--json",
+                              "--quiet")
+        self.assertEqual(result["posting"]["salary"], "EUR 17.25–22.5 per hour")
+        whole = ranged.replace("17.25", "70000.0").replace("22.499", "90000.00").replace(
+            '"HOUR"', '"YEAR"').replace("hooli/78", "hooli/79").replace(
+            "Data Intern", "Data Lead")
+        result = self.json_of("capture", self.write_page(whole, "whole.html"), "--json",
+                              "--quiet")
+        self.assertEqual(result["posting"]["salary"], "EUR 70000–90000 per year")
+
     # ---- R12 ----------------------------------------------------------------------------
 
     def test_a_closing_date_gives_a_follow_up_that_applying_cancels(self):
