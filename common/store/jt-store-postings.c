@@ -52,8 +52,8 @@ jt_store_posting_save (JtStore *store, const JtSavedPosting *posting, GError **e
   stmt = jt_store_prepare (
       store,
       "INSERT OR REPLACE INTO postings (application_id, source, title, url, identifier, "
-      "location, employment_type, salary, posted_at, closes_at, closes_on_day, captured_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "location, employment_type, salary, posted_at, closes_at, closes_on_day, captured_at, "
+      "posted_on_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -69,6 +69,7 @@ jt_store_posting_save (JtStore *store, const JtSavedPosting *posting, GError **e
   jt_stmt_bind_opt_int64 (stmt, 10, posting->closes_at);
   jt_stmt_bind_int64 (stmt, 11, posting->closes_on_day ? 1 : 0);
   jt_stmt_bind_int64 (stmt, 12, posting->captured_at);
+  jt_stmt_bind_int64 (stmt, 13, posting->posted_on_day ? 1 : 0);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   jt_store_mark_application (store, posting->application_id);
@@ -92,6 +93,7 @@ posting_from_row (JtStmt *stmt)
   posting->closes_at = jt_stmt_int64 (stmt, 9);
   posting->closes_on_day = jt_stmt_int64 (stmt, 10) != 0;
   posting->captured_at = jt_stmt_int64 (stmt, 11);
+  posting->posted_on_day = jt_stmt_int64 (stmt, 12) != 0;
   return posting;
 }
 
@@ -102,7 +104,7 @@ jt_store_posting_lookup (JtStore *store, gint64 application_id, JtSavedPosting *
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
       "SELECT application_id, source, title, url, identifier, location, employment_type, "
-      "salary, posted_at, closes_at, closes_on_day, captured_at FROM postings "
+      "salary, posted_at, closes_at, closes_on_day, captured_at, posted_on_day FROM postings "
       "WHERE application_id = ?",
       error);
   JtStep step;
