@@ -371,7 +371,7 @@ print_report (JtCli *cli, const JtApplication *app, const JtPosting *posting,
     printf (_ ("  partial: the page has no JobPosting data; read from %s only: check the "
                "company and role\n"),
             jt_posting_source_describe (posting->source));
-  jt_cli_print_posting_facts (cli, saved, posting->date_posted_is_day);
+  jt_cli_print_posting_facts (cli, saved);
   if (saved->closes_at != 0 && saved->closes_at < g_date_time_to_unix (cli->now))
     printf (_ ("  The posting has closed already: it may be gone, or the page's date is "
                "stale\n"));
@@ -502,6 +502,7 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
   saved.employment_type = posting->employment_type;
   saved.salary = salary;
   saved.posted_at = posting->date_posted;
+  saved.posted_on_day = posting->date_posted_is_day;
   saved.closes_at = posting->valid_through;
   saved.closes_on_day = posting->valid_through_is_day;
   saved.captured_at = g_date_time_to_unix (cli->now);

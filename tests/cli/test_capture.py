@@ -194,6 +194,42 @@ class CaptureTest(JobtrackTestCase):
                               "--quiet")
         self.assertEqual(result["posting"]["salary"], "EUR 70000–90000 per year")
 
+    def posted_page(self, posted, name):
+        """A saved page whose datePosted is `posted`."""
+        return self.write_page(CLOSING_PAGE.replace('"2026-11-20"', '"%s"' % posted), name)
+
+    def assert_posted(self, tz, shown, iso, db=True):
+        """Application 1's posted date, read in zone `tz`: `shown` by `show`, `iso` in the
+        JSON of `show` and `posting`."""
+        self.assertIn("  Posted: %s\n" % shown, self.ok("show", "1", tz=tz, db=db))
+        for command in ("show", "posting"):
+            self.assertEqual(self.json_of(command, "1", "--json", tz=tz, db=db)["posting"]
+                             ["posted"], iso)
+
+    def test_a_day_posted_is_that_day_in_every_zone(self):
+        page = self.posted_page("2026-12-01", "day.html")
+        for tz in ("America/Los_Angeles", "Pacific/Auckland"):
+            with self.subTest(tz=tz):
+                db = os.path.join(self.tmp, tz.replace("/", "-") + ".db")
+                result = self.json_of("capture", page, "--json", tz=tz, db=db)
+                self.assertEqual(result["posting"]["posted"], "2026-12-01")
+                self.assertIn("\nPosted: 2026-12-01\n", self.ok("posting", "1", tz=tz, db=db))
+                self.assert_posted(tz, "2026-12-01", "2026-12-01", db=db)
+                out = self.ok("capture", page, "--force", "--quiet", tz=tz, db=db)
+                self.assertIn("  Posted: 2026-12-01\n", out)
+
+    def test_a_time_posted_is_shown_in_the_persons_zone(self):
+        # 20:00 on 1 December in California is 04:00 UTC, and 17:00 on the 2nd in Auckland.
+        page = self.posted_page("2026-12-01T20:00:00-08:00", "time.html")
+        result = self.json_of("capture", page, "--json", tz="America/Los_Angeles")
+        self.assertEqual(result["posting"]["posted"], "2026-12-01T20:00:00-08:00")
+        # The text kept with it says the time in the zone it was captured in.
+        self.assertIn("\nPosted: Tue 1 Dec 2026 20:00\n", self.ok("posting", "1"))
+        self.assert_posted("America/Los_Angeles", "Tue 1 Dec 2026 20:00",
+                           "2026-12-01T20:00:00-08:00")
+        self.assert_posted("Pacific/Auckland", "Wed 2 Dec 2026 17:00",
+                           "2026-12-02T17:00:00+13:00")
+
     # ---- R12 ----------------------------------------------------------------------------
 
     def test_a_closing_date_gives_a_follow_up_that_applying_cancels(self):

@@ -306,6 +306,15 @@ class MigrationTest(JobtrackTestCase):
         pied_piper = self.run_jt("show", "6", "--json")["posting"]
         self.assertEqual((pied_piper["title"], pied_piper["salary"], pied_piper["closes"]),
                          ("Compression Engineer", "USD 150000 per year", "2026-11-20"))
+        # Posted on the day the page said, in any zone; posted at 16:30 in California is
+        # 00:30 the next day in Berlin.
+        self.assertEqual(pied_piper["posted"], "2026-10-30")
+        for tz in (TZ, "America/Los_Angeles"):
+            self.assertIn("  Posted: 2026-10-30\n", self.ok("show", "6", now=NOW, tz=tz))
+        vandelay = self.run_jt("show", "7", "--json")["posting"]
+        self.assertEqual(vandelay["posted"], "2026-10-30T00:30:00+01:00")
+        self.assertIn("  Posted: Thu 29 Oct 2026 16:30\n",
+                      self.ok("show", "7", now=NOW, tz="America/Los_Angeles"))
 
     def test_an_interviews_calendar_sequence_never_goes_back(self):
         # Its SEQUENCE was the seconds from its creation to its last edit; the revision
