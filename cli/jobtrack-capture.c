@@ -234,8 +234,8 @@ posting_text (JtCli *cli, const JtPosting *posting, const char *company, const c
 }
 
 /* An earlier capture of the same posting (its address or identifier, at the same
- * company), or an open application of the same company and role: its id, 0 when none.
- * `why` says which. */
+ * company), an application whose link is the posting's address, or an open application
+ * of the same company and role: its id, 0 when none. `why` says which. */
 static gboolean
 find_duplicate (JtStore *store, const JtPosting *posting, const char *company, const char *role,
                 gint64 *id, const char **why, GError **error)
@@ -258,10 +258,14 @@ find_duplicate (JtStore *store, const JtPosting *posting, const char *company, c
       if (app == NULL || !jt_store_posting_lookup (store, candidate, &saved, error))
         return FALSE;
       theirs = jt_text_fold (app->company);
-      if (saved != NULL && posting->url != NULL && g_strcmp0 (saved->url, posting->url) == 0)
+      if (posting->url != NULL
+          && ((saved != NULL && g_strcmp0 (saved->url, posting->url) == 0)
+              || g_strcmp0 (app->url, posting->url) == 0))
         *why = _ ("the same posting address");
       /* A board's identifier is its own: "12345" at two employers is two postings. */
-      else if (g_strcmp0 (theirs, wanted) == 0)
+      else if (saved != NULL && posting->identifier != NULL
+               && g_strcmp0 (saved->identifier, posting->identifier) == 0
+               && g_strcmp0 (theirs, wanted) == 0)
         *why = _ ("the same posting identifier");
       else
         continue;

@@ -158,7 +158,11 @@ jt_store_posting_find (JtStore *store, const char *url, const char *identifier, 
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* An application given the posting's address as its link (`app add --url`) is the
+   * posting recorded by hand. Each query has its index (postings_by_url,
+   * postings_by_identifier, applications_by_url). */
   if (!add_matches (store, "SELECT application_id FROM postings WHERE url = ?", url, ids, error)
+      || !add_matches (store, "SELECT id FROM applications WHERE url = ?", url, ids, error)
       || !add_matches (store, "SELECT application_id FROM postings WHERE identifier = ?",
                        identifier, ids, error))
     return NULL;

@@ -45,7 +45,8 @@ gboolean jt_store_posting_lookup (JtStore *store, gint64 application_id, JtSaved
                                   GError **error);
 
 /* The ids of the applications whose posting has the address `url` or the identifier
- * `identifier` (either may be NULL), oldest first. A new array of gint64. */
+ * `identifier`, or whose own link (JtApplication.url) is `url` (either may be NULL),
+ * oldest first. A new array of gint64. */
 GArray *jt_store_posting_find (JtStore *store, const char *url, const char *identifier,
                                GError **error);
 

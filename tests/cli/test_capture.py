@@ -279,6 +279,25 @@ class CaptureTest(JobtrackTestCase):
         self.assert_refused(1, "capture", self.write_page(bare, "bare.html"),
                             contains="the same company and role")
 
+    def test_an_application_with_the_postings_address_is_the_same_posting(self):
+        # Added by hand with the posting's link, then captured under another title.
+        self.ok("app", "add", "--company", "Acme", "--role", "Backend Developer",
+                "--url", "https://acme.example/jobs/1", "--status", "applied")
+        page = CLOSING_PAGE.replace("https://jobs.example/hooli/77",
+                                    "https://acme.example/jobs/1").replace(
+            '"name": "Hooli"', '"name": "Acme"').replace(
+            '"title": "Data Engineer"', '"title": "Backend Dev"')
+        self.assert_refused(1, "capture", self.write_page(page),
+                            contains="already recorded: application 1 (Acme, Backend "
+                            "Developer, applied) has the same posting address; nothing "
+                            "recorded (--force")
+        self.assertEqual(len(self.apps()), 1)
+        self.assertEqual(self.closing_follow_ups(), [])
+        # Another address of the same employer is another posting.
+        other = page.replace("acme.example/jobs/1", "acme.example/jobs/2")
+        self.ok("capture", self.write_page(other, "other.html"), "--quiet")
+        self.assertEqual(len(self.apps()), 2)
+
     # ---- partial results and refusals ---------------------------------------------------
 
     def test_opengraph_only_is_a_partial_result_said_as_such(self):
