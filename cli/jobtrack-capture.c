@@ -326,17 +326,18 @@ recorded_clear (Recorded *recorded)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorded, recorded_clear)
 
 /* Records `app` and its posting `saved` (whose application_id it sets, so that what is
- * reported is what was stored), and the page and its text. */
+ * reported is what was stored), and the page and its text, in `txn` (taken: committed,
+ * or rolled back on failure). */
 static gboolean
-record (JtCli *cli, JtStore *store, JtApplication *app, JtSavedPosting *saved, const Source *source,
-        const char *text, Recorded *recorded, GError **error)
+record (JtCli *cli, JtStore *store, JtTransaction *txn_in, JtApplication *app,
+        JtSavedPosting *saved, const Source *source, const char *text, Recorded *recorded,
+        GError **error)
 {
-  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  g_autoptr (JtTransaction) txn = txn_in;
   g_autoptr (GBytes) text_bytes = NULL;
   g_autoptr (GPtrArray) reminders = NULL;
 
-  if (txn == NULL
-      || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), error))
+  if (!jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), error))
     return FALSE;
   saved->application_id = app->id;
   text_bytes = g_bytes_new (text, strlen (text));
@@ -444,6 +445,7 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
   const char *usage = "capture URL|FILE|- [--applied] [--company NAME] [--role TITLE] [OPTION…]";
   g_auto (Source) source = { 0 };
   g_auto (Recorded) recorded = { 0 };
+  g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (JtPosting) posting = NULL;
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autofree char *salary = NULL;
@@ -512,7 +514,10 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
   saved.captured_at = g_date_time_to_unix (cli->now);
   text = posting_text (cli, posting, app->company, salary);
 
+  /* Checked in the transaction that records it, so that a capture of the same posting
+   * running at the same time is either seen or waits for this one. */
   if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
+      || (txn = jt_store_begin_write (store, &error)) == NULL
       || !find_duplicate (store, posting, app->company, app->role, &duplicate, &why, &error))
     return jt_cli_fail (error);
   if (duplicate != 0 && !force)
@@ -532,8 +537,8 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
                                        why));
     }
   if (!quiet)
-    jt_cli_warn_already_applied (cli, app->company);
-  if (!record (cli, store, app, &saved, &source, text, &recorded, &error))
+    jt_cli_warn_already_applied_in (cli, store, app->company);
+  if (!record (cli, store, g_steal_pointer (&txn), app, &saved, &source, text, &recorded, &error))
     return jt_cli_fail (error);
   if (json)
     print_json (cli, app, posting, &saved, &recorded);

@@ -9,8 +9,11 @@ import hashlib
 import http.server
 import json
 import os
+import sqlite3
+import subprocess
 import sys
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jtharness import JobtrackTestCase  # noqa: E402
@@ -297,6 +300,31 @@ class CaptureTest(JobtrackTestCase):
         other = page.replace("acme.example/jobs/1", "acme.example/jobs/2")
         self.ok("capture", self.write_page(other, "other.html"), "--quiet")
         self.assertEqual(len(self.apps()), 2)
+
+    def test_a_capture_that_waits_for_another_write_sees_it(self):
+        # Another command writes (here: gives application 1 the posting's address) while
+        # this capture starts; the capture waits for the write and then finds it, rather
+        # than deciding on what it read before and recording the posting a second time.
+        self.ok("app", "add", "--company", "Initrode", "--role", "Clerk")
+        page = self.write_page(CLOSING_PAGE)
+        writer = sqlite3.connect(self.db, isolation_level=None, timeout=10)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("UPDATE applications SET url = 'https://jobs.example/hooli/77' "
+                           "WHERE id = 1")
+            capture = subprocess.Popen(self.command(["capture", page]),
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, env=self.environment())
+            self.addCleanup(capture.wait)
+            time.sleep(1.5)  # well within the 5 s the capture waits for a lock
+            writer.execute("COMMIT")
+        finally:
+            writer.close()
+        out, err = capture.communicate(timeout=30)
+        self.assertEqual(capture.returncode, 1, (out + err).decode())
+        self.assertIn("already recorded: application 1 (Initrode, Clerk, applied) has the same "
+                      "posting address", err.decode())
+        self.assertEqual(len(self.apps()), 1)
 
     # ---- partial results and refusals ---------------------------------------------------
 
