@@ -133,19 +133,43 @@ read_source (const char *where, const char *url, Source *source, GError **error)
   return TRUE;
 }
 
-/* "EUR 70000–90000 per year", NULL without a salary. New string. */
+/* An amount as digits: a whole number as it is ("70000"), else with up to two decimals
+ * ("25.5", "17.25"), with a point whatever the locale. New string. */
+static char *
+amount_words (double amount)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *point, *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", amount);
+  if ((point = strchr (buffer, '.')) != NULL)
+    {
+      end = point + strlen (point) - 1;
+      while (end > point && *end == '0')
+        *end-- = '\0';
+      if (end == point)
+        *point = '\0';
+    }
+  return g_strdup (buffer);
+}
+
+/* "EUR 70000–90000 per year", "USD 25.5 per hour", NULL without a salary. New string. */
 static char *
 salary_words (const JtPosting *posting)
 {
   GString *text = g_string_new (NULL);
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
 
   if (!posting->has_salary)
     return g_string_free (text, TRUE);
+  min = amount_words (posting->salary_min);
+  max = amount_words (posting->salary_max);
   if (posting->salary_currency != NULL)
     g_string_append_printf (text, "%s ", posting->salary_currency);
-  g_string_append_printf (text, "%.0f", posting->salary_min);
-  if (posting->salary_max > posting->salary_min)
-    g_string_append_printf (text, "–%.0f", posting->salary_max);
+  g_string_append (text, min);
+  if (posting->salary_max > posting->salary_min && strcmp (max, min) != 0)
+    g_string_append_printf (text, "–%s", max);
   if (posting->salary_unit != NULL)
     {
       g_autofree char *unit = g_utf8_strdown (posting->salary_unit, -1);
@@ -210,8 +234,8 @@ posting_text (JtCli *cli, const JtPosting *posting, const char *company, const c
 }
 
 /* An earlier capture of the same posting (its address or identifier, at the same
- * company), or an open application of the same company and role: its id, 0 when none.
- * `why` says which. */
+ * company), an application whose link is the posting's address, or an open application
+ * of the same company and role: its id, 0 when none. `why` says which. */
 static gboolean
 find_duplicate (JtStore *store, const JtPosting *posting, const char *company, const char *role,
                 gint64 *id, const char **why, GError **error)
@@ -234,10 +258,14 @@ find_duplicate (JtStore *store, const JtPosting *posting, const char *company, c
       if (app == NULL || !jt_store_posting_lookup (store, candidate, &saved, error))
         return FALSE;
       theirs = jt_text_fold (app->company);
-      if (saved != NULL && posting->url != NULL && g_strcmp0 (saved->url, posting->url) == 0)
+      if (posting->url != NULL
+          && ((saved != NULL && g_strcmp0 (saved->url, posting->url) == 0)
+              || g_strcmp0 (app->url, posting->url) == 0))
         *why = _ ("the same posting address");
       /* A board's identifier is its own: "12345" at two employers is two postings. */
-      else if (g_strcmp0 (theirs, wanted) == 0)
+      else if (saved != NULL && posting->identifier != NULL
+               && g_strcmp0 (saved->identifier, posting->identifier) == 0
+               && g_strcmp0 (theirs, wanted) == 0)
         *why = _ ("the same posting identifier");
       else
         continue;
@@ -297,21 +325,23 @@ recorded_clear (Recorded *recorded)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorded, recorded_clear)
 
+/* Records `app` and its posting `saved` (whose application_id it sets, so that what is
+ * reported is what was stored), and the page and its text, in `txn` (taken: committed,
+ * or rolled back on failure). */
 static gboolean
-record (JtCli *cli, JtStore *store, JtApplication *app, const JtSavedPosting *saved_in,
-        const Source *source, const char *text, Recorded *recorded, GError **error)
+record (JtCli *cli, JtStore *store, JtTransaction *txn_in, JtApplication *app,
+        JtSavedPosting *saved, const Source *source, const char *text, Recorded *recorded,
+        GError **error)
 {
-  g_autoptr (JtTransaction) txn = jt_store_begin_write (store, error);
+  g_autoptr (JtTransaction) txn = txn_in;
   g_autoptr (GBytes) text_bytes = NULL;
   g_autoptr (GPtrArray) reminders = NULL;
-  JtSavedPosting saved = *saved_in;
 
-  if (txn == NULL
-      || !jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), error))
+  if (!jt_store_application_insert (store, app, g_date_time_to_unix (cli->now), error))
     return FALSE;
-  saved.application_id = app->id;
+  saved->application_id = app->id;
   text_bytes = g_bytes_new (text, strlen (text));
-  if (!jt_store_posting_save (store, &saved, error)
+  if (!jt_store_posting_save (store, saved, error)
       || !keep_document (cli, store, app->id, "posting.html", source->page,
                          _ ("the page, as captured"), &recorded->page_document, error)
       || !keep_document (cli, store, app->id, "posting.txt", text_bytes,
@@ -346,7 +376,7 @@ print_report (JtCli *cli, const JtApplication *app, const JtPosting *posting,
     printf (_ ("  partial: the page has no JobPosting data; read from %s only: check the "
                "company and role\n"),
             jt_posting_source_describe (posting->source));
-  jt_cli_print_posting_facts (cli, saved, posting->date_posted_is_day);
+  jt_cli_print_posting_facts (cli, saved);
   if (saved->closes_at != 0 && saved->closes_at < g_date_time_to_unix (cli->now))
     printf (_ ("  The posting has closed already: it may be gone, or the page's date is "
                "stale\n"));
@@ -415,6 +445,7 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
   const char *usage = "capture URL|FILE|- [--applied] [--company NAME] [--role TITLE] [OPTION…]";
   g_auto (Source) source = { 0 };
   g_auto (Recorded) recorded = { 0 };
+  g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (JtPosting) posting = NULL;
   g_autoptr (JtApplication) app = jt_application_new ();
   g_autofree char *salary = NULL;
@@ -477,12 +508,16 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
   saved.employment_type = posting->employment_type;
   saved.salary = salary;
   saved.posted_at = posting->date_posted;
+  saved.posted_on_day = posting->date_posted_is_day;
   saved.closes_at = posting->valid_through;
   saved.closes_on_day = posting->valid_through_is_day;
   saved.captured_at = g_date_time_to_unix (cli->now);
   text = posting_text (cli, posting, app->company, salary);
 
+  /* Checked in the transaction that records it, so that a capture of the same posting
+   * running at the same time is either seen or waits for this one. */
   if ((store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
+      || (txn = jt_store_begin_write (store, &error)) == NULL
       || !find_duplicate (store, posting, app->company, app->role, &duplicate, &why, &error))
     return jt_cli_fail (error);
   if (duplicate != 0 && !force)
@@ -502,8 +537,8 @@ jt_cmd_capture (JtCli *cli, int argc, char **argv)
                                        why));
     }
   if (!quiet)
-    jt_cli_warn_already_applied (cli, app->company);
-  if (!record (cli, store, app, &saved, &source, text, &recorded, &error))
+    jt_cli_warn_already_applied_in (cli, store, app->company);
+  if (!record (cli, store, g_steal_pointer (&txn), app, &saved, &source, text, &recorded, &error))
     return jt_cli_fail (error);
   if (json)
     print_json (cli, app, posting, &saved, &recorded);

@@ -151,8 +151,7 @@ print_posting (JtCli *cli, const JtSavedPosting *posting)
   g_autofree char *captured = jt_cli_format_time (cli, posting->captured_at);
 
   printf (_ ("\nPosting: %s\n"), title);
-  /* The table keeps no word on whether the posted date had a time: shown as a day. */
-  jt_cli_print_posting_facts (cli, posting, TRUE);
+  jt_cli_print_posting_facts (cli, posting);
   jt_cli_print_field (cli, _ ("Captured"), captured);
 }
 

@@ -94,23 +94,27 @@ fill_families (JtStore *store)
     jt_transaction_commit (g_steal_pointer (&txn), NULL);
 }
 
-void
-jt_cli_warn_already_applied (JtCli *cli, const char *company)
+/* The note, for `store`: NULL when it could not be opened, `open_error` saying why. */
+static void
+warn (JtCli *cli, JtStore *store, const char *company, gboolean in_transaction,
+      const GError *open_error)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   const JtConfig *config = jt_cli_config (cli, NULL);
-  JtStore *store = jt_cli_store (cli, JT_STORE_WRITE, &error);
 
   if (store != NULL)
     {
-      fill_families (store);
+      if (in_transaction)
+        jt_store_application_fill_families (store, NULL);
+      else
+        fill_families (store);
       apps = jt_store_application_list_family (store, company, &error);
     }
   if (apps == NULL)
     {
       g_printerr (_ ("jobtrack: note: cannot check for earlier applications: %s\n"),
-                  error->message);
+                  store != NULL ? error->message : open_error->message);
       return;
     }
   if (apps->len == 0)
@@ -130,4 +134,20 @@ jt_cli_warn_already_applied (JtCli *cli, const char *company)
       shown = jt_text_clean_line (line->str);
       g_printerr ("%s\n", shown);
     }
+}
+
+void
+jt_cli_warn_already_applied (JtCli *cli, const char *company)
+{
+  g_autoptr (GError) error = NULL;
+  JtStore *store = jt_cli_store (cli, JT_STORE_WRITE, &error);
+
+  warn (cli, store, company, FALSE, error);
+}
+
+void
+jt_cli_warn_already_applied_in (JtCli *cli, JtStore *store, const char *company)
+{
+  g_return_if_fail (jt_store_in_transaction (store));
+  warn (cli, store, company, TRUE, NULL);
 }

@@ -473,9 +473,10 @@ jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone)
 }
 
 void
-jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting, gboolean posted_day_alone)
+jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting)
 {
-  g_autofree char *posted = jt_cli_format_day_or_time (cli, posting->posted_at, posted_day_alone);
+  g_autofree char *posted
+      = jt_cli_format_day_or_time (cli, posting->posted_at, posting->posted_on_day);
   g_autofree char *closes
       = jt_cli_format_day_or_time (cli, posting->closes_at, posting->closes_on_day);
 

@@ -129,9 +129,8 @@ char *jt_cli_format_time (JtCli *cli, gint64 unix_seconds);
 char *jt_cli_format_day_or_time (JtCli *cli, gint64 unix_seconds, gboolean day_alone);
 
 /* A saved posting's facts, a field a line (location, employment, salary, posted, closes,
- * address); `posted_day_alone` when the page gave the day it was posted without a time. */
-void jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting,
-                                 gboolean posted_day_alone);
+ * address); each date a day, or a time in the person's zone, as the page gave it. */
+void jt_cli_print_posting_facts (JtCli *cli, const JtSavedPosting *posting);
 /* Record text as a terminal should show it: as text and nothing else, by the rules of
  * jt-text.h (line ends kept, or spaces when `single_line`; other controls as spaces;
  * bidi controls dropped). NULL is "". New string. */

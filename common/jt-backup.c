@@ -167,7 +167,7 @@ static const Column documents_columns[] = {
 static const Column postings_columns[] = {
   INT ("application_id"), TEXT ("source"), TEXT ("title"), TEXT ("url"), TEXT ("identifier"),
   TEXT ("location"), TEXT ("employment_type"), TEXT ("salary"), INT ("posted_at"),
-  INT ("closes_at"), INT ("closes_on_day"), INT ("captured_at"),
+  INT ("closes_at"), INT ("closes_on_day"), INT ("captured_at"), INT_SINCE ("posted_on_day", 13),
   END,
 };
 /* clang-format on */

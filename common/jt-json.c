@@ -333,8 +333,7 @@ jt_json_add_saved_posting (JsonBuilder *builder, const JtSavedPosting *posting, 
   member_string (builder, "location", posting->location);
   member_string (builder, "employment_type", posting->employment_type);
   member_string (builder, "salary", posting->salary);
-  /* datePosted is a day or a time as the page gave it; kept as an instant. */
-  member_time (builder, "posted", posting->posted_at, tz);
+  member_day_or_time (builder, "posted", posting->posted_at, posting->posted_on_day, tz);
   member_day_or_time (builder, "closes", posting->closes_at, posting->closes_on_day, tz);
   member_time (builder, "captured", posting->captured_at, tz);
   json_builder_end_object (builder);

@@ -30,10 +30,17 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
  * New string. */
 char *jt_test_query_plan (const char *path, const char *sql);
 
+/* SQL that takes a database of the newest schema back to what schema 12 made of it: no
+ * index of applications' links, no posted_on_day (0013). */
+#define JT_TEST_UNDO_SCHEMA_13                                                                     \
+  "DROP INDEX applications_by_url; ALTER TABLE postings DROP COLUMN posted_on_day; "               \
+  "PRAGMA user_version = 12; "
+
 /* SQL that takes a database of the newest schema back to what schema 11 made of it: no
  * postings (0012). The reminders keep the check that admits closing_date, which 0012
  * makes again all the same. */
-#define JT_TEST_UNDO_SCHEMA_12 "DROP TABLE postings; PRAGMA user_version = 11; "
+#define JT_TEST_UNDO_SCHEMA_12                                                                     \
+  JT_TEST_UNDO_SCHEMA_13 "DROP TABLE postings; PRAGMA user_version = 11; "
 
 /* SQL that takes a database of the newest schema back to what schema 10 made of it: no
  * documents, résumé versions or kept files (0011). */

@@ -419,7 +419,7 @@ populate (JtStore *store)
     g_assert_true (jt_store_document_delete (store, initech->id, gone->id, &error));
     g_assert_no_error (error);
   }
-  /* Initech's saved posting: closing on a day alone, a salary in words. */
+  /* Initech's saved posting: posted and closing on a day alone, a salary in words. */
   {
     g_autoptr (JtSavedPosting) posting = jt_saved_posting_new ();
 
@@ -429,7 +429,8 @@ populate (JtStore *store)
     posting->url = g_strdup ("https://jobs.example/initech/7?utm=\"x\"");
     posting->identifier = g_strdup ("HQ-7");
     posting->salary = g_strdup ("EUR 70000–90000 per year");
-    posting->posted_at = NOW - 86400;
+    posting->posted_at = 1795996800; /* 2026-11-30T00:00Z */
+    posting->posted_on_day = TRUE;
     posting->closes_at = 1797120000; /* 2026-12-13T00:00Z */
     posting->closes_on_day = TRUE;
     posting->captured_at = NOW;
@@ -1233,6 +1234,58 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
             table_order[t])));
 }
 
+/* A backup of schema 12 knew nothing of posted_on_day (0013). */
+static void
+as_schema_12 (JsonNode *root)
+{
+  JsonArray *postings = rows_of (root, "postings");
+
+  json_object_set_int_member (json_node_get_object (root), "schema", 12);
+  for (guint i = 0; i < json_array_get_length (postings); i++)
+    json_object_remove_member (json_array_get_object_element (postings, i), "posted_on_day");
+}
+
+/* The restored posting of the application whose posting has the address `url`. */
+static JtSavedPosting *
+restored_posting (JtStore *store, const char *url)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = jt_store_posting_find (store, url, NULL, &error);
+  JtSavedPosting *posting = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (jt_store_posting_lookup (store, g_array_index (ids, gint64, 0), &posting, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (posting);
+  return posting;
+}
+
+static void
+test_schema_12_posting (Fixture *f, gconstpointer data)
+{
+  const char *url = "https://jobs.example/initech/7?utm=\"x\"";
+  g_autofree char *text = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr (JtSavedPosting) posting = NULL;
+  g_autoptr (JtSavedPosting) original = NULL;
+
+  populate (f->original);
+  text = dump (f->original);
+  g_assert_nonnull (strstr (text, "\"posted_on_day\""));
+  old = edited (text, as_schema_12);
+  g_assert_null (strstr (old, "\"posted_on_day\""));
+  restore_ok (f->restored, old);
+  /* Restored as it was, the day it was posted read as an instant: the column's default. */
+  posting = restored_posting (f->restored, url);
+  original = restored_posting (f->original, url);
+  g_assert_true (original->posted_on_day);
+  g_assert_false (posting->posted_on_day);
+  g_assert_cmpint (posting->posted_at, ==, original->posted_at);
+  g_assert_true (posting->closes_on_day);
+  g_assert_cmpint (posting->closes_at, ==, original->closes_at);
+}
+
 /* ---- Every statement has an index behind it ---------------------------------------- */
 
 static void
@@ -1433,6 +1486,7 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/backup/restore/refuses-newer-backup", test_refuses_newer_backup);
   JT_TEST_ADD ("/backup/restore/refuses-constraint-failures", test_refuses_constraint_failures);
   JT_TEST_ADD ("/backup/restore/older-schema-backup", test_older_schema_backup);
+  JT_TEST_ADD ("/backup/restore/schema-12-posting", test_schema_12_posting);
   JT_TEST_ADD ("/backup/queries/every-query-is-indexed", test_every_query_is_indexed);
   JT_TEST_ADD ("/backup/csv/quoting-and-formulas", test_csv_quoting_and_formulas);
   JT_TEST_ADD ("/backup/csv/empty-and-zone", test_csv_empty_and_zone);

@@ -15,6 +15,7 @@
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
 #include "jt-store-outcomes.h"
+#include "jt-store-postings.h"
 #include "jt-rules.h"
 #include "jt-store-reminders.h"
 #include "jt-store-stats.h"
@@ -823,6 +824,8 @@ test_every_query_is_indexed (Fixture *f, gconstpointer data)
   g_ptr_array_unref (jt_store_touch_list (store, app->id, 0, &error));
   g_ptr_array_unref (jt_store_touch_list (store, 0, contact_id, &error));
   g_ptr_array_unref (jt_store_touch_list (store, app->id, contact_id, &error));
+  /* What capture looks for before it records a posting. */
+  g_array_unref (jt_store_posting_find (store, "https://jobs.example/1", "HQ-1", &error));
   g_assert_true (jt_store_contact_delete (store, contact_id, &error));
   g_assert_true (jt_store_application_delete (store, app->id, NULL, &error));
   g_assert_no_error (error);

@@ -52,8 +52,8 @@ jt_store_posting_save (JtStore *store, const JtSavedPosting *posting, GError **e
   stmt = jt_store_prepare (
       store,
       "INSERT OR REPLACE INTO postings (application_id, source, title, url, identifier, "
-      "location, employment_type, salary, posted_at, closes_at, closes_on_day, captured_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "location, employment_type, salary, posted_at, closes_at, closes_on_day, captured_at, "
+      "posted_on_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -69,6 +69,7 @@ jt_store_posting_save (JtStore *store, const JtSavedPosting *posting, GError **e
   jt_stmt_bind_opt_int64 (stmt, 10, posting->closes_at);
   jt_stmt_bind_int64 (stmt, 11, posting->closes_on_day ? 1 : 0);
   jt_stmt_bind_int64 (stmt, 12, posting->captured_at);
+  jt_stmt_bind_int64 (stmt, 13, posting->posted_on_day ? 1 : 0);
   if (!jt_store_exec_stmt (store, stmt, error))
     return FALSE;
   jt_store_mark_application (store, posting->application_id);
@@ -92,6 +93,7 @@ posting_from_row (JtStmt *stmt)
   posting->closes_at = jt_stmt_int64 (stmt, 9);
   posting->closes_on_day = jt_stmt_int64 (stmt, 10) != 0;
   posting->captured_at = jt_stmt_int64 (stmt, 11);
+  posting->posted_on_day = jt_stmt_int64 (stmt, 12) != 0;
   return posting;
 }
 
@@ -102,7 +104,7 @@ jt_store_posting_lookup (JtStore *store, gint64 application_id, JtSavedPosting *
   g_autoptr (JtStmt) stmt = jt_store_prepare (
       store,
       "SELECT application_id, source, title, url, identifier, location, employment_type, "
-      "salary, posted_at, closes_at, closes_on_day, captured_at FROM postings "
+      "salary, posted_at, closes_at, closes_on_day, captured_at, posted_on_day FROM postings "
       "WHERE application_id = ?",
       error);
   JtStep step;
@@ -156,7 +158,11 @@ jt_store_posting_find (JtStore *store, const char *url, const char *identifier, 
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* An application given the posting's address as its link (`app add --url`) is the
+   * posting recorded by hand. Each query has its index (postings_by_url,
+   * postings_by_identifier, applications_by_url). */
   if (!add_matches (store, "SELECT application_id FROM postings WHERE url = ?", url, ids, error)
+      || !add_matches (store, "SELECT id FROM applications WHERE url = ?", url, ids, error)
       || !add_matches (store, "SELECT application_id FROM postings WHERE identifier = ?",
                        identifier, ids, error))
     return NULL;

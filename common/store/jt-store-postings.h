@@ -21,12 +21,15 @@ typedef struct
   char *location;
   char *employment_type;
   char *salary;     /* in words: "AUD 90,000–110,000 a year" */
-  gint64 posted_at; /* unix seconds, 0 when not said */
+  gint64 posted_at; /* datePosted: unix seconds, 0 when not said */
   gint64 closes_at; /* validThrough: unix seconds, 0 when not said */
   /* The page gave a day without a time: closes_at is 00:00 UTC of it, the day is the
    * last to apply on. */
   gboolean closes_on_day;
   gint64 captured_at;
+  /* The page gave the day it was posted without a time: posted_at is 00:00 UTC of it
+   * (schema 13). */
+  gboolean posted_on_day;
 } JtSavedPosting;
 
 JtSavedPosting *jt_saved_posting_new (void);
@@ -42,7 +45,8 @@ gboolean jt_store_posting_lookup (JtStore *store, gint64 application_id, JtSaved
                                   GError **error);
 
 /* The ids of the applications whose posting has the address `url` or the identifier
- * `identifier` (either may be NULL), oldest first. A new array of gint64. */
+ * `identifier`, or whose own link (JtApplication.url) is `url` (either may be NULL),
+ * oldest first. A new array of gint64. */
 GArray *jt_store_posting_find (JtStore *store, const char *url, const char *identifier,
                                GError **error);
 

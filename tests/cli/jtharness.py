@@ -232,14 +232,16 @@ class JobtrackTestCase(unittest.TestCase):
         self.assertTrue(os.path.exists(self.db))
 
     def take_back_a_schema(self):
-        """The database as the jobtrack before the newest schema left it (schema 12 added
-        saved postings and the closing_date rule; the reminders' wider check stays, as
-        12 makes it again). Returns that older schema's number."""
+        """The database as the jobtrack before the newest schema left it (schema 13
+        added the index of applications' links and postings' posted_on_day). Returns
+        that older schema's number."""
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 12)
-        con.executescript("DROP TABLE postings; PRAGMA user_version = 11;")
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 13)
+        con.executescript("DROP INDEX applications_by_url; "
+                          "ALTER TABLE postings DROP COLUMN posted_on_day; "
+                          "PRAGMA user_version = 12;")
         con.close()
-        return 11
+        return 12
 
     def file_state(self):
         """The database file's bytes and modification time, and whether a -wal is beside

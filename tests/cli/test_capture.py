@@ -9,8 +9,11 @@ import hashlib
 import http.server
 import json
 import os
+import sqlite3
+import subprocess
 import sys
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jtharness import JobtrackTestCase  # noqa: E402
@@ -163,6 +166,72 @@ class CaptureTest(JobtrackTestCase):
         self.assertEqual(result["posting"]["url"], "https://jobs.example/hooli/77")
         self.assertEqual(len(result["documents"]), 2)
         self.assertEqual(result["closing_follow_up"]["rule"], "closing_date")
+        # The posting names the application it was recorded with, as `posting --json` does.
+        self.assertEqual(result["posting"]["application_id"], result["application"]["id"])
+        self.assertEqual(result["posting"]["application_id"], 1)
+        self.assertEqual(result["posting"],
+                         self.json_of("posting", "1", "--json")["posting"])
+
+    def test_a_salary_keeps_its_cents(self):
+        hourly = CLOSING_PAGE.replace(
+            '"identifier": "HQ-77", ',
+            '"identifier": "HQ-77", "baseSalary": {"@type": "MonetaryAmount", '
+            '"currency": "USD", "value": 25.5, "unitText": "HOUR"}, ')
+        out = self.ok("capture", self.write_page(hourly))
+        self.assertIn("  Salary: USD 25.5 per hour\n", out)
+        self.assertIn("Salary: USD 25.5 per hour\n", self.ok("posting", "1"))
+        self.assertIn("  Salary: USD 25.5 per hour\n", self.ok("show", "1"))
+        # A range with cents; a whole amount written with a fraction stays whole.
+        ranged = CLOSING_PAGE.replace('"identifier": "HQ-77", ', (
+            '"baseSalary": {"currency": "EUR", "value": {"@type": "QuantitativeValue", '
+            '"minValue": 17.25, "maxValue": 22.499, "unitText": "HOUR"}}, ')).replace(
+            "jobs.example/hooli/77", "jobs.example/hooli/78").replace(
+            "Data Engineer", "Data Intern")
+        result = self.json_of("capture", self.write_page(ranged, "ranged.html"), "--json",
+                              "--quiet")
+        self.assertEqual(result["posting"]["salary"], "EUR 17.25–22.5 per hour")
+        whole = ranged.replace("17.25", "70000.0").replace("22.499", "90000.00").replace(
+            '"HOUR"', '"YEAR"').replace("hooli/78", "hooli/79").replace(
+            "Data Intern", "Data Lead")
+        result = self.json_of("capture", self.write_page(whole, "whole.html"), "--json",
+                              "--quiet")
+        self.assertEqual(result["posting"]["salary"], "EUR 70000–90000 per year")
+
+    def posted_page(self, posted, name):
+        """A saved page whose datePosted is `posted`."""
+        return self.write_page(CLOSING_PAGE.replace('"2026-11-20"', '"%s"' % posted), name)
+
+    def assert_posted(self, tz, shown, iso, db=True):
+        """Application 1's posted date, read in zone `tz`: `shown` by `show`, `iso` in the
+        JSON of `show` and `posting`."""
+        self.assertIn("  Posted: %s\n" % shown, self.ok("show", "1", tz=tz, db=db))
+        for command in ("show", "posting"):
+            self.assertEqual(self.json_of(command, "1", "--json", tz=tz, db=db)["posting"]
+                             ["posted"], iso)
+
+    def test_a_day_posted_is_that_day_in_every_zone(self):
+        page = self.posted_page("2026-12-01", "day.html")
+        for tz in ("America/Los_Angeles", "Pacific/Auckland"):
+            with self.subTest(tz=tz):
+                db = os.path.join(self.tmp, tz.replace("/", "-") + ".db")
+                result = self.json_of("capture", page, "--json", tz=tz, db=db)
+                self.assertEqual(result["posting"]["posted"], "2026-12-01")
+                self.assertIn("\nPosted: 2026-12-01\n", self.ok("posting", "1", tz=tz, db=db))
+                self.assert_posted(tz, "2026-12-01", "2026-12-01", db=db)
+                out = self.ok("capture", page, "--force", "--quiet", tz=tz, db=db)
+                self.assertIn("  Posted: 2026-12-01\n", out)
+
+    def test_a_time_posted_is_shown_in_the_persons_zone(self):
+        # 20:00 on 1 December in California is 04:00 UTC, and 17:00 on the 2nd in Auckland.
+        page = self.posted_page("2026-12-01T20:00:00-08:00", "time.html")
+        result = self.json_of("capture", page, "--json", tz="America/Los_Angeles")
+        self.assertEqual(result["posting"]["posted"], "2026-12-01T20:00:00-08:00")
+        # The text kept with it says the time in the zone it was captured in.
+        self.assertIn("\nPosted: Tue 1 Dec 2026 20:00\n", self.ok("posting", "1"))
+        self.assert_posted("America/Los_Angeles", "Tue 1 Dec 2026 20:00",
+                           "2026-12-01T20:00:00-08:00")
+        self.assert_posted("Pacific/Auckland", "Wed 2 Dec 2026 17:00",
+                           "2026-12-02T17:00:00+13:00")
 
     # ---- R12 ----------------------------------------------------------------------------
 
@@ -212,6 +281,50 @@ class CaptureTest(JobtrackTestCase):
             ', "url": "https://jobs.example/hooli/77"', "")
         self.assert_refused(1, "capture", self.write_page(bare, "bare.html"),
                             contains="the same company and role")
+
+    def test_an_application_with_the_postings_address_is_the_same_posting(self):
+        # Added by hand with the posting's link, then captured under another title.
+        self.ok("app", "add", "--company", "Acme", "--role", "Backend Developer",
+                "--url", "https://acme.example/jobs/1", "--status", "applied")
+        page = CLOSING_PAGE.replace("https://jobs.example/hooli/77",
+                                    "https://acme.example/jobs/1").replace(
+            '"name": "Hooli"', '"name": "Acme"').replace(
+            '"title": "Data Engineer"', '"title": "Backend Dev"')
+        self.assert_refused(1, "capture", self.write_page(page),
+                            contains="already recorded: application 1 (Acme, Backend "
+                            "Developer, applied) has the same posting address; nothing "
+                            "recorded (--force")
+        self.assertEqual(len(self.apps()), 1)
+        self.assertEqual(self.closing_follow_ups(), [])
+        # Another address of the same employer is another posting.
+        other = page.replace("acme.example/jobs/1", "acme.example/jobs/2")
+        self.ok("capture", self.write_page(other, "other.html"), "--quiet")
+        self.assertEqual(len(self.apps()), 2)
+
+    def test_a_capture_that_waits_for_another_write_sees_it(self):
+        # Another command writes (here: gives application 1 the posting's address) while
+        # this capture starts; the capture waits for the write and then finds it, rather
+        # than deciding on what it read before and recording the posting a second time.
+        self.ok("app", "add", "--company", "Initrode", "--role", "Clerk")
+        page = self.write_page(CLOSING_PAGE)
+        writer = sqlite3.connect(self.db, isolation_level=None, timeout=10)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("UPDATE applications SET url = 'https://jobs.example/hooli/77' "
+                           "WHERE id = 1")
+            capture = subprocess.Popen(self.command(["capture", page]),
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, env=self.environment())
+            self.addCleanup(capture.wait)
+            time.sleep(1.5)  # well within the 5 s the capture waits for a lock
+            writer.execute("COMMIT")
+        finally:
+            writer.close()
+        out, err = capture.communicate(timeout=30)
+        self.assertEqual(capture.returncode, 1, (out + err).decode())
+        self.assertIn("already recorded: application 1 (Initrode, Clerk, applied) has the same "
+                      "posting address", err.decode())
+        self.assertEqual(len(self.apps()), 1)
 
     # ---- partial results and refusals ---------------------------------------------------
 

@@ -39,6 +39,12 @@ APPLICATIONS = {
     4: ("Umbrella Corp", "DevOps Engineer", "rejected"),
     5: ("Hooli", "Data Engineer", "lead"),
 }
+if SCHEMA >= 12:
+    # Captured from saved pages (make-fixtures.sh): their postings are kept.
+    APPLICATIONS.update({
+        6: ("Pied Piper", "Compression Engineer", "lead"),
+        7: ("Vandelay Industries", "Importer", "applied"),
+    })
 CONTACTS = {
     1: ("Raj Patel", "raj@globex.example", ["decision-maker"]),
     2: ("Lee Chen", "lee@globex.example", ["influencer"]),
@@ -212,7 +218,7 @@ class MigrationTest(JobtrackTestCase):
         backup = self.run_jt("export", "--json")
         self.assertEqual(backup["schema"], NEWEST)
         tables = backup["tables"]
-        self.assertEqual(sorted(a["id"] for a in tables["applications"]), [1, 2, 3, 4, 5])
+        self.assertEqual(sorted(a["id"] for a in tables["applications"]), sorted(APPLICATIONS))
         self.assertEqual(sorted(c["name"] for c in tables["contacts"]),
                          sorted(c[0] for c in CONTACTS.values()))
         self.assertEqual(sorted(r["uid"] for r in tables.get("reminders", [])
@@ -255,11 +261,13 @@ class MigrationTest(JobtrackTestCase):
         self.assertEqual([(h["kind"], h["id"]) for h in hits], [("application", 5)])
 
     def test_ids_are_never_handed_out_again_after_the_upgrade(self):
-        # Hooli (application 5), the newest, removed: the next application is 6, not 5.
+        # The newest application (Hooli, 5, before schema 12) removed: the next one has
+        # the id after it, not its id.
+        newest = max(APPLICATIONS)
         self.write()
-        self.ok("app", "rm", "5", "--yes", now=NOW, tz=TZ)
+        self.ok("app", "rm", str(newest), "--yes", now=NOW, tz=TZ)
         out = self.ok("app", "add", "--company", "Zeppelin", now=NOW, tz=TZ)
-        self.assertIn("Added application 6:", out)
+        self.assertIn("Added application %d:" % (newest + 1), out)
         self.ok("interview", "rm", "1", "--yes", now=NOW, tz=TZ)
         self.ok("add", "--company", "Zeppelin", "--at", "2026-11-03 10:00", now=NOW, tz=TZ)
         interviews = self.run_jt("interview", "list", "--json")
@@ -281,6 +289,32 @@ class MigrationTest(JobtrackTestCase):
         out = self.ok("remind", "add", "--app", "1", "--due", "2026-11-09 10:00", "Call Acme",
                       now=NOW, tz=TZ)
         self.assertIn("Added reminder %d for" % (highest + 1), out)
+
+    def test_saved_postings_say_whether_they_were_posted_on_a_day(self):
+        # Schema 12 kept a datePosted given as a day alone as 00:00 UTC of it, and no word
+        # on it: 0013 takes such an instant for a day, any other for a time.
+        if SCHEMA < 12:
+            self.skipTest("saved postings came with schema 12")
+        self.write()
+        db = sqlite3.connect(self.db)
+        try:
+            self.assertEqual(db.execute("SELECT application_id, posted_on_day, closes_on_day "
+                                        "FROM postings ORDER BY 1").fetchall(),
+                             [(6, 1, 1), (7, 0, 0)])
+        finally:
+            db.close()
+        pied_piper = self.run_jt("show", "6", "--json")["posting"]
+        self.assertEqual((pied_piper["title"], pied_piper["salary"], pied_piper["closes"]),
+                         ("Compression Engineer", "USD 150000 per year", "2026-11-20"))
+        # Posted on the day the page said, in any zone; posted at 16:30 in California is
+        # 00:30 the next day in Berlin.
+        self.assertEqual(pied_piper["posted"], "2026-10-30")
+        for tz in (TZ, "America/Los_Angeles"):
+            self.assertIn("  Posted: 2026-10-30\n", self.ok("show", "6", now=NOW, tz=tz))
+        vandelay = self.run_jt("show", "7", "--json")["posting"]
+        self.assertEqual(vandelay["posted"], "2026-10-30T00:30:00+01:00")
+        self.assertIn("  Posted: Thu 29 Oct 2026 16:30\n",
+                      self.ok("show", "7", now=NOW, tz="America/Los_Angeles"))
 
     def test_an_interviews_calendar_sequence_never_goes_back(self):
         # Its SEQUENCE was the seconds from its creation to its last edit; the revision

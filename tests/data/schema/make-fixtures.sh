@@ -2,7 +2,7 @@
 # Makes tests/data/schema/schema-N.db, one database per released schema: the jobtrack of
 # the commit where schema N was the newest records the same small job search, as far as
 # that version's commands go. tests/test-migrations.py opens each with today's jobtrack.
-#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..11; in a git clone)
+#   tests/data/schema/make-fixtures.sh [--keep] [N...]   (default 1..12; in a git clone)
 # Each commit is built in a temporary worktree (/tmp/jt-old-N), removed afterwards.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +23,7 @@ commit_of() {
   9) echo 50a8a6fa6af7244befd71baa951d17d177e6ec21 ;; # before 0010
   10) echo b4873de2547aefb40e85676a0b20b2663d7ccd8f ;; # before 0011
   11) echo 61795ea0c043abf5092f4bda24b99ceea82a948e ;; # before 0012
+  12) echo 0bf45baeb93e7f1eec7b231e82396f95d3cf6b16 ;; # before 0013
   *) return 1 ;;
   esac
 }
@@ -107,6 +108,32 @@ record() {
     jt app attach 1 --resume platform-v1
     jt app attach 5 "$home/hooli-posting.txt" --kind posting
   fi
+  if [ "$n" -ge 12 ]; then
+    # Saved postings: 6, a lead captured from a page posted on a day alone and closing
+    # on one; 7, one sent, from a page posted at a time of day (west of UTC).
+    cat >"$home/piedpiper.html" <<'EOF'
+<!DOCTYPE html><html><head><title>Compression Engineer at Pied Piper</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "JobPosting", "title": "Compression Engineer",
+ "hiringOrganization": {"@type": "Organization", "name": "Pied Piper"},
+ "identifier": "PP-3", "datePosted": "2026-10-30", "validThrough": "2026-11-20",
+ "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
+                "value": {"@type": "QuantitativeValue", "value": 150000, "unitText": "YEAR"}},
+ "description": "<p>Middle-out.</p>", "url": "https://piedpiper.example/jobs/3"}
+</script></head><body></body></html>
+EOF
+    cat >"$home/vandelay.html" <<'EOF'
+<!DOCTYPE html><html><head><title>Importer at Vandelay Industries</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "JobPosting", "title": "Importer",
+ "hiringOrganization": {"@type": "Organization", "name": "Vandelay Industries"},
+ "datePosted": "2026-10-29T16:30:00-07:00", "description": "<p>Latex.</p>",
+ "url": "https://vandelay.example/jobs/9"}
+</script></head><body></body></html>
+EOF
+    jt capture "$home/piedpiper.html" >/dev/null
+    jt capture "$home/vandelay.html" --applied >/dev/null
+  fi
   # Closed cleanly: everything in the main file, no -wal or -shm left.
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
   rm -rf "$home"
@@ -122,7 +149,7 @@ if [ "${1:-}" = "--keep" ]; then
   keep=true
   shift
 fi
-[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9 10 11
+[ $# -eq 0 ] && set -- 1 2 3 4 5 6 7 8 9 10 11 12
 for n in "$@"; do
   build "$n" "$(commit_of "$n")"
   if [ "${BUILD_ONLY:-}" != 1 ]; then
