@@ -21,6 +21,7 @@
 #include "jt-store-applications.h"
 #include "jt-store-backup.h"
 #include "jt-store-documents.h"
+#include "jt-store-postings.h"
 #include "jt-text.h"
 
 #define BACKUP_FORMAT "jobtrack-backup"
@@ -1117,6 +1118,9 @@ jt_backup_restore_files (JtStore *store, const char *json, gsize length, const c
     return FALSE;
   /* A backup from before schema 6 has no company families: work them out. */
   if (!jt_store_application_fill_families (store, error))
+    return FALSE;
+  /* A backup of schema 12 does not say which posted dates were days alone. */
+  if (schema == 12 && !jt_store_posting_fill_posted_day (store, error))
     return FALSE;
   if (schema < 11
       && json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "contents"))

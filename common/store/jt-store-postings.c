@@ -169,3 +169,16 @@ jt_store_posting_find (JtStore *store, const char *url, const char *identifier, 
   g_array_sort (ids, compare_ids);
   return g_steal_pointer (&ids);
 }
+
+gboolean
+jt_store_posting_fill_posted_day (JtStore *store, GError **error)
+{
+  /* Every row once, as the migration: a restore writes every row anyway. */
+  g_autoptr (JtStmt) stmt = jt_store_prepare (
+      store,
+      "UPDATE postings SET posted_on_day = 1 "
+      "WHERE posted_at IS NOT NULL AND posted_at <> 0 AND posted_at % 86400 = 0",
+      error);
+
+  return stmt != NULL && jt_store_exec_stmt (store, stmt, error);
+}

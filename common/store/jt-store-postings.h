@@ -50,4 +50,8 @@ gboolean jt_store_posting_lookup (JtStore *store, gint64 application_id, JtSaved
 GArray *jt_store_posting_find (JtStore *store, const char *url, const char *identifier,
                                GError **error);
 
+/* Sets posted_on_day, as migration 0013 did, for the postings restored from a backup of
+ * schema 12, which kept no word on it: a posted_at of a whole UTC day was a day alone. */
+gboolean jt_store_posting_fill_posted_day (JtStore *store, GError **error);
+
 G_END_DECLS
