@@ -148,7 +148,8 @@ static const Column sync_collection_columns[] = {
 };
 static const Column sync_items_columns[] = {
   TEXT ("uid"), TEXT ("href"), TEXT ("etag"), INT ("pushed_revision"), TEXT ("pushed_hash"),
-  TEXT ("pushed_ics"), INT ("updated_at"),
+  TEXT ("pushed_ics"), INT ("updated_at"), TEXT_SINCE ("pending_ics", 13),
+  INT_SINCE ("pending_revision", 13),
   END,
 };
 static const Column files_columns[] = {

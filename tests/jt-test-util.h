@@ -31,10 +31,11 @@ GPtrArray *jt_test_unindexed_queries (JtStore *store, const char *path);
 char *jt_test_query_plan (const char *path, const char *sql);
 
 /* SQL that takes a database of the newest schema back to what schema 12 made of it: no
- * index of applications' links, no posted_on_day (0013). */
+ * index of applications' links, no posted_on_day, no pending push (0013). */
 #define JT_TEST_UNDO_SCHEMA_13                                                                     \
   "DROP INDEX applications_by_url; ALTER TABLE postings DROP COLUMN posted_on_day; "               \
-  "PRAGMA user_version = 12; "
+  "ALTER TABLE sync_items DROP COLUMN pending_ics; "                                               \
+  "ALTER TABLE sync_items DROP COLUMN pending_revision; PRAGMA user_version = 12; "
 
 /* SQL that takes a database of the newest schema back to what schema 11 made of it: no
  * postings (0012). The reminders keep the check that admits closing_date, which 0012

@@ -370,6 +370,9 @@ populate (JtStore *store)
     item->pushed_revision = 2;
     item->pushed_hash = g_strdup ("00");
     item->pushed_ics = g_strdup ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    /* A PUT sent whose answer never came. */
+    item->pending_ics = g_strdup ("BEGIN:VCALENDAR\r\nX-PENDING:3\r\nEND:VCALENDAR\r\n");
+    item->pending_revision = 3;
     g_assert_true (jt_store_sync_set_collection (store, "http://127.0.0.1:5232/me/list/", &error));
     g_assert_true (jt_store_sync_set_state (store, "token-1", "ctag-1", &error));
     g_assert_true (jt_store_sync_set_result (store, "server down", NOW, &error));
@@ -1234,15 +1237,21 @@ test_older_schema_backup (Fixture *f, gconstpointer data)
             table_order[t])));
 }
 
-/* A backup of schema 12 knew nothing of posted_on_day (0013). */
+/* A backup of schema 12 knew nothing of posted_on_day or of a pending push (0013). */
 static void
 as_schema_12 (JsonNode *root)
 {
   JsonArray *postings = rows_of (root, "postings");
+  JsonArray *items = rows_of (root, "sync_items");
 
   json_object_set_int_member (json_node_get_object (root), "schema", 12);
   for (guint i = 0; i < json_array_get_length (postings); i++)
     json_object_remove_member (json_array_get_object_element (postings, i), "posted_on_day");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      json_object_remove_member (json_array_get_object_element (items, i), "pending_ics");
+      json_object_remove_member (json_array_get_object_element (items, i), "pending_revision");
+    }
 }
 
 /* The restored posting of the application whose posting has the address `url`. */

@@ -934,6 +934,8 @@ test_sync_state (Fixture *f, gconstpointer data)
   item->pushed_revision = 3;
   item->pushed_hash = g_strdup ("abc");
   item->pushed_ics = g_strdup ("BEGIN:VCALENDAR");
+  item->pending_ics = g_strdup ("BEGIN:VCALENDAR\r\nSEQUENCE:4");
+  item->pending_revision = 4;
   txn = jt_store_begin_write (store, &error);
   g_assert_true (jt_store_sync_set_collection (store, "https://dav.example.org/me/list/", &error));
   g_assert_true (jt_store_sync_set_state (store, "tok", NULL, &error));
@@ -951,6 +953,8 @@ test_sync_state (Fixture *f, gconstpointer data)
   g_assert_cmpstr (read->etag, ==, "\"e1\"");
   g_assert_cmpint (read->pushed_revision, ==, 3);
   g_assert_cmpstr (read->pushed_ics, ==, "BEGIN:VCALENDAR");
+  g_assert_cmpstr (read->pending_ics, ==, "BEGIN:VCALENDAR\r\nSEQUENCE:4");
+  g_assert_cmpint (read->pending_revision, ==, 4);
   g_clear_pointer (&collection, jt_sync_collection_free);
   collection = jt_store_sync_get_collection (store, &error);
   g_assert_cmpstr (collection->sync_token, ==, "tok");

@@ -33,6 +33,7 @@ jt_sync_item_free (JtSyncItem *item)
   g_free (item->etag);
   g_free (item->pushed_hash);
   g_free (item->pushed_ics);
+  g_free (item->pending_ics);
   g_free (item);
 }
 
@@ -135,6 +136,8 @@ item_from_row (JtStmt *stmt)
   item->pushed_hash = jt_stmt_dup_text (stmt, 4);
   item->pushed_ics = jt_stmt_dup_text (stmt, 5);
   item->updated_at = jt_stmt_int64 (stmt, 6);
+  item->pending_ics = jt_stmt_dup_text (stmt, 7);
+  item->pending_revision = (int) jt_stmt_int64 (stmt, 8);
   return item;
 }
 
@@ -144,7 +147,7 @@ jt_store_sync_list_items (JtStore *store, GError **error)
   g_autoptr (JtStmt) stmt
       = jt_store_prepare (store,
                           "SELECT uid, href, etag, pushed_revision, pushed_hash, pushed_ics, "
-                          "updated_at FROM sync_items",
+                          "updated_at, pending_ics, pending_revision FROM sync_items",
                           error);
   g_autoptr (GPtrArray) rows = NULL;
   GHashTable *items;
@@ -169,7 +172,8 @@ jt_store_sync_save_item (JtStore *store, const JtSyncItem *item, gint64 now, GEr
   g_return_val_if_fail (jt_store_in_transaction (store), FALSE);
   stmt = jt_store_prepare (store,
                            "INSERT OR REPLACE INTO sync_items (uid, href, etag, pushed_revision, "
-                           "pushed_hash, pushed_ics, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           "pushed_hash, pushed_ics, updated_at, pending_ics, pending_revision) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -180,6 +184,8 @@ jt_store_sync_save_item (JtStore *store, const JtSyncItem *item, gint64 now, GEr
   jt_stmt_bind_opt_text (stmt, 5, item->pushed_hash);
   jt_stmt_bind_opt_text (stmt, 6, item->pushed_ics);
   jt_stmt_bind_int64 (stmt, 7, now);
+  jt_stmt_bind_opt_text (stmt, 8, item->pending_ics);
+  jt_stmt_bind_int64 (stmt, 9, item->pending_revision);
   return jt_store_exec_stmt (store, stmt, error);
 }
 

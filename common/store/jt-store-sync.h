@@ -28,6 +28,10 @@ typedef struct
   int pushed_revision; /* the follow-up's revision last pushed */
   char *pushed_hash;   /* SHA-256 of pushed_ics; NULL: push it again */
   char *pushed_ics;    /* the text last put there */
+  /* A PUT sent whose answer is not recorded yet (schema 13): its text, NULL when none,
+   * and the follow-up's revision it shows. */
+  char *pending_ics;
+  int pending_revision;
   gint64 updated_at;
 } JtSyncItem;
 

@@ -155,6 +155,21 @@ save_dirty (Sync *s, GError **error)
   return TRUE;
 }
 
+/* Records `text` (taken) as what the server holds of `item`, at `revision`: no PUT of
+ * it is waiting any more. */
+static void
+set_pushed (Sync *s, JtSyncItem *item, char *text, int revision)
+{
+  g_free (item->pushed_hash);
+  item->pushed_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_free (item->pushed_ics);
+  item->pushed_ics = text;
+  item->pushed_revision = revision;
+  g_clear_pointer (&item->pending_ics, g_free);
+  item->pending_revision = 0;
+  mark_dirty (s, item);
+}
+
 /* ---- Pull ----------------------------------------------------------------------- */
 
 /* Whether the server's copy is what jobtrack would put there now: then it is a PUT of
@@ -170,12 +185,24 @@ adopt_if_ours (Sync *s, JtSyncItem *item, const JtReminder *reminder, const JtTo
 
   if (ours == NULL || !jt_todo_equal (server, ours))
     return FALSE;
-  g_free (item->pushed_hash);
-  item->pushed_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  g_free (item->pushed_ics);
-  item->pushed_ics = g_steal_pointer (&text);
-  item->pushed_revision = reminder->revision;
-  mark_dirty (s, item);
+  set_pushed (s, item, g_steal_pointer (&text), reminder->revision);
+  return TRUE;
+}
+
+/* Whether the server's copy is the text of a PUT whose answer was never recorded (lost
+ * with its connection, or a crash): jobtrack's own, even when the follow-up has changed
+ * here since, which the push then sends. */
+static gboolean
+adopt_if_pending (Sync *s, JtSyncItem *item, const JtTodo *server)
+{
+  g_autoptr (JtTodo) pending = NULL;
+
+  if (item->pending_ics == NULL)
+    return FALSE;
+  pending = s->ical->todo_read (item->pending_ics, strlen (item->pending_ics), NULL);
+  if (pending == NULL || !jt_todo_equal (server, pending))
+    return FALSE;
+  set_pushed (s, item, g_steal_pointer (&item->pending_ics), item->pending_revision);
   return TRUE;
 }
 
@@ -191,7 +218,8 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
     pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
   if (pushed != NULL && jt_todo_equal (server, pushed))
     return TRUE;
-  if (reminder != NULL && adopt_if_ours (s, item, reminder, server))
+  if (adopt_if_pending (s, item, server)
+      || (reminder != NULL && adopt_if_ours (s, item, reminder, server)))
     return TRUE;
   /* Anything else on the server is put back as jobtrack words it. */
   g_clear_pointer (&item->pushed_hash, g_free);
@@ -522,6 +550,17 @@ wanted_push (Sync *s, const char *uid, GError **error)
 
 static gboolean push_one (Sync *s, Push *push, gboolean again, GError **error);
 
+/* `push` is about to be sent for `item`: its text is what a server holding an unknown
+ * text of this task may hold (saved with the other dirty items). */
+static void
+set_pending (Sync *s, JtSyncItem *item, const Push *push)
+{
+  g_free (item->pending_ics);
+  item->pending_ics = g_strdup (push->text);
+  item->pending_revision = push->revision;
+  mark_dirty (s, item);
+}
+
 static void
 count_push (Sync *s, const Push *push, gboolean created)
 {
@@ -583,7 +622,9 @@ resolve_conflict (Sync *s, Push *push, JtSyncItem *item, GError **error)
       push_free (again);
       return TRUE;
     }
-  ok = push_one (s, again, TRUE, error);
+  /* Recorded before it is sent, as push_all records the first try. */
+  set_pending (s, item, again);
+  ok = save_dirty (s, error) && push_one (s, again, TRUE, error);
   push_free (again);
   return ok;
 }
@@ -627,6 +668,8 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
       if (s->refused == NULL)
         jt_sync_set_status_error (&s->refused, uri, "PUT", response->status);
       s->n_refused++;
+      g_clear_pointer (&item->pending_ics, g_free);
+      mark_dirty (s, item);
       return TRUE;
     }
   if (response->status < 200 || response->status > 299)
@@ -636,12 +679,7 @@ push_one (Sync *s, Push *push, gboolean again, GError **error)
     }
   g_free (item->etag);
   item->etag = g_strdup (response->etag);
-  g_free (item->pushed_hash);
-  item->pushed_hash = g_strdup (push->hash);
-  g_free (item->pushed_ics);
-  item->pushed_ics = g_strdup (push->text);
-  item->pushed_revision = push->revision;
-  mark_dirty (s, item);
+  set_pushed (s, item, g_strdup (push->text), push->revision);
   count_push (s, push, created);
   return TRUE;
 }
@@ -691,13 +729,15 @@ push_all (Sync *s, JtSyncProgress progress, gpointer user_data, GError **error)
 
   if (pushes == NULL)
     return FALSE;
-  /* The new ones recorded in one transaction, before any is sent. */
+  /* What is about to be sent, recorded in one transaction before any of it is: the new
+   * ones, and the text of each PUT, so that a server found holding a text whose answer
+   * was lost knows it for jobtrack's own. */
   for (guint i = 0; i < pushes->len; i++)
     {
       const Push *push = g_ptr_array_index (pushes, i);
+      JtSyncItem *item = g_hash_table_lookup (s->items, push->uid);
 
-      if (!g_hash_table_contains (s->items, push->uid))
-        new_item (s, push->uid);
+      set_pending (s, item != NULL ? item : new_item (s, push->uid), push);
     }
   if (!save_dirty (s, error))
     return FALSE;

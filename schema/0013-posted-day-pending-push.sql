@@ -1,6 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- 0013: a capture knows an application by its link, and a saved posting knows whether
--- the page gave the day it was posted without a time.
+-- 0013: a capture knows an application by its link, a saved posting knows whether the
+-- page gave the day it was posted without a time, and CalDAV sync keeps the text of a
+-- PUT sent until its answer is recorded.
 --
 -- `jobtrack capture` refuses a posting recorded before: besides the addresses of the
 -- saved postings (0012, postings_by_url) it looks for an application whose own link
@@ -19,3 +20,12 @@ ALTER TABLE postings ADD COLUMN posted_on_day INTEGER NOT NULL DEFAULT 0
 -- date until now. Any other instant had a time.
 UPDATE postings SET posted_on_day = 1
 WHERE posted_at IS NOT NULL AND posted_at <> 0 AND posted_at % 86400 = 0;
+
+-- A PUT whose answer is lost (a connection cut after the server took it, a crash) left
+-- the server holding a text of jobtrack's that sync_items did not know; changed here
+-- again before the next sync, that text was taken for the phone's act (a snooze put
+-- back to the earlier time). `pending_ics` is the text sent, recorded before the PUT
+-- and cleared with its answer; the server found holding it is holding jobtrack's own.
+-- `pending_revision` is the follow-up's revision it shows.
+ALTER TABLE sync_items ADD COLUMN pending_ics TEXT;
+ALTER TABLE sync_items ADD COLUMN pending_revision INTEGER NOT NULL DEFAULT 0;
