@@ -2,13 +2,13 @@
 /* jt-documents.h: the files kept with applications (a résumé, a cover letter, the
  * posting), outside the database.
  *
- * Each content is kept once, named by its SHA-256 (64 lowercase hex digits), in one
- * folder (jt_paths_files_dir: mode 0700, files 0600): the same résumé sent to twenty
- * employers is one file. A file is written to a temporary name in that folder and
- * renamed (jt-atomic-file.h), so a name there is always a whole content. What the
- * database knows of each (size, media type, who uses it) is the store's
+ * Each content is kept once, named by its SHA-256 (64 lowercase hex digits), in the
+ * folder of its database (jt_paths_files_dir: mode 0700, files 0600): the same résumé
+ * sent to twenty employers is one file. A file is written to a temporary name in that
+ * folder and renamed (jt-atomic-file.h), so a name there is always a whole content.
+ * What the database knows of each (size, media type, who uses it) is the store's
  * (jt-store-documents.h). Only `app rm` deletes a kept file, and only one nothing else
- * uses. */
+ * in its database uses. */
 #pragma once
 
 #include <glib.h>
