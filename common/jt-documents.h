@@ -61,10 +61,12 @@ gboolean jt_sha256_is_valid (const char *sha256);
 char *jt_documents_path (const char *dir, const char *sha256);
 
 /* Keeps `contents` (whose digest is `sha256`) in `dir`, creating the folder (0700) if
- * needed; a content kept already is not written again. */
+ * needed; a content kept already, whole, is not written again, and a kept file of that
+ * name that no longer holds it (damaged, even at the same size) is replaced. */
 gboolean jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError **error);
 
-/* TRUE when `dir` holds the file of `sha256` with `size` bytes. */
+/* TRUE when `dir` holds the whole content of `sha256`: a regular file of `size` bytes
+ * whose digest is checked (the file is read). */
 gboolean jt_documents_is_kept (const char *dir, const char *sha256, gint64 size);
 
 /* The kept content of `sha256`, checked against its digest: a file missing or altered is

@@ -47,8 +47,8 @@ class DocumentsTest(JobtrackTestCase):
         folder = files or self.files
         return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
-    def files_json(self, app):
-        return self.json_of("app", "files", str(app), "--json")
+    def files_json(self, app, **kwargs):
+        return self.json_of("app", "files", str(app), "--json", **kwargs)
 
     # ---- attach, list, detach ----------------------------------------------------------
 
@@ -116,6 +116,42 @@ class DocumentsTest(JobtrackTestCase):
         db = sqlite3.connect(self.db)
         self.assertEqual(db.execute("SELECT count(*) FROM files").fetchone()[0], 1)
         db.close()
+
+    def damage(self, path):
+        """Overwrites the file in place with as many other bytes: its size is the same."""
+        with open(path, "r+b") as f:
+            data = f.read()
+            f.seek(0)
+            f.write(bytes(b ^ 0xFF for b in data))
+        self.assertEqual(os.path.getsize(path), len(data))
+
+    def test_a_damaged_kept_file_is_kept_again(self):
+        cv = self.write("cv.pdf", PDF)
+        self.ok("app", "attach", "1", cv)
+        kept = os.path.join(self.files, sha256(PDF))
+        self.damage(kept)
+        self.assertIn("cv.pdf (missing)", self.ok("app", "files", "1"))
+        self.assertFalse(self.files_json(1)[0]["kept"])
+        # The same content attached again: written again whole, not taken as kept.
+        out = self.ok("app", "attach", "2", cv)
+        self.assertNotIn("kept already", out)
+        self.assertEqual(jtharness.sha256_of(kept), sha256(PDF))
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        self.assertTrue(self.files_json(1)[0]["kept"])
+        self.assertNotIn("(missing)", self.ok("app", "files", "1"))
+
+        # A restore with the files over a damaged copy puts the content back.
+        backup = os.path.join(self.tmp, "full.json")
+        self.ok("export", "--json", "--with-files", "-o", backup)
+        restored = os.path.join(self.tmp, "restored.db")
+        os.mkdir(restored + ".files", 0o700)
+        copy = os.path.join(restored + ".files", sha256(PDF))
+        shutil.copyfile(kept, copy)
+        self.damage(copy)
+        out = self.ok("import", "--json", backup, db=restored)
+        self.assertNotIn("missing", out)
+        self.assertEqual(jtharness.sha256_of(copy), sha256(PDF))
+        self.assertTrue(self.files_json(1, db=restored)[0]["kept"])
 
     # ---- what is refused ---------------------------------------------------------------
 
