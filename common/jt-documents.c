@@ -308,10 +308,33 @@ jt_documents_is_kept (const char *dir, const char *sha256, gint64 size)
   return TRUE;
 }
 
+/* "cannot make PATH private: WHY" for `saved_errno`, a chmod that failed. */
+static gboolean
+refuse_private (GError **error, const char *path, int saved_errno)
+{
+  g_set_error (error, JT_ERROR,
+               saved_errno == EROFS || saved_errno == EPERM ? JT_ERROR_READ_ONLY : JT_ERROR_FAILED,
+               _ ("cannot make %s private: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Gives the folder or file at `fd` (`path`) `mode` when it has another: a folder or file
+ * made looser by hand is the person's alone again. */
+static gboolean
+make_private (int fd, const char *path, mode_t mode, GError **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0 || ((st.st_mode & 07777) != mode && fchmod (fd, mode) != 0))
+    return refuse_private (error, path, errno);
+  return TRUE;
+}
+
 gboolean
 jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = jt_documents_path (dir, sha256);
+  gboolean ok;
   int fd;
 
   g_return_val_if_fail (jt_sha256_is_valid (sha256), FALSE);
@@ -322,14 +345,22 @@ jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError
                    _ ("cannot create %s: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  /* A file of that name whose content has that digest is that content already; one
-   * damaged since (of the same size or not) is written again whole, replacing it. */
+  /* The folder is 0700 whoever made it, and however long ago. */
+  if ((fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)) < 0)
+    return refuse_private (error, dir, errno);
+  ok = make_private (fd, dir, 0700, error);
+  close (fd);
+  if (!ok)
+    return FALSE;
+  /* A file of that name whose content has that digest is that content already (0600,
+   * as a new one is); one damaged since, of the same size or not, is written again
+   * whole, replacing it. */
   if ((fd = open_kept (dir, sha256, (gint64) g_bytes_get_size (contents))) >= 0)
     {
+      ok = make_private (fd, path, 0600, error);
       close (fd);
-      return TRUE;
+      return ok;
     }
-  path = jt_documents_path (dir, sha256);
   return jt_atomic_file_write (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
                                error);
 }

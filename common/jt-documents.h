@@ -60,9 +60,11 @@ gboolean jt_sha256_is_valid (const char *sha256);
 /* The kept file of `sha256` in `dir`. New string. */
 char *jt_documents_path (const char *dir, const char *sha256);
 
-/* Keeps `contents` (whose digest is `sha256`) in `dir`, creating the folder (0700) if
- * needed; a content kept already, whole, is not written again, and a kept file of that
- * name that no longer holds it (damaged, even at the same size) is replaced. */
+/* Keeps `contents` (whose digest is `sha256`) in `dir`, creating the folder if needed;
+ * the folder is made 0700 and the file 0600 even when they were looser. A content kept
+ * already, whole, is not written again, and a kept file of that name that no longer
+ * holds it (damaged, even at the same size) is replaced. A mode that cannot be set is
+ * an error ("cannot make PATH private: …"). */
 gboolean jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError **error);
 
 /* TRUE when `dir` holds the whole content of `sha256`: a regular file of `size` bytes

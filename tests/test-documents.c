@@ -476,6 +476,38 @@ test_a_damaged_file_is_kept_again (Fixture *f, gconstpointer data)
   g_assert_true (g_bytes_equal (back, file->contents));
 }
 
+/* Keeping a file makes the folder 0700 and the kept file 0600 again when they were
+ * looser: made by hand, or by a copy of the folder. */
+static void
+test_keeping_makes_the_folder_private (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cv = write_file (f, "cv.pdf", "%PDF-1.4 private");
+  g_autoptr (JtDocumentFile) file = jt_document_file_read (cv, NULL);
+  g_autofree char *stored = jt_documents_path (f->files, file->sha256);
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->files, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_cmpint (g_stat (stored, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* Kept already: not written again, but private again. */
+  g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (stored, 0644), ==, 0);
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_cmpint (g_stat (stored, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (jt_documents_is_kept (f->files, file->sha256, file->size));
+}
+
 /* A restore with the files' content replaces a kept file damaged at the same size; one
  * without it names that file as missing. */
 static void
@@ -565,6 +597,7 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/documents/resume-versions", test_resume_versions);
   JT_TEST_ADD ("/documents/backup-with-files", test_backup_with_files);
   JT_TEST_ADD ("/documents/damaged-file-kept-again", test_a_damaged_file_is_kept_again);
+  JT_TEST_ADD ("/documents/keeping-makes-folder-private", test_keeping_makes_the_folder_private);
   JT_TEST_ADD ("/documents/restore-repairs-damaged-file", test_a_restore_repairs_a_damaged_file);
   JT_TEST_ADD ("/documents/every-query-indexed", test_every_query_is_indexed);
   return g_test_run ();

@@ -153,6 +153,29 @@ class DocumentsTest(JobtrackTestCase):
         self.assertEqual(jtharness.sha256_of(copy), sha256(PDF))
         self.assertTrue(self.files_json(1, db=restored)[0]["kept"])
 
+    def test_keeping_makes_a_looser_folder_private(self):
+        os.makedirs(self.files)
+        os.chmod(self.files, 0o755)
+        cv = self.write("cv.pdf", PDF)
+        self.ok("app", "attach", "1", cv)
+        kept = os.path.join(self.files, sha256(PDF))
+        self.assertEqual(stat.S_IMODE(os.stat(self.files).st_mode), 0o700)
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        # A folder copied back with looser modes: the next file kept makes it private.
+        os.chmod(self.files, 0o755)
+        os.chmod(kept, 0o644)
+        self.assertIn("kept already", self.ok("app", "attach", "2", cv))
+        self.assertEqual(stat.S_IMODE(os.stat(self.files).st_mode), 0o700)
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        # And so does a restore.
+        backup = os.path.join(self.tmp, "full.json")
+        self.ok("export", "--json", "--with-files", "-o", backup)
+        restored = os.path.join(self.tmp, "restored.db")
+        os.mkdir(restored + ".files", 0o755)
+        os.chmod(restored + ".files", 0o755)
+        self.ok("import", "--json", backup, db=restored)
+        self.assertEqual(stat.S_IMODE(os.stat(restored + ".files").st_mode), 0o700)
+
     # ---- what is refused ---------------------------------------------------------------
 
     def assert_nothing_kept(self):
