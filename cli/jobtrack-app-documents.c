@@ -11,7 +11,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-documents.h"
 
@@ -35,7 +34,7 @@ kind_label (const JtDocument *document)
 void
 jt_cli_print_documents (JtCli *cli, const GPtrArray *documents)
 {
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = jt_cli_files_dir (cli);
   g_autoptr (JtTable) table = jt_table_new (_ ("ID"), _ ("KIND"), _ ("NAME"), _ ("TYPE"),
                                             _ ("SIZE"), _ ("ATTACHED"), _ ("NOTE"), NULL);
 
@@ -125,7 +124,7 @@ jt_cmd_app_attach (JtCli *cli, int argc, char **argv)
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtTransaction) txn = NULL;
   g_autoptr (JtDocument) version_document = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   g_autofree char *label = NULL;
   JtDocumentKind kind = JT_DOCUMENT_OTHER;
   GError *error = NULL;
@@ -168,6 +167,7 @@ jt_cmd_app_attach (JtCli *cli, int argc, char **argv)
       || (txn = jt_store_begin_write (store, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL)
     return jt_cli_fail (error);
+  dir = jt_cli_files_dir (cli);
   if (resume != NULL
       && !jt_cli_attach_resume_version (cli, store, id, resume, note, &version_document, &error))
     return jt_cli_fail (error);
@@ -227,7 +227,7 @@ jt_cmd_app_files (JtCli *cli, int argc, char **argv)
   };
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (GPtrArray) documents = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   GError *error = NULL;
   JtStore *store;
   gint64 id;
@@ -245,6 +245,7 @@ jt_cmd_app_files (JtCli *cli, int argc, char **argv)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
 
+      dir = jt_cli_files_dir (cli);
       json_builder_begin_array (builder);
       for (guint i = 0; i < documents->len; i++)
         jt_json_add_document (builder, g_ptr_array_index (documents, i), dir, cli->tz);

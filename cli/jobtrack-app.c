@@ -9,7 +9,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-documents.h"
 #include "jt-store-skills.h"
@@ -307,7 +306,7 @@ app_rm (JtCli *cli, int argc, char **argv)
   g_autofree char *question = NULL;
   g_auto (GStrv) files = NULL;
   g_autoptr (GPtrArray) unused_files = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   JtRemovedCounts removed;
   GError *error = NULL;
   JtStore *store;
@@ -343,6 +342,8 @@ app_rm (JtCli *cli, int argc, char **argv)
     }
   if (!jt_transaction_commit (g_steal_pointer (&txn), &error))
     return jt_cli_fail (error);
+  /* This database's own folder: another database's files are never looked at. */
+  dir = jt_cli_files_dir (cli);
   for (guint i = 0; i < unused_files->len; i++)
     if (!jt_documents_remove (dir, g_ptr_array_index (unused_files, i), &error))
       {

@@ -24,7 +24,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-posting-fetch.h"
 #include "jt-posting.h"
 #include "jt-store-applications.h"
@@ -291,7 +290,7 @@ static gboolean
 keep_document (JtCli *cli, JtStore *store, gint64 id, const char *name, GBytes *contents,
                const char *note, gint64 *document_id, GError **error)
 {
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = jt_cli_files_dir (cli);
   g_autoptr (JtDocumentFile) file = jt_document_file_new (name, contents);
   g_autoptr (JtDocument) document = jt_document_new ();
 

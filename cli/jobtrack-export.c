@@ -12,7 +12,6 @@
 #include "jt-i18n.h"
 #include "jt-calendar-export.h"
 #include "jt-ical.h"
-#include "jt-paths.h"
 
 /* Where an export goes as it is made: the atomic file of -o, or standard output. */
 typedef struct
@@ -88,9 +87,9 @@ export_calendar (JtCli *cli, JtStore *store, gboolean all, const char *output, G
 /* With `with_files`, the kept files' content goes in too (base64), so that a restore on
  * another machine has the documents, not only their names. */
 static gboolean
-export_backup (JtStore *store, gboolean with_files, const char *output, GError **error)
+export_backup (JtCli *cli, JtStore *store, gboolean with_files, const char *output, GError **error)
 {
-  g_autofree char *dir = with_files ? jt_paths_files_dir () : NULL;
+  g_autofree char *dir = with_files ? jt_cli_files_dir (cli) : NULL;
   Destination to;
 
   return destination_open (&to, output, error)
@@ -140,7 +139,8 @@ jt_cmd_export (JtCli *cli, int argc, char **argv)
   if (ics)
     return export_calendar (cli, store, all, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
   if (json)
-    return export_backup (store, with_files, output, &error) ? JT_EXIT_OK : jt_cli_fail (error);
+    return export_backup (cli, store, with_files, output, &error) ? JT_EXIT_OK
+                                                                  : jt_cli_fail (error);
   text = jt_csv_export_applications (store, cli->tz, &error);
   if (text == NULL)
     return jt_cli_fail (error);

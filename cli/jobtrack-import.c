@@ -11,7 +11,6 @@
 #include "jt-csv-import.h"
 #include "jt-error.h"
 #include "jt-calendar-import.h"
-#include "jt-paths.h"
 
 /* No invitation is this large; a backup of a very long search can be (export --json of
  * 100,000 follow-ups is about 600 MB). A bigger file is a mistake. */
@@ -204,7 +203,7 @@ jt_cmd_import (JtCli *cli, int argc, char **argv)
 
   if (json)
     {
-      g_autofree char *dir = jt_paths_files_dir ();
+      g_autofree char *dir = jt_cli_files_dir (cli);
       g_autoptr (GPtrArray) missing = NULL;
 
       if (!jt_backup_restore_files (store, contents, length, dir, &missing, &error))

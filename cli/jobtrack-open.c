@@ -9,7 +9,6 @@
 #include "jt-documents.h"
 #include "jt-error.h"
 #include "jt-i18n.h"
-#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-documents.h"
 
@@ -61,7 +60,7 @@ jt_cmd_open (JtCli *cli, int argc, char **argv)
   g_autoptr (JtApplication) app = NULL;
   g_autoptr (JtDocument) document = NULL;
   g_autoptr (GPtrArray) documents = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   g_autofree char *opened_with = NULL;
   g_autofree char *name = NULL;
   GError *error = NULL;
@@ -99,6 +98,8 @@ jt_cmd_open (JtCli *cli, int argc, char **argv)
                                 "open ('jobtrack app files %" PRId64 "' lists them)"),
                              id, id);
     }
+  if (document != NULL)
+    dir = jt_cli_files_dir (cli);
   if (document == NULL || !open_document (document, dir, &opened_with, &error))
     return jt_cli_fail (error);
   name = jt_cli_text (document->name, TRUE);

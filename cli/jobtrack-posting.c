@@ -10,7 +10,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-documents.h"
 #include "jt-store-postings.h"
@@ -53,7 +52,7 @@ jt_cmd_posting (JtCli *cli, int argc, char **argv)
   g_autoptr (GPtrArray) documents = NULL;
   g_autoptr (GBytes) contents = NULL;
   g_autoptr (GError) read_error = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   g_autofree char *text = NULL;
   const JtDocument *document;
   gboolean is_text;
@@ -67,6 +66,7 @@ jt_cmd_posting (JtCli *cli, int argc, char **argv)
       || !jt_cli_expect_args (argc, 1, "posting APP [--json]", &error)
       || !jt_cli_parse_id (argv[1], _ ("an application"), &id, &error))
     return jt_cli_fail (error);
+  dir = jt_cli_files_dir (cli);
   if ((store = jt_cli_store (cli, JT_STORE_READ_ONLY, &error)) == NULL
       || (app = jt_store_application_get (store, id, &error)) == NULL
       || !jt_store_posting_lookup (store, id, &saved, &error)

@@ -10,7 +10,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-store-documents.h"
 
 static int
@@ -26,7 +25,7 @@ resume_add (JtCli *cli, int argc, char **argv)
   g_autoptr (JtDocumentFile) file = NULL;
   g_autoptr (JtResumeVersion) version = jt_resume_version_new ();
   g_autoptr (JtTransaction) txn = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   g_autofree char *size = NULL;
   GError *error = NULL;
   JtStore *store;
@@ -55,6 +54,7 @@ resume_add (JtCli *cli, int argc, char **argv)
   {
     g_autoptr (JtResumeVersion) taken = jt_store_resume_version_find (store, version->name, NULL);
 
+    dir = jt_cli_files_dir (cli);
     if (taken == NULL && !jt_documents_keep (dir, file->sha256, file->contents, &error))
       return jt_cli_fail (error);
   }
@@ -77,7 +77,7 @@ resume_list (JtCli *cli, int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (GPtrArray) versions = NULL;
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = NULL;
   GError *error = NULL;
   JtStore *store;
 
@@ -93,6 +93,7 @@ resume_list (JtCli *cli, int argc, char **argv)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
 
+      dir = jt_cli_files_dir (cli);
       json_builder_begin_array (builder);
       for (guint i = 0; i < versions->len; i++)
         jt_json_add_resume_version (builder, g_ptr_array_index (versions, i), dir, cli->tz);

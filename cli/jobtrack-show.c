@@ -8,7 +8,6 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-json.h"
-#include "jt-paths.h"
 #include "jt-store-applications.h"
 #include "jt-store-interviews.h"
 #include "jt-store-offers.h"
@@ -72,7 +71,7 @@ static void
 print_json (JtCli *cli, const Story *story)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char *dir = jt_paths_files_dir ();
+  g_autofree char *dir = jt_cli_files_dir (cli);
 
   json_builder_begin_object (builder);
   jt_json_add_application_members (builder, story->app, cli->tz);

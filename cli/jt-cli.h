@@ -60,6 +60,10 @@ int jt_cli_fail (GError *error);
  * is reopened as a writer when one is asked for. */
 JtStore *jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error);
 
+/* The folder of the kept documents of the database the command uses (jt_paths_files_dir):
+ * call it after the options are parsed, as --db may follow the command. New string. */
+char *jt_cli_files_dir (JtCli *cli);
+
 /* The configuration, loaded on first use; owned by `cli`. A bad file is JT_ERROR_INVALID. */
 const JtConfig *jt_cli_config (JtCli *cli, GError **error);
 

@@ -52,7 +52,8 @@ gboolean jt_backup_restore (JtStore *store, const char *json, gsize length, GErr
  * and size (a content that is not base64 or does not match refuses the whole restore,
  * nothing written), then kept in `files_dir` (NULL: checked only). On success `missing`
  * (may be NULL) is a new array of names ("cv.pdf (sha256 0123456789ab…)") of the files
- * the records use that `files_dir` still lacks: a backup made without their content. */
+ * the records use that `files_dir` still lacks, or holds damaged: a backup made without
+ * their content. A kept file the backup holds the content of is replaced when damaged. */
 gboolean jt_backup_restore_files (JtStore *store, const char *json, gsize length,
                                   const char *files_dir, GPtrArray **missing, GError **error);
 

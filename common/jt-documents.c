@@ -252,19 +252,90 @@ jt_documents_path (const char *dir, const char *sha256)
   return g_build_filename (dir, sha256, NULL);
 }
 
+/* Opens the kept file of `sha256` in `dir` when it holds that whole content: a regular
+ * file (never followed through a symlink) of `size` bytes whose SHA-256 is `sha256`. A
+ * file truncated, damaged or changed in place is not, whatever its size. The descriptor
+ * (read-only) is the caller's to close; -1 when there is no such file. */
+static int
+open_kept (const char *dir, const char *sha256, gint64 size)
+{
+  g_autofree char *path = jt_documents_path (dir, sha256);
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 buffer[64 * 1024];
+  gboolean whole = FALSE;
+  gint64 total = 0;
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != size)
+    {
+      close (fd);
+      return -1;
+    }
+  for (;;)
+    {
+      ssize_t n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          whole = n == 0;
+          break;
+        }
+      g_checksum_update (checksum, buffer, (gsize) n);
+      total += n;
+    }
+  if (!whole || total != size || !g_str_equal (g_checksum_get_string (checksum), sha256))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
 gboolean
 jt_documents_is_kept (const char *dir, const char *sha256, gint64 size)
 {
-  g_autofree char *path = jt_documents_path (dir, sha256);
+  int fd = open_kept (dir, sha256, size);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return TRUE;
+}
+
+/* "cannot make PATH private: WHY" for `saved_errno`, a chmod that failed. */
+static gboolean
+refuse_private (GError **error, const char *path, int saved_errno)
+{
+  g_set_error (error, JT_ERROR,
+               saved_errno == EROFS || saved_errno == EPERM ? JT_ERROR_READ_ONLY : JT_ERROR_FAILED,
+               _ ("cannot make %s private: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Gives the folder or file at `fd` (`path`) `mode` when it has another: a folder or file
+ * made looser by hand is the person's alone again. */
+static gboolean
+make_private (int fd, const char *path, mode_t mode, GError **error)
+{
   struct stat st;
 
-  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == size;
+  if (fstat (fd, &st) != 0 || ((st.st_mode & 07777) != mode && fchmod (fd, mode) != 0))
+    return refuse_private (error, path, errno);
+  return TRUE;
 }
 
 gboolean
 jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = jt_documents_path (dir, sha256);
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (jt_sha256_is_valid (sha256), FALSE);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -274,10 +345,22 @@ jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError
                    _ ("cannot create %s: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  /* Named by its digest: a file of that name and size is that content already. */
-  if (jt_documents_is_kept (dir, sha256, (gint64) g_bytes_get_size (contents)))
-    return TRUE;
-  path = jt_documents_path (dir, sha256);
+  /* The folder is 0700 whoever made it, and however long ago. */
+  if ((fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)) < 0)
+    return refuse_private (error, dir, errno);
+  ok = make_private (fd, dir, 0700, error);
+  close (fd);
+  if (!ok)
+    return FALSE;
+  /* A file of that name whose content has that digest is that content already (0600,
+   * as a new one is); one damaged since, of the same size or not, is written again
+   * whole, replacing it. */
+  if ((fd = open_kept (dir, sha256, (gint64) g_bytes_get_size (contents))) >= 0)
+    {
+      ok = make_private (fd, path, 0600, error);
+      close (fd);
+      return ok;
+    }
   return jt_atomic_file_write (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
                                error);
 }

@@ -2,13 +2,13 @@
 /* jt-documents.h: the files kept with applications (a résumé, a cover letter, the
  * posting), outside the database.
  *
- * Each content is kept once, named by its SHA-256 (64 lowercase hex digits), in one
- * folder (jt_paths_files_dir: mode 0700, files 0600): the same résumé sent to twenty
- * employers is one file. A file is written to a temporary name in that folder and
- * renamed (jt-atomic-file.h), so a name there is always a whole content. What the
- * database knows of each (size, media type, who uses it) is the store's
+ * Each content is kept once, named by its SHA-256 (64 lowercase hex digits), in the
+ * folder of its database (jt_paths_files_dir: mode 0700, files 0600): the same résumé
+ * sent to twenty employers is one file. A file is written to a temporary name in that
+ * folder and renamed (jt-atomic-file.h), so a name there is always a whole content.
+ * What the database knows of each (size, media type, who uses it) is the store's
  * (jt-store-documents.h). Only `app rm` deletes a kept file, and only one nothing else
- * uses. */
+ * in its database uses. */
 #pragma once
 
 #include <glib.h>
@@ -60,11 +60,15 @@ gboolean jt_sha256_is_valid (const char *sha256);
 /* The kept file of `sha256` in `dir`. New string. */
 char *jt_documents_path (const char *dir, const char *sha256);
 
-/* Keeps `contents` (whose digest is `sha256`) in `dir`, creating the folder (0700) if
- * needed; a content kept already is not written again. */
+/* Keeps `contents` (whose digest is `sha256`) in `dir`, creating the folder if needed;
+ * the folder is made 0700 and the file 0600 even when they were looser. A content kept
+ * already, whole, is not written again, and a kept file of that name that no longer
+ * holds it (damaged, even at the same size) is replaced. A mode that cannot be set is
+ * an error ("cannot make PATH private: …"). */
 gboolean jt_documents_keep (const char *dir, const char *sha256, GBytes *contents, GError **error);
 
-/* TRUE when `dir` holds the file of `sha256` with `size` bytes. */
+/* TRUE when `dir` holds the whole content of `sha256`: a regular file of `size` bytes
+ * whose digest is checked (the file is read). */
 gboolean jt_documents_is_kept (const char *dir, const char *sha256, gint64 size);
 
 /* The kept content of `sha256`, checked against its digest: a file missing or altered is

@@ -14,24 +14,38 @@ jt_paths_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "jobtrack", NULL);
 }
 
-char *
-jt_paths_files_dir (void)
+/* The database used when none is named: $XDG_DATA_HOME/jobtrack/jobtrack.db. */
+static char *
+usual_database (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "jobtrack", "files", NULL);
+  g_autofree char *dir = jt_paths_data_dir ();
+
+  return g_build_filename (dir, "jobtrack.db", NULL);
+}
+
+char *
+jt_paths_files_dir (const char *db_path)
+{
+  g_autofree char *usual = usual_database ();
+  g_autofree char *usual_path = g_canonicalize_filename (usual, NULL);
+  g_autofree char *path = g_canonicalize_filename (db_path, NULL);
+
+  /* Compared as absolute paths: "--db ./jobtrack.db" in the data folder is the usual one. */
+  if (g_str_equal (path, usual_path))
+    return g_build_filename (g_get_user_data_dir (), "jobtrack", "files", NULL);
+  return g_strconcat (path, ".files", NULL);
 }
 
 char *
 jt_paths_database (const char *override)
 {
   const char *env = g_getenv ("JOBTRACK_DB");
-  g_autofree char *dir = NULL;
 
   if (override != NULL && *override != '\0')
     return g_strdup (override);
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  dir = jt_paths_data_dir ();
-  return g_build_filename (dir, "jobtrack.db", NULL);
+  return usual_database ();
 }
 
 gboolean

@@ -9,9 +9,13 @@ G_BEGIN_DECLS
 /* The folder for jobtrack's data: $XDG_DATA_HOME/jobtrack. New string. */
 char *jt_paths_data_dir (void);
 
-/* Where the documents of applications are kept, one file per content named by its
- * SHA-256: $XDG_DATA_HOME/jobtrack/files (jt-documents.h). New string. */
-char *jt_paths_files_dir (void);
+/* Where the database at `db_path` (as jt_paths_database gives it) keeps the documents
+ * of its applications, one file per content named by its SHA-256 (jt-documents.h).
+ * Each database has its own folder, so that `app rm` in one never deletes a file
+ * another still uses: the usual database ($XDG_DATA_HOME/jobtrack/jobtrack.db) keeps
+ * them in $XDG_DATA_HOME/jobtrack/files, any other in "DB_PATH.files" beside it (an
+ * absolute path; a relative `db_path` is taken from the current folder). New string. */
+char *jt_paths_files_dir (const char *db_path);
 
 /* The database to use: `override` when given (the --db option), else $JOBTRACK_DB,
  * else $XDG_DATA_HOME/jobtrack/jobtrack.db. New string. */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-documents.c: the kept files of applications (jt-documents.h) and their records
  * (jt-store-documents.h): reading a file to keep and what is refused, the kind guessed
- * from a name, one kept file per content with its modes, who uses a file, résumé
- * versions, the backup of their content, and an index behind every query. Each test
+ * from a name, one kept file per content with its modes, a damaged one written again,
+ * who uses a file, résumé versions, the backup of their content, and an index behind
+ * every query. Each test
  * gets a fresh temporary folder and database. */
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -429,6 +431,126 @@ test_backup_with_files (Fixture *f, gconstpointer data)
   }
 }
 
+/* Overwrites the kept file of `sha256` in `dir` in place with as many other bytes: a
+ * damage its size does not show. */
+static void
+damage_kept (const char *dir, const char *sha256)
+{
+  g_autofree char *path = jt_documents_path (dir, sha256);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  FILE *file;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize i = 0; i < length; i++)
+    data[i] = (char) ~data[i];
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (data, 1, length, file), ==, length);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* A kept file damaged at the same size is not kept any more; keeping that content again
+ * writes it again whole. */
+static void
+test_a_damaged_file_is_kept_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cv = write_file (f, "cv.pdf", "%PDF-1.4 damaged later");
+  g_autoptr (JtDocumentFile) file = jt_document_file_read (cv, NULL);
+  g_autoptr (GBytes) back = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_true (jt_documents_is_kept (f->files, file->sha256, file->size));
+  damage_kept (f->files, file->sha256);
+  g_assert_false (jt_documents_is_kept (f->files, file->sha256, file->size));
+  g_assert_null (jt_documents_read_kept (f->files, file->sha256, &error));
+  g_assert_error (error, JT_ERROR, JT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_no_error (error);
+  g_assert_true (jt_documents_is_kept (f->files, file->sha256, file->size));
+  back = jt_documents_read_kept (f->files, file->sha256, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, file->contents));
+}
+
+/* Keeping a file makes the folder 0700 and the kept file 0600 again when they were
+ * looser: made by hand, or by a copy of the folder. */
+static void
+test_keeping_makes_the_folder_private (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cv = write_file (f, "cv.pdf", "%PDF-1.4 private");
+  g_autoptr (JtDocumentFile) file = jt_document_file_read (cv, NULL);
+  g_autofree char *stored = jt_documents_path (f->files, file->sha256);
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->files, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_cmpint (g_stat (stored, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* Kept already: not written again, but private again. */
+  g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (stored, 0644), ==, 0);
+  g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_cmpint (g_stat (stored, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (jt_documents_is_kept (f->files, file->sha256, file->size));
+}
+
+/* A restore with the files' content replaces a kept file damaged at the same size; one
+ * without it names that file as missing. */
+static void
+test_a_restore_repairs_a_damaged_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cv = write_file (f, "cv.pdf", "%PDF-1.4 restored over damage");
+  g_autoptr (JtDocumentFile) file = jt_document_file_read (cv, NULL);
+  g_autofree char *other_files = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *bare_path = g_build_filename (f->dir, "bare.db", NULL);
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  g_autoptr (JtStore) bare = NULL;
+  g_autoptr (JtStore) restored = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autoptr (GBytes) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *full = NULL;
+
+  attach (f, insert_application (f, "Globex"), file, JT_DOCUMENT_RESUME);
+  without = jt_backup_dump (f->store, &error);
+  full = jt_backup_dump_with_files (f->store, f->files, &error);
+  g_assert_no_error (error);
+  g_assert_true (jt_documents_keep (other_files, file->sha256, file->contents, &error));
+  damage_kept (other_files, file->sha256);
+
+  bare = jt_test_store_open (bare_path, &error);
+  g_assert_true (
+      jt_backup_restore_files (bare, without, strlen (without), other_files, &missing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (missing, 0), "cv.pdf"));
+  g_clear_pointer (&missing, g_ptr_array_unref);
+
+  restored = jt_test_store_open (restored_path, &error);
+  g_assert_true (
+      jt_backup_restore_files (restored, full, strlen (full), other_files, &missing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (missing->len, ==, 0);
+  back = jt_documents_read_kept (other_files, file->sha256, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, file->contents));
+}
+
 static void
 test_every_query_is_indexed (Fixture *f, gconstpointer data)
 {
@@ -474,6 +596,9 @@ main (int argc, char **argv)
   JT_TEST_ADD ("/documents/detach-and-latest-resume", test_detach_and_latest_resume);
   JT_TEST_ADD ("/documents/resume-versions", test_resume_versions);
   JT_TEST_ADD ("/documents/backup-with-files", test_backup_with_files);
+  JT_TEST_ADD ("/documents/damaged-file-kept-again", test_a_damaged_file_is_kept_again);
+  JT_TEST_ADD ("/documents/keeping-makes-folder-private", test_keeping_makes_the_folder_private);
+  JT_TEST_ADD ("/documents/restore-repairs-damaged-file", test_a_restore_repairs_a_damaged_file);
   JT_TEST_ADD ("/documents/every-query-indexed", test_every_query_is_indexed);
   return g_test_run ();
 }

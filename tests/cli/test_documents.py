@@ -31,7 +31,8 @@ class DocumentsTest(JobtrackTestCase):
 
     def setUp(self):
         super().setUp()
-        self.files = os.path.join(self.data_home, "jobtrack", "files")
+        # Beside the database --db names: the usual one alone uses the data folder.
+        self.files = self.db + ".files"
         self.ok("app", "add", "--company", "Globex", "--role", "SRE")
         self.ok("app", "add", "--company", "Acme", "--role", "Platform Engineer")
 
@@ -46,8 +47,8 @@ class DocumentsTest(JobtrackTestCase):
         folder = files or self.files
         return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
-    def files_json(self, app):
-        return self.json_of("app", "files", str(app), "--json")
+    def files_json(self, app, **kwargs):
+        return self.json_of("app", "files", str(app), "--json", **kwargs)
 
     # ---- attach, list, detach ----------------------------------------------------------
 
@@ -115,6 +116,65 @@ class DocumentsTest(JobtrackTestCase):
         db = sqlite3.connect(self.db)
         self.assertEqual(db.execute("SELECT count(*) FROM files").fetchone()[0], 1)
         db.close()
+
+    def damage(self, path):
+        """Overwrites the file in place with as many other bytes: its size is the same."""
+        with open(path, "r+b") as f:
+            data = f.read()
+            f.seek(0)
+            f.write(bytes(b ^ 0xFF for b in data))
+        self.assertEqual(os.path.getsize(path), len(data))
+
+    def test_a_damaged_kept_file_is_kept_again(self):
+        cv = self.write("cv.pdf", PDF)
+        self.ok("app", "attach", "1", cv)
+        kept = os.path.join(self.files, sha256(PDF))
+        self.damage(kept)
+        self.assertIn("cv.pdf (missing)", self.ok("app", "files", "1"))
+        self.assertFalse(self.files_json(1)[0]["kept"])
+        # The same content attached again: written again whole, not taken as kept.
+        out = self.ok("app", "attach", "2", cv)
+        self.assertNotIn("kept already", out)
+        self.assertEqual(jtharness.sha256_of(kept), sha256(PDF))
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        self.assertTrue(self.files_json(1)[0]["kept"])
+        self.assertNotIn("(missing)", self.ok("app", "files", "1"))
+
+        # A restore with the files over a damaged copy puts the content back.
+        backup = os.path.join(self.tmp, "full.json")
+        self.ok("export", "--json", "--with-files", "-o", backup)
+        restored = os.path.join(self.tmp, "restored.db")
+        os.mkdir(restored + ".files", 0o700)
+        copy = os.path.join(restored + ".files", sha256(PDF))
+        shutil.copyfile(kept, copy)
+        self.damage(copy)
+        out = self.ok("import", "--json", backup, db=restored)
+        self.assertNotIn("missing", out)
+        self.assertEqual(jtharness.sha256_of(copy), sha256(PDF))
+        self.assertTrue(self.files_json(1, db=restored)[0]["kept"])
+
+    def test_keeping_makes_a_looser_folder_private(self):
+        os.makedirs(self.files)
+        os.chmod(self.files, 0o755)
+        cv = self.write("cv.pdf", PDF)
+        self.ok("app", "attach", "1", cv)
+        kept = os.path.join(self.files, sha256(PDF))
+        self.assertEqual(stat.S_IMODE(os.stat(self.files).st_mode), 0o700)
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        # A folder copied back with looser modes: the next file kept makes it private.
+        os.chmod(self.files, 0o755)
+        os.chmod(kept, 0o644)
+        self.assertIn("kept already", self.ok("app", "attach", "2", cv))
+        self.assertEqual(stat.S_IMODE(os.stat(self.files).st_mode), 0o700)
+        self.assertEqual(stat.S_IMODE(os.stat(kept).st_mode), 0o600)
+        # And so does a restore.
+        backup = os.path.join(self.tmp, "full.json")
+        self.ok("export", "--json", "--with-files", "-o", backup)
+        restored = os.path.join(self.tmp, "restored.db")
+        os.mkdir(restored + ".files", 0o755)
+        os.chmod(restored + ".files", 0o755)
+        self.ok("import", "--json", backup, db=restored)
+        self.assertEqual(stat.S_IMODE(os.stat(restored + ".files").st_mode), 0o700)
 
     # ---- what is refused ---------------------------------------------------------------
 
@@ -336,7 +396,7 @@ class DocumentsTest(JobtrackTestCase):
         db, rc, out, err = self.restore(full, "full.db", home)
         self.assertEqual((rc, err), (0, ""))
         self.assertNotIn("missing", out)
-        files = os.path.join(home, "jobtrack", "files")
+        files = db + ".files"
         for data in (PDF, LETTER, PDF + b"%v3\n"):
             path = os.path.join(files, sha256(data))
             with open(path, "rb") as f:
@@ -356,7 +416,7 @@ class DocumentsTest(JobtrackTestCase):
             self.assertIn("  %s (sha256 " % name, out)
         text = self.ok("app", "files", "1", db=db, env={"XDG_DATA_HOME": bare})
         self.assertIn("cv.pdf (missing)", text)
-        self.assertEqual(self.kept(os.path.join(bare, "jobtrack", "files")), [])
+        self.assertEqual(self.kept(db + ".files"), [])
 
         # A content changed in the backup: refused whole, nothing restored or kept.
         doc["contents"][sha256(LETTER)] = base64.b64encode(LETTER + b"!").decode()
@@ -368,7 +428,7 @@ class DocumentsTest(JobtrackTestCase):
         self.assertEqual(rc, 2)
         self.assert_error_line(err, "does not match its SHA-256")
         self.assertIn("cover.txt", err)
-        self.assertEqual(self.kept(os.path.join(other, "jobtrack", "files")), [])
+        self.assertEqual(self.kept(db + ".files"), [])
         self.assertEqual(json.loads(self.ok("app", "list", "--json", db=db,
                                             env={"XDG_DATA_HOME": other})), [])
         # Not base64 at all.
@@ -402,6 +462,43 @@ class DocumentsTest(JobtrackTestCase):
         self.ok("app", "rm", "2", "--yes")
         self.assertEqual(self.kept(), [sha256(PDF + b"%v3\n")])
         self.assertEqual(self.json_of("resume", "list", "--json")[0]["applications"], 0)
+
+    def test_each_database_keeps_its_own_files(self):
+        """The same file attached in two databases: `app rm` in one leaves the other's."""
+        self.desktop("application/pdf")
+        env = {"XDG_DATA_DIRS": os.path.join(self.tmp, "no-data-dirs")}
+        cv = self.write("cv.pdf", PDF)
+        other = os.path.join(self.tmp, "other.db")
+        self.ok("app", "attach", "1", cv)
+        self.ok("app", "add", "--company", "Initech", db=other)
+        # --db after the command names the database as well.
+        self.ok("app", "attach", "1", cv, "--db", other, db=False)
+        self.assertEqual(self.kept(), [sha256(PDF)])
+        self.assertEqual(self.kept(other + ".files"), [sha256(PDF)])
+
+        out = self.ok("app", "rm", "1", "--yes", "--db", self.db, db=False)
+        self.assertIn("its documents' files: 1 deleted", out)
+        self.assertEqual(self.kept(), [])
+        # The other database's copy is whole: listed, opened and backed up.
+        self.assertNotIn("(missing)", self.ok("app", "files", "1", db=other))
+        listed = self.json_of("app", "files", "1", "--json", db=other)
+        self.assertTrue(listed[0]["kept"])
+        self.assertEqual(listed[0]["path"], os.path.join(other + ".files", sha256(PDF)))
+        with open(listed[0]["path"], "rb") as f:
+            self.assertEqual(f.read(), PDF)
+        self.assertEqual(self.ok("open", "1", db=other, env=env),
+                         "Opened document 1 (cv.pdf) with Fake Viewer\n")
+        self.assertEqual(self.opened_lines(1), [listed[0]["path"]])
+        backup = self.json_of("export", "--json", "--with-files", db=other)
+        self.assertEqual(base64.b64decode(backup["contents"][sha256(PDF)]), PDF)
+
+        # The usual database ($XDG_DATA_HOME/jobtrack/jobtrack.db) keeps its files in
+        # $XDG_DATA_HOME/jobtrack/files, and no other database's.
+        self.ok("app", "add", "--company", "Hooli", db=False)
+        self.ok("app", "attach", "1", self.write("cover.txt", LETTER), db=False)
+        self.assertEqual(self.kept(os.path.join(self.data_home, "jobtrack", "files")),
+                         [sha256(LETTER)])
+        self.assertEqual(self.kept(other + ".files"), [sha256(PDF)])
 
 
 if __name__ == "__main__":
