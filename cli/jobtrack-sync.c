@@ -68,7 +68,8 @@ print_status (JtCli *cli, gboolean json)
     return jt_cli_fail (error);
   if (collection != NULL
       && ((config = jt_cli_config (cli, &error)) == NULL
-          || !jt_sync_count (store, config, g_date_time_to_unix (cli->now), &counts, &error)))
+          || !jt_sync_count (store, config, cli->tz, g_date_time_to_unix (cli->now), &counts,
+                             &error)))
     return jt_cli_fail (error);
   if (json)
     {
@@ -155,8 +156,8 @@ run_sync (JtCli *cli, gboolean reset)
           || !jt_transaction_commit (g_steal_pointer (&txn), &error))
         return jt_cli_fail (error);
     }
-  if (!jt_sync_run (store, config, g_date_time_to_unix (cli->now), tty ? show_progress : NULL, cli,
-                    &report, &error))
+  if (!jt_sync_run (store, config, cli->tz, g_date_time_to_unix (cli->now),
+                    tty ? show_progress : NULL, cli, &report, &error))
     return jt_cli_fail (error);
   /* TRANSLATORS: the counts of one sync, joined into one line. */
   printf (_ ("%u created, %u updated, %u cancelled on the server; %u done, %u dismissed, "

@@ -80,7 +80,7 @@ run_job (gpointer user_data)
    * rules as `jobtrack done` does. */
   store = jt_rules_open_store (rules, job->db_path, JT_STORE_WRITE, &job->error);
   if (store != NULL && jt_store_data_version (store, &before, &job->error)
-      && jt_sync_run (store, job->config, job->now, NULL, NULL, &job->report, &job->error))
+      && jt_sync_run (store, job->config, job->tz, job->now, NULL, NULL, &job->report, &job->error))
     {
       g_autoptr (GError) ignored = NULL;
 

@@ -126,6 +126,46 @@ class SyncTest(SyncTestCase):
         # and nothing more to do
         self.assertIn("0 created, 0 updated, 0 cancelled on the server; 0 done", self.ok("sync"))
 
+    def phone_moves_to_a_day_and_to_a_time_without_a_zone(self, tz):
+        # tasks.org writes a due day without a time as DUE;VALUE=DATE, and some phones a
+        # time with no zone (floating): the day is taken at the call hour and the time as
+        # a wall time, both in the person's zone, as the rules make calls due.
+        self.write_sync_config(extra="[rules]\ncall_hour = 08:30\n")
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE", tz=tz)
+        for due, text in [("2026-12-02 10:00", "Call Raj"), ("2026-12-03 10:00", "Send portfolio")]:
+            self.ok("remind", "add", "--app", "1", "--due", due, text, tz=tz)
+        self.ok("sync", "setup", tz=tz)
+        self.ok("sync", tz=tz)
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        for summary, due in [("Call Raj", "DUE;VALUE=DATE:20261209"),
+                             ("Send portfolio", "DUE:20261210T153000")]:
+            with open(tasks[summary], newline="") as f:
+                old = [line for line in f.read().splitlines() if line.startswith("DUE")]
+            self.assertEqual(len(old), 1, old)
+            self.phone_edit(tasks[summary], old[0], due)
+        self.phone("sync")
+
+        self.assertIn("0 created, 2 updated, 0 cancelled on the server; 0 done, 0 dismissed, "
+                      "2 snoozed here", self.ok("sync", tz=tz))
+        return {title: r["snoozed_until"]
+                for title, r in ((r["title"], r) for r in self.json_of("agenda", "--json", tz=tz))
+                if title in ("Call Raj", "Send portfolio")}
+
+    def test_phone_moves_to_a_day_or_a_floating_time_in_new_york(self):
+        self.assertEqual(self.phone_moves_to_a_day_and_to_a_time_without_a_zone("America/New_York"),
+                         {"Call Raj": "2026-12-09T08:30:00-05:00",
+                          "Send portfolio": "2026-12-10T15:30:00-05:00"})
+        self.assertIn("DUE:20261209T133000Z", self.server_texts())
+
+    def test_phone_moves_to_a_day_or_a_floating_time_in_sydney(self):
+        # South of the equator, in summer time: the day's call hour is the day before in UTC.
+        self.assertEqual(self.phone_moves_to_a_day_and_to_a_time_without_a_zone("Australia/Sydney"),
+                         {"Call Raj": "2026-12-09T08:30:00+11:00",
+                          "Send portfolio": "2026-12-10T15:30:00+11:00"})
+        self.assertIn("DUE:20261208T213000Z", self.server_texts())
+
     def test_phone_rewording_is_put_back(self):
         self.setup_and_push()
         self.phone_setup(self.url.rstrip("/") + LIST_PATH)
