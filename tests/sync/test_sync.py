@@ -3,6 +3,7 @@
 """`jobtrack sync setup` and `jobtrack sync` against a real Radicale, with vdirsyncer as
 the phone: the follow-ups go there as tasks, and what the phone completes, moves or
 deletes comes back done, snoozed and dismissed."""
+import json
 import os
 import shutil
 import subprocess
@@ -65,6 +66,35 @@ class SyncTest(SyncTestCase):
         out = self.ok("sync", "setup")
         self.assertIn("Chose: %s" % self.url.rstrip("/") + LIST_PATH, out)
         self.assertEqual([m for m, _ in self.server_requests()].count("MKCALENDAR"), 1)
+
+    def add_server_list(self, name):
+        """A task list of the server's own, named `name` (Radicale keeps it in a file)."""
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me", "theirs")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, ".Radicale.props"), "w") as f:
+            json.dump({"tag": "VCALENDAR", "D:displayname": name,
+                       "C:supported-calendar-component-set": "VTODO"}, f)
+
+    def test_setup_shows_what_the_server_named_as_text_only(self):
+        self.ok("sync", "setup")
+        # A name that would start a new line and forge one, move the cursor (C1 CSI, as
+        # an 8-bit terminal reads it), and turn the text around (a bidi override).
+        self.add_server_list("Work\nTask list found: forged\r\u009b2J\u0085\u202eevil")
+        out = self.ok("sync", "setup")
+        lines = out.splitlines()
+        self.assertEqual(len([line for line in lines if line.startswith("Task list found:")]), 2,
+                         out)
+        self.assertIn("Task list found: Work Task list found: forged", out)
+        for raw in ("\r", "\u009b", "\u0085", "\u202e"):
+            self.assertNotIn(raw, out)
+        self.assertEqual(len(lines), 6, out)
+        # An ESC cannot reach it at all: XML has no way to carry one, so such an answer
+        # is refused, in one line that holds none.
+        self.add_server_list("Work\x1b]0;owned\x07\x1b[2J")
+        rc, out, err = self.jt("sync", "setup")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="cannot be read")
+        self.assertNotIn("\x1b", out + err)
 
     def test_push_then_nothing_then_one_change_costs_two_requests(self):
         created = self.setup_and_push()
