@@ -33,6 +33,7 @@ static int
 run_setup (JtCli *cli)
 {
   g_autoptr (JtSyncSetup) setup = NULL;
+  g_autofree char *chosen = NULL;
   const JtConfig *config;
   GError *error = NULL;
   JtStore *store;
@@ -41,13 +42,28 @@ run_setup (JtCli *cli)
       || (store = jt_cli_store (cli, JT_STORE_WRITE, &error)) == NULL
       || (setup = jt_sync_setup (store, config, confirm_create, cli, &error)) == NULL)
     return jt_cli_fail (error);
+  /* What the server named (its hrefs, its lists' names) is shown as text and nothing
+   * else: a name may hold escape sequences or line breaks. */
   if (setup->principal != NULL)
-    printf (_ ("Principal: %s\n"), setup->principal);
+    {
+      g_autofree char *shown = jt_cli_text (setup->principal, TRUE);
+
+      printf (_ ("Principal: %s\n"), shown);
+    }
   if (setup->home != NULL)
-    printf (_ ("Calendar home: %s\n"), setup->home);
+    {
+      g_autofree char *shown = jt_cli_text (setup->home, TRUE);
+
+      printf (_ ("Calendar home: %s\n"), shown);
+    }
   for (guint i = 0; i < setup->lists->len; i++)
-    printf (_ ("Task list found: %s\n"), (const char *) g_ptr_array_index (setup->lists, i));
-  printf (setup->created ? _ ("Created and chose: %s\n") : _ ("Chose: %s\n"), setup->chosen);
+    {
+      g_autofree char *shown = jt_cli_text (g_ptr_array_index (setup->lists, i), TRUE);
+
+      printf (_ ("Task list found: %s\n"), shown);
+    }
+  chosen = jt_cli_text (setup->chosen, TRUE);
+  printf (setup->created ? _ ("Created and chose: %s\n") : _ ("Chose: %s\n"), chosen);
   printf (_ ("A test task was put there and deleted: the list takes tasks.\n"));
   return JT_EXIT_OK;
 }
@@ -68,7 +84,8 @@ print_status (JtCli *cli, gboolean json)
     return jt_cli_fail (error);
   if (collection != NULL
       && ((config = jt_cli_config (cli, &error)) == NULL
-          || !jt_sync_count (store, config, g_date_time_to_unix (cli->now), &counts, &error)))
+          || !jt_sync_count (store, config, cli->tz, g_date_time_to_unix (cli->now), &counts,
+                             &error)))
     return jt_cli_fail (error);
   if (json)
     {
@@ -155,8 +172,8 @@ run_sync (JtCli *cli, gboolean reset)
           || !jt_transaction_commit (g_steal_pointer (&txn), &error))
         return jt_cli_fail (error);
     }
-  if (!jt_sync_run (store, config, g_date_time_to_unix (cli->now), tty ? show_progress : NULL, cli,
-                    &report, &error))
+  if (!jt_sync_run (store, config, cli->tz, g_date_time_to_unix (cli->now),
+                    tty ? show_progress : NULL, cli, &report, &error))
     return jt_cli_fail (error);
   /* TRANSLATORS: the counts of one sync, joined into one line. */
   printf (_ ("%u created, %u updated, %u cancelled on the server; %u done, %u dismissed, "

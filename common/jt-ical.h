@@ -46,7 +46,7 @@ typedef struct
 
   /* The tasks of CalDAV sync (jt-ical-todo.h). */
   char *(*todo_print) (const JtReminder *reminder);
-  JtTodo *(*todo_read) (const char *data, gsize length, GError **error);
+  JtTodo *(*todo_read) (const char *data, gsize length, const JtTodoZone *zone, GError **error);
   char *(*todo_cancel) (const char *pushed, gint64 now, GError **error);
 } JtIcal;
 

@@ -24,6 +24,17 @@ typedef struct
   gint64 alarm_at; /* the first display alarm's absolute time, 0 for none */
 } JtTodo;
 
+/* How a task's times that name no zone are read. A floating one (no Z, no TZID) is a
+ * wall time in `tz`, the person's zone; a DUE that is a day alone (DUE;VALUE=DATE, what
+ * tasks.org writes for a due day without a time) is that day at day_hour:day_minute
+ * there: the call hour, when the rules make calls due. */
+typedef struct
+{
+  GTimeZone *tz;
+  int day_hour;
+  int day_minute;
+} JtTodoZone;
+
 void jt_todo_free (JtTodo *todo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JtTodo, jt_todo_free)
 

@@ -21,10 +21,12 @@ typedef struct
   JtConfig *config;
   GTimeZone *tz;
   gint64 now;
+  JtRules *rules;
+  JtStore *store; /* its connection, kept open until the main context has looked */
+  gint64 before;  /* the connection's data_version when it started */
   JtSyncReport report;
   GError *error;
-  gboolean others_wrote; /* another connection committed while it ran */
-  JtSyncRunner *runner;  /* NULL once the runner is gone; main context only */
+  JtSyncRunner *runner; /* NULL once the runner is gone; main context only */
 } Job;
 
 struct _JtSyncRunner
@@ -50,6 +52,8 @@ job_unref (Job *job)
 {
   if (!g_atomic_int_dec_and_test (&job->refs))
     return;
+  jt_store_free (job->store);
+  g_clear_pointer (&job->rules, jt_rules_free);
   g_free (job->db_path);
   jt_config_free (job->config);
   g_time_zone_unref (job->tz);
@@ -71,24 +75,17 @@ static gpointer
 run_job (gpointer user_data)
 {
   Job *job = user_data;
-  g_autoptr (JtRules) rules = jt_rules_new (job->config, job->tz, job->now);
-  g_autoptr (JtStore) store = NULL;
-  gint64 before = 0;
-  gint64 after = 0;
 
   /* Its own connection, and rules of its own: a follow-up done on the phone runs the
    * rules as `jobtrack done` does. */
-  store = jt_rules_open_store (rules, job->db_path, JT_STORE_WRITE, &job->error);
-  if (store != NULL && jt_store_data_version (store, &before, &job->error)
-      && jt_sync_run (store, job->config, job->now, NULL, NULL, &job->report, &job->error))
-    {
-      g_autoptr (GError) ignored = NULL;
-
-      if (jt_store_data_version (store, &after, &ignored))
-        job->others_wrote = after != before;
-    }
-  g_clear_pointer (&store, jt_store_free);
-  /* The main context takes it from here (with this thread's reference). */
+  job->rules = jt_rules_new (job->config, job->tz, job->now);
+  job->store = jt_rules_open_store (job->rules, job->db_path, JT_STORE_WRITE, &job->error);
+  if (job->store != NULL && !jt_store_data_version (job->store, &job->before, &job->error))
+    g_clear_pointer (&job->store, jt_store_free);
+  if (job->store != NULL)
+    jt_sync_run (job->store, job->config, job->tz, job->now, NULL, NULL, &job->report, &job->error);
+  /* The main context takes it from here (with this thread's reference), and the
+   * connection with it: this thread no longer uses it. */
   g_idle_add_full (G_PRIORITY_DEFAULT, on_job_done, job, NULL);
   return NULL;
 }
@@ -175,6 +172,8 @@ on_job_done (gpointer user_data)
   Job *job = user_data;
   JtSyncRunner *runner = job->runner;
   g_autoptr (GError) error = NULL;
+  gboolean others_wrote = FALSE;
+  gint64 last_version;
 
   if (runner == NULL)
     {
@@ -184,9 +183,27 @@ on_job_done (gpointer user_data)
     }
   runner->job = NULL;
   log_result (runner, job);
-  /* What the sync wrote is not a change to push. */
+  /* What the sync wrote is not a change to push; what anyone else committed since it
+   * started is, whether or not the sync worked. The daemon's connection is read first,
+   * then the sync's: a commit before the second read is seen by it, one after the first
+   * moves the daemon's version past runner->version (jt_sync_runner_database_changed).
+   * So none is taken for the sync's own, however close to its end it lands. */
+  last_version = runner->version;
   if (!jt_store_data_version (runner->store, &runner->version, &error))
     g_debug ("sync: cannot read the database's version: %s", error->message);
+  if (job->store != NULL)
+    {
+      gint64 after;
+
+      g_clear_error (&error);
+      if (jt_store_data_version (job->store, &after, &error))
+        others_wrote = after != job->before;
+      else
+        g_debug ("sync: cannot read the database's version: %s", error->message);
+      g_clear_pointer (&job->store, jt_store_free);
+    }
+  else
+    others_wrote = runner->version != last_version; /* it could not open: it wrote nothing */
   if (job->error == NULL)
     runner->failures = 0;
   else if (!g_error_matches (job->error, JT_ERROR, JT_ERROR_AUTH))
@@ -200,7 +217,9 @@ on_job_done (gpointer user_data)
       runner->retry_source = g_timeout_add_seconds (seconds, on_retry, runner);
       g_debug ("sync: trying again in %u s", seconds);
     }
-  if (job->others_wrote || runner->again)
+  if (others_wrote)
+    g_debug ("sync: the database changed while syncing; syncing again in %d s", SOON_MS / 1000);
+  if (others_wrote || runner->again)
     {
       runner->again = FALSE;
       sync_soon (runner);

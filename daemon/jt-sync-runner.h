@@ -11,7 +11,9 @@
  * so that it never holds up notifications or the calendar file; a request made while
  * one runs is done after it. The sync's own writes are not changes to push: the runner
  * knows them by SQLite's data_version (which moves for other connections' commits
- * only), and when someone else wrote while a sync ran, it syncs once more.
+ * only), and when someone else wrote while a sync ran, it syncs once more, 2 s after,
+ * whether that sync worked or failed: the sync's connection is read for it once it has
+ * ended, after the daemon's own, so that no commit is lost between the two.
  * A failure is logged once, when the state changes, and retried with backoff
  * (30 s, doubling, at most an hour); a refused login (JT_ERROR_AUTH) is not retried
  * before the next interval or a new configuration. */

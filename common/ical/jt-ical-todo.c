@@ -8,6 +8,7 @@
 #include "jt-error.h"
 #include "jt-i18n.h"
 #include "jt-ical-events.h"
+#include "jt-ical-time.h"
 #include "jt-text.h"
 #include "jt-version.h"
 
@@ -19,12 +20,27 @@ utc_time (gint64 unix_seconds)
   return icaltime_from_timet_with_zone ((time_t) unix_seconds, 0, icaltimezone_get_utc_timezone ());
 }
 
-static gint64
-unix_time (struct icaltimetype t)
+/* The instant `tt` (the value of `prop`, whose TZID is read, in `root`) means: UTC, a
+ * zone, or floating as an invitation's times are read (jt-ical-time.h), floating in
+ * `zone`'s zone; a day alone is that day at `zone`'s time of day there. FALSE for what is
+ * no real day and time or names a zone nobody knows. */
+static gboolean
+todo_instant (icalcomponent *root, icalproperty *prop, struct icaltimetype tt,
+              const JtTodoZone *zone, gint64 *instant)
 {
-  /* A floating time, or one in a zone the text does not define, is read as UTC. */
-  return icaltime_as_timet_with_zone (t,
-                                      t.zone != NULL ? t.zone : icaltimezone_get_utc_timezone ());
+  g_autoptr (GDateTime) at = NULL;
+
+  if (!tt.is_date)
+    return jt_ical_time_instant (root, prop, tt, zone->tz, "task", NULL, 0, instant, NULL);
+  if (tt.year < 1900 || tt.year > 9999 || tt.month < 1 || tt.month > 12 || tt.day < 1
+      || tt.day > icaltime_days_in_month (tt.month, tt.year))
+    return FALSE;
+  /* As the rules make a time of day: a wall time inside a DST gap moves past it. */
+  at = g_date_time_new (zone->tz, tt.year, tt.month, tt.day, zone->day_hour, zone->day_minute, 0);
+  if (at == NULL)
+    return FALSE;
+  *instant = g_date_time_to_unix (at);
+  return TRUE;
 }
 
 /* libical's text of `component`, which is freed; a new string. */
@@ -123,7 +139,7 @@ parse_todo (const char *data, gsize length, icalcomponent **todo, GError **error
 }
 
 JtTodo *
-jt_ical_todo_read (const char *data, gsize length, GError **error)
+jt_ical_todo_read (const char *data, gsize length, const JtTodoZone *zone, GError **error)
 {
   icalcomponent *todo;
   icalcomponent *root = parse_todo (data, length, &todo, error);
@@ -138,8 +154,10 @@ jt_ical_todo_read (const char *data, gsize length, GError **error)
   result->uid = g_strdup (icalcomponent_get_uid (todo));
   result->summary = g_strdup (icalcomponent_get_summary (todo));
   result->description = g_strdup (icalcomponent_get_description (todo));
-  if (icalcomponent_get_first_property (todo, ICAL_DUE_PROPERTY) != NULL)
-    result->due = unix_time (icalcomponent_get_due (todo));
+  property = icalcomponent_get_first_property (todo, ICAL_DUE_PROPERTY);
+  if (property != NULL
+      && !todo_instant (root, property, icalproperty_get_due (property), zone, &result->due))
+    result->due = 0; /* one that cannot be read moves nothing */
   status = icalcomponent_get_status (todo);
   property = icalcomponent_get_first_property (todo, ICAL_PERCENTCOMPLETE_PROPERTY);
   if (status == ICAL_STATUS_CANCELLED)
@@ -157,11 +175,9 @@ jt_ical_todo_read (const char *data, gsize length, GError **error)
       if (trigger == NULL)
         continue;
       value = icalproperty_get_trigger (trigger);
-      if (!icaltime_is_null_time (value.time))
-        {
-          result->alarm_at = unix_time (value.time);
-          break;
-        }
+      if (!icaltime_is_null_time (value.time)
+          && todo_instant (root, trigger, value.time, zone, &result->alarm_at))
+        break;
     }
   icalcomponent_free (root);
   return result;

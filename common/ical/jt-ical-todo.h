@@ -23,8 +23,10 @@ G_BEGIN_DECLS
 char *jt_ical_todo_print (const JtReminder *reminder);
 
 /* The first VTODO of `data` (a VCALENDAR, or a bare VTODO), new; NULL with
- * JT_ERROR_SERVER when there is none or libical cannot read it. */
-JtTodo *jt_ical_todo_read (const char *data, gsize length, GError **error);
+ * JT_ERROR_SERVER when there is none or libical cannot read it. Its times are read as
+ * jt-ical-time.h reads an invitation's, those that name no zone as `zone` says; a DUE
+ * or alarm time that is no real time, or names a zone nobody knows, is read as none. */
+JtTodo *jt_ical_todo_read (const char *data, gsize length, const JtTodoZone *zone, GError **error);
 
 /* `pushed` (a text jt_ical_todo_print made) as cancelled: for a follow-up the rules
  * withdrew, which stays on the server rather than being deleted. STATUS:CANCELLED, no

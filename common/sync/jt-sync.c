@@ -23,6 +23,7 @@ typedef struct
   JtStore *store;
   const JtConfig *config;
   const JtIcal *ical;
+  JtTodoZone zone; /* the person's zone and call hour, for the phone's times */
   JtSyncAccount *account;
   GUri *collection;
   gint64 now;
@@ -34,6 +35,25 @@ typedef struct
   GError *refused; /* the first follow-up the server would not take, or NULL */
   guint n_refused;
 } Sync;
+
+/* A sync at `now`, in the person's zone `tz`. */
+static void
+sync_init (Sync *s, JtStore *store, const JtConfig *config, GTimeZone *tz, gint64 now)
+{
+  s->store = store;
+  s->config = config;
+  s->zone.tz = tz;
+  s->zone.day_hour = config->call_hour;
+  s->zone.day_minute = config->call_minute;
+  s->now = now;
+}
+
+/* A task's text read, its times as the person means them; NULL when it is none. */
+static JtTodo *
+read_todo (Sync *s, const char *data, gsize length)
+{
+  return s->ical->todo_read (data, length, &s->zone, NULL);
+}
 
 /* ---- Local state ---------------------------------------------------------------- */
 
@@ -181,7 +201,7 @@ static gboolean
 adopt_if_ours (Sync *s, JtSyncItem *item, const JtReminder *reminder, const JtTodo *server)
 {
   g_autofree char *text = s->ical->todo_print (reminder);
-  g_autoptr (JtTodo) ours = s->ical->todo_read (text, strlen (text), NULL);
+  g_autoptr (JtTodo) ours = read_todo (s, text, strlen (text));
 
   if (ours == NULL || !jt_todo_equal (server, ours))
     return FALSE;
@@ -215,7 +235,7 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
   g_autoptr (JtTodo) pushed = NULL;
 
   if (item->pushed_ics != NULL)
-    pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
+    pushed = read_todo (s, item->pushed_ics, strlen (item->pushed_ics));
   if (pushed != NULL && jt_todo_equal (server, pushed))
     return TRUE;
   if (adopt_if_pending (s, item, server)
@@ -315,7 +335,7 @@ fetch_and_apply (Sync *s, GPtrArray *changed, GError **error)
 
           if (r == NULL || (data = jt_dav_response_text (r, JT_CALDAV_NS, "calendar-data")) == NULL)
             continue;
-          server = s->ical->todo_read (data, strlen (data), NULL);
+          server = read_todo (s, data, strlen (data));
           /* Not a task of this follow-up: someone else's resource, never touched. */
           if (server == NULL || g_strcmp0 (server->uid, item->uid) != 0)
             continue;
@@ -541,7 +561,7 @@ wanted_push (Sync *s, const char *uid, GError **error)
     }
   if (item == NULL || item->pushed_ics == NULL)
     return NULL;
-  pushed = s->ical->todo_read (item->pushed_ics, strlen (item->pushed_ics), NULL);
+  pushed = read_todo (s, item->pushed_ics, strlen (item->pushed_ics));
   if (pushed != NULL && pushed->status == JT_TODO_CANCELLED && item->pushed_hash != NULL)
     return NULL;
   text = s->ical->todo_cancel (item->pushed_ics, s->now, error);
@@ -595,7 +615,7 @@ resolve_conflict (Sync *s, Push *push, JtSyncItem *item, GError **error)
       gsize length;
       const char *data = g_bytes_get_data (got->body, &length);
 
-      server = s->ical->todo_read (data != NULL ? data : "", length, NULL);
+      server = read_todo (s, data != NULL ? data : "", length);
       if (server == NULL || g_strcmp0 (server->uid, item->uid) != 0)
         {
           /* Another program's resource at jobtrack's name: left alone. */
@@ -801,8 +821,8 @@ run (Sync *s, JtSyncCollection *collection, JtSyncProgress progress, gpointer us
 }
 
 gboolean
-jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress progress,
-             gpointer user_data, JtSyncReport *report, GError **error)
+jt_sync_run (JtStore *store, const JtConfig *config, GTimeZone *tz, gint64 now,
+             JtSyncProgress progress, gpointer user_data, JtSyncReport *report, GError **error)
 {
   g_autoptr (JtSyncCollection) collection = NULL;
   g_autoptr (GError) local = NULL;
@@ -812,9 +832,7 @@ jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress 
   gboolean ok;
 
   memset (report, 0, sizeof *report);
-  s.store = store;
-  s.config = config;
-  s.now = now;
+  sync_init (&s, store, config, tz, now);
   s.report = report;
   collection = jt_store_sync_get_collection (store, &local);
   if (collection == NULL)
@@ -851,8 +869,8 @@ jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress 
 }
 
 gboolean
-jt_sync_count (JtStore *store, const JtConfig *config, gint64 now, JtSyncCounts *counts,
-               GError **error)
+jt_sync_count (JtStore *store, const JtConfig *config, GTimeZone *tz, gint64 now,
+               JtSyncCounts *counts, GError **error)
 {
   g_autoptr (GPtrArray) pushes = NULL;
   Sync s = { 0 };
@@ -860,9 +878,7 @@ jt_sync_count (JtStore *store, const JtConfig *config, gint64 now, JtSyncCounts 
   gpointer value;
 
   memset (counts, 0, sizeof *counts);
-  s.store = store;
-  s.config = config;
-  s.now = now;
+  sync_init (&s, store, config, tz, now);
   if ((s.ical = jt_ical_load (error)) != NULL && read_reminders (&s, error)
       && (s.items = jt_store_sync_list_items (store, error)) != NULL)
     pushes = waiting_pushes (&s, error);

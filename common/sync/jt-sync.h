@@ -55,10 +55,13 @@ typedef gboolean (*JtSyncConfirm) (const char *name, gpointer user_data);
 JtSyncSetup *jt_sync_setup (JtStore *store, const JtConfig *config, JtSyncConfirm confirm,
                             gpointer user_data, GError **error);
 
-/* Pulls and pushes once at `now`; the follow-ups' words come from `config`. The result
+/* Pulls and pushes once at `now`; the follow-ups' words come from `config`. A time the
+ * phone wrote without a zone is read in `tz`, the person's zone (the rules' zone), and a
+ * due day without a time is that day at [rules] call_hour there (JtTodoZone). The result
  * is recorded (jobtrack sync --status). */
-gboolean jt_sync_run (JtStore *store, const JtConfig *config, gint64 now, JtSyncProgress progress,
-                      gpointer user_data, JtSyncReport *report, GError **error);
+gboolean jt_sync_run (JtStore *store, const JtConfig *config, GTimeZone *tz, gint64 now,
+                      JtSyncProgress progress, gpointer user_data, JtSyncReport *report,
+                      GError **error);
 
 /* What sync --status tells of the follow-ups, counted without asking the server. */
 typedef struct
@@ -67,8 +70,8 @@ typedef struct
   guint waiting;   /* follow-ups whose task the next sync will put there */
 } JtSyncCounts;
 
-/* Counts at `now` what jt_sync_run would push, and what is on the server already. */
-gboolean jt_sync_count (JtStore *store, const JtConfig *config, gint64 now, JtSyncCounts *counts,
-                        GError **error);
+/* Counts at `now` in `tz` what jt_sync_run would push, and what is on the server already. */
+gboolean jt_sync_count (JtStore *store, const JtConfig *config, GTimeZone *tz, gint64 now,
+                        JtSyncCounts *counts, GError **error);
 
 G_END_DECLS

@@ -16,6 +16,8 @@ from syncharness import PASSWORD, USER, SyncTestCase, require  # noqa: E402
 
 require(programs=["htpasswd", "vdirsyncer", "/usr/bin/python3"])
 
+from test_sync_faults import FaultProxy, is_report  # noqa: E402
+
 import unittest  # noqa: E402
 
 LIST_PATH = "/me/jobtrack-follow-ups/"
@@ -168,6 +170,58 @@ class DaemonSyncTest(SyncTestCase):
         finally:
             con.close()
         self.assertIn("0 created, 0 updated", self.ok("sync"))
+
+    def test_a_change_made_during_a_sync_is_pushed_right_after_it(self):
+        # `jobtrack done` commits while jobtrackd's sync waits for the server (the proxy
+        # runs it before answering): it is no write of the sync's, and goes within
+        # seconds of the sync's end, whether that sync worked or failed, not at the next
+        # interval (an hour here) or retry (30 s).
+        proxy = FaultProxy(self.port)
+        self.addCleanup(proxy.stop)
+        self.url = "http://127.0.0.1:%d/" % proxy.port
+        self.write_sync_config(extra="interval = 1h\n")
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE")
+        for due, text in [("2026-12-02 10:00", "Call Raj"), ("2026-12-03 10:00", "Send portfolio"),
+                          ("2026-12-04 10:00", "Ask about the team")]:
+            self.ok("remind", "add", "--app", "1", "--due", due, text)
+        self.ok("sync", "setup")
+        self.ok("sync")
+        ids = {title: r["id"] for title, r in self.agenda().items()}
+        done_at = {}
+
+        def done_meanwhile(title):
+            def run():
+                self.ok("done", str(ids[title]))
+                done_at[title] = time.monotonic()
+            return run
+
+        def pushed(title):
+            return "STATUS:COMPLETED" in self.server_tasks()[title]
+
+        # A sync that works: the sync at start.
+        proxy.arm("request", is_report("sync-collection"), times=1, rewrite=lambda body: body,
+                  before=done_meanwhile("Call Raj"))
+        self.start_daemon()
+        self.wait_for(lambda: "Call Raj" in done_at, 20, "the done during the sync at start")
+        self.wait_for(lambda: pushed("Call Raj"), 10, "the done on the server")
+        took = time.monotonic() - done_at["Call Raj"]
+        self.assertLess(took, 6, "the done waited %.1f s to be pushed" % took)
+
+        # A sync that fails, started 2 s after another change.
+        time.sleep(1)
+        proxy.arm("status", is_report("sync-collection"), times=1, status=503,
+                  before=done_meanwhile("Send portfolio"))
+        self.ok("snooze", str(ids["Ask about the team"]), "2026-12-09 15:00")
+        self.wait_for(lambda: "Send portfolio" in done_at, 10, "the done during the failing sync")
+        self.wait_for(lambda: "failed to answer sync-collection (503)" in self.log(), 10,
+                      "the sync to fail")
+        self.wait_for(lambda: pushed("Send portfolio"), 10, "the done on the server")
+        took = time.monotonic() - done_at["Send portfolio"]
+        self.assertLess(took, 6, "the done waited %.1f s to be pushed" % took)
+        self.assertIn("DUE:20261209T140000Z", self.server_tasks()["Ask about the team"])
+        self.assertEqual(self.stop_daemon(), 0)
+        for e in proxy.errors:
+            raise e
 
     def test_without_caldav_it_never_syncs(self):
         self.ok("app", "add", "--company", "Globex", "--role", "SRE")

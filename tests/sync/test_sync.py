@@ -3,6 +3,7 @@
 """`jobtrack sync setup` and `jobtrack sync` against a real Radicale, with vdirsyncer as
 the phone: the follow-ups go there as tasks, and what the phone completes, moves or
 deletes comes back done, snoozed and dismissed."""
+import json
 import os
 import shutil
 import subprocess
@@ -66,6 +67,35 @@ class SyncTest(SyncTestCase):
         self.assertIn("Chose: %s" % self.url.rstrip("/") + LIST_PATH, out)
         self.assertEqual([m for m, _ in self.server_requests()].count("MKCALENDAR"), 1)
 
+    def add_server_list(self, name):
+        """A task list of the server's own, named `name` (Radicale keeps it in a file)."""
+        folder = os.path.join(self.server_dir, "collections", "collection-root", "me", "theirs")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, ".Radicale.props"), "w") as f:
+            json.dump({"tag": "VCALENDAR", "D:displayname": name,
+                       "C:supported-calendar-component-set": "VTODO"}, f)
+
+    def test_setup_shows_what_the_server_named_as_text_only(self):
+        self.ok("sync", "setup")
+        # A name that would start a new line and forge one, move the cursor (C1 CSI, as
+        # an 8-bit terminal reads it), and turn the text around (a bidi override).
+        self.add_server_list("Work\nTask list found: forged\r\u009b2J\u0085\u202eevil")
+        out = self.ok("sync", "setup")
+        lines = out.splitlines()
+        self.assertEqual(len([line for line in lines if line.startswith("Task list found:")]), 2,
+                         out)
+        self.assertIn("Task list found: Work Task list found: forged", out)
+        for raw in ("\r", "\u009b", "\u0085", "\u202e"):
+            self.assertNotIn(raw, out)
+        self.assertEqual(len(lines), 6, out)
+        # An ESC cannot reach it at all: XML has no way to carry one, so such an answer
+        # is refused, in one line that holds none.
+        self.add_server_list("Work\x1b]0;owned\x07\x1b[2J")
+        rc, out, err = self.jt("sync", "setup")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="cannot be read")
+        self.assertNotIn("\x1b", out + err)
+
     def test_push_then_nothing_then_one_change_costs_two_requests(self):
         created = self.setup_and_push()
         self.assertGreaterEqual(created, 3)
@@ -125,6 +155,46 @@ class SyncTest(SyncTestCase):
         self.assertNotIn("Ask about the team", tasks)
         # and nothing more to do
         self.assertIn("0 created, 0 updated, 0 cancelled on the server; 0 done", self.ok("sync"))
+
+    def phone_moves_to_a_day_and_to_a_time_without_a_zone(self, tz):
+        # tasks.org writes a due day without a time as DUE;VALUE=DATE, and some phones a
+        # time with no zone (floating): the day is taken at the call hour and the time as
+        # a wall time, both in the person's zone, as the rules make calls due.
+        self.write_sync_config(extra="[rules]\ncall_hour = 08:30\n")
+        self.ok("app", "add", "--company", "Globex", "--role", "SRE", tz=tz)
+        for due, text in [("2026-12-02 10:00", "Call Raj"), ("2026-12-03 10:00", "Send portfolio")]:
+            self.ok("remind", "add", "--app", "1", "--due", due, text, tz=tz)
+        self.ok("sync", "setup", tz=tz)
+        self.ok("sync", tz=tz)
+        self.phone_setup(self.url.rstrip("/") + LIST_PATH)
+        self.phone("sync")
+        tasks = self.phone_tasks()
+        for summary, due in [("Call Raj", "DUE;VALUE=DATE:20261209"),
+                             ("Send portfolio", "DUE:20261210T153000")]:
+            with open(tasks[summary], newline="") as f:
+                old = [line for line in f.read().splitlines() if line.startswith("DUE")]
+            self.assertEqual(len(old), 1, old)
+            self.phone_edit(tasks[summary], old[0], due)
+        self.phone("sync")
+
+        self.assertIn("0 created, 2 updated, 0 cancelled on the server; 0 done, 0 dismissed, "
+                      "2 snoozed here", self.ok("sync", tz=tz))
+        return {title: r["snoozed_until"]
+                for title, r in ((r["title"], r) for r in self.json_of("agenda", "--json", tz=tz))
+                if title in ("Call Raj", "Send portfolio")}
+
+    def test_phone_moves_to_a_day_or_a_floating_time_in_new_york(self):
+        self.assertEqual(self.phone_moves_to_a_day_and_to_a_time_without_a_zone("America/New_York"),
+                         {"Call Raj": "2026-12-09T08:30:00-05:00",
+                          "Send portfolio": "2026-12-10T15:30:00-05:00"})
+        self.assertIn("DUE:20261209T133000Z", self.server_texts())
+
+    def test_phone_moves_to_a_day_or_a_floating_time_in_sydney(self):
+        # South of the equator, in summer time: the day's call hour is the day before in UTC.
+        self.assertEqual(self.phone_moves_to_a_day_and_to_a_time_without_a_zone("Australia/Sydney"),
+                         {"Call Raj": "2026-12-09T08:30:00+11:00",
+                          "Send portfolio": "2026-12-10T15:30:00+11:00"})
+        self.assertIn("DUE:20261208T213000Z", self.server_texts())
 
     def test_phone_rewording_is_put_back(self):
         self.setup_and_push()
