@@ -219,7 +219,7 @@ adopt_if_pending (Sync *s, JtSyncItem *item, const JtTodo *server)
 
   if (item->pending_ics == NULL)
     return FALSE;
-  pending = s->ical->todo_read (item->pending_ics, strlen (item->pending_ics), NULL);
+  pending = read_todo (s, item->pending_ics, strlen (item->pending_ics));
   if (pending == NULL || !jt_todo_equal (server, pending))
     return FALSE;
   set_pushed (s, item, g_steal_pointer (&item->pending_ics), item->pending_revision);
