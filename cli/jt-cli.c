@@ -106,14 +106,6 @@ jt_cli_store (JtCli *cli, JtStoreMode mode, GError **error)
   return cli->store;
 }
 
-char *
-jt_cli_files_dir (JtCli *cli)
-{
-  g_autofree char *path = jt_paths_database (cli->db_option);
-
-  return jt_paths_files_dir (path);
-}
-
 /* Every string option must be UTF-8: it is stored, printed and exported as such. */
 static gboolean
 check_utf8 (int argc, char **argv, GError **error)

@@ -500,6 +500,37 @@ class DocumentsTest(JobtrackTestCase):
                          [sha256(LETTER)])
         self.assertEqual(self.kept(other + ".files"), [sha256(PDF)])
 
+    def test_files_kept_in_the_shared_folder_before_are_copied_once(self):
+        """A database other than the usual one whose files an older jobtrack kept in the
+        data folder (every database's, then) finds them there: copied to its own folder,
+        the shared copies left for the databases that may use them."""
+        cv = self.write("cv.pdf", PDF)
+        self.ok("app", "attach", "1", cv)
+        self.ok("app", "attach", "2", self.write("letter.txt", LETTER), "--kind", "cover-letter")
+        shared = os.path.join(self.data_home, "jobtrack", "files")
+        # As the older jobtrack left them: in the shared folder, none of the database's own.
+        os.makedirs(os.path.dirname(shared), exist_ok=True)
+        shutil.move(self.files, shared)
+        # Damaged there since: the one copy not taken.
+        with open(os.path.join(shared, sha256(LETTER)), "r+b") as f:
+            f.write(b"X")
+        rc, out, err = self.jt("app", "files", "1")
+        self.assertEqual(rc, 0, err)
+        self.assertNotIn("(missing)", out)
+        self.assertEqual(err, "jobtrack: note: copied 1 kept file of this database from %s to "
+                         "%s, its own folder\n" % (shared, self.files))
+        self.assertEqual(self.kept(), [sha256(PDF)])
+        with open(os.path.join(self.files, sha256(PDF)), "rb") as f:
+            self.assertEqual(f.read(), PDF)
+        self.assertEqual(self.kept(shared), sorted([sha256(PDF), sha256(LETTER)]))
+        self.assertIn("(missing)", self.ok("app", "files", "2"))
+        # Once: the folder is there now, and app rm leaves the shared copy alone.
+        rc, out, err = self.jt("app", "files", "1")
+        self.assertEqual(err, "")
+        self.ok("app", "rm", "1", "--yes")
+        self.assertEqual(self.kept(), [])
+        self.assertIn(sha256(PDF), self.kept(shared))
+
 
 if __name__ == "__main__":
     jtharness.main()
