@@ -28,7 +28,8 @@ open_document (const JtDocument *document, const char *dir, char **opened_with, 
   if (!jt_documents_is_kept (dir, document->sha256, document->size))
     {
       g_set_error (error, JT_ERROR, JT_ERROR_NOT_FOUND,
-                   _ ("the file of document %" PRId64 " (%s) is not in %s; restore it from a "
+                   _ ("the file of document %" PRId64
+                      " (%s) is missing or damaged in %s; restore it from a "
                       "backup made with 'export --json --with-files'"),
                    document->id, name, dir);
       return FALSE;

@@ -132,6 +132,10 @@ class DocumentsTest(JobtrackTestCase):
         self.damage(kept)
         self.assertIn("cv.pdf (missing)", self.ok("app", "files", "1"))
         self.assertFalse(self.files_json(1)[0]["kept"])
+        rc, out, err = self.jt("open", "1")
+        self.assertEqual(rc, 1, out + err)
+        self.assert_error_line(err, contains="the file of document 1 (cv.pdf) is missing or "
+                               "damaged in %s" % self.files)
         # The same content attached again: written again whole, not taken as kept.
         out = self.ok("app", "attach", "2", cv)
         self.assertNotIn("kept already", out)
