@@ -476,6 +476,15 @@ test_a_damaged_file_is_kept_again (Fixture *f, gconstpointer data)
   g_assert_true (g_bytes_equal (back, file->contents));
 }
 
+static void
+assert_mode (const char *path, mode_t mode)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, mode);
+}
+
 /* Keeping a file makes the folder 0700 and the kept file 0600 again when they were
  * looser: made by hand, or by a copy of the folder. */
 static void
@@ -485,26 +494,21 @@ test_keeping_makes_the_folder_private (Fixture *f, gconstpointer data)
   g_autoptr (JtDocumentFile) file = jt_document_file_read (cv, NULL);
   g_autofree char *stored = jt_documents_path (f->files, file->sha256);
   g_autoptr (GError) error = NULL;
-  struct stat st;
 
   g_assert_cmpint (g_mkdir_with_parents (f->files, 0755), ==, 0);
   g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
   g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
-  g_assert_cmpint (g_stat (stored, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  assert_mode (f->files, 0700);
+  assert_mode (stored, 0600);
 
   /* Kept already: not written again, but private again. */
   g_assert_cmpint (g_chmod (f->files, 0755), ==, 0);
   g_assert_cmpint (g_chmod (stored, 0644), ==, 0);
   g_assert_true (jt_documents_keep (f->files, file->sha256, file->contents, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (f->files, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
-  g_assert_cmpint (g_stat (stored, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  assert_mode (f->files, 0700);
+  assert_mode (stored, 0600);
   g_assert_true (jt_documents_is_kept (f->files, file->sha256, file->size));
 }
 

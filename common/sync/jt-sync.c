@@ -233,6 +233,7 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
 {
   JtReminder *reminder = g_hash_table_lookup (s->reminders, item->uid);
   g_autoptr (JtTodo) pushed = NULL;
+  g_autoptr (JtTodo) sent = NULL;
 
   if (item->pushed_ics != NULL)
     pushed = read_todo (s, item->pushed_ics, strlen (item->pushed_ics));
@@ -241,6 +242,10 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
   if (adopt_if_pending (s, item, server)
       || (reminder != NULL && adopt_if_ours (s, item, reminder, server)))
     return TRUE;
+  /* A PUT whose answer was lost and a change on the phone since: the due time it sent
+   * is jobtrack's, not the phone's. */
+  if (item->pending_ics != NULL)
+    sent = read_todo (s, item->pending_ics, strlen (item->pending_ics));
   /* Anything else on the server is put back as jobtrack words it. */
   g_clear_pointer (&item->pushed_hash, g_free);
   mark_dirty (s, item);
@@ -258,7 +263,8 @@ apply_server_copy (Sync *s, JtSyncItem *item, const JtTodo *server, GError **err
         return FALSE;
       s->report->dismissed_here++;
     }
-  else if (pushed != NULL && server->due != 0 && server->due != pushed->due && server->due > s->now)
+  else if (pushed != NULL && server->due != 0 && server->due != pushed->due && server->due > s->now
+           && (sent == NULL || server->due != sent->due))
     {
       if (!jt_reminder_snooze (s->store, reminder->id, server->due, s->now, NULL, error))
         return FALSE;

@@ -283,7 +283,7 @@ class DocumentsTest(JobtrackTestCase):
                             contains="no application is set to open text/plain files")
         # The kept file gone (a restore without its files).
         os.remove(os.path.join(self.files, sha256(PDF)))
-        self.assert_refused(1, "open", "1", "1", env=env, contains="is not in")
+        self.assert_refused(1, "open", "1", "1", env=env, contains="is missing or damaged in")
         self.assertEqual(len(self.opened_lines(2)), 2)
 
     # ---- résumé versions and stats -----------------------------------------------------

@@ -600,6 +600,28 @@ class FaultTest(SyncTestCase):
         self.assert_each_once()
         self.assertIn("0 created, 0 updated", self.ok("sync"))
 
+    def test_an_update_whose_answer_was_lost_then_touched_on_both_sides(self):
+        # As above, and the phone rewords the task (still due the 8th, as jobtrack's lost
+        # PUT left it) before the next sync: its words are put back, and the 8th, which
+        # is jobtrack's own, does not undo the snooze to the 10th made here.
+        self.start()
+        portfolio = str(self.agenda()["Send portfolio"]["id"])
+        self.ok("snooze", portfolio, "2026-12-08 09:00")
+        self.proxy.arm("drop-after", is_method("PUT"), times=2)
+        rc, out, err = self.jt("sync")
+        self.assertEqual(rc, 1, out + err)
+        self.proxy.lift()
+        self.phone_act("Send portfolio", "SUMMARY:Send portfolio", "SUMMARY:Portfolio!")
+        self.assertIn("DUE:20261208T080000Z", self.server_task("Portfolio!"))
+        self.ok("snooze", portfolio, "2026-12-10 09:00")
+        out = self.ok("sync")
+        self.assertIn("0 created, 1 updated, 0 cancelled on the server; 0 done, 0 dismissed, "
+                      "0 snoozed here from the server; 1 reworded back", out)
+        self.assertEqual(self.agenda()["Send portfolio"]["snoozed_until"],
+                         "2026-12-10T09:00:00+01:00")
+        self.assertIn("DUE:20261210T080000Z", self.server_task("Send portfolio"))
+        self.assert_each_once()
+
     # ---- 8. the same href twice ------------------------------------------------------
 
     def test_a_multistatus_repeating_hrefs(self):
