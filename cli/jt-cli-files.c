@@ -53,8 +53,9 @@ carry_over (JtCli *cli, const char *db_path, const char *dir)
 
         if (!jt_documents_keep (dir, file->sha256, contents, &error))
           {
-            g_printerr (_ ("jobtrack: note: cannot copy this database's files to %s: %s\n"), dir,
-                        error->message);
+            g_printerr (_ ("jobtrack: note: cannot copy this database's files to %s: %s; copy "
+                           "them from %s by hand\n"),
+                        dir, error->message, shared);
             return;
           }
       }
